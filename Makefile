@@ -1,0 +1,20 @@
+.PHONY: run test bench lint format migrations
+
+run:  ## set up from nothing and serve the demo portfolio
+	scripts/run.sh
+
+test:  ## set up from nothing and run lint, types and the tests on SQLite and PostgreSQL
+	scripts/test.sh
+
+bench:  ## benchmarks (see bench/README.md)
+	scripts/bootstrap.sh dev
+	.venv/bin/python -m bench.run
+
+lint:
+	.venv/bin/ruff check src tests bench && .venv/bin/ruff format --check src tests bench && .venv/bin/mypy
+
+format:
+	.venv/bin/ruff check --fix src tests bench && .venv/bin/ruff format src tests bench
+
+migrations:  ## regenerate the initial migration after a model change
+	scripts/remigrate.sh

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Create .venv and install Alliance Radar into it (idempotent).
+# Usage: scripts/bootstrap.sh [dev]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "==> creating virtual environment (.venv) with $($PYTHON --version)"
+  "$PYTHON" -m venv .venv
+fi
+extras=""
+[ "${1:-}" = "dev" ] && extras="[dev]"
+stamp=".venv/.installed${extras}"
+# Reinstall only when the project definition changed since the last install.
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "==> installing alliance-radar${extras} and its dependencies"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+  touch "$stamp"
+fi

@@ -1,0 +1,149 @@
+"""The engine's output: detections, triaged signals and the assessment.
+
+`Assessment.to_dict()` is the documented JSON schema (docs/assessment-schema.md);
+bump SCHEMA_VERSION on any incompatible change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from radar.engine.vocab import Category, DecisionKind, Phase, Polarity
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class EvidencePoint:
+    label: str  # usually a period ("2026-09") or a date
+    value: float | str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a rule looked at: the data points, the baseline, the threshold."""
+
+    summary: str
+    points: tuple[EvidencePoint, ...] = ()
+    baseline: float | None = None
+    threshold: float | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One rule firing in one period, before the rule of three is applied."""
+
+    rule: str  # stable id, "<category>.<name>", e.g. "communication.reply_slower"
+    category: Category
+    polarity: Polarity
+    period: date
+    title: str
+    detail: str  # plain language, with the numbers
+    evidence: Evidence
+    severity: float = 0.5  # 0..1
+    # Discrete, unambiguous events (a champion left, an external competing
+    # initiative) are confirmed at once instead of waiting for three periods.
+    instant: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A detection after triage: how long it has persisted and whether it counts."""
+
+    rule: str
+    category: Category
+    polarity: Polarity
+    title: str
+    detail: str
+    evidence: Evidence
+    severity: float
+    first_seen: date
+    last_seen: date
+    consecutive: int
+    confirmed: bool
+    possibly_external: bool = False
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    category: Category
+    score: float | None  # None when the category had no data at all
+    weight: float
+    signals: int
+    confirmed: int
+    imputed: bool = False  # the score used for the total was imputed (missing data)
+
+
+@dataclass(frozen=True, slots=True)
+class ScorePoint:
+    period: date
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseDiagnosis:
+    phase: Phase
+    declared: Phase | None
+    healthy_plateau: bool
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    question: str
+    status: str  # "ok", "attention", "unknown"
+    finding: str
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    action: DecisionKind
+    headline: str
+    reasons: tuple[str, ...]
+    evidence: tuple[str, ...]  # rule ids of the signals behind it
+    agreement_dates: tuple[tuple[str, date], ...]
+    checklist: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CadenceFlag:
+    code: str  # e.g. "no_contact_30_days", "review_overdue"
+    message: str
+    since: date | None = None
+    due: date | None = None
+    days_overdue: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    alliance_id: int
+    alliance_name: str
+    as_of: date
+    score: float  # 1..5, one decimal
+    baseline_score: float | None
+    trend: str  # "up", "down" or "flat" against the baseline
+    previous_score: float | None
+    why_moved: tuple[str, ...]
+    categories: tuple[CategoryScore, ...]
+    signals: tuple[Signal, ...]
+    systemic: bool
+    systemic_categories: tuple[Category, ...]
+    phase: PhaseDiagnosis
+    recommendation: Recommendation
+    cadence: tuple[CadenceFlag, ...]
+    score_history: tuple[ScorePoint, ...]
+    data_gaps: tuple[str, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+
+    @property
+    def confirmed_signals(self) -> tuple[Signal, ...]:
+        return tuple(s for s in self.signals if s.confirmed)
+
+    def to_dict(self) -> dict[str, Any]:
+        from radar.engine.serialize import assessment_to_dict
+
+        return assessment_to_dict(self)

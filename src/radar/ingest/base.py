@@ -1,0 +1,84 @@
+"""What every importer shares: problems, summaries, progress, the registry.
+
+An importer turns an outside file into store records in two steps: it parses
+and validates everything first (collecting every problem with file, location
+and column), then writes in one transaction. It never half-writes, and
+re-importing the same source changes nothing (natural keys).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, located precisely enough to fix it."""
+
+    file: str
+    location: str  # "row 12", "line 40", "message <id@host>", "event UID …"
+    message: str
+    column: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}, {self.location}"
+        if self.column:
+            where += f", column {self.column!r}"
+        return f"{where}: {self.message}"
+
+
+class ImportFailed(Exception):
+    """Validation failed: nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s); nothing was written")
+
+
+@dataclass
+class ImportSummary:
+    """What an import changed (or, on a dry run, would change)."""
+
+    kind: str
+    source: str
+    dry_run: bool = False
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(sum(self.created.values()) or sum(self.updated.values()))
+
+
+# progress(advance, total) — total may be None when unknown up front.
+Progress = Callable[[int, int | None], None]
+
+
+def no_progress(advance: int, total: int | None) -> None:
+    """The progress callback used when nobody is watching."""
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    dry_run: bool = False
+    alliance: str | None = None  # restrict/assign to one alliance, by name or slug
+    store_bodies: bool = False  # e-mail: keep message bodies (opt-in)
+
+
+class Importer(Protocol):
+    kind: str  # the --kind name, e.g. "bundle", "ics", "mbox"
+    description: str
+
+    def detect(self, path: Path) -> bool:
+        """True when this importer recognises the file or folder."""
+        ...
+
+    def run(self, path: Path, options: ImportOptions, progress: Progress) -> ImportSummary:
+        """Validate, then write in one transaction; raise ImportFailed on bad input."""
+        ...

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PortfolioConfig(AppConfig):
+    name = "radar.portfolio"
+    label = "portfolio"
+    verbose_name = "Alliance portfolio"
+    default_auto_field = "django.db.models.BigAutoField"

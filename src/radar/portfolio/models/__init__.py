@@ -1,0 +1,30 @@
+"""The portfolio store. One module per part of the domain."""
+
+from radar.portfolio.models.activity import Deliverable, Interaction, InteractionParticipant
+from radar.portfolio.models.alliance import Agreement, Alliance, GovernanceBody, Goal, Partner
+from radar.portfolio.models.measures import MetricDefinition, MetricValue, Survey, SurveyResponse
+from radar.portfolio.models.people import Contact
+from radar.portfolio.models.reviews import ActionItem, Assessment, CheckIn, Decision
+from radar.portfolio.models.sightings import ContextFactor, Observation
+
+__all__ = [
+    "ActionItem",
+    "Agreement",
+    "Alliance",
+    "Assessment",
+    "CheckIn",
+    "Contact",
+    "ContextFactor",
+    "Decision",
+    "Deliverable",
+    "Goal",
+    "GovernanceBody",
+    "Interaction",
+    "InteractionParticipant",
+    "MetricDefinition",
+    "MetricValue",
+    "Observation",
+    "Partner",
+    "Survey",
+    "SurveyResponse",
+]

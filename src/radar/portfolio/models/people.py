@@ -1,0 +1,51 @@
+"""Contacts on both sides of an alliance, with their roles and tenure."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from radar.engine.vocab import ContactRole, Side
+from radar.portfolio.choices import choices
+
+
+class Contact(models.Model):
+    class EndReason(models.TextChoices):
+        NONE = "", "—"
+        LEFT = "left", "Left the organisation"
+        REASSIGNED = "reassigned", "Reassigned"
+        ROLE_CHANGE = "role_change", "Changed role"
+
+    alliance = models.ForeignKey(
+        "portfolio.Alliance", on_delete=models.CASCADE, related_name="contacts"
+    )
+    side = models.CharField(max_length=10, choices=choices(Side))
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=30, choices=choices(ContactRole), default="other")
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
+    successor = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="predecessors"
+    )
+    first_seen = models.DateTimeField(null=True, blank=True)
+    last_seen = models.DateTimeField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["alliance", "side", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "email"],
+                condition=~models.Q(email=""),
+                name="contact_unique_email_per_alliance",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_side_display()})"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None

@@ -1,0 +1,9 @@
+"""Top-level URL map: admin, API, web app."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("radar.web.urls")),
+]

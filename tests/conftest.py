@@ -1,0 +1,23 @@
+"""Shared fixtures. Named, small factories keep tests readable."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+# Tests never touch a developer's own database folder.
+os.environ.setdefault("RADAR_DATA_DIR", tempfile.mkdtemp(prefix="radar-tests-"))
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DIR = REPO_ROOT.parent / "shared"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared beside the repository (real-world test data)."""
+    if not SHARED_DIR.is_dir():
+        pytest.fail(f"{SHARED_DIR} is missing: CI checks out shared/ beside the repository")
+    return SHARED_DIR
