@@ -1,4 +1,8 @@
-"""Command line: `radar serve | demo | import | export | evaluate | manage …`."""
+"""Command line: `radar serve | demo | import | export | evaluate | manage …`.
+
+Importing this package registers every command on `app`, so tests can use
+`typer.testing.CliRunner().invoke(app, [...])` directly.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,11 @@ from radar.cli.app import app
 # Each module registers its commands on `app` when imported.
 _COMMAND_MODULES = ("server", "evaluate", "bundle", "demo")
 
+for _name in _COMMAND_MODULES:
+    importlib.import_module(f"radar.cli.{_name}")
+
 
 def main() -> None:
-    for name in _COMMAND_MODULES:
-        importlib.import_module(f"radar.cli.{name}")
     app()
 
 
