@@ -42,9 +42,7 @@ class EngineConfig:
     # Cadence.
     no_contact_days: int = 30
     decision_overdue_days: int = 30
-    review_days_by_tier: Mapping[int, int] = field(
-        default_factory=lambda: {1: 31, 2: 92, 3: 92}
-    )
+    review_days_by_tier: Mapping[int, int] = field(default_factory=lambda: {1: 31, 2: 92, 3: 92})
     divergence_points: int = 2
     # A survey with no partner response after this many days is itself a signal.
     survey_response_days: int = 21

@@ -14,9 +14,7 @@ if TYPE_CHECKING:
 def to_jsonable(value: Any) -> Any:
     """Recursively convert dataclasses, enums and dates to plain JSON types."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
-        }
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):

@@ -58,7 +58,15 @@ class ParticipantInline(admin.TabularInline):
 
 @admin.register(models.Interaction)
 class InteractionAdmin(admin.ModelAdmin):
-    list_display = ["occurred_at", "alliance", "kind", "ritual", "direction", "subject", "cancelled"]
+    list_display = [
+        "occurred_at",
+        "alliance",
+        "kind",
+        "ritual",
+        "direction",
+        "subject",
+        "cancelled",
+    ]
     list_filter = ["kind", "ritual", "direction", "cancelled", "alliance"]
     search_fields = ["subject", "notes", "external_id"]
     date_hierarchy = "occurred_at"

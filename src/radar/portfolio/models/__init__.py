@@ -1,7 +1,7 @@
 """The portfolio store. One module per part of the domain."""
 
 from radar.portfolio.models.activity import Deliverable, Interaction, InteractionParticipant
-from radar.portfolio.models.alliance import Agreement, Alliance, GovernanceBody, Goal, Partner
+from radar.portfolio.models.alliance import Agreement, Alliance, Goal, GovernanceBody, Partner
 from radar.portfolio.models.measures import MetricDefinition, MetricValue, Survey, SurveyResponse
 from radar.portfolio.models.people import Contact
 from radar.portfolio.models.reviews import ActionItem, Assessment, CheckIn, Decision

@@ -73,6 +73,9 @@ class InteractionParticipant(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.contact} at {self.interaction}"
+
 
 class Deliverable(models.Model):
     alliance = models.ForeignKey(

@@ -46,7 +46,9 @@ class Alliance(models.Model):
         on_delete=models.SET_NULL,
         related_name="owned_alliances",
     )
-    owner_name = models.CharField(max_length=200, blank=True, help_text="Shown when no user owns it.")
+    owner_name = models.CharField(
+        max_length=200, blank=True, help_text="Shown when no user owns it."
+    )
     started_on = models.DateField(null=True, blank=True)
     declared_phase = models.CharField(max_length=20, choices=choices(Phase), blank=True)
     description = models.TextField(blank=True)

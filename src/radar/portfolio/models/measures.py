@@ -41,6 +41,9 @@ class MetricValue(models.Model):
             models.UniqueConstraint(fields=["metric", "period"], name="metric_value_per_period")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.metric.key} {self.period:%Y-%m}: {self.value:g}"
+
 
 class Survey(models.Model):
     alliance = models.ForeignKey(
@@ -76,3 +79,6 @@ class SurveyResponse(models.Model):
 
     class Meta:
         ordering = ["survey", "submitted_on"]
+
+    def __str__(self) -> str:
+        return f"{self.respondent or self.get_side_display()}: {self.score:g}"
