@@ -5,5 +5,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("radar.web.auth_urls")),
     path("", include("radar.web.urls")),
 ]
