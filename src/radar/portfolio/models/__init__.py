@@ -4,7 +4,13 @@ from radar.portfolio.models.activity import Deliverable, Interaction, Interactio
 from radar.portfolio.models.alliance import Agreement, Alliance, Goal, GovernanceBody, Partner
 from radar.portfolio.models.measures import MetricDefinition, MetricValue, Survey, SurveyResponse
 from radar.portfolio.models.people import Contact
-from radar.portfolio.models.reviews import ActionItem, Assessment, CheckIn, Decision
+from radar.portfolio.models.reviews import (
+    ActionItem,
+    Assessment,
+    CheckIn,
+    Decision,
+    ReviewComment,
+)
 from radar.portfolio.models.sightings import ContextFactor, Observation
 
 __all__ = [
@@ -25,6 +31,7 @@ __all__ = [
     "MetricValue",
     "Observation",
     "Partner",
+    "ReviewComment",
     "Survey",
     "SurveyResponse",
 ]

@@ -104,3 +104,31 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alliance} {self.as_of}: {self.score:.1f}"
+
+
+class ReviewComment(models.Model):
+    """A neutral reviewer's challenge or comment on a check-in."""
+
+    class Stance(models.TextChoices):
+        COMMENT = "comment", "Comment"
+        CHALLENGE = "challenge", "Challenge"
+        ENDORSE = "endorse", "Endorse"
+
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    author_name = models.CharField(max_length=200, blank=True)
+    stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.COMMENT)
+    # The score the reviewer would give, when they challenge the manual score.
+    suggested_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["checkin", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_stance_display()} on {self.checkin}"

@@ -1,0 +1,54 @@
+"""API tokens: only a hash is stored; the secret is shown once, when it is created."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+
+TOKEN_PREFIX = "radar_"
+
+
+def hash_token(raw: str) -> str:
+    # Tokens are long random strings, so a fast unsalted hash is enough
+    # (no dictionary to attack) and lets us look a token up by its hash.
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, help_text="What the token is for, e.g. 'CRM sync'.")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters of the secret, so people can tell their tokens apart.
+    prefix = models.CharField(max_length=16, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["user", "-created"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @classmethod
+    def issue(cls, user: models.Model, name: str) -> tuple[ApiToken, str]:
+        """Create a token; returns it with the raw secret (never stored)."""
+        raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user, name=name, token_hash=hash_token(raw), prefix=raw[:12]
+        )
+        return token, raw
+
+    @classmethod
+    def find(cls, raw: str) -> ApiToken | None:
+        return cls.objects.select_related("user").filter(token_hash=hash_token(raw)).first()
+
+    def touch(self, when: datetime) -> None:
+        self.last_used = when
+        type(self).objects.filter(pk=self.pk).update(last_used=when)
