@@ -18,3 +18,4 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}"
   touch "$stamp"
 fi
+scripts/assets.sh

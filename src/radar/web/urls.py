@@ -1,8 +1,12 @@
-"""Web app URLs (dashboard, alliance pages, review)."""
+"""Web app URLs. Pages: dashboard, alliance page, backtest; forms and review add theirs below."""
 
 from django.urls import path
-from django.views.generic import RedirectView
+
+from radar.web.views import alliance, backtest, dashboard
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
+    path("", dashboard.dashboard, name="dashboard"),
+    path("alliances/<slug:slug>/", alliance.alliance_page, name="alliance"),
+    path("alliances/<slug:slug>/state/", alliance.alliance_state, name="alliance_state"),
+    path("backtest/", backtest.backtest, name="backtest"),
 ]

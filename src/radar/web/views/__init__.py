@@ -1,0 +1,1 @@
+"""Read-side pages: portfolio dashboard, alliance page, backtest."""
