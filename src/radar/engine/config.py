@@ -47,6 +47,42 @@ class EngineConfig:
     # A survey with no partner response after this many days is itself a signal.
     survey_response_days: int = 21
 
+    # --- Detection rules (radar.engine.signals; docs/signals.md) ---
+    # Baseline sigma never drops below this fraction of |median| (a flat history
+    # must not make a tiny change look huge).
+    baseline_mad_floor: float = 0.1
+    # Held meetings with fewer partner invitations than this say nothing about attendance.
+    attendance_min_invited: int = 2
+    # Cancelled meetings: at least this share of scheduled ones and this many ...
+    cancelled_share_min: float = 0.3
+    cancelled_min: int = 2
+    # ... and (when a baseline exists) this much above the usual share.
+    share_rise_over_baseline: float = 0.1
+    # Tone: an absolute drop of the monthly mean tone (-1..1) needed on top of the z test.
+    tone_drop_min: float = 0.15
+    # Blaming/defensive texts: share of toned texts and minimum count in a month.
+    blaming_share_min: float = 0.2
+    blaming_min_texts: int = 2
+    # Single point of contact: months (with partner activity) in a row with one partner person.
+    single_contact_periods: int = 3
+    # Deliverables count as late when done more than this many days after the due date,
+    # and as missed when still not done that many days after it.
+    deliverable_grace_days: int = 7
+    # Rising share of late deliverables: recent window, rise over the earlier share, minimum count.
+    late_window_periods: int = 3
+    late_share_rise: float = 0.2
+    late_min_deliverables: int = 2
+    # Surveys: a fall of this fraction of the scale (0.1 = half a point on 1-5) against the
+    # median of the previous `survey_baseline_count` surveys of the same kind ...
+    survey_drop: float = 0.1
+    survey_baseline_count: int = 4
+    # ... and a survey's reading holds until the next survey of its kind, at most this long.
+    survey_hold_months: int = 6
+    # An unanswered survey older than this stops counting (no surveys at all is a cadence issue).
+    survey_unanswered_max_days: int = 180
+    # How many trailing periods a detection shows as evidence points.
+    evidence_periods: int = 6
+
     @classmethod
     def from_mapping(cls, overrides: Mapping[str, Any]) -> EngineConfig:
         known = {f.name for f in dataclasses.fields(cls)}

@@ -1,0 +1,137 @@
+"""Per-alliance baselines: is this period unusual *for this alliance*?
+
+The baseline of a series at period i is the median and the MAD (median absolute
+deviation) of the trailing `config.baseline_periods` values *before* i. Median
+and MAD shrug off a single outlier, and because period i never takes part in
+its own baseline, a one-month holiday dip barely moves the baseline of the
+months that follow. Missing values (None) are skipped, never read as zero.
+
+A value deviates when both tests pass:
+- robust z = |value - median| / sigma >= `deviation_z`, where sigma = 1.4826 * MAD
+  (the normal-consistent scale), floored at `baseline_mad_floor` * |median| so a
+  perfectly flat history does not turn a tiny wiggle into a huge z;
+- relative change |value - median| / |median| >= `deviation_relative` (rules may
+  ask for an absolute minimum change instead, e.g. for tone around zero).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from radar.engine.config import EngineConfig
+
+# Scale factor that makes the MAD comparable to a standard deviation for normal data.
+MAD_TO_SIGMA = 1.4826
+_EPSILON = 1e-9
+
+
+class Direction(Enum):
+    DOWN = -1
+    UP = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    median: float
+    mad: float
+    n: int  # how many trailing values it was computed from
+
+    def sigma(self, config: EngineConfig) -> float:
+        floor = config.baseline_mad_floor * abs(self.median)
+        return max(MAD_TO_SIGMA * self.mad, floor, _EPSILON)
+
+
+@dataclass(frozen=True, slots=True)
+class Deviation:
+    value: float
+    baseline: Baseline
+    z: float  # signed robust z
+    relative: float  # signed relative change against the median (inf when the median is 0)
+
+    @property
+    def change(self) -> float:
+        return self.value - self.baseline.median
+
+
+def _window(values: Sequence[float | None], i: int, config: EngineConfig) -> list[float] | None:
+    start = max(0, i - config.baseline_periods)
+    window = [v for v in values[start:i] if v is not None]
+    if len(window) < config.baseline_min_periods:
+        return None
+    window.sort()
+    return window
+
+
+def _median_sorted(ordered: Sequence[float]) -> float:
+    n = len(ordered)
+    mid = n // 2
+    if n % 2:
+        return ordered[mid]
+    return (ordered[mid - 1] + ordered[mid]) / 2.0
+
+
+def _baseline(window: list[float], median: float) -> Baseline:
+    deviations = sorted(abs(v - median) for v in window)
+    return Baseline(median=median, mad=_median_sorted(deviations), n=len(window))
+
+
+def baseline_at(values: Sequence[float | None], i: int, config: EngineConfig) -> Baseline | None:
+    """The baseline of `values` at index i, or None when there is too little history."""
+    window = _window(values, i, config)
+    if window is None:
+        return None
+    return _baseline(window, _median_sorted(window))
+
+
+def _relative(value: float, median: float) -> float:
+    if median == 0:
+        if value == median:
+            return 0.0
+        return math.copysign(math.inf, value - median)
+    return (value - median) / abs(median)
+
+
+def deviation_at(
+    values: Sequence[float | None],
+    i: int,
+    direction: Direction,
+    config: EngineConfig,
+    *,
+    min_change: float | None = None,
+) -> Deviation | None:
+    """The deviation of values[i] in `direction` against its baseline, or None.
+
+    `min_change` replaces the relative test with an absolute one (for series that
+    hover around zero, where a relative change means nothing). The cheap relative
+    test runs first, so the MAD is only computed for candidate deviations.
+    """
+    value = values[i]
+    if value is None:
+        return None
+    window = _window(values, i, config)
+    if window is None:
+        return None
+    median = _median_sorted(window)
+    change = (value - median) * direction.value
+    if change <= 0:
+        return None
+    relative = _relative(value, median)
+    if min_change is not None:
+        if change < min_change:
+            return None
+    elif abs(relative) < config.deviation_relative:
+        return None
+    baseline = _baseline(window, median)
+    z = (value - median) / baseline.sigma(config)
+    if abs(z) < config.deviation_z:
+        return None
+    return Deviation(value=value, baseline=baseline, z=z, relative=relative)
+
+
+def severity_from_z(z: float, config: EngineConfig) -> float:
+    """Map |z| to 0.3..1.0: just over the threshold is mild, 3x the threshold is severe."""
+    over = (abs(z) - config.deviation_z) / max(config.deviation_z * 2.0, _EPSILON)
+    return round(min(1.0, 0.3 + 0.7 * max(0.0, over)), 2)

@@ -1,0 +1,255 @@
+"""Per-period features of one alliance, built once per evaluation.
+
+`build_frame(history, as_of, config)` cuts the history at `as_of` (nothing dated
+later survives, so backtesting is honest), lays out every calendar month from the
+first month with data up to the last *complete* month, fills months without any
+interaction with zeros (a month without meetings is data: zero meetings), and
+computes each per-period series once as a plain tuple the rules can index.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from radar.engine.baseline import Baseline, baseline_at
+from radar.engine.config import EngineConfig
+from radar.engine.records import (
+    ContactRecord,
+    DeliverableRecord,
+    History,
+    MetricSeries,
+    PeriodStats,
+    SurveyRecord,
+)
+from radar.engine.vocab import DeliverableStatus
+
+Series = tuple[float | None, ...]
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(period: date) -> date:
+    return period.replace(day=calendar.monthrange(period.year, period.month)[1])
+
+
+def add_months(period: date, months: int) -> date:
+    index = period.year * 12 + period.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def last_complete_month(as_of: date) -> date:
+    """The month of as_of if as_of is its last day, else the month before."""
+    if as_of == month_end(as_of):
+        return month_start(as_of)
+    return add_months(month_start(as_of), -1)
+
+
+def label(period: date) -> str:
+    return f"{period.year:04d}-{period.month:02d}"
+
+
+def _ratio(part: int, whole: int, minimum: int = 1) -> float | None:
+    return part / whole if whole >= minimum and whole > 0 else None
+
+
+def _series_builders(config: EngineConfig) -> dict[str, Callable[[PeriodStats], float | None]]:
+    """Every named per-period series; docs/signals.md refers to these names."""
+    return {
+        "meetings_scheduled": lambda s: float(s.meetings_scheduled),
+        "meetings_held": lambda s: float(s.meetings_held),
+        "meetings_cancelled": lambda s: float(s.meetings_cancelled),
+        # Meetings and calls actually held: the live conversations of the month.
+        "conversations": lambda s: float(s.meetings_held + s.calls),
+        "cancel_share": lambda s: _ratio(s.meetings_cancelled, s.meetings_scheduled),
+        "partner_attendance": lambda s: _ratio(
+            s.partner_attended, s.partner_invited, config.attendance_min_invited
+        ),
+        "calls": lambda s: float(s.calls),
+        "emails_inbound": lambda s: float(s.emails_inbound),
+        "emails_outbound": lambda s: float(s.emails_outbound),
+        "interactions": lambda s: float(s.interactions),
+        # What the partner puts in: conversations plus the mail they send us.
+        "engagement": lambda s: float(s.meetings_held + s.calls + s.emails_inbound),
+        "partner_reply_hours": lambda s: s.partner_reply_hours,
+        "partner_words": lambda s: s.partner_words,
+        "tone": lambda s: s.tone if s.toned > 0 else None,
+        "toned": lambda s: float(s.toned),
+        "flagged_share": lambda s: (
+            min(1.0, (s.blaming + s.defensive) / s.toned) if s.toned > 0 else None
+        ),
+        "partner_people": lambda s: float(s.partner_people),
+    }
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One alliance laid out per calendar month, ready for the rules."""
+
+    history: History  # cut at as_of
+    as_of: date
+    periods: tuple[date, ...]  # first days of the complete months, ascending, no gaps
+    stats: tuple[PeriodStats, ...]  # aligned with periods; zero-filled where no data
+    config: EngineConfig
+    _series: dict[str, Series] = field(default_factory=dict, repr=False, compare=False)
+    _baselines: dict[str, tuple[Baseline | None, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _metrics: dict[str, Series] = field(default_factory=dict, repr=False, compare=False)
+    _index: dict[date, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def series(self, name: str) -> Series:
+        """A named per-period series aligned with `periods` (None = no data that month)."""
+        try:
+            return self._series[name]
+        except KeyError:
+            raise KeyError(f"unknown series {name!r}; known: {sorted(self._series)}") from None
+
+    def baselines(self, name: str) -> tuple[Baseline | None, ...]:
+        """The baseline of a series at every period (computed once, then cached)."""
+        cached = self._baselines.get(name)
+        if cached is None:
+            values = self.series(name)
+            cached = tuple(baseline_at(values, i, self.config) for i in range(len(values)))
+            self._baselines[name] = cached
+        return cached
+
+    def metric(self, key: str) -> Series:
+        """A metric's values aligned with `periods` (None where nothing was recorded)."""
+        return self._metrics[key]
+
+    def index_of(self, day: date) -> int | None:
+        """The period index an event on `day` belongs to.
+
+        Events in the partial current month (after the last complete month, up to
+        as_of) count in the last complete period; events before the first period
+        are outside the frame (None).
+        """
+        if not self.periods:
+            return None
+        month = month_start(day)
+        if month > self.periods[-1]:
+            return len(self.periods) - 1
+        return self._index.get(month)
+
+    @property
+    def last_period(self) -> date | None:
+        return self.periods[-1] if self.periods else None
+
+    def period_end(self, i: int) -> date:
+        """The last day of period i that is known at as_of."""
+        return min(month_end(self.periods[i]), self.as_of)
+
+
+def _contact_at(contact: ContactRecord, as_of: date) -> ContactRecord:
+    # A departure after as_of had not happened yet on as_of.
+    if contact.ended is not None and contact.ended > as_of:
+        return dataclasses.replace(contact, ended=None, end_reason="", successor_id=None)
+    return contact
+
+
+def _deliverable_at(item: DeliverableRecord, as_of: date) -> DeliverableRecord:
+    # Work finished after as_of was still open on as_of.
+    if item.done is not None and item.done > as_of:
+        return dataclasses.replace(item, done=None, status=DeliverableStatus.OPEN)
+    return item
+
+
+def _survey_at(survey: SurveyRecord, as_of: date) -> SurveyRecord:
+    responses = tuple(r for r in survey.responses if r.submitted <= as_of)
+    if len(responses) == len(survey.responses):
+        return survey
+    return dataclasses.replace(survey, responses=responses)
+
+
+def cut_history(history: History, as_of: date) -> History:
+    """The history as it was known on `as_of`: nothing dated later survives.
+
+    Deliverables due later stay (they are known plans) but any completion after
+    as_of is undone; contacts who left after as_of are still in post.
+    """
+    agreement = history.agreement
+    if agreement is not None and agreement.last_reviewed and agreement.last_reviewed > as_of:
+        agreement = dataclasses.replace(agreement, last_reviewed=None)
+    return dataclasses.replace(
+        history,
+        periods=tuple(p for p in history.periods if p.period <= as_of),
+        contacts=tuple(
+            _contact_at(c, as_of)
+            for c in history.contacts
+            if c.started is None or c.started <= as_of
+        ),
+        deliverables=tuple(_deliverable_at(d, as_of) for d in history.deliverables),
+        metrics=tuple(
+            dataclasses.replace(m, points=tuple(p for p in m.points if p[0] <= as_of))
+            for m in history.metrics
+        ),
+        surveys=tuple(_survey_at(s, as_of) for s in history.surveys if s.sent <= as_of),
+        observations=tuple(o for o in history.observations if o.observed <= as_of),
+        context=tuple(c for c in history.context if c.start <= as_of),
+        checkins=tuple(c for c in history.checkins if c.held <= as_of),
+        decisions=tuple(d for d in history.decisions if d.decided <= as_of),
+        agreement=agreement,
+    )
+
+
+def _first_period(history: History, last: date) -> date:
+    starts = [history.periods[0].period] if history.periods else []
+    starts += [m.points[0][0] for m in history.metrics if m.points]
+    if starts:
+        return month_start(min(starts))
+    if history.alliance.started is not None:
+        return month_start(history.alliance.started)
+    return last
+
+
+def _periods(first: date, last: date) -> tuple[date, ...]:
+    periods: list[date] = []
+    current = first
+    while current <= last:
+        periods.append(current)
+        current = add_months(current, 1)
+    return tuple(periods)
+
+
+def _metric_series(metric: MetricSeries, index: dict[date, int], size: int) -> Series:
+    values: list[float | None] = [None] * size
+    for day, value in metric.points:  # ascending: the month's last point wins
+        i = index.get(month_start(day))
+        if i is not None:
+            values[i] = value
+    return tuple(values)
+
+
+def build_frame(history: History, as_of: date, config: EngineConfig) -> Frame:
+    """Cut `history` at `as_of` and lay it out per complete calendar month."""
+    cut = cut_history(history, as_of)
+    last = last_complete_month(as_of)
+    periods = _periods(_first_period(cut, last), last)
+    index = {period: i for i, period in enumerate(periods)}
+    stats: list[PeriodStats] = [PeriodStats(period=p) for p in periods]
+    for row in cut.periods:
+        i = index.get(month_start(row.period))
+        if i is not None:
+            stats[i] = (
+                row if row.period == periods[i] else dataclasses.replace(row, period=periods[i])
+            )
+    series = {
+        name: tuple(build(s) for s in stats) for name, build in _series_builders(config).items()
+    }
+    metrics = {m.definition.key: _metric_series(m, index, len(periods)) for m in cut.metrics}
+    return Frame(
+        history=cut,
+        as_of=as_of,
+        periods=periods,
+        stats=tuple(stats),
+        config=config,
+        _series=series,
+        _metrics=metrics,
+        _index=index,
+    )

@@ -1,0 +1,205 @@
+"""Building blocks shared by the rule modules: evidence, baseline rules, observations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from radar.engine.assessment import Detection, Evidence, EvidencePoint
+from radar.engine.baseline import Deviation, Direction, deviation_at, severity_from_z
+from radar.engine.config import EngineConfig
+from radar.engine.features import Frame, label
+from radar.engine.records import ObservationRecord
+from radar.engine.vocab import Category, ObservationKind, ObservationSource, Polarity
+
+Rule = Callable[[Frame, EngineConfig], Iterable[Detection]]
+
+
+def fmt(value: float) -> str:
+    """Numbers as a manager reads them: no trailing zeros, at most one decimal."""
+    if abs(value - round(value)) < 0.05:
+        return str(round(value))
+    return f"{value:.1f}"
+
+
+def pct(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def trailing_points(
+    frame: Frame, values: Sequence[float | None], i: int, config: EngineConfig, digits: int = 2
+) -> tuple[EvidencePoint, ...]:
+    """The period's value and the ones before it (missing months left out)."""
+    start = max(0, i - config.evidence_periods)
+    return tuple(
+        EvidencePoint(label(frame.periods[j]), round(v, digits))
+        for j in range(start, i + 1)
+        if (v := values[j]) is not None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineRule:
+    """A rule that fires when a series moves against the alliance's own baseline."""
+
+    rule: str
+    category: Category
+    polarity: Polarity
+    series: str
+    direction: Direction
+    title: str
+    # Sentence template; receives value, median, change (% or absolute) and unit.
+    sentence: str
+    unit: str = ""
+    min_change: float | None = None  # absolute test instead of the relative one
+    as_percent: bool = False  # series is a share 0..1: show it in %
+
+    def __call__(self, frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+        values = frame.series(self.series)
+        for i in range(len(values)):
+            found = deviation_at(values, i, self.direction, config, min_change=self.min_change)
+            if found is not None:
+                yield self.detection(frame, values, i, found, config)
+
+    def _show(self, value: float) -> str:
+        return pct(value) if self.as_percent else fmt(value)
+
+    def detection(
+        self,
+        frame: Frame,
+        values: Sequence[float | None],
+        i: int,
+        found: Deviation,
+        config: EngineConfig,
+    ) -> Detection:
+        median = found.baseline.median
+        if self.min_change is not None or median == 0:
+            change = f"{'+' if found.change > 0 else ''}{self._show(found.change)}"
+        else:
+            change = f"{found.relative * 100:+.0f}%"
+        detail = self.sentence.format(
+            value=self._show(found.value),
+            median=self._show(median),
+            change=change,
+            months=found.baseline.n,
+            unit=self.unit,
+        )
+        edge = median + self.direction.value * max(
+            config.deviation_z * found.baseline.sigma(config),
+            self.min_change
+            if self.min_change is not None
+            else config.deviation_relative * abs(median),
+        )
+        return Detection(
+            rule=self.rule,
+            category=self.category,
+            polarity=self.polarity,
+            period=frame.periods[i],
+            title=self.title,
+            detail=detail,
+            evidence=Evidence(
+                summary=(
+                    f"{self.series} against the median of the previous {found.baseline.n} "
+                    f"months (robust z {found.z:+.1f})"
+                ),
+                points=trailing_points(frame, values, i, config),
+                baseline=round(median, 3),
+                threshold=round(edge, 3),
+                unit=self.unit,
+            ),
+            severity=severity_from_z(found.z, config),
+        )
+
+
+# Where an observation belongs when the person who recorded it chose no category.
+KIND_CATEGORY: dict[ObservationKind, Category] = {
+    ObservationKind.COMPETING_INITIATIVE: Category.PRIORITY,
+    ObservationKind.ROADMAP_CHANGE: Category.PRIORITY,
+    ObservationKind.FOCUS_SHIFT: Category.PRIORITY,
+    ObservationKind.PROGRAM_TIER_CHANGE: Category.PRIORITY,
+    ObservationKind.BUDGET_CHANGE: Category.RESOURCE,
+    ObservationKind.TEAM_CHANGE: Category.RESOURCE,
+    ObservationKind.JOB_POSTING: Category.RESOURCE,
+    ObservationKind.QUALITY_ISSUE: Category.EXECUTION,
+    ObservationKind.ESCALATION: Category.CULTURE,
+    ObservationKind.SPONTANEOUS_IDEA: Category.CULTURE,
+    ObservationKind.NEW_CONNECTION: Category.COMMUNICATION,
+    ObservationKind.JOINT_WIN: Category.METRICS,
+}
+
+
+def observation_category(obs: ObservationRecord) -> Category | None:
+    return obs.category if obs.category is not None else KIND_CATEGORY.get(obs.kind)
+
+
+def kind_label(kind: ObservationKind) -> str:
+    return kind.value.replace("_", " ")
+
+
+def observation_rule(rule: str, category: Category, polarity: Polarity, title: str) -> Rule:
+    """One detection per period with observations of this category and polarity.
+
+    Observations from external sources (press, public filings, job boards) are
+    unambiguous facts and are marked instant; internal ones are impressions and
+    wait for the rule of three like everything else.
+    """
+
+    def detect(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+        by_period: dict[int, list[ObservationRecord]] = {}
+        for obs in frame.history.observations:
+            if obs.polarity != polarity or observation_category(obs) != category:
+                continue
+            i = frame.index_of(obs.observed)
+            if i is not None:
+                by_period.setdefault(i, []).append(obs)
+        for i in sorted(by_period):
+            found = sorted(by_period[i], key=lambda o: (o.observed, o.id))
+            external = any(o.source == ObservationSource.EXTERNAL for o in found)
+            parts = [
+                f"{o.observed.isoformat()}: {o.title or kind_label(o.kind)} "
+                f"({kind_label(o.kind)}, {o.source.value})"
+                for o in found
+            ]
+            yield Detection(
+                rule=rule,
+                category=category,
+                polarity=polarity,
+                period=frame.periods[i],
+                title=title,
+                detail=f"{len(found)} observation(s) recorded: " + "; ".join(parts) + ".",
+                evidence=Evidence(
+                    summary="observations recorded by the team",
+                    points=tuple(
+                        EvidencePoint(o.observed.isoformat(), o.title or kind_label(o.kind))
+                        for o in found
+                    ),
+                ),
+                severity=0.8 if external else 0.6,
+                instant=external,
+            )
+
+    return detect
+
+
+def share_detection_ok(
+    share: float,
+    count: int,
+    usual: float | None,
+    *,
+    min_share: float,
+    min_count: int,
+    config: EngineConfig,
+) -> bool:
+    """A share (of cancelled meetings, flagged texts) high enough to matter.
+
+    It must clear an absolute floor and, when the alliance has a history, sit
+    clearly above its usual share: chronic levels become the baseline.
+    """
+    if share < min_share or count < min_count:
+        return False
+    return usual is None or share >= usual + config.share_rise_over_baseline
+
+
+def month_period(frame: Frame, day: date) -> int | None:
+    return frame.index_of(day)

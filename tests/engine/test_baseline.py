@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from radar.engine.baseline import Direction, baseline_at, deviation_at, severity_from_z
+from radar.engine.config import EngineConfig
+
+CONFIG = EngineConfig()
+
+
+def test_it_uses_median_and_mad_of_the_values_before_the_period():
+    values = [10.0, 12.0, 11.0, 50.0, 9.0]
+    found = baseline_at(values, 4, CONFIG)
+    assert found is not None
+    assert found.median == 11.5  # the 50 outlier barely moves it
+    assert found.mad == 1.0
+    assert found.n == 4
+
+
+def test_it_has_no_baseline_with_too_little_history():
+    assert baseline_at([10.0, 11.0], 2, CONFIG) is None
+    assert baseline_at([10.0, 11.0, 12.0], 3, CONFIG) is not None
+
+
+def test_it_skips_missing_values_instead_of_reading_them_as_zero():
+    values = [10.0, None, 10.0, None, 10.0, None]
+    found = baseline_at(values, 6, CONFIG)
+    assert found is not None and found.median == 10.0 and found.n == 3
+    assert deviation_at([10.0, None, 10.0, 10.0, None], 4, Direction.DOWN, CONFIG) is None
+
+
+def test_it_only_looks_at_the_trailing_window():
+    config = EngineConfig(baseline_periods=3)
+    values = [100.0] * 10 + [10.0, 10.0, 10.0, 10.0]
+    found = baseline_at(values, 13, config)
+    assert found is not None and found.median == 10.0
+
+
+def test_it_flags_a_drop_that_is_large_in_both_z_and_relative_terms():
+    values = [20.0, 22.0, 19.0, 21.0, 20.0, 8.0]
+    found = deviation_at(values, 5, Direction.DOWN, CONFIG)
+    assert found is not None
+    assert found.baseline.median == 20.0
+    assert found.z < -2 and found.relative == -0.6
+
+
+def test_it_ignores_a_change_in_the_other_direction():
+    values = [20.0, 22.0, 19.0, 21.0, 20.0, 40.0]
+    assert deviation_at(values, 5, Direction.DOWN, CONFIG) is None
+    assert deviation_at(values, 5, Direction.UP, CONFIG) is not None
+
+
+def test_a_flat_history_does_not_make_a_tiny_change_look_huge():
+    values = [20.0] * 12 + [19.0]
+    assert deviation_at(values, 12, Direction.DOWN, CONFIG) is None
+
+
+def test_a_noisy_history_needs_more_than_the_relative_change():
+    # 30% below the median, but well inside this alliance's usual spread.
+    values = [10.0, 30.0, 12.0, 28.0, 20.0, 8.0, 32.0, 14.0]
+    assert deviation_at([*values, 14.0], 8, Direction.DOWN, CONFIG) is None
+
+
+def test_an_absolute_minimum_change_replaces_the_relative_test():
+    values = [0.02, 0.0, 0.01, 0.02, 0.01, -0.05]
+    assert deviation_at(values, 5, Direction.DOWN, CONFIG, min_change=0.15) is None
+    values[-1] = -0.3
+    assert deviation_at(values, 5, Direction.DOWN, CONFIG, min_change=0.15) is not None
+
+
+def test_severity_grows_with_z_and_stays_in_range():
+    assert severity_from_z(2.0, CONFIG) == 0.3
+    assert severity_from_z(-4.0, CONFIG) > severity_from_z(3.0, CONFIG)
+    assert severity_from_z(100.0, CONFIG) == 1.0
