@@ -1,0 +1,76 @@
+"""Calendar months of stored instants, cut in the portfolio's own time zone.
+
+The engine works per calendar month, and "which month" depends on the time
+zone: a call at 23:30 UTC on 31 January is a February call in Berlin. Months
+are cut in `settings.TIME_ZONE` (RADAR_TIME_ZONE), the zone Django makes
+current by default.
+
+PostgreSQL truncates natively (`date_trunc` on `AT TIME ZONE`). Django's
+SQLite backend truncates with a Python function called once per row, which
+dominates the cost of a monthly aggregation over a million interactions, so
+for zones with a fixed UTC offset (UTC itself, the default, and zones
+without daylight saving time) SQLite gets a plain SQL expression instead.
+Zones with daylight saving time use Django's (correct but slower) path.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from django.db import connection
+from django.db.models import CharField, DateField, F, Func, Value
+from django.db.models.expressions import Combinable
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+
+def month_of(field: str) -> Combinable:
+    """An expression giving the month of `field`; read the result with `as_month`."""
+    zone = timezone.get_current_timezone()
+    if connection.vendor == "sqlite":
+        offset = fixed_offset_minutes(zone)
+        if offset == 0:
+            # Django stores UTC text "YYYY-MM-DD HH:MM:SS" on SQLite.
+            return Func(F(field), Value(1), Value(7), function="substr", output_field=CharField())
+        if offset is not None:
+            return Func(
+                Value("%Y-%m"),
+                F(field),
+                Value(f"{offset:+d} minutes"),
+                function="strftime",
+                output_field=CharField(),
+            )
+    return TruncMonth(field, tzinfo=zone, output_field=DateField())
+
+
+def as_month(value: date | datetime | str) -> date:
+    """The first day of the month from whatever `month_of` produced."""
+    if isinstance(value, str):
+        return date(int(value[:4]), int(value[5:7]), 1)
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.replace(day=1)
+
+
+def end_of_day(day: date) -> datetime:
+    """The first instant after `day` ends, in the current time zone (exclusive bound)."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def local_date(instant: datetime) -> date:
+    return timezone.localtime(instant).date()
+
+
+@functools.lru_cache(maxsize=8)
+def fixed_offset_minutes(zone: tzinfo) -> int | None:
+    """The zone's UTC offset in minutes when it never changes, else None."""
+    offsets = set()
+    for year in range(1990, 2041):
+        for month in (1, 4, 7, 10):
+            offset = zone.utcoffset(datetime(year, month, 1, 12))
+            offsets.add(offset)
+    if len(offsets) != 1:
+        return None
+    (offset,) = offsets
+    return 0 if offset is None else int(offset.total_seconds() // 60)
