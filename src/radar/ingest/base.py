@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -69,6 +70,15 @@ class ImportOptions:
     dry_run: bool = False
     alliance: str | None = None  # restrict/assign to one alliance, by name or slug
     store_bodies: bool = False  # e-mail: keep message bodies (opt-in)
+    # Calendars: the window recurring series are expanded over (docs/importers.md).
+    since: date | None = None
+    until: date | None = None
+    # The day that counts as "today" (default: the clock, read by the caller).
+    today: date | None = None
+    # Spreadsheets and CRM exports: read 03/04/2025 as 3 April (not March 4).
+    dayfirst: bool = False
+    # Spreadsheets: explicit header mapping, ("Column heading", "field") pairs.
+    column_map: tuple[tuple[str, str], ...] = ()
 
 
 class Importer(Protocol):
