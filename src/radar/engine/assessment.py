@@ -66,6 +66,8 @@ class Signal:
     confirmed: bool
     possibly_external: bool = False
     context: tuple[str, ...] = ()
+    # The period in which the signal became confirmed (rule of three or instant).
+    confirmed_since: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,8 @@ class CategoryScore:
     signals: int
     confirmed: int
     imputed: bool = False  # the score used for the total was imputed (missing data)
+    # The value that went into the weighted total: the score, or the imputed value.
+    counted_as: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

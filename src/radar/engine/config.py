@@ -83,6 +83,51 @@ class EngineConfig:
     # How many trailing periods a detection shows as evidence points.
     evidence_periods: int = 6
 
+    # --- Judgement (triage, score, lifecycle, respond, cadence; docs/configuration.md) ---
+    # An instant signal (a champion left) stays active and confirmed for this many periods.
+    instant_active_periods: int = 3
+    # A cross-category cluster is systemic only if at least this many of its signals are
+    # confirmed (0 = any cluster of active signals counts).
+    systemic_min_confirmed: int = 1
+    # Months a sparse input (an observation, a deliverable, a metric point) keeps its
+    # category "with data" after the month it is dated in.
+    coverage_hold_periods: int = 3
+    # Points a negative signal takes off its category, scaled by (0.5 + severity).
+    score_confirmed_cost: float = 2.0
+    score_unconfirmed_cost: float = 0.5
+    # Points a positive signal adds back (same scaling), at most `score_positive_max` per
+    # category, and never above 5.
+    score_positive_bonus: float = 0.25
+    score_positive_max: float = 0.5
+    # Points off the total while the signals form a systemic cluster.
+    score_systemic_penalty: float = 0.5
+    # The most a category without data can count for (and never more than the known ones).
+    missing_category_cap: float = 3.0
+    # Lifecycle: younger than this many months = formation; trends over this many periods.
+    formation_months: int = 12
+    lifecycle_window_periods: int = 12
+    lifecycle_min_periods: int = 6
+    # A relative change within +/- this band over the window counts as flat.
+    plateau_band: float = 0.15
+    # Confirmed negative signals in this many categories (with a falling trend) = decline.
+    decline_min_categories: int = 2
+    # A reset/reinvest decision or renegotiation within this many days = renewal phase.
+    renewal_window_days: int = 180
+    # Respond: reinvest needs at least this score; exit looks at scores at or below
+    # `exit_score_max` for `exit_sustained_periods` periods in a row.
+    reinvest_min_score: float = 4.0
+    exit_score_max: float = 2.5
+    exit_sustained_periods: int = 3
+    # A reset that has not lifted the score after this many days counts as unanswered.
+    reset_response_days: int = 90
+    # Renewal or exit-notice deadlines within this many days count as approaching.
+    deadline_horizon_days: int = 120
+    # Debugging checklist: how far back "recently" reaches for team changes, our own
+    # deliverables and the agreement review.
+    team_change_days: int = 180
+    own_delivery_days: int = 180
+    agreement_review_days: int = 365
+
     @classmethod
     def from_mapping(cls, overrides: Mapping[str, Any]) -> EngineConfig:
         known = {f.name for f in dataclasses.fields(cls)}
