@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from radar.portfolio.models import Alliance
+from radar.web.roles import Ability, requires
 
 
-@login_required
+@requires(Ability.READ)
 def alliance_page(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = get_object_or_404(Alliance, slug=slug)
     return render(request, "web/alliance.html", {"alliance": alliance})
 
 
-@login_required
+@requires(Ability.READ)
 def alliance_state(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = get_object_or_404(Alliance, slug=slug)
     return render(request, "web/partials/alliance_state.html", {"alliance": alliance})

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from radar.web.roles import Ability, requires
 
-@login_required
+
+@requires(Ability.READ)
 def backtest(request: HttpRequest) -> HttpResponse:
     return render(request, "web/backtest.html", {})

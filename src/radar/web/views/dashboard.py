@@ -1,12 +1,65 @@
-"""The portfolio dashboard."""
+"""The portfolio dashboard: every alliance, filters, heatmap and the attention queue."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
+from datetime import date
+from statistics import mean
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+
+from radar.web.attention import attention_queue
+from radar.web.listing import PHASES, Listing
+from radar.web.portfolio import CATEGORIES, Row, portfolio_rows
+from radar.web.roles import Ability, requires
 
 
-@login_required
+def summary(rows: list[Row]) -> dict[str, object]:
+    scores = [r.score for r in rows if r.score is not None]
+    return {
+        "count": len(rows),
+        "average": round(mean(scores), 1) if scores else None,
+        "at_risk": sum(1 for r in rows if r.score is not None and r.band <= 2),
+        "confirmed": sum(r.confirmed_total for r in rows),
+        "systemic": sum(1 for r in rows if r.systemic),
+        "overdue": sum(1 for r in rows if r.review_overdue),
+    }
+
+
+def dashboard_context(rows: list[Row], listing: Listing, today: date) -> dict[str, object]:
+    shown = listing.apply(rows)
+    return {
+        "rows": shown,
+        "all_count": len(rows),
+        "listing": listing,
+        "today": today,
+        "stats": summary(shown),
+        "attention": attention_queue(shown, today),
+        "categories": CATEGORIES,
+        "phases": PHASES,
+        "owners": sorted({r.owner for r in rows if r.owner}, key=str.lower),
+        "columns": [
+            ("name", "Alliance"),
+            ("score", "Score"),
+            ("", "Trend"),
+            ("phase", "Phase"),
+            ("signals", "Active signals"),
+            ("contact", "Last contact"),
+            ("review", "Next review"),
+            ("recommendation", "Recommendation"),
+            ("owner", "Owner"),
+        ],
+    }
+
+
+@requires(Ability.READ)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/dashboard.html", {})
+    today = timezone.localdate()
+    listing = Listing.from_query(request.GET)
+    context = dashboard_context(portfolio_rows(today), listing, today)
+    context["page_url"] = request.path
+    # HTMX filter/sort requests swap only the portfolio region.
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "web/partials/portfolio.html", context)
+    return render(request, "web/dashboard.html", context)

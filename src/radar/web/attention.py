@@ -1,0 +1,109 @@
+"""The "needs attention" queue: what a manager should look at first, and why.
+
+Built from the assessments (confirmed patterns, systemic clusters, the engine's
+cadence flags) plus two facts the store knows directly (last direct contact,
+the latest check-in's manual vs computed score), without extra queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from radar.web.portfolio import Row, divergence
+from radar.web.present import humanize_code
+
+NO_CONTACT_DAYS = 30
+DIVERGENCE_POINTS = 2.0
+
+# Kind -> (label, priority); lower priority numbers come first.
+KINDS = {
+    "systemic": ("Systemic cluster", 0),
+    "pattern": ("Confirmed pattern", 1),
+    "decision": ("Decision pending", 2),
+    "divergence": ("Score divergence", 3),
+    "review": ("Review overdue", 4),
+    "contact": ("No recent contact", 5),
+    "other": ("Cadence", 6),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    row: Row
+    detail: str
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind][0]
+
+    @property
+    def priority(self) -> int:
+        return KINDS[self.kind][1]
+
+
+def _kind_of_flag(code: str) -> str:
+    for needle, kind in (
+        ("decision", "decision"),
+        ("diverg", "divergence"),
+        ("review", "review"),
+        ("contact", "contact"),
+    ):
+        if needle in code:
+            return kind
+    return "other"
+
+
+def items_for(row: Row, today: date) -> list[Item]:
+    if row.payload is None:
+        return []
+    found: list[Item] = []
+    if row.systemic:
+        cats = ", ".join(row.payload.get("systemic_categories", []))
+        found.append(Item("systemic", row, f"Signals cluster across {cats}."))
+    confirmed = [
+        s for s in row.payload.get("signals", []) if s["confirmed"] and s["polarity"] == "negative"
+    ]
+    if confirmed:
+        titles = "; ".join(s["title"] for s in confirmed[:3])
+        more = f" (+{len(confirmed) - 3} more)" if len(confirmed) > 3 else ""
+        found.append(Item("pattern", row, titles + more))
+    kinds = set()
+    for flag in row.cadence:
+        code = str(flag.get("code", ""))
+        kind = _kind_of_flag(code)
+        kinds.add(kind)
+        found.append(Item(kind, row, str(flag.get("message") or humanize_code(code))))
+    # Facts the engine may not flag itself; never listed twice.
+    if "contact" not in kinds:
+        if row.last_contact is None:
+            found.append(Item("contact", row, "No direct two-way contact on record."))
+        elif (today - row.last_contact.date()).days > NO_CONTACT_DAYS:
+            days = (today - row.last_contact.date()).days
+            found.append(Item("contact", row, f"Last direct contact {days} days ago."))
+    if "review" not in kinds and row.review_overdue:
+        detail = (
+            f"Review was due on {row.next_review:%d %b %Y}."
+            if row.next_review
+            else "No review on record yet."
+        )
+        found.append(Item("review", row, detail))
+    gap = divergence(row)
+    if "divergence" not in kinds and gap is not None and abs(gap) >= DIVERGENCE_POINTS:
+        found.append(
+            Item(
+                "divergence",
+                row,
+                f"Reviewer scored {row.checkin_manual}, the radar {row.checkin_computed:.1f}: "
+                "ask a neutral reviewer.",
+            )
+        )
+    return found
+
+
+def attention_queue(rows: Iterable[Row], today: date) -> list[Item]:
+    items = [item for row in rows for item in items_for(row, today)]
+    items.sort(key=lambda i: (i.priority, i.row.score if i.row.score is not None else 9))
+    return items

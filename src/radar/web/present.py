@@ -1,0 +1,58 @@
+"""Small presentation helpers shared by views and template tags: bands, labels, dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+BAND_LABELS = {
+    1: "Critical",
+    2: "At risk",
+    3: "Watch",
+    4: "Healthy",
+    5: "Thriving",
+    0: "Not assessed",
+}
+
+# Friendly names for the engine's cadence flag codes; unknown codes show their message.
+CADENCE_LABELS = {
+    "no_contact_30_days": "No contact in 30 days",
+    "review_overdue": "Review overdue",
+    "decision_pending": "Decision pending",
+    "score_divergence": "Score divergence",
+    "ritual_overdue": "Governance ritual overdue",
+    "agreement_review_due": "Agreement review due",
+}
+
+
+def band_of(score: float | None) -> int:
+    """1..5 colour band of a score (0 = no score). Half points round up: 2.5 -> 3."""
+    if score is None:
+        return 0
+    return max(1, min(5, int(float(score) + 0.5)))
+
+
+def band_label(score: float | None) -> str:
+    return BAND_LABELS[band_of(score)]
+
+
+def parse_date(value: Any) -> date | None:
+    """Dates in payloads are ISO strings; accept date objects too."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def humanize_code(code: str) -> str:
+    """'communication.reply_slower' -> 'Reply slower'; 'no_contact_30_days' -> label."""
+    if code in CADENCE_LABELS:
+        return CADENCE_LABELS[code]
+    tail = code.rsplit(".", 1)[-1]
+    return tail.replace("_", " ").capitalize()

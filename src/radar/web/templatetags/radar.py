@@ -1,0 +1,157 @@
+"""Template tags for the read-side pages: score badges, sparklines, labels.
+
+Everything that draws SVG builds it from numbers only; text goes through
+format_html so user data is always escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from radar.web.present import band_label, band_of, humanize_code, parse_date
+
+register = template.Library()
+
+
+@register.filter
+def band(score: float | None) -> int:
+    return band_of(score)
+
+
+@register.filter
+def bandlabel(score: float | None) -> str:
+    return band_label(score)
+
+
+@register.filter
+def humanize(code: str) -> str:
+    return humanize_code(str(code))
+
+
+@register.filter
+def label(value: str) -> str:
+    """'co_selling' -> 'Co selling'."""
+    return str(value or "").replace("_", " ").capitalize()
+
+
+@register.filter
+def isodate(value: Any) -> date | None:
+    return parse_date(value)
+
+
+@register.filter
+def days_since(value: date | datetime | None, today: date) -> int | None:
+    if value is None:
+        return None
+    day = value.date() if isinstance(value, datetime) else value
+    return (today - day).days
+
+
+@register.filter
+def get(mapping: Mapping[str, Any] | None, key: str) -> Any:
+    return None if mapping is None else mapping.get(key)
+
+
+@register.filter
+def pct(score: float | None) -> int:
+    """A 1..5 score as a bar width (1 -> 0 %, 5 -> 100 %)."""
+    if score is None:
+        return 0
+    return round(max(0.0, min(4.0, float(score) - 1.0)) * 25)
+
+
+@register.simple_tag
+def score_badge(score: float | None, size: str = "") -> SafeString:
+    b = band_of(score)
+    text = "—" if score is None else f"{float(score):.1f}"
+    extra = " score--lg" if size == "lg" else ""
+    return format_html(
+        '<span class="score band-{}{}" title="{}">{}<span class="visually-hidden"> out of 5, {}'
+        "</span></span>",
+        b,
+        extra,
+        band_label(score),
+        text,
+        band_label(score),
+    )
+
+
+@register.simple_tag
+def trend_arrow(trend: str) -> SafeString:
+    arrows = {"up": ("▲", "improving"), "down": ("▼", "declining"), "flat": ("▬", "steady")}
+    glyph, words = arrows.get(trend, ("", ""))
+    if not glyph:
+        return mark_safe("")
+    return format_html(
+        '<span class="trend trend--{}" aria-hidden="true">{}</span>'
+        '<span class="visually-hidden">{}</span>',
+        trend,
+        glyph,
+        words,
+    )
+
+
+@register.simple_tag
+def sparkline(
+    points: Sequence[float], baseline: float | None = None, trend: str = ""
+) -> SafeString:
+    """Inline SVG of a 1..5 score history; dashed line at the baseline."""
+    if not points:
+        return format_html('<span class="muted">{}</span>', "no history")
+    width, height, pad = 110.0, 28.0, 3.0
+    pts = list(points)[-24:]
+
+    def y(v: float) -> float:
+        return round(pad + (5.0 - max(1.0, min(5.0, float(v)))) / 4.0 * (height - 2 * pad), 1)
+
+    step = (width - 2 * pad) / max(1, len(pts) - 1)
+    coords = " ".join(f"{round(pad + i * step, 1)},{y(v)}" for i, v in enumerate(pts))
+    last_x, last_y = round(pad + (len(pts) - 1) * step, 1), y(pts[-1])
+    base = ""
+    if baseline is not None:
+        by = y(baseline)
+        base = f'<line class="spark__base" x1="{pad}" x2="{width - pad}" y1="{by}" y2="{by}"/>'
+    words = f"Score history, {len(pts)} months: from {pts[0]:.1f} to {pts[-1]:.1f}"
+    if baseline is not None:
+        words += f"; baseline {float(baseline):.1f}"
+    css_trend = trend if trend in {"up", "down", "flat"} else "flat"
+    svg = (
+        f'<svg class="spark spark--{css_trend}" viewBox="0 0 {width:g} {height:g}" role="img" '
+        f'aria-label="{words}"><title>{words}</title>{base}'
+        f'<polyline class="spark__line" points="{coords}"/>'
+        f'<circle class="spark__dot" cx="{last_x}" cy="{last_y}" r="2.6" '
+        f'fill="var(--b{band_of(pts[-1])})"/></svg>'
+    )
+    # Only numbers and fixed words went into the markup above.
+    return mark_safe(svg)
+
+
+@register.simple_tag(takes_context=True)
+def query(context: template.Context, **changes: str) -> str:
+    """The current dashboard listing's query string with some parameters changed."""
+    from django.utils.http import urlencode
+
+    listing = context.get("listing")
+    if listing is None:
+        return ""
+    params = listing.params(**{k: str(v) for k, v in changes.items()})
+    as_of = context.get("as_of")
+    if as_of:  # the backtest keeps its date while sorting
+        params = {"as_of": as_of.isoformat(), **params}
+    return "?" + urlencode(params) if params else "?"
+
+
+@register.filter
+def sort_param(listing: Any, key: str) -> str:
+    return str(listing.sort_param(key))
+
+
+@register.filter
+def aria_sort(listing: Any, key: str) -> str:
+    return str(listing.aria_sort(key))

@@ -1,0 +1,138 @@
+"""The portfolio dashboard: content, filters, sorting, attention queue, query counts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from radar.engine.assessment import CadenceFlag
+from radar.engine.vocab import Category
+from radar.portfolio.models import CheckIn
+from tests.web import pagedata as pd
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime(2026, 11, 15, 12, tzinfo=UTC)
+
+
+@pytest.fixture
+def client_in() -> Client:
+    c = Client()
+    c.force_login(pd.user())
+    return c
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def test_it_sends_anonymous_visitors_to_login() -> None:
+    response = Client().get("/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_it_lists_every_alliance_with_score_phase_and_recommendation(client_in: Client) -> None:
+    a = pd.alliance("Northwind Cloud")
+    pd.store(pd.assessment(a, 2.4, signals=(pd.signal(),)))
+    b = pd.alliance("Contoso Data")
+    pd.store(pd.assessment(b, 4.3, history=(4.0, 4.2, 4.3)))
+    html = client_in.get("/").content.decode()
+    assert "Northwind Cloud" in html and "Contoso Data" in html
+    assert 'class="score band-2"' in html and "2.4" in html
+    assert 'class="score band-4"' in html
+    assert "rec--reset" in html
+    assert '<svg class="spark' in html  # sparkline drawn server-side
+    assert "Communication 1" in html  # one confirmed communication signal
+
+
+def test_it_shows_last_contact_and_flags_old_contact(client_in: Client) -> None:
+    a = pd.alliance("Quiet Partner")
+    pd.store(pd.assessment(a))
+    pd.contact(a, datetime(2026, 9, 1, 9, tzinfo=UTC))
+    html = client_in.get("/").content.decode()
+    assert "75 days ago" in html
+    assert "Last direct contact 75 days ago." in html  # attention queue
+
+
+def test_it_filters_by_tier_and_category(client_in: Client) -> None:
+    top = pd.alliance("Top Tier", tier=1)
+    pd.store(pd.assessment(top, signals=(pd.signal(Category.RESOURCE),)))
+    low = pd.alliance("Low Tier", tier=3)
+    pd.store(pd.assessment(low, signals=(pd.signal(Category.CULTURE),)))
+    by_tier = client_in.get("/?tier=1").content.decode()
+    assert "Top Tier" in by_tier and "Low Tier" not in by_tier
+    by_cat = client_in.get("/?category=culture").content.decode()
+    assert "Low Tier" in by_cat and "Top Tier" not in by_cat
+
+
+def test_it_sorts_by_score_both_ways(client_in: Client) -> None:
+    for name, score in (("Alpha", 3.0), ("Bravo", 1.5), ("Charlie", 4.5)):
+        pd.store(pd.assessment(pd.alliance(name), score))
+    html = client_in.get("/?sort=score").content.decode()
+    assert html.index("Bravo") < html.index("Alpha") < html.index("Charlie")
+    html = client_in.get("/?sort=-score").content.decode()
+    assert html.index("Charlie") < html.index("Alpha") < html.index("Bravo")
+
+
+def test_it_ignores_unknown_query_values(client_in: Client) -> None:
+    pd.store(pd.assessment(pd.alliance("Alpha")))
+    response = client_in.get("/?sort=drop_table&tier=9&phase=<x>")
+    assert response.status_code == 200
+    assert "Alpha" in response.content.decode()
+
+
+def test_htmx_requests_get_only_the_portfolio_region(client_in: Client) -> None:
+    pd.store(pd.assessment(pd.alliance("Alpha")))
+    html = client_in.get("/?tier=2", HTTP_HX_REQUEST="true").content.decode()
+    assert "Alpha" in html
+    assert "<html" not in html and 'id="portfolio-table"' in html
+
+
+def test_the_attention_queue_lists_patterns_clusters_and_cadence(client_in: Client) -> None:
+    a = pd.alliance("Drifting Co")
+    flag = CadenceFlag("decision_pending", "Reset proposed 45 days ago, no decision yet.")
+    pd.store(pd.assessment(a, signals=(pd.signal(),), systemic=True, cadence=(flag,)))
+    html = client_in.get("/").content.decode()
+    assert "Systemic cluster" in html and "Signals cluster across communication, resource" in html
+    assert "Confirmed pattern" in html and "Partner replies are slower" in html
+    assert "Reset proposed 45 days ago, no decision yet." in html
+    assert "No direct two-way contact on record." in html
+
+
+def test_the_attention_queue_flags_a_score_divergence(client_in: Client) -> None:
+    a = pd.alliance("Rosy View")
+    pd.store(pd.assessment(a, 2.0))
+    CheckIn.objects.create(alliance=a, held_on=pd.TODAY, manual_score=5, computed_score=2.0)
+    html = client_in.get("/").content.decode()
+    assert "Score divergence" in html and "ask a neutral reviewer" in html
+
+
+def test_it_escapes_alliance_names(client_in: Client) -> None:
+    pd.store(pd.assessment(pd.alliance("<script>alert(1)</script>")))
+    html = client_in.get("/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def _queries_for(client: Client) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/").status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_query_count_does_not_grow_with_the_portfolio(client_in: Client) -> None:
+    pd.portfolio(3)
+    small = _queries_for(client_in)
+    for i in range(27):
+        a = pd.alliance(f"More {i}")
+        pd.store(pd.assessment(a, signals=(pd.signal(),)))
+        pd.contact(a, datetime(2026, 11, 2, tzinfo=UTC))
+    assert _queries_for(client_in) == small
