@@ -1,0 +1,118 @@
+"""From the engine back to the store: evaluate alliances and keep the results.
+
+`evaluate_portfolio` loads every history in a constant number of queries
+(radar.portfolio.loader), runs the pure engine on each, and stores one
+`Assessment` row per alliance and day, updated in place when that day was
+already assessed (one bulk upsert, not a query per alliance).
+`reassess_alliance` does the same for one alliance; the web app calls it
+after each form save so pages always show a fresh score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from radar.engine.assessment import Assessment
+from radar.engine.config import DEFAULT_CONFIG, EngineConfig
+from radar.engine.evaluate import evaluate
+from radar.ingest.base import Progress, no_progress
+from radar.portfolio import models
+from radar.portfolio.loader import load_histories
+
+# Columns rewritten when an alliance is assessed again on the same day.
+UPDATED_FIELDS = (
+    "score",
+    "baseline_score",
+    "trend",
+    "phase",
+    "recommendation",
+    "systemic",
+    "confirmed_signals",
+    "payload",
+    "schema_version",
+    "computed_at",
+)
+BATCH_SIZE = 200
+
+
+class EvaluationFailed(Exception):
+    """The engine could not assess an alliance; names it so the user knows where to look."""
+
+    def __init__(self, alliance_name: str, as_of: date):
+        self.alliance_name = alliance_name
+        super().__init__(f"could not assess {alliance_name!r} as of {as_of.isoformat()}")
+
+
+def evaluate_portfolio(
+    as_of: date,
+    alliance_ids: Iterable[int] | None = None,
+    config: EngineConfig | None = None,
+    store: bool = True,
+    progress: Progress | None = None,
+) -> list[Assessment]:
+    """Assess the alliances (default: every active one) as they stood on `as_of`.
+
+    Returns the assessments in alliance id order; with `store` they are also
+    saved (replacing any earlier assessment of the same alliance and day).
+    """
+    report = progress or no_progress
+    histories = load_histories(as_of, alliance_ids)
+    report(0, len(histories))
+    assessments = []
+    for history in histories.values():
+        try:
+            assessments.append(evaluate(history, as_of, config or DEFAULT_CONFIG))
+        except NotImplementedError:
+            raise
+        except Exception as exc:
+            raise EvaluationFailed(history.alliance.name, as_of) from exc
+        report(1, len(histories))
+    if store:
+        store_assessments(assessments)
+    return assessments
+
+
+def reassess_alliance(
+    alliance_id: int, as_of: date | None = None, config: EngineConfig | None = None
+) -> Assessment | None:
+    """Assess one alliance again and store it; None when it did not exist on `as_of`.
+
+    `as_of` defaults to today in the portfolio's time zone (the outermost caller's clock).
+    """
+    day = as_of or timezone.localdate()
+    found = evaluate_portfolio(day, [alliance_id], config=config)
+    return found[0] if found else None
+
+
+def store_assessments(assessments: Sequence[Assessment]) -> int:
+    """Upsert one row per (alliance, as_of) in bulk; returns how many were written."""
+    rows = [_row(a) for a in assessments]
+    with transaction.atomic():
+        models.Assessment.objects.bulk_create(
+            rows,
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=["alliance", "as_of"],
+            update_fields=list(UPDATED_FIELDS),
+        )
+    return len(rows)
+
+
+def _row(assessment: Assessment) -> models.Assessment:
+    return models.Assessment(
+        alliance_id=assessment.alliance_id,
+        as_of=assessment.as_of,
+        score=assessment.score,
+        baseline_score=assessment.baseline_score,
+        trend=assessment.trend,
+        phase=assessment.phase.phase.value,
+        recommendation=assessment.recommendation.action.value,
+        systemic=assessment.systemic,
+        confirmed_signals=len(assessment.confirmed_signals),
+        payload=assessment.to_dict(),
+        schema_version=assessment.schema_version,
+    )
