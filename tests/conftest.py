@@ -11,6 +11,9 @@ os.environ.setdefault("RADAR_DATA_DIR", tempfile.mkdtemp(prefix="radar-tests-"))
 
 import pytest
 
+# Users per role, a small alliance and a stand-in engine for the web and API tests.
+pytest_plugins = ["tests.web.support"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = REPO_ROOT.parent / "shared"
 

@@ -25,7 +25,7 @@ from radar.web.forms import (
     ObservationForm,
 )
 from radar.web.forms.decisions import decision_needs_actions
-from radar.web.refresh import is_htmx, saved
+from radar.web.refresh import is_htmx, render_state, saved
 from radar.web.roles import Ability, requires
 
 
@@ -79,14 +79,17 @@ def _render_form(request: HttpRequest, form: forms.BaseForm, *, oob: bool = Fals
     )
 
 
-def _invalid(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    """Errors go back into the form: in place for HTMX, as the whole page otherwise."""
+def invalid(
+    request: HttpRequest, page: str, fragment: str, context: dict[str, Any]
+) -> HttpResponse:
+    """Errors go back into the form: swapped in place for HTMX (200, or htmx would not
+    swap it), the whole page with a 400 otherwise."""
     if is_htmx(request):
-        response = render(request, "web/forms/_entry_form.html", context, status=422)
+        response = render(request, fragment, context)
         response["HX-Retarget"] = "#entry-form"
         response["HX-Reswap"] = "outerHTML"
         return response
-    return render(request, template, context, status=400)
+    return render(request, page, context, status=400)
 
 
 def entry_view(kind: str) -> Callable[..., HttpResponse]:
@@ -114,9 +117,17 @@ def entry_view(kind: str) -> Callable[..., HttpResponse]:
                 )
         else:
             form = entry.form(**kwargs)
-        context = {"alliance": alliance, "entry": entry, "form": form, "instance": instance}
+        context = {
+            "alliance": alliance,
+            "entry": entry,
+            "form": form,
+            "instance": instance,
+            "next_url": request.POST.get("next") or request.GET.get("next", ""),
+        }
+        if not is_htmx(request):
+            context["state"] = render_state(request, alliance)
         if request.method == "POST":
-            return _invalid(request, "web/forms/entry.html", context)
+            return invalid(request, "web/forms/entry.html", "web/forms/_entry_form.html", context)
         return render(request, "web/forms/entry.html", context)
 
     view.__name__ = f"{kind}_entry"
@@ -145,12 +156,21 @@ def record_decision(request: HttpRequest, slug: str) -> HttpResponse:
                 decision = form.save()
                 actions.instance = decision
                 actions.save()
+            blank = {
+                "form": DecisionForm(alliance=alliance),
+                "actions": ActionItemFormSet(prefix="actions"),
+                "oob": True,
+            }
             return saved(
                 request,
                 alliance,
                 f"Decision recorded: {decision.get_kind_display()}.",
                 as_of=timezone.localdate(),
+                fresh_form=render_to_string("web/forms/_decision_form.html", blank, request),
             )
     context = {"alliance": alliance, "form": form, "actions": actions}
-    status = 400 if data is not None else 200
-    return render(request, "web/forms/decision.html", context, status=status)
+    if not is_htmx(request):
+        context["state"] = render_state(request, alliance)
+    if data is not None:
+        return invalid(request, "web/forms/decision.html", "web/forms/_decision_form.html", context)
+    return render(request, "web/forms/decision.html", context)

@@ -1,0 +1,41 @@
+"""What every alliance form shares: it belongs to one alliance and uses HTML5 date inputs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from radar.portfolio.models import Alliance
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class AllianceModelForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A model form for a row that belongs to `alliance` (set on save, never posted)."""
+
+    def __init__(self, *args: Any, alliance: Alliance, user: Any = None, **kwargs: Any) -> None:
+        self.alliance = alliance
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    @property
+    def signed_in_user(self) -> Any:
+        return self.user if self.user is not None and self.user.is_authenticated else None
+
+    def save(self, commit: bool = True) -> Any:
+        obj = super().save(commit=False)
+        obj.alliance = self.alliance
+        if commit:
+            obj.save()
+            self.save_m2m()
+        return obj

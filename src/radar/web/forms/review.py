@@ -1,0 +1,136 @@
+"""The guided monthly review (a check-in) and a neutral reviewer's comment on it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from radar.engine.vocab import Category, ContextKind
+from radar.portfolio.choices import choices
+from radar.portfolio.models import Alliance, CheckIn, ContextFactor, ReviewComment
+from radar.web.forms.base import DateInput
+
+YES_NO = [("yes", "Yes"), ("no", "No"), ("", "Not sure")]
+SCORES = [(n, str(n)) for n in range(1, 6)]
+
+# The debugging checklist: (field, question). Order is the order people walk it.
+CHECKLIST: tuple[tuple[str, str], ...] = (
+    ("spoke_with_partner", "Have we spoken directly with the partner in the last 30 days?"),
+    ("priorities_shifted", "Have the partner's priorities shifted?"),
+    ("we_are_delivering", "Are WE delivering what we promised?"),
+    ("agreement_reviewed", "Has the agreement been reviewed recently?"),
+)
+
+
+def _yes_no(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        required=False,
+        widget=forms.RadioSelect,
+        coerce=lambda v: {"yes": True, "no": False}.get(v),
+        empty_value=None,
+    )
+
+
+def note_field_name(category: Category | str) -> str:
+    return f"note_{category}"
+
+
+class MonthlyReviewForm(forms.Form):
+    held_on = forms.DateField(label="Review date", widget=DateInput())
+    team_changes = forms.CharField(
+        label="Team changes on either side (who joined, left or moved)?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    context_kind = forms.ChoiceField(
+        label="New outside factor",
+        choices=[("", "None"), *choices(ContextKind)],
+        required=False,
+    )
+    context_note = forms.CharField(label="About this factor", required=False)
+    manual_score = forms.TypedChoiceField(
+        label="Your score for the alliance (1 = in trouble, 5 = thriving)",
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    notes = forms.CharField(
+        label="Overall notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, alliance: Alliance, **kwargs: Any) -> None:
+        self.alliance = alliance
+        super().__init__(*args, **kwargs)
+        for field, question in CHECKLIST:
+            self.fields[field] = _yes_no(question)
+        for category in Category:
+            self.fields[note_field_name(category)] = forms.CharField(
+                label=f"Notes on {category.value}",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def category_fields(self) -> list[tuple[Category, forms.BoundField]]:
+        return [(c, self[note_field_name(c)]) for c in Category]
+
+    def checklist_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name, _question in CHECKLIST]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("context_note") and not data.get("context_kind"):
+            self.add_error("context_kind", "Pick what kind of outside factor this is.")
+        return data
+
+    def save(self, *, user: Any, computed_score: float | None) -> CheckIn:
+        data = self.cleaned_data
+        notes = {
+            c.value: data[note_field_name(c)].strip()
+            for c in Category
+            if data.get(note_field_name(c), "").strip()
+        }
+        checkin = CheckIn.objects.create(
+            alliance=self.alliance,
+            held_on=data["held_on"],
+            reviewer=user if user.is_authenticated else None,
+            reviewer_name=(user.get_full_name() or user.get_username()),
+            manual_score=data["manual_score"],
+            computed_score=computed_score,
+            team_changes=data["team_changes"],
+            category_notes=notes,
+            notes=data["notes"],
+            **{field: data.get(field) for field, _q in CHECKLIST},
+        )
+        if data.get("context_kind"):
+            ContextFactor.objects.create(
+                alliance=self.alliance,
+                kind=data["context_kind"],
+                starts_on=data["held_on"],
+                note=data["context_note"],
+            )
+        return checkin
+
+
+def diverges(manual: int | None, computed: float | None, points: float = 2.0) -> bool:
+    """A manual score this far from the computed one asks for a neutral reviewer."""
+    return manual is not None and computed is not None and abs(manual - computed) >= points
+
+
+class ReviewCommentForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = ReviewComment
+        fields = ["stance", "suggested_score", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "stance": "Your view",
+            "suggested_score": "The score you would give (optional)",
+            "body": "Comment",
+        }
+
+
+def initial_review(today: date) -> dict[str, Any]:
+    return {"held_on": today}
