@@ -1,0 +1,48 @@
+"""Small steps every file importer takes the same way."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from django.utils import timezone
+
+from radar.ingest.base import ImportFailed, ImportOptions, Problem
+from radar.ingest.mapping import Directory, UnknownAlliance
+
+# Files larger than this are refused up front rather than exhausting memory.
+MAX_BYTES = 512 * 1024 * 1024
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportFailed(
+                [Problem(path.name, "file", f"the file is too large ({size:,} bytes)")]
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ImportFailed([Problem(path.name, "file", f"cannot read the file: {reason}")]) from exc
+
+
+def load_directory(path: Path, options: ImportOptions) -> Directory:
+    try:
+        return Directory.load(options.alliance)
+    except UnknownAlliance as exc:
+        raise ImportFailed([Problem(path.name, "option --alliance", str(exc))]) from exc
+
+
+def today(options: ImportOptions) -> date:
+    """The day the import treats as today (the clock only when not given)."""
+    return options.today or timezone.localdate()
+
+
+def head(path: Path, size: int = 4096) -> bytes:
+    """The first bytes of a file, for detection (empty when unreadable)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""

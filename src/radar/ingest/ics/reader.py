@@ -1,0 +1,228 @@
+"""From iCalendar bytes to plain occurrences over a window.
+
+Parsing is icalendar's; expanding recurring series (RRULE, RDATE, EXDATE,
+RECURRENCE-ID overrides, Google's X-WR-TIMEZONE) is recurring-ical-events'.
+Events that are not part of a series skip the expander, which is most of a
+real calendar and most of the time it would take.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+import recurring_ical_events
+
+from radar.ingest.base import Problem
+
+SERIES_PROPERTIES = ("RRULE", "RDATE", "RECURRENCE-ID")
+CANCELLED_PREFIXES = ("cancelled:", "canceled:", "abgesagt:", "annulé:")
+
+
+@dataclass(frozen=True)
+class Person:
+    email: str
+    name: str
+    partstat: str  # "" when the file does not say
+    organizer: bool = False
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    key: str  # UID, or UID|original start for a series occurrence
+    uid: str
+    series: bool
+    start: datetime  # aware, UTC
+    minutes: int | None
+    summary: str
+    cancelled: bool
+    people: tuple[Person, ...]
+
+
+class CalendarFile:
+    """The calendars in one file, with the time zone floating times are read in."""
+
+    def __init__(self, name: str, data: bytes, default_tz: tzinfo):
+        self.name = name
+        self.problems: list[Problem] = []
+        self.calendars: list[icalendar.Calendar] = []
+        self.event_count = 0
+        self.default_tz = default_tz
+        try:
+            self.calendars = icalendar.Calendar.from_ical(_decode(data), multiple=True)
+        except Exception as exc:  # icalendar raises ValueError and friends
+            self.problems.append(Problem(name, "file", f"not a readable iCalendar file: {exc}"))
+            return
+        if not self.calendars:
+            self.problems.append(
+                Problem(name, "file", "no calendar found (the file is empty or truncated)")
+            )
+        for cal in self.calendars:
+            self.event_count += sum(1 for c in cal.subcomponents if c.name == "VEVENT")
+
+    def groups(self) -> Iterator[tuple[icalendar.Calendar, list[icalendar.Event]]]:
+        """The events of each calendar, grouped by UID (a series and its overrides)."""
+        for cal in self.calendars:
+            by_uid: dict[str, list[icalendar.Event]] = {}
+            for component in cal.subcomponents:
+                if component.name == "VEVENT":
+                    by_uid.setdefault(uid_of(component), []).append(component)
+            for events in by_uid.values():
+                yield cal, events
+
+    def zone(self, cal: icalendar.Calendar) -> tzinfo:
+        name = str(cal.get("X-WR-TIMEZONE", "")).strip()
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                pass
+        return self.default_tz
+
+
+def uid_of(event: icalendar.Event) -> str:
+    uid = str(event.get("UID", "")).strip()
+    if not uid:
+        # No UID (rare, hand-made files): a stable stand-in from what identifies it.
+        raw = f"{event.get('DTSTART', '')!r}|{event.get('SUMMARY', '')}"
+        uid = "nouid-" + hashlib.sha1(raw.encode()).hexdigest()
+    # Keys must fit the store's column; very long UIDs are hashed.
+    return uid if len(uid) <= 400 else "sha1-" + hashlib.sha1(uid.encode()).hexdigest()
+
+
+def is_series(events: list[icalendar.Event]) -> bool:
+    return any(prop in e for e in events for prop in SERIES_PROPERTIES)
+
+
+def expand(
+    cal: icalendar.Calendar,
+    events: list[icalendar.Event],
+    since: datetime,
+    until: datetime,
+    zone: tzinfo,
+) -> Iterator[Occurrence]:
+    """Occurrences of one UID starting in [since, until); raises on broken data."""
+    uid = uid_of(events[0])
+    if not is_series(events):
+        for event in events:
+            occurrence = _occurrence(event, uid, False, zone)
+            if since <= occurrence.start < until:
+                yield occurrence
+        return
+    sub = icalendar.Calendar()
+    for name in ("X-WR-TIMEZONE", "METHOD"):
+        if name in cal:
+            sub.add(name, cal[name])
+    for component in cal.subcomponents:
+        if component.name == "VTIMEZONE":
+            sub.add_component(component)
+    for event in events:
+        sub.add_component(event)
+    for event in recurring_ical_events.of(sub).between(since, until):
+        yield _occurrence(event, uid, True, zone)
+
+
+def _occurrence(event: icalendar.Event, uid: str, series: bool, zone: tzinfo) -> Occurrence:
+    start_value = _dt(event, "DTSTART")
+    if start_value is None:
+        raise ValueError("the event has no start (DTSTART)")
+    start = _aware(start_value, zone)
+    end_value = _dt(event, "DTEND")
+    minutes: int | None = None
+    if end_value is not None:
+        minutes = int((_aware(end_value, zone) - start).total_seconds() // 60)
+    elif isinstance(event.get("DURATION"), icalendar.vDDDTypes):
+        minutes = int(event["DURATION"].dt.total_seconds() // 60)
+    if minutes is not None and not 0 <= minutes <= 60 * 24 * 31:
+        minutes = None  # end before start or absurd length: unknown duration
+    summary = " ".join(str(event.get("SUMMARY", "")).split())
+    cancelled = str(event.get("STATUS", "")).upper() == "CANCELLED"
+    if summary.casefold().startswith(CANCELLED_PREFIXES):
+        # Outlook and Exchange keep cancelled meetings with a "Canceled:" title.
+        cancelled = True
+        summary = summary.partition(":")[2].strip()
+    key = uid
+    if series:
+        rid = _dt(event, "RECURRENCE-ID") or start_value
+        key = f"{uid}|{_stamp(_aware(rid, zone))}"
+    return Occurrence(key, uid, series, start, minutes, summary, cancelled, people_of(event))
+
+
+def people_of(event: icalendar.Event) -> tuple[Person, ...]:
+    people: list[Person] = []
+    organizer = event.get("ORGANIZER")
+    if organizer is not None:
+        person = _person(organizer, organizer=True)
+        if person:
+            people.append(person)
+    attendees = event.get("ATTENDEE", [])
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    for attendee in attendees:
+        params = getattr(attendee, "params", {})
+        if str(params.get("CUTYPE", "")).upper() in {"ROOM", "RESOURCE"}:
+            continue  # meeting rooms and projectors are not people
+        if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
+            continue
+        person = _person(attendee)
+        if person:
+            people.append(person)
+    return tuple(people)
+
+
+def _person(address: Any, organizer: bool = False) -> Person | None:
+    text = str(address).strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    email = text.strip().lower()
+    if "@" not in email or " " in email:
+        return None
+    params = getattr(address, "params", {})
+    name = str(params.get("CN", "")).strip()
+    partstat = str(params.get("PARTSTAT", "")).strip().upper()
+    return Person(email, name, partstat, organizer)
+
+
+def _dt(event: icalendar.Event, name: str) -> date | datetime | None:
+    value = event.get(name)
+    if value is None:
+        return None
+    inner = getattr(value, "dt", None)
+    if not isinstance(inner, date):
+        raise ValueError(f"{name} is not a date or time ({str(value)[:40]!r})")
+    return inner
+
+
+def _aware(value: date | datetime, zone: tzinfo) -> datetime:
+    """UTC instant; floating times and all-day dates are read in the calendar's zone."""
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time())
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone)
+    return value.astimezone(UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 as the standard says; older Outlook exports are Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def window_bounds(since: date, until: date) -> tuple[datetime, datetime]:
+    """[since 00:00 UTC, the day after until 00:00 UTC)."""
+    start = datetime.combine(since, time(), UTC)
+    end = datetime.combine(until + timedelta(days=1), time(), UTC)
+    return start, end

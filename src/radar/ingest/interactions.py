@@ -1,0 +1,168 @@
+"""Write interactions by natural key: create the new, update the changed, keep the rest.
+
+Calendars, CRM activities and mail all end up as `Interaction` rows keyed by
+(alliance, source, external_id). This module compares the incoming rows with
+the stored ones in a couple of queries and writes the difference in bulk, so
+a 50,000-event calendar does not cost 50,000 round trips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from radar.ingest.base import ImportSummary
+from radar.ingest.contacts import ContactKey
+from radar.portfolio.models import Interaction, InteractionParticipant
+
+# The fields an importer may set; anything else on the row is left alone.
+FIELDS = (
+    "kind",
+    "ritual",
+    "occurred_at",
+    "direction",
+    "subject",
+    "duration_minutes",
+    "cancelled",
+    "partner_invited",
+    "partner_attended",
+    "ours_invited",
+    "ours_attended",
+    "notes",
+)
+
+Attendance = tuple[ContactKey, bool, bool, str]  # contact, invited, attended, raw response
+
+
+@dataclass
+class IncomingInteraction:
+    alliance_id: int
+    external_id: str
+    values: dict[str, Any]
+    # None leaves the stored participants alone (e.g. a series occurrence
+    # that disappeared from a newer export and is only marked cancelled).
+    attendance: list[Attendance] | None = field(default_factory=list)
+
+
+@dataclass
+class StoredInteraction:
+    pk: int
+    values: dict[str, Any]
+
+
+class InteractionSync:
+    """Plan and apply the changes for one source (e.g. "ics") and a set of alliances."""
+
+    def __init__(self, source: str, alliance_ids: Iterable[int]):
+        self.source = source
+        query = Interaction.objects.filter(source=source, alliance_id__in=set(alliance_ids))
+        self.stored: dict[tuple[int, str], StoredInteraction] = {
+            (row["alliance_id"], row["external_id"]): StoredInteraction(row["id"], row)
+            for row in query.values("id", "alliance_id", "external_id", *FIELDS)
+        }
+        self._create: list[IncomingInteraction] = []
+        self._update: list[tuple[int, IncomingInteraction]] = []
+        self._reattend: list[tuple[int, IncomingInteraction]] = []
+
+    def plan(self, rows: Iterable[IncomingInteraction], summary: ImportSummary) -> None:
+        rows = list(rows)
+        attendance = self._stored_attendance()
+        for row in rows:
+            stored = self.stored.get((row.alliance_id, row.external_id))
+            if stored is None:
+                self._create.append(row)
+                summary.created["interactions"] += 1
+                continue
+            changed = any(stored.values.get(k) != v for k, v in row.values.items())
+            if row.attendance is not None and _sorted(row.attendance) != attendance.get(
+                stored.pk, []
+            ):
+                self._reattend.append((stored.pk, row))
+                changed = True
+            if changed:
+                self._update.append((stored.pk, row))
+                summary.updated["interactions"] += 1
+            else:
+                summary.unchanged["interactions"] += 1
+
+    def apply(self, contacts: dict[ContactKey, int]) -> None:
+        new = [
+            Interaction(
+                alliance_id=row.alliance_id,
+                source=self.source,
+                external_id=row.external_id,
+                **row.values,
+            )
+            for row in self._create
+        ]
+        Interaction.objects.bulk_create(new, batch_size=2000)
+        ids = self._ids_of_created()
+        changed = []
+        for pk, row in self._update:
+            obj = Interaction(pk=pk, alliance_id=row.alliance_id, **row.values)
+            changed.append(obj)
+        if changed:
+            fields = sorted({k for _, row in self._update for k in row.values})
+            Interaction.objects.bulk_update(changed, fields, batch_size=1000)
+        InteractionParticipant.objects.filter(
+            interaction_id__in=[pk for pk, _ in self._reattend]
+        ).delete()
+        todo = [(ids[(r.alliance_id, r.external_id)], r) for r in self._create]
+        todo += self._reattend
+        links = [
+            InteractionParticipant(
+                interaction_id=pk,
+                contact_id=contacts[key],
+                invited=invited,
+                attended=attended,
+                response=response[:30],
+            )
+            for pk, row in todo
+            for key, invited, attended, response in row.attendance or ()
+        ]
+        InteractionParticipant.objects.bulk_create(links, batch_size=2000)
+
+    def _ids_of_created(self) -> dict[tuple[int, str], int]:
+        if not self._create:
+            return {}
+        query = Interaction.objects.filter(
+            source=self.source, alliance_id__in={r.alliance_id for r in self._create}
+        )
+        return {(a, e): pk for pk, a, e in query.values_list("id", "alliance_id", "external_id")}
+
+    def _stored_attendance(self) -> dict[int, list[tuple[ContactKey, bool, bool, str]]]:
+        """Stored participants per interaction, keyed like the incoming ones."""
+        if not self.stored:
+            return {}
+        alliance_ids = {a for a, _ in self.stored}
+        rows = InteractionParticipant.objects.filter(
+            interaction__source=self.source, interaction__alliance_id__in=alliance_ids
+        ).values_list(
+            "interaction_id",
+            "interaction__alliance_id",
+            "contact__email",
+            "invited",
+            "attended",
+            "response",
+        )
+        found: dict[int, list[tuple[ContactKey, bool, bool, str]]] = {}
+        for pk, alliance_id, email, invited, attended, response in rows:
+            found.setdefault(pk, []).append(
+                ((alliance_id, email.lower()), invited, attended, response)
+            )
+        return {pk: sorted(items) for pk, items in found.items()}
+
+
+def dedupe_attendance(items: Iterable[Attendance]) -> list[Attendance]:
+    """One row per contact (a person listed twice keeps the most positive answer)."""
+    best: dict[ContactKey, Attendance] = {}
+    for item in items:
+        kept = best.get(item[0])
+        if kept is None or (item[2], item[1]) > (kept[2], kept[1]):
+            best[item[0]] = item
+    return list(best.values())
+
+
+def _sorted(items: list[Attendance]) -> list[Attendance]:
+    return sorted((key, invited, came, response[:30]) for key, invited, came, response in items)
