@@ -1,0 +1,176 @@
+"""Lifecycle phase: formation, growth, maturity, decline or renewal.
+
+The diagnosis reads, in this order:
+1. renewal — a reset or reinvest decision, a renegotiation, or a newly signed
+   agreement for an established alliance within `renewal_window_days`;
+2. decline — confirmed negative signals in `decline_min_categories` categories
+   (or a systemic cluster) together with something falling (engagement, metrics
+   or the score), or a score at or below `exit_score_max` for
+   `exit_sustained_periods` periods in a row;
+3. formation — younger than `formation_months`;
+4. growth — engagement or metrics rising beyond `plateau_band` over the window;
+5. maturity — everything else. It is a *healthy plateau* when engagement and
+   metrics are flat, no communication or execution problem is active and no
+   confirmed negative cluster exists: routine is normal in maturity, not decline.
+
+Trends compare the mean of the first and second halves of the last
+`lifecycle_window_periods` periods (at least `lifecycle_min_periods` values).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from statistics import fmean
+
+from radar.engine.assessment import PhaseDiagnosis
+from radar.engine.config import EngineConfig
+from radar.engine.features import Frame
+from radar.engine.score import PeriodScore
+from radar.engine.triage import PeriodSignals
+from radar.engine.vocab import Category, DecisionKind, Phase
+
+
+def relative_change(values: Sequence[float | None], min_values: int = 4) -> float | None:
+    """Change of the second half's mean against the first half's, relative to it."""
+    present = [v for v in values if v is not None]
+    if len(present) < min_values:
+        return None
+    half = len(present) // 2
+    first, second = fmean(present[:half]), fmean(present[-half:])
+    if first == 0:
+        return 0.0 if second == 0 else 1.0
+    return (second - first) / abs(first)
+
+
+def direction(change: float | None, band: float) -> str | None:
+    if change is None:
+        return None
+    return "rising" if change > band else "falling" if change < -band else "flat"
+
+
+def _months_between(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def _age_words(months: int) -> str:
+    years, rest = divmod(max(months, 0), 12)
+    parts = [f"{years} year{'s' * (years != 1)}"] if years else []
+    if rest or not parts:
+        parts.append(f"{rest} month{'s' * (rest != 1)}")
+    return " and ".join(parts)
+
+
+def _metrics_change(frame: Frame, config: EngineConfig) -> float | None:
+    changes: list[float] = []
+    for series in frame.history.metrics:
+        values = frame.metric(series.definition.key)[-config.lifecycle_window_periods :]
+        change = relative_change(values, config.lifecycle_min_periods)
+        if change is not None:
+            changes.append(change if series.definition.higher_is_better else -change)
+    return fmean(changes) if changes else None
+
+
+def _renewal_event(frame: Frame, age: int, config: EngineConfig) -> str | None:
+    since = frame.as_of - timedelta(days=config.renewal_window_days)
+    for decision in sorted(frame.history.decisions, key=lambda d: d.decided, reverse=True):
+        if decision.decided >= since and decision.kind in (
+            DecisionKind.RESET,
+            DecisionKind.REINVEST,
+        ):
+            return f"A {decision.kind} decision was taken on {decision.decided.isoformat()}."
+    agreement = frame.history.agreement
+    if agreement is not None:
+        if agreement.renegotiation and since <= agreement.renegotiation <= frame.as_of:
+            return f"The agreement was renegotiated on {agreement.renegotiation.isoformat()}."
+        signed = agreement.signed
+        if signed and since <= signed <= frame.as_of and age >= config.formation_months:
+            return f"A new agreement was signed on {signed.isoformat()}."
+    return None
+
+
+def _trend_sentence(what: str, change: float | None, band: float) -> str:
+    way = direction(change, band)
+    if change is None or way is None:
+        return f"Not enough {what} history to read a trend."
+    return f"{what.capitalize()} is {way} over the last year ({change:+.0%})."
+
+
+def diagnose(
+    frame: Frame,
+    signals: PeriodSignals,
+    scores: Sequence[PeriodScore],
+    config: EngineConfig,
+) -> PhaseDiagnosis:
+    history, as_of = frame.history, frame.as_of
+    started = history.alliance.started or (frame.periods[0] if frame.periods else as_of)
+    age = _months_between(started, as_of)
+    window = config.lifecycle_window_periods
+    engagement = relative_change(
+        frame.series("engagement")[-window:] if frame.periods else (),
+        config.lifecycle_min_periods,
+    )
+    metrics = _metrics_change(frame, config)
+    recent_scores = [p.score for p in scores[-window:]]
+    score_change = relative_change(recent_scores, config.lifecycle_min_periods)
+    band = config.plateau_band
+    eng_way, met_way = direction(engagement, band), direction(metrics, band)
+    falling = "falling" in (eng_way, met_way) or (score_change or 0.0) < -band / 2
+    confirmed = {s.category for s in signals.negatives if s.confirmed}
+    cluster = len(confirmed) >= config.decline_min_categories or signals.systemic
+    tail = [p.score for p in scores[-config.exit_sustained_periods :]]
+    sustained_low = len(tail) == config.exit_sustained_periods and all(
+        s <= config.exit_score_max for s in tail
+    )
+    reasons = [
+        f"The alliance is {_age_words(age)} old.",
+        _trend_sentence("engagement (meetings, calls, partner e-mails)", engagement, band),
+        _trend_sentence("the metrics", metrics, band)
+        if history.metrics
+        else "No metrics are tracked.",
+    ]
+    plateau = False
+    renewal = _renewal_event(frame, age, config)
+    if renewal is not None:
+        phase = Phase.RENEWAL
+        reasons.append(renewal + " The alliance is being renewed; watch whether it responds.")
+    elif (cluster and falling) or sustained_low:
+        phase = Phase.DECLINE
+        if cluster:
+            names = ", ".join(str(c) for c in Category if c in confirmed) or "several categories"
+            reasons.append(f"Confirmed problems in {names} while engagement or results fall.")
+        if sustained_low:
+            reasons.append(f"The score has stayed at or below {config.exit_score_max:.1f}.")
+    elif age < config.formation_months:
+        phase = Phase.FORMATION
+        reasons.append(f"Younger than {config.formation_months} months: still forming.")
+    elif "rising" in (eng_way, met_way):
+        phase = Phase.GROWTH
+        reasons.append("Engagement or results are still rising: the alliance is growing.")
+    else:
+        phase = Phase.MATURITY
+        plateau, why = _plateau(signals, eng_way, met_way, cluster)
+        reasons.append(why)
+    declared = history.alliance.declared_phase
+    if declared is not None and declared != phase:
+        reasons.append(f"Declared phase is {declared}, but the data points to {phase}.")
+    return PhaseDiagnosis(
+        phase=phase, declared=declared, healthy_plateau=plateau, reasons=tuple(reasons)
+    )
+
+
+def _plateau(
+    signals: PeriodSignals, eng_way: str | None, met_way: str | None, cluster: bool
+) -> tuple[bool, str]:
+    active = {s.category for s in signals.negatives}
+    steady_talk = Category.COMMUNICATION not in active
+    steady_work = Category.EXECUTION not in active
+    flat = eng_way == "flat" and met_way in ("flat", None)
+    if flat and steady_talk and steady_work and not cluster:
+        return True, (
+            "Engagement and results are flat, communication is stable and deliverables "
+            "arrive as planned: a healthy plateau, not a decline."
+        )
+    if eng_way == "falling" or met_way == "falling":
+        return False, "Engagement or results are easing without a confirmed pattern yet: watch it."
+    return False, "Settled into routine, with some open signals to watch."

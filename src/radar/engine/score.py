@@ -1,0 +1,252 @@
+"""The 1-5 health score, per category and in total, for every period.
+
+Each of the six categories starts at 5. Every active negative signal takes
+points off its category: `score_confirmed_cost` when confirmed, the smaller
+`score_unconfirmed_cost` while it is still a single sighting, both scaled by
+(0.5 + severity). Positive signals add back `score_positive_bonus` each (same
+scaling), at most `score_positive_max` per category and never above 5. A
+category never drops below 1. The total is the weighted mean of the categories
+(`weights`), minus `score_systemic_penalty` while the signals form a systemic
+cluster, rounded to one decimal.
+
+Missing data. The "known" categories are those with data in the period plus
+those still carrying an active negative signal from earlier data. A category
+without data counts as the lowest of
+  - `missing_category_cap` (3.0),
+  - the weighted mean of the known categories, and
+  - its own score from the signals it still carries,
+and is marked imputed. So a missing input can never raise a score: taking away
+a category's data never lifts that category (it falls to at most its own
+score), never lifts the others (the known mean can only lose a top score), and
+never counts for more than the data we do have. tests/engine/test_score.py
+checks this with a property test.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from statistics import median
+
+from radar.engine.assessment import CategoryScore, Signal
+from radar.engine.config import EngineConfig
+from radar.engine.triage import PeriodSignals
+from radar.engine.vocab import Category, Polarity
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryInput:
+    """What one category brings to one period's score."""
+
+    has_data: bool
+    penalty: float = 0.0  # points taken off by negative signals
+    bonus: float = 0.0  # points added back by positive signals (before the cap)
+    signals: int = 0
+    confirmed: int = 0  # confirmed negative signals
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodScore:
+    period: date
+    score: float  # 1..5, one decimal
+    raw: float  # unrounded
+    categories: tuple[CategoryScore, ...]
+
+    def category(self, category: Category) -> CategoryScore:
+        return next(c for c in self.categories if c.category is category)
+
+
+def round_score(value: float) -> float:
+    """One decimal, halves rounded up (deterministic, unlike banker's rounding)."""
+    return math.floor(value * 10 + 0.5) / 10
+
+
+def _scale(signal: Signal) -> float:
+    return 0.5 + max(0.0, min(1.0, signal.severity))
+
+
+def category_inputs(
+    signals: Sequence[Signal], has_data: Mapping[Category, bool], config: EngineConfig
+) -> dict[Category, CategoryInput]:
+    penalty = dict.fromkeys(Category, 0.0)
+    bonus = dict.fromkeys(Category, 0.0)
+    count = dict.fromkeys(Category, 0)
+    confirmed = dict.fromkeys(Category, 0)
+    for s in signals:
+        count[s.category] += 1
+        if s.polarity is Polarity.NEGATIVE:
+            cost = config.score_confirmed_cost if s.confirmed else config.score_unconfirmed_cost
+            penalty[s.category] += cost * _scale(s)
+            confirmed[s.category] += int(s.confirmed)
+        elif s.polarity is Polarity.POSITIVE:
+            bonus[s.category] += config.score_positive_bonus * _scale(s)
+    return {
+        c: CategoryInput(has_data.get(c, False), penalty[c], bonus[c], count[c], confirmed[c])
+        for c in Category
+    }
+
+
+def _own(item: CategoryInput, config: EngineConfig) -> float:
+    gained = min(item.bonus, config.score_positive_max)
+    return max(1.0, min(5.0, 5.0 - item.penalty + gained))
+
+
+def combine(
+    inputs: Mapping[Category, CategoryInput], systemic: bool, config: EngineConfig
+) -> tuple[float, dict[Category, float]]:
+    """The unrounded total and the value each category counted as."""
+    weights = {c: max(0.0, config.weights.get(c, 1.0)) for c in inputs}
+    if sum(weights.values()) <= 0:
+        weights = dict.fromkeys(inputs, 1.0)
+    own = {c: _own(item, config) for c, item in inputs.items()}
+    known = [c for c, item in inputs.items() if item.has_data or item.penalty > 0]
+    known_weight = sum(weights[c] for c in known)
+    if known_weight > 0:
+        known_mean = sum(weights[c] * own[c] for c in known) / known_weight
+    else:
+        known_mean = config.missing_category_cap
+    counted = {
+        c: own[c] if item.has_data else min(config.missing_category_cap, own[c], known_mean)
+        for c, item in inputs.items()
+    }
+    total = sum(weights[c] * counted[c] for c in inputs) / sum(weights.values())
+    if systemic:
+        total -= config.score_systemic_penalty
+    return max(1.0, min(5.0, total)), counted
+
+
+def score_period(
+    triaged: PeriodSignals, has_data: Mapping[Category, bool], config: EngineConfig
+) -> PeriodScore:
+    inputs = category_inputs(triaged.signals, has_data, config)
+    raw, counted = combine(inputs, triaged.systemic, config)
+    categories = tuple(
+        CategoryScore(
+            category=c,
+            score=round_score(_own(item, config)) if item.has_data else None,
+            weight=float(config.weights.get(c, 1.0)),
+            signals=item.signals,
+            confirmed=item.confirmed,
+            imputed=not item.has_data,
+            counted_as=round_score(counted[c]),
+        )
+        for c, item in inputs.items()
+    )
+    return PeriodScore(triaged.period, round_score(raw), raw, categories)
+
+
+def score_periods(
+    triaged: Sequence[PeriodSignals],
+    covered: Mapping[Category, tuple[bool, ...]],
+    config: EngineConfig,
+) -> tuple[PeriodScore, ...]:
+    """The score of every period (the score history)."""
+    scores: list[PeriodScore] = []
+    for i, period_signals in enumerate(triaged):
+        has_data = {c: i < len(flags) and flags[i] for c, flags in covered.items()}
+        scores.append(score_period(period_signals, has_data, config))
+    return tuple(scores)
+
+
+def baseline_score(scores: Sequence[float], config: EngineConfig) -> float | None:
+    """Median of the trailing `baseline_periods` scores before the last one."""
+    trailing = list(scores[:-1])[-config.baseline_periods :]
+    if len(trailing) < config.baseline_min_periods:
+        return None
+    return round_score(median(trailing))
+
+
+def trend(score: float, baseline: float | None, config: EngineConfig) -> str:
+    if baseline is None:
+        return "flat"
+    change = score - baseline
+    if change >= config.trend_threshold - 1e-9:
+        return "up"
+    if change <= -config.trend_threshold + 1e-9:
+        return "down"
+    return "flat"
+
+
+def _names(categories: Sequence[Category]) -> str:
+    words = [str(c) for c in categories]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _changes(category: Category, before: dict[str, Signal], after: dict[str, Signal]) -> list[str]:
+    """What happened to the signals of one category between two periods."""
+    found: list[str] = []
+    for rule, s in after.items():
+        if s.category is not category:
+            continue
+        old = before.get(rule)
+        if s.polarity is Polarity.NEGATIVE:
+            if old is None:
+                suffix = " (confirmed at once)" if s.confirmed else " (first sighting)"
+                found.append(f"new signal “{s.title}”{suffix}")
+            elif s.confirmed and not old.confirmed:
+                found.append(f"“{s.title}” is now confirmed, {s.consecutive} periods in a row")
+        elif s.polarity is Polarity.POSITIVE and old is None:
+            found.append(f"new positive signal “{s.title}”")
+    for rule, old in before.items():
+        if old.category is category and rule not in after:
+            kind = "positive signal" if old.polarity is Polarity.POSITIVE else "signal"
+            found.append(f"{kind} “{old.title}” has cleared")
+    return found
+
+
+def _category_sentence(
+    category: Category, old: CategoryScore, new: CategoryScore, reasons: list[str]
+) -> str | None:
+    if new.imputed and not old.imputed:
+        reasons.append(f"no data this period, counted as {new.counted_as:.1f}")
+    elif old.imputed and not new.imputed:
+        reasons.append("data is available again")
+    was, now = old.counted_as or 0.0, new.counted_as or 0.0
+    if not reasons and abs(now - was) < 0.1:
+        return None
+    verb = "fell" if now < was - 0.05 else "rose" if now > was + 0.05 else "held"
+    move = f"held at {now:.1f}" if verb == "held" else f"{verb} from {was:.1f} to {now:.1f}"
+    tail = ": " + "; ".join(reasons) if reasons else ""
+    return f"{str(category).capitalize()} {move}{tail}."
+
+
+def why_moved(
+    previous: tuple[PeriodSignals, PeriodScore] | None,
+    current: tuple[PeriodSignals, PeriodScore],
+) -> tuple[str, ...]:
+    """Plain sentences naming the categories and signals behind the latest move."""
+    signals, score = current
+    month = score.period.strftime("%B %Y")
+    if previous is None:
+        first = [f"First period assessed ({month}): the score starts at {score.score:.1f}."]
+        first += [f"“{s.title}” is confirmed." for s in signals.signals if s.confirmed]
+        return tuple(first)
+    old_signals, old_score = previous
+    change = round_score(score.score - old_score.score)
+    if abs(change) < 0.05:
+        sentences = [f"The score held at {score.score:.1f} in {month}."]
+    else:
+        verb = "rose" if change > 0 else "fell"
+        sentences = [
+            f"The score {verb} from {old_score.score:.1f} to {score.score:.1f} in {month}."
+        ]
+    before, after = old_signals.by_rule(), signals.by_rule()
+    for category in Category:
+        sentence = _category_sentence(
+            category,
+            old_score.category(category),
+            score.category(category),
+            _changes(category, before, after),
+        )
+        if sentence:
+            sentences.append(sentence)
+    if signals.systemic and not old_signals.systemic:
+        sentences.append(
+            f"Negative signals now cluster in {_names(signals.systemic_categories)}: "
+            "a systemic pattern, not a one-off."
+        )
+    elif old_signals.systemic and not signals.systemic:
+        sentences.append("The cross-category cluster has broken up.")
+    return tuple(sentences)

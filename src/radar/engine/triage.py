@@ -1,0 +1,206 @@
+"""Triage: from raw detections to signals that count (rule of three, triangulation).
+
+One pass over the periods keeps, per rule, the current streak of consecutive
+periods in which it fired:
+
+- a period in which the rule fires extends the streak (or starts a new one);
+- a period with data for the rule's category in which it does not fire ends it
+  (the signal resolves);
+- a period *without data* for the category neither extends nor ends the streak:
+  the signal stays active as it was. Missing data must never make a problem look
+  solved, nor count as another month of evidence.
+
+A streak is confirmed once it reaches `confirm_after_periods` (the rule of three)
+or at once for an instant detection (a discrete, unambiguous event such as a
+champion leaving); an instant signal then stays active and confirmed for
+`instant_active_periods` periods counting the one it happened in.
+
+Triangulation: the negative signals active in any of the last
+`systemic_window_periods` periods span at least `systemic_min_categories`
+categories, with at least `systemic_min_confirmed` of them confirmed = systemic.
+
+Context factors (downturns, mergers, leadership changes, regulation) whose dates
+overlap a signal's span mark it `possibly_external` with a note; it is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from radar.engine.assessment import Detection, Signal
+from radar.engine.config import EngineConfig
+from radar.engine.features import month_end
+from radar.engine.records import ContextFactorRecord
+from radar.engine.vocab import Category, Polarity
+
+_CONTEXT_LABELS = {
+    "downturn": "an economic downturn",
+    "leadership_change": "a leadership change",
+    "merger_acquisition": "a merger or acquisition",
+    "regulation": "a regulatory shift",
+    "other": "an external event",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSignals:
+    """The signals active at the end of one period, and whether they are systemic."""
+
+    period: date
+    signals: tuple[Signal, ...]  # ordered: confirmed first, then by category and rule
+    systemic: bool
+    systemic_categories: tuple[Category, ...]  # empty unless systemic
+    # Categories with a negative signal active in the window, systemic or not.
+    cluster: tuple[Category, ...] = ()
+
+    @property
+    def negatives(self) -> tuple[Signal, ...]:
+        return tuple(s for s in self.signals if s.polarity is Polarity.NEGATIVE)
+
+    @property
+    def positives(self) -> tuple[Signal, ...]:
+        return tuple(s for s in self.signals if s.polarity is Polarity.POSITIVE)
+
+    def by_rule(self) -> dict[str, Signal]:
+        return {s.rule: s for s in self.signals}
+
+
+@dataclass(slots=True)
+class _Streak:
+    detection: Detection
+    first_seen: date
+    last_seen: date
+    consecutive: int
+    instant_until: int  # last period index an instant detection keeps it active (-1: none)
+    confirmed_since: date | None
+    active: bool = True
+
+
+def context_notes(
+    first: date, last: date, context: Sequence[ContextFactorRecord]
+) -> tuple[str, ...]:
+    """Notes for the context factors overlapping the months first..last."""
+    end = month_end(last)
+    notes: list[str] = []
+    for factor in context:
+        if factor.start > end or (factor.end is not None and factor.end < first):
+            continue
+        what = _CONTEXT_LABELS.get(str(factor.kind), "an external event")
+        scope = " (portfolio-wide)" if factor.portfolio_wide else ""
+        until = factor.end.isoformat() if factor.end else "ongoing"
+        note = f"During {what}{scope}, {factor.start.isoformat()} to {until}"
+        if factor.note:
+            note += f": {factor.note}"
+        notes.append(note + " — may be external.")
+    return tuple(notes)
+
+
+def _group(detections: Iterable[Detection]) -> dict[date, dict[str, Detection]]:
+    grouped: dict[date, dict[str, Detection]] = {}
+    for d in detections:
+        same = grouped.setdefault(d.period, {})
+        kept = same.get(d.rule)
+        if kept is None or d.severity > kept.severity:
+            same[d.rule] = d
+    return grouped
+
+
+def _advance(
+    streaks: dict[str, _Streak],
+    fired: Mapping[str, Detection],
+    i: int,
+    period: date,
+    covered: Mapping[Category, tuple[bool, ...]],
+    config: EngineConfig,
+) -> None:
+    for rule, d in fired.items():
+        streak = streaks.get(rule)
+        if streak is None or not streak.active:
+            streak = _Streak(d, period, period, 0, -1, None)
+            streaks[rule] = streak
+        streak.detection = d
+        streak.last_seen = period
+        streak.consecutive += 1
+        if d.instant:
+            streak.instant_until = i + config.instant_active_periods - 1
+        confirmed = d.instant or streak.consecutive >= config.confirm_after_periods
+        if confirmed and streak.confirmed_since is None:
+            streak.confirmed_since = period
+    for rule, streak in streaks.items():
+        if rule in fired or not streak.active:
+            continue
+        flags = covered.get(streak.detection.category, ())
+        has_data = i < len(flags) and flags[i]
+        if i <= streak.instant_until or not has_data:
+            continue  # held: an instant event's window, or a month we know nothing about
+        streak.active = False
+
+
+def _signal(streak: _Streak, context: Sequence[ContextFactorRecord]) -> Signal:
+    d = streak.detection
+    notes = context_notes(streak.first_seen, streak.last_seen, context)
+    return Signal(
+        rule=d.rule,
+        category=d.category,
+        polarity=d.polarity,
+        title=d.title,
+        detail=d.detail,
+        evidence=d.evidence,
+        severity=d.severity,
+        first_seen=streak.first_seen,
+        last_seen=streak.last_seen,
+        consecutive=streak.consecutive,
+        confirmed=streak.confirmed_since is not None,
+        possibly_external=bool(notes),
+        context=notes,
+        confirmed_since=streak.confirmed_since,
+    )
+
+
+def _order(signal: Signal) -> tuple[bool, int, str]:
+    return (not signal.confirmed, list(Category).index(signal.category), signal.rule)
+
+
+def _systemic(
+    window: Sequence[tuple[Signal, ...]], config: EngineConfig
+) -> tuple[bool, tuple[Category, ...]]:
+    categories: set[Category] = set()
+    confirmed: set[str] = set()
+    for signals in window:
+        for s in signals:
+            if s.polarity is Polarity.NEGATIVE:
+                categories.add(s.category)
+                if s.confirmed:
+                    confirmed.add(s.rule)
+    ordered = tuple(c for c in Category if c in categories)
+    systemic = (
+        len(categories) >= config.systemic_min_categories
+        and len(confirmed) >= config.systemic_min_confirmed
+    )
+    return systemic, ordered
+
+
+def triage(
+    detections: Iterable[Detection],
+    periods: Sequence[date],
+    covered: Mapping[Category, tuple[bool, ...]],
+    context: Sequence[ContextFactorRecord],
+    config: EngineConfig,
+) -> tuple[PeriodSignals, ...]:
+    """The active signals of every period, in one pass over the periods."""
+    grouped = _group(detections)
+    streaks: dict[str, _Streak] = {}
+    result: list[PeriodSignals] = []
+    recent: list[tuple[Signal, ...]] = []
+    for i, period in enumerate(periods):
+        _advance(streaks, grouped.get(period, {}), i, period, covered, config)
+        active = tuple(
+            sorted((_signal(s, context) for s in streaks.values() if s.active), key=_order)
+        )
+        keep = max(config.systemic_window_periods - 1, 0)
+        recent = [*recent[-keep:], active] if keep else [active]
+        systemic, cluster = _systemic(recent, config)
+        result.append(PeriodSignals(period, active, systemic, cluster if systemic else (), cluster))
+    return tuple(result)
