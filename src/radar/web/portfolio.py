@@ -197,17 +197,18 @@ def portfolio_rows(
 
 
 def assess_missing(alliances: Iterable[Alliance], today: date) -> dict[int, dict[str, Any]]:
-    """Evaluate and store alliances that have no assessment yet (first visit after an import)."""
+    """Evaluate and store alliances with no assessment yet (first visit after an import).
+
+    When the engine cannot assess them the page still renders: they show as
+    "not assessed" rather than failing the whole dashboard.
+    """
+    from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
+
     try:
-        from radar.portfolio.assessments import evaluate_portfolio
-    except ImportError:  # the store's evaluation is not installed: show them as unassessed
+        fresh = evaluate_portfolio(today, alliance_ids=[a.pk for a in alliances])
+    except (NotImplementedError, EvaluationFailed):
         return {}
-    ids = [a.pk for a in alliances]
-    try:
-        evaluate_portfolio(today, alliance_ids=ids)
-    except NotImplementedError:
-        return {}
-    return latest_payloads(Alliance.objects.filter(pk__in=ids))
+    return {a.alliance_id: a.to_dict() for a in fresh}
 
 
 def divergence(row: Row) -> float | None:
