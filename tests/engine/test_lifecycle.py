@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from datetime import date
+
+from radar.engine.config import DEFAULT_CONFIG
+from radar.engine.lifecycle import diagnose, direction, relative_change
+from radar.engine.records import AgreementInfo, DecisionRecord
+from radar.engine.score import PeriodScore
+from radar.engine.triage import PeriodSignals
+from radar.engine.vocab import DecisionKind, Phase
+from tests.engine.builders import alliance, build, history, metric, ramp, steady_periods
+from tests.engine.detections import sig
+
+AS_OF = date(2025, 12, 31)
+START = date(2024, 1, 1)
+
+
+def frame_of(started=date(2021, 6, 1), months=24, declared=None, **parts):
+    parts.setdefault("periods", steady_periods(START, months))
+    h = history(alliance=alliance(started=started, declared_phase=declared), **parts)
+    return build(h, AS_OF)
+
+
+def scores(frame, value=4.5):
+    return [PeriodScore(p, value, value, ()) for p in frame.periods]
+
+
+def signals(*items, systemic=False):
+    cats = tuple(dict.fromkeys(s.category for s in items))
+    return PeriodSignals(date(2025, 12, 1), tuple(items), systemic, cats if systemic else (), cats)
+
+
+def test_relative_change_compares_the_two_halves():
+    assert relative_change([10, 10, 20, 20]) == 1.0
+    assert relative_change([10, None, 10]) is None
+    assert direction(0.05, 0.15) == "flat" and direction(-0.3, 0.15) == "falling"
+
+
+def test_a_stable_four_year_old_alliance_is_a_healthy_plateau_not_decline():
+    frame = frame_of(metrics=(metric("revenue", START, [100.0] * 24),))
+    phase = diagnose(frame, signals(), scores(frame), DEFAULT_CONFIG)
+    assert phase.phase is Phase.MATURITY and phase.healthy_plateau
+    assert any("healthy plateau" in r for r in phase.reasons)
+
+
+def test_an_active_communication_problem_spoils_the_plateau():
+    frame = frame_of()
+    phase = diagnose(
+        frame, signals(sig("communication.reply_slower")), scores(frame), DEFAULT_CONFIG
+    )
+    assert phase.phase is Phase.MATURITY and not phase.healthy_plateau
+
+
+def test_confirmed_problems_in_two_categories_with_falling_engagement_is_decline():
+    falling = ramp(20, 6, 24)
+    frame = frame_of(periods=steady_periods(START, 24, emails_inbound=[round(v) for v in falling]))
+    found = signals(
+        sig("communication.fewer_inbound", confirmed=True),
+        sig("resource.key_contact_left", confirmed=True),
+    )
+    phase = diagnose(frame, found, scores(frame, 3.0), DEFAULT_CONFIG)
+    assert phase.phase is Phase.DECLINE
+    assert any("communication, resource" in r for r in phase.reasons)
+
+
+def test_confirmed_problems_without_anything_falling_are_not_decline():
+    frame = frame_of()
+    found = signals(
+        sig("communication.fewer_inbound", confirmed=True),
+        sig("resource.key_contact_left", confirmed=True),
+    )
+    phase = diagnose(frame, found, scores(frame, 3.5), DEFAULT_CONFIG)
+    assert phase.phase is Phase.MATURITY and not phase.healthy_plateau
+
+
+def test_a_sustained_low_score_is_decline():
+    frame = frame_of()
+    phase = diagnose(frame, signals(), scores(frame, 2.0), DEFAULT_CONFIG)
+    assert phase.phase is Phase.DECLINE
+
+
+def test_a_young_alliance_is_forming():
+    frame = frame_of(
+        started=date(2025, 3, 1), months=9, periods=steady_periods(date(2025, 3, 1), 9)
+    )
+    assert diagnose(frame, signals(), scores(frame), DEFAULT_CONFIG).phase is Phase.FORMATION
+
+
+def test_rising_metrics_mean_growth():
+    frame = frame_of(metrics=(metric("leads", START, ramp(10, 30, 24)),))
+    assert diagnose(frame, signals(), scores(frame), DEFAULT_CONFIG).phase is Phase.GROWTH
+
+
+def test_a_recent_reset_decision_means_renewal():
+    frame = frame_of(decisions=(DecisionRecord(date(2025, 10, 1), DecisionKind.RESET),))
+    phase = diagnose(frame, signals(), scores(frame), DEFAULT_CONFIG)
+    assert phase.phase is Phase.RENEWAL
+
+
+def test_a_recent_renegotiation_means_renewal_but_an_old_one_does_not():
+    recent = frame_of(agreement=AgreementInfo(renegotiation=date(2025, 9, 1)))
+    old = frame_of(agreement=AgreementInfo(renegotiation=date(2024, 3, 1)))
+    assert diagnose(recent, signals(), scores(recent), DEFAULT_CONFIG).phase is Phase.RENEWAL
+    assert diagnose(old, signals(), scores(old), DEFAULT_CONFIG).phase is Phase.MATURITY
+
+
+def test_it_says_when_the_declared_phase_differs():
+    frame = frame_of(declared=Phase.GROWTH)
+    phase = diagnose(frame, signals(), scores(frame), DEFAULT_CONFIG)
+    assert phase.declared is Phase.GROWTH
+    assert phase.reasons[-1] == "Declared phase is growth, but the data points to maturity."
+
+
+def test_it_is_silent_when_the_declared_phase_agrees():
+    frame = frame_of(declared=Phase.MATURITY)
+    phase = diagnose(frame, signals(), scores(frame), DEFAULT_CONFIG)
+    assert not any("Declared" in r for r in phase.reasons)

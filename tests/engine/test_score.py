@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from radar.engine.config import DEFAULT_CONFIG, EngineConfig
+from radar.engine.score import (
+    CategoryInput,
+    baseline_score,
+    combine,
+    round_score,
+    score_period,
+    trend,
+    why_moved,
+)
+from radar.engine.triage import PeriodSignals
+from radar.engine.vocab import Category, Polarity
+from tests.engine.detections import sig
+
+ALL = dict.fromkeys(Category, True)
+JAN, FEB = date(2025, 1, 1), date(2025, 2, 1)
+
+
+def period(signals=(), systemic=False, when=JAN, cats=()):
+    return PeriodSignals(
+        when, tuple(signals), systemic, tuple(cats) if systemic else (), tuple(cats)
+    )
+
+
+def test_a_healthy_alliance_with_full_data_scores_five():
+    assert score_period(period(), ALL, DEFAULT_CONFIG).score == 5.0
+
+
+def test_a_confirmed_signal_costs_more_than_an_unconfirmed_one():
+    unconfirmed = score_period(period([sig("execution.late")]), ALL, DEFAULT_CONFIG)
+    confirmed = score_period(period([sig("execution.late", confirmed=True)]), ALL, DEFAULT_CONFIG)
+    assert confirmed.score < unconfirmed.score < 5.0
+    assert confirmed.category(Category.EXECUTION).score == 3.0  # 5 - 2.0 * (0.5 + 0.5)
+    assert unconfirmed.category(Category.EXECUTION).score == 4.5
+
+
+def test_severity_scales_the_cost():
+    mild = score_period(
+        period([sig("execution.late", confirmed=True, severity=0.2)]), ALL, DEFAULT_CONFIG
+    )
+    severe = score_period(
+        period([sig("execution.late", confirmed=True, severity=1.0)]), ALL, DEFAULT_CONFIG
+    )
+    assert severe.raw < mild.raw
+
+
+def test_a_category_never_drops_below_one():
+    many = [sig(f"culture.rule{i}", confirmed=True, severity=1.0) for i in range(5)]
+    assert score_period(period(many), ALL, DEFAULT_CONFIG).category(Category.CULTURE).score == 1.0
+
+
+def test_positive_signals_add_back_a_little_but_never_above_five():
+    negative = sig("communication.reply_slower")
+    positive = sig("communication.more_meetings", polarity=Polarity.POSITIVE, severity=1.0)
+    both = score_period(period([negative, positive]), ALL, DEFAULT_CONFIG)
+    assert both.category(Category.COMMUNICATION).score == 4.9  # 4.5 + min(0.375, 0.5)
+    only = score_period(period([positive]), ALL, DEFAULT_CONFIG)
+    assert only.category(Category.COMMUNICATION).score == 5.0
+
+
+def test_weights_change_the_total():
+    signals = [sig("metrics.leads_falling", confirmed=True)]
+    heavy = EngineConfig.from_mapping({"weights": {"metrics": 5}})
+    assert (
+        score_period(period(signals), ALL, heavy).raw
+        < score_period(period(signals), ALL, DEFAULT_CONFIG).raw
+    )
+
+
+def test_a_systemic_cluster_costs_extra():
+    signals = [sig("execution.late", confirmed=True)]
+    plain = score_period(period(signals), ALL, DEFAULT_CONFIG).raw
+    systemic = score_period(period(signals, systemic=True), ALL, DEFAULT_CONFIG).raw
+    assert systemic == plain - DEFAULT_CONFIG.score_systemic_penalty
+
+
+def test_a_category_without_data_is_imputed_at_most_three():
+    has = {**ALL, Category.METRICS: False}
+    scored = score_period(period(), has, DEFAULT_CONFIG)
+    metrics = scored.category(Category.METRICS)
+    assert metrics.imputed and metrics.score is None and metrics.counted_as == 3.0
+    assert scored.score == round_score((5 * 5 + 3) / 6)
+
+
+def test_an_imputed_category_never_counts_above_the_known_ones():
+    signals = [sig(f"{c}.bad", confirmed=True, severity=1.0) for c in ("communication", "resource")]
+    has = {**ALL, Category.METRICS: False, Category.PRIORITY: False}
+    inputs_mean = (1 * 2 + 5 * 2) / 4  # communication and resource at 5 - 3.0 * ... floored
+    scored = score_period(period(signals), has, DEFAULT_CONFIG)
+    assert scored.category(Category.METRICS).counted_as <= min(3.0, inputs_mean)
+
+
+def test_a_signal_carried_through_missing_data_keeps_weighing():
+    has = {**ALL, Category.EXECUTION: False}
+    scored = score_period(
+        period([sig("execution.late", confirmed=True, severity=1.0)]), has, DEFAULT_CONFIG
+    )
+    assert scored.category(Category.EXECUTION).counted_as == 2.0  # own score, below the cap
+
+
+inputs = st.fixed_dictionaries(
+    {
+        c: st.builds(
+            CategoryInput,
+            has_data=st.booleans(),
+            penalty=st.floats(0, 6, allow_nan=False),
+            bonus=st.floats(0, 1, allow_nan=False),
+        )
+        for c in Category
+    }
+)
+weights = st.fixed_dictionaries({c: st.floats(0, 5, allow_nan=False) for c in Category})
+
+
+@given(
+    inputs=inputs, weights=weights, systemic=st.booleans(), removed=st.sampled_from(list(Category))
+)
+def test_removing_a_categorys_data_never_raises_the_score(inputs, weights, systemic, removed):
+    config = EngineConfig(weights=weights)
+    before, _ = combine(inputs, systemic, config)
+    without = {
+        **inputs,
+        removed: CategoryInput(False, inputs[removed].penalty, inputs[removed].bonus),
+    }
+    after, _ = combine(without, systemic, config)
+    assert after <= before + 1e-9
+
+
+@given(inputs=inputs, weights=weights, removed=st.sampled_from(list(Category)))
+def test_removing_a_category_with_its_positive_signals_never_raises_the_score(
+    inputs, weights, removed
+):
+    config = EngineConfig(weights=weights)
+    start = {**inputs, removed: CategoryInput(True, 0.0, inputs[removed].bonus)}
+    before, _ = combine(start, False, config)
+    after, _ = combine({**start, removed: CategoryInput(False)}, False, config)
+    assert after <= before + 1e-9
+
+
+@given(inputs=inputs)
+def test_missing_data_never_counts_above_the_cap(inputs):
+    _, counted = combine(inputs, False, DEFAULT_CONFIG)
+    for category, item in inputs.items():
+        if not item.has_data:
+            assert counted[category] <= DEFAULT_CONFIG.missing_category_cap
+
+
+def test_the_baseline_is_the_median_of_the_trailing_scores_before_the_last():
+    scores = [4.0] * 5 + [2.0] * 3 + [1.0]
+    assert baseline_score(scores, DEFAULT_CONFIG) == 4.0
+    assert baseline_score([4.0, 3.0], DEFAULT_CONFIG) is None
+
+
+def test_trend_compares_with_the_baseline():
+    assert trend(3.5, 4.0, DEFAULT_CONFIG) == "down"
+    assert trend(4.3, 4.0, DEFAULT_CONFIG) == "up"
+    assert trend(4.1, 4.0, DEFAULT_CONFIG) == "flat"
+    assert trend(4.1, None, DEFAULT_CONFIG) == "flat"
+
+
+def test_why_moved_names_the_newly_confirmed_signal_and_its_category():
+    open_one = sig("communication.reply_slower", consecutive=2)
+    confirmed = sig("communication.reply_slower", confirmed=True, consecutive=3)
+    before = period([open_one])
+    after = period([confirmed], when=FEB)
+    text = why_moved(
+        (before, score_period(before, ALL, DEFAULT_CONFIG)),
+        (after, score_period(after, ALL, DEFAULT_CONFIG)),
+    )
+    assert text[0] == "The score fell from 4.9 to 4.7 in February 2025."
+    assert "Communication fell from 4.5 to 3.0" in text[1]
+    assert "“communication.reply_slower” is now confirmed, 3 periods in a row" in text[1]
+
+
+def test_why_moved_names_resolved_signals_and_new_positives():
+    before = period([sig("execution.late", confirmed=True)])
+    after = period([sig("resource.new_connection", polarity=Polarity.POSITIVE)], when=FEB)
+    text = " ".join(
+        why_moved(
+            (before, score_period(before, ALL, DEFAULT_CONFIG)),
+            (after, score_period(after, ALL, DEFAULT_CONFIG)),
+        )
+    )
+    assert "The score rose" in text
+    assert "Execution rose from 3.0 to 5.0: signal “execution.late” has cleared" in text
+    assert "new positive signal “resource.new_connection”" in text
+
+
+def test_why_moved_says_when_nothing_moved():
+    jan, feb = period(), period(when=FEB)
+    text = why_moved(
+        (jan, score_period(jan, ALL, DEFAULT_CONFIG)), (feb, score_period(feb, ALL, DEFAULT_CONFIG))
+    )
+    assert text == ("The score held at 5.0 in February 2025.",)

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from datetime import date
+
+from radar.engine.config import DEFAULT_CONFIG, EngineConfig
+from radar.engine.records import ContextFactorRecord
+from radar.engine.triage import triage
+from radar.engine.vocab import Category, ContextKind, Polarity
+from tests.engine.detections import covered, det, fires, months
+
+P = months(8)
+
+
+def run(detections, n=8, cover=None, context=(), config=DEFAULT_CONFIG):
+    return triage(detections, months(n), cover or covered(n), context, config)
+
+
+def active(result, i):
+    return {s.rule: s for s in result[i].signals}
+
+
+def test_it_confirms_a_signal_only_on_the_third_consecutive_period():
+    result = run(fires("communication.reply_slower", P[2:5]))
+    assert not active(result, 2)["communication.reply_slower"].confirmed
+    assert not active(result, 3)["communication.reply_slower"].confirmed
+    third = active(result, 4)["communication.reply_slower"]
+    assert third.confirmed and third.consecutive == 3
+    assert third.first_seen == P[2] and third.confirmed_since == P[4]
+
+
+def test_it_resets_the_streak_when_a_period_with_data_does_not_fire():
+    result = run(fires("communication.reply_slower", [P[1], P[2], P[4], P[5]]))
+    assert "communication.reply_slower" not in active(result, 3)
+    again = active(result, 5)["communication.reply_slower"]
+    assert again.consecutive == 2 and not again.confirmed and again.first_seen == P[4]
+
+
+def test_it_holds_a_streak_through_a_month_without_data():
+    cover = covered(8, missing={Category.COMMUNICATION: [3]})
+    result = run(fires("communication.reply_slower", [P[1], P[2], P[4]]), cover=cover)
+    held = active(result, 3)["communication.reply_slower"]
+    assert held.consecutive == 2  # the missing month neither resolves it nor counts
+    assert active(result, 4)["communication.reply_slower"].confirmed
+
+
+def test_a_missing_month_in_another_category_does_not_hold_the_streak():
+    cover = covered(8, missing={Category.METRICS: [3]})
+    result = run(fires("communication.reply_slower", [P[1], P[2]]), cover=cover)
+    assert "communication.reply_slower" not in active(result, 3)
+
+
+def test_an_instant_signal_is_confirmed_at_once_and_stays_for_its_window():
+    result = run([det("resource.key_contact_left", P[2], instant=True)])
+    for i in (2, 3, 4):
+        signal = active(result, i)["resource.key_contact_left"]
+        assert signal.confirmed and signal.consecutive == 1
+    assert "resource.key_contact_left" not in active(result, 5)
+
+
+def test_the_confirmation_threshold_is_configurable():
+    config = EngineConfig.from_mapping({"confirm_after_periods": 2})
+    result = run(fires("execution.late", P[0:2]), config=config)
+    assert active(result, 1)["execution.late"].confirmed
+
+
+def test_it_calls_a_cluster_across_three_categories_systemic():
+    detections = [
+        *fires("communication.fewer_meetings", P[2:5]),
+        *fires("resource.team_shrinking", P[3:5]),
+        det("execution.late", P[4]),
+    ]
+    result = run(detections)
+    assert result[4].systemic
+    assert result[4].systemic_categories == (
+        Category.COMMUNICATION,
+        Category.RESOURCE,
+        Category.EXECUTION,
+    )
+
+
+def test_two_categories_are_not_systemic():
+    detections = [*fires("communication.fewer_meetings", P[2:5]), *fires("execution.late", P[2:5])]
+    result = run(detections)
+    assert not result[4].systemic and result[4].systemic_categories == ()
+    assert result[4].cluster == (Category.COMMUNICATION, Category.EXECUTION)
+
+
+def test_a_one_month_cluster_with_nothing_confirmed_is_not_systemic():
+    detections = [
+        det("communication.fewer_meetings", P[4]),
+        det("execution.late", P[4]),
+        det("culture.tone_cooler", P[4]),
+    ]
+    assert not run(detections)[4].systemic
+
+
+def test_positive_signals_never_make_a_cluster():
+    detections = [
+        *fires("communication.fewer_meetings", P[2:5]),
+        det("resource.new_connections", P[4], polarity=Polarity.POSITIVE),
+        det("execution.late", P[4]),
+    ]
+    assert not run(detections)[4].systemic
+
+
+def test_it_annotates_signals_during_a_downturn_and_keeps_them():
+    downturn = ContextFactorRecord(
+        ContextKind.DOWNTURN, date(2025, 3, 15), date(2025, 9, 30), note="market slump"
+    )
+    result = run(fires("metrics.leads_falling", P[4:7]), context=(downturn,))
+    signal = active(result, 6)["metrics.leads_falling"]
+    assert signal.confirmed and signal.possibly_external
+    assert "economic downturn" in signal.context[0] and "market slump" in signal.context[0]
+
+
+def test_signals_outside_a_context_factor_are_not_annotated():
+    merger = ContextFactorRecord(
+        ContextKind.MERGER_ACQUISITION, date(2024, 1, 1), date(2024, 6, 30)
+    )
+    signal = active(run(fires("metrics.leads_falling", P[4:7]), context=(merger,)), 6)[
+        "metrics.leads_falling"
+    ]
+    assert not signal.possibly_external and signal.context == ()
