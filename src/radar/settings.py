@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "radar.portfolio",
     "radar.web",
     "radar.api",
+    # Only for its bundled Swagger UI files: the API docs page works offline.
+    "ninja",
 ]
 
 MIDDLEWARE = [

@@ -3,8 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from radar.api.api import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("radar.web.auth_urls")),
+    path("api/", api.urls),
     path("", include("radar.web.urls")),
 ]

@@ -39,11 +39,15 @@ class ApiToken(models.Model):
     @classmethod
     def issue(cls, user: models.Model, name: str) -> tuple[ApiToken, str]:
         """Create a token; returns it with the raw secret (never stored)."""
-        raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(
-            user=user, name=name, token_hash=hash_token(raw), prefix=raw[:12]
-        )
+        token = cls(user=user, name=name)
+        raw = token.set_new_secret()
+        token.save()
         return token, raw
+
+    def set_new_secret(self) -> str:
+        raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        self.token_hash, self.prefix = hash_token(raw), raw[:12]
+        return raw
 
     @classmethod
     def find(cls, raw: str) -> ApiToken | None:

@@ -1,0 +1,29 @@
+"""The REST API, mounted at /api/: OpenAPI at /api/openapi.json, docs at /api/docs.
+
+The docs page is Swagger UI served from django-ninja's own bundled static files
+("ninja" in INSTALLED_APPS), so it works offline — no CDN.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI, Swagger
+
+from radar import __version__
+from radar.api.auth import AUTH, docs_guard
+from radar.api.routes import alliances, records
+
+api = NinjaAPI(
+    title="Alliance Radar API",
+    version=__version__,
+    description=(
+        "Read and record alliance data. Authenticate with `Authorization: Bearer <token>` "
+        "(create one with `radar manage create_api_token USERNAME`). Roles as in the web app: "
+        "viewers and reviewers read, managers and admins also write."
+    ),
+    auth=AUTH,
+    docs=Swagger(settings={"persistAuthorization": False}),
+    docs_decorator=docs_guard,
+    urls_namespace="api",
+)
+api.add_router("/", alliances.router)
+api.add_router("/", records.router)

@@ -1,0 +1,119 @@
+"""Alliances and their assessments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from radar.api.auth import need
+from radar.api.schemas import (
+    AllianceDetail,
+    AllianceIn,
+    AllianceOut,
+    AssessmentFull,
+    AssessmentSummary,
+    Me,
+    Problem,
+)
+from radar.portfolio.assessments import evaluate_portfolio
+from radar.portfolio.models import Alliance, Assessment, Partner
+from radar.web.roles import Ability, roles_of
+
+router = Router(tags=["alliances"])
+
+
+@router.get("/me", response=Me, tags=["account"])
+def me(request: HttpRequest) -> Me:
+    """Who the token (or session) belongs to, and their roles."""
+    user = request.auth  # type: ignore[attr-defined]
+    return Me(username=user.get_username(), roles=sorted(r.value for r in roles_of(user)))
+
+
+@router.get("/alliances", response=list[AllianceOut])
+@paginate(LimitOffsetPagination)
+def list_alliances(
+    request: HttpRequest, tier: int | None = None, active: bool | None = None
+) -> object:
+    need(request, Ability.READ)
+    found = Alliance.objects.select_related("partner", "owner")
+    if tier is not None:
+        found = found.filter(tier=tier)
+    if active is not None:
+        found = found.filter(active=active)
+    return found
+
+
+def alliance_or_404(slug: str) -> Alliance:
+    return get_object_or_404(Alliance.objects.select_related("partner", "owner"), slug=slug)
+
+
+@router.get("/alliances/{slug}", response=AllianceDetail)
+def get_alliance(request: HttpRequest, slug: str) -> Alliance:
+    need(request, Ability.READ)
+    alliance = alliance_or_404(slug)
+    alliance.latest_assessment = alliance.assessments.order_by("-as_of").first()  # type: ignore[attr-defined]
+    return alliance
+
+
+@router.post("/alliances", response={201: AllianceDetail, 409: Problem})
+def create_alliance(request: HttpRequest, data: AllianceIn) -> tuple[int, object]:
+    need(request, Ability.EDIT)
+    fields = data.dict(exclude={"partner"})
+    fields["declared_phase"] = fields["declared_phase"] or ""
+    try:
+        with transaction.atomic():
+            partner, _ = Partner.objects.get_or_create(name=data.partner)
+            alliance = Alliance.objects.create(partner=partner, **fields)
+    except IntegrityError:
+        return 409, {"detail": f"An alliance named {data.name!r} already exists."}
+    return 201, alliance_or_404(alliance.slug)
+
+
+@router.get("/alliances/{slug}/assessments", response=list[AssessmentSummary], tags=["assessments"])
+@paginate(LimitOffsetPagination)
+def list_assessments(request: HttpRequest, slug: str) -> object:
+    """Stored assessments of one alliance, newest first."""
+    need(request, Ability.READ)
+    return Assessment.objects.filter(alliance=alliance_or_404(slug)).order_by("-as_of")
+
+
+@router.get(
+    "/alliances/{slug}/assessment",
+    response={200: AssessmentFull, 404: Problem},
+    tags=["assessments"],
+)
+def get_assessment(
+    request: HttpRequest,
+    slug: str,
+    as_of: date | None = Query(None),  # noqa: B008
+) -> object:
+    """The latest stored assessment, or — with `as_of` — the engine's view on that day
+    (computed on the fly, not stored: backtesting)."""
+    need(request, Ability.READ)
+    alliance = alliance_or_404(slug)
+    if as_of is None:
+        stored = alliance.assessments.order_by("-as_of").first()
+        if stored is None:
+            return 404, {"detail": "This alliance has not been assessed yet."}
+        return 200, stored
+    found = evaluate_portfolio(as_of, [alliance.pk], store=False)
+    if not found:
+        raise HttpError(404, f"{alliance.name} did not exist on {as_of.isoformat()}.")
+    result = found[0]
+    return 200, {
+        "as_of": result.as_of,
+        "score": result.score,
+        "baseline_score": result.baseline_score,
+        "trend": result.trend,
+        "phase": result.phase.phase.value,
+        "recommendation": result.recommendation.action.value,
+        "systemic": result.systemic,
+        "confirmed_signals": len(result.confirmed_signals),
+        "payload": result.to_dict(),
+    }

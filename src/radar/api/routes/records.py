@@ -1,0 +1,123 @@
+"""What belongs to one alliance: contacts, interactions, observations, decisions.
+
+Writes re-evaluate the alliance, as the web forms do.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from radar.api.auth import need
+from radar.api.routes.alliances import alliance_or_404
+from radar.api.schemas import (
+    ContactIn,
+    ContactOut,
+    DecisionIn,
+    DecisionOut,
+    InteractionIn,
+    InteractionOut,
+    ObservationIn,
+    ObservationOut,
+    Problem,
+)
+from radar.portfolio.assessments import reassess_alliance
+from radar.portfolio.models import ActionItem, Contact, Decision, Interaction, Observation
+from radar.web.roles import Ability
+
+router = Router()
+
+
+def _reassess(alliance_id: int) -> None:
+    reassess_alliance(alliance_id, timezone.localdate())
+
+
+@router.get("/alliances/{slug}/contacts", response=list[ContactOut], tags=["contacts"])
+@paginate(LimitOffsetPagination)
+def list_contacts(request: HttpRequest, slug: str) -> object:
+    need(request, Ability.READ)
+    return Contact.objects.filter(alliance=alliance_or_404(slug))
+
+
+@router.post(
+    "/alliances/{slug}/contacts", response={201: ContactOut, 409: Problem}, tags=["contacts"]
+)
+def create_contact(request: HttpRequest, slug: str, data: ContactIn) -> tuple[int, object]:
+    need(request, Ability.EDIT)
+    alliance = alliance_or_404(slug)
+    if data.email and alliance.contacts.filter(email__iexact=data.email).exists():
+        return 409, {"detail": f"{data.email} is already a contact of {alliance.name}."}
+    contact = Contact.objects.create(alliance=alliance, **data.dict())
+    _reassess(alliance.pk)
+    return 201, contact
+
+
+@router.get("/alliances/{slug}/interactions", response=list[InteractionOut], tags=["interactions"])
+@paginate(LimitOffsetPagination)
+def list_interactions(request: HttpRequest, slug: str) -> object:
+    need(request, Ability.READ)
+    return Interaction.objects.filter(alliance=alliance_or_404(slug)).order_by("-occurred_at")
+
+
+@router.post(
+    "/alliances/{slug}/interactions", response={201: InteractionOut}, tags=["interactions"]
+)
+def create_interaction(request: HttpRequest, slug: str, data: InteractionIn) -> tuple[int, object]:
+    need(request, Ability.EDIT)
+    alliance = alliance_or_404(slug)
+    interaction = Interaction.objects.create(alliance=alliance, source="api", **data.dict())
+    _reassess(alliance.pk)
+    return 201, interaction
+
+
+@router.get("/alliances/{slug}/observations", response=list[ObservationOut], tags=["observations"])
+@paginate(LimitOffsetPagination)
+def list_observations(request: HttpRequest, slug: str) -> object:
+    need(request, Ability.READ)
+    return Observation.objects.filter(alliance=alliance_or_404(slug))
+
+
+@router.post(
+    "/alliances/{slug}/observations", response={201: ObservationOut}, tags=["observations"]
+)
+def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> tuple[int, object]:
+    need(request, Ability.EDIT)
+    alliance = alliance_or_404(slug)
+    fields = data.dict()
+    fields["category"] = fields["category"] or ""
+    observation = Observation.objects.create(
+        alliance=alliance,
+        recorded_by=request.auth,
+        **fields,  # type: ignore[attr-defined]
+    )
+    _reassess(alliance.pk)
+    return 201, observation
+
+
+@router.get("/alliances/{slug}/decisions", response=list[DecisionOut], tags=["decisions"])
+@paginate(LimitOffsetPagination)
+def list_decisions(request: HttpRequest, slug: str) -> object:
+    need(request, Ability.READ)
+    return Decision.objects.filter(alliance=alliance_or_404(slug)).prefetch_related("actions")
+
+
+@router.post("/alliances/{slug}/decisions", response={201: DecisionOut}, tags=["decisions"])
+def create_decision(request: HttpRequest, slug: str, data: DecisionIn) -> tuple[int, object]:
+    need(request, Ability.EDIT)
+    alliance = alliance_or_404(slug)
+    with transaction.atomic():
+        decision = Decision.objects.create(
+            alliance=alliance,
+            decided_on=data.decided_on,
+            kind=data.kind,
+            rationale=data.rationale,
+            decided_by=request.auth,  # type: ignore[attr-defined]
+        )
+        ActionItem.objects.bulk_create(
+            ActionItem(decision=decision, **item.dict()) for item in data.actions
+        )
+    _reassess(alliance.pk)
+    return 201, Decision.objects.prefetch_related("actions").get(pk=decision.pk)

@@ -1,0 +1,166 @@
+"""Pydantic schemas of the API (input validated, output documented in OpenAPI)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ninja import Field, Schema
+
+from radar.engine.vocab import (
+    AllianceKind,
+    Category,
+    ContactRole,
+    DecisionKind,
+    Direction,
+    InteractionKind,
+    ObservationKind,
+    ObservationSource,
+    Phase,
+    Polarity,
+    Ritual,
+    Side,
+)
+
+
+class Problem(Schema):
+    detail: Any
+
+
+class Me(Schema):
+    username: str
+    roles: list[str]
+
+
+class AssessmentSummary(Schema):
+    as_of: date
+    score: float
+    baseline_score: float | None
+    trend: str
+    phase: str
+    recommendation: str
+    systemic: bool
+    confirmed_signals: int
+
+
+class AssessmentFull(AssessmentSummary):
+    payload: dict[str, Any] = Field(description="Assessment.to_dict(): docs/assessment-schema.md")
+
+
+class AllianceOut(Schema):
+    id: int
+    slug: str
+    name: str
+    partner: str = Field(alias="partner.name")
+    kind: str
+    tier: int
+    owner: str = Field(alias="owner_display")
+    started_on: date | None
+    declared_phase: str
+    active: bool
+
+
+class AllianceDetail(AllianceOut):
+    description: str
+    latest_assessment: AssessmentSummary | None = None
+
+
+class AllianceIn(Schema):
+    name: str = Field(min_length=1, max_length=200)
+    partner: str = Field(min_length=1, max_length=200, description="Partner organisation name")
+    kind: AllianceKind = AllianceKind.OTHER
+    tier: int = Field(2, ge=1, le=3)
+    owner_name: str = ""
+    started_on: date | None = None
+    declared_phase: Phase | None = None
+    description: str = ""
+
+
+class ContactOut(Schema):
+    id: int
+    side: str
+    name: str
+    email: str
+    title: str
+    role: str
+    started_on: date | None
+    ended_on: date | None
+
+
+class ContactIn(Schema):
+    side: Side
+    name: str = Field(min_length=1, max_length=200)
+    email: str = Field("", max_length=254)
+    title: str = ""
+    role: ContactRole = ContactRole.OTHER
+    started_on: date | None = None
+    ended_on: date | None = None
+
+
+class InteractionOut(Schema):
+    id: int
+    kind: str
+    ritual: str
+    occurred_at: datetime
+    direction: str
+    subject: str
+    duration_minutes: int | None
+    cancelled: bool
+    notes: str
+
+
+class InteractionIn(Schema):
+    kind: InteractionKind
+    occurred_at: datetime
+    ritual: Ritual = Ritual.NONE
+    direction: Direction = Direction.MUTUAL
+    subject: str = Field("", max_length=500)
+    duration_minutes: int | None = Field(None, ge=0)
+    reply_hours: float | None = Field(None, ge=0)
+    cancelled: bool = False
+    notes: str = ""
+
+
+class ObservationOut(Schema):
+    id: int
+    observed_on: date
+    category: str
+    polarity: str
+    kind: str
+    source: str
+    title: str
+    detail: str
+    url: str
+
+
+class ObservationIn(Schema):
+    observed_on: date
+    title: str = Field(min_length=1, max_length=300)
+    category: Category | None = None
+    polarity: Polarity = Polarity.NEGATIVE
+    kind: ObservationKind = ObservationKind.OTHER
+    source: ObservationSource = ObservationSource.INTERNAL
+    detail: str = ""
+    url: str = ""
+
+
+class ActionItemSchema(Schema):
+    title: str = Field(min_length=1, max_length=300)
+    owner: str = Field(min_length=1, max_length=200)
+    due_on: date
+    done_on: date | None = None
+
+
+class DecisionOut(Schema):
+    id: int
+    decided_on: date
+    kind: str
+    rationale: str
+    actions: list[ActionItemSchema]
+
+
+class DecisionIn(Schema):
+    decided_on: date
+    kind: DecisionKind
+    rationale: str = Field(min_length=1)
+    actions: list[ActionItemSchema] = []
