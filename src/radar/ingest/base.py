@@ -35,9 +35,11 @@ class Problem:
 class ImportFailed(Exception):
     """Validation failed: nothing was written."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], omitted: int = 0):
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s); nothing was written")
+        # Problems counted but not kept (a huge broken file stays cheap to report).
+        self.omitted = omitted
+        super().__init__(f"{len(problems) + omitted} problem(s); nothing was written")
 
 
 @dataclass

@@ -1,0 +1,255 @@
+"""Pass two: upsert one table's validated rows by natural key.
+
+Existing rows are read once per table (key -> id and a signature of their
+values); each incoming row is then created, updated in place or left alone.
+Writes are plain multi-row INSERTs and executemany UPDATEs through Django's
+connection: building a model instance per row would cost more than the
+whole rest of the import at a million rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+from django.db import connection, models
+
+from radar.ingest.bundle.catalogue import Catalogue
+from radar.ingest.bundle.tables import Ref, Row, Table, auto_external_id, ident
+
+Getter = Callable[[Row], Any]
+PROGRESS_EVERY = 5000
+_ADAPTED = (models.DateTimeField, models.DateField, models.JSONField, models.DecimalField)
+
+
+def _param_limit() -> int:
+    if connection.vendor == "sqlite":
+        return 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
+    return 65_535
+
+
+def _signature(values: tuple[Any, ...]) -> int:
+    return hash(
+        tuple(json.dumps(v, sort_keys=True) if isinstance(v, dict | list) else v for v in values)
+    )
+
+
+class TableWriter:
+    def __init__(self, table: Table, cat: Catalogue, now: datetime):
+        self.table, self.cat = table, cat
+        model = table.model
+        meta = model._meta
+        by_attname = {f.attname: f for f in meta.concrete_fields}
+        main = [(a, s) for a, s in table.fields if not (isinstance(s, Ref) and s.deferred)]
+        self.deferred = [(a, s) for a, s in table.fields if isinstance(s, Ref) and s.deferred]
+        self.attnames = [attname for attname, _ in main]
+        self.fields = [by_attname[a] for a in self.attnames]
+        self.getters = [self._getter(by_attname[a], s) for a, s in main]
+        self.key_fn = self._key_fn()
+        written = set(self.attnames)
+        # Columns the bundle does not carry: timestamps and model defaults.
+        self.extra: list[tuple[models.Field[Any, Any], Any]] = []
+        self.touch: list[tuple[models.Field[Any, Any], Any]] = []
+        for field in meta.concrete_fields:
+            if field.primary_key or field.attname in written:
+                continue
+            auto_now = getattr(field, "auto_now", False)
+            auto_add = getattr(field, "auto_now_add", False)
+            value = now if (auto_now or auto_add) else field.get_default()
+            self.extra.append((field, value))
+            if auto_now:
+                self.touch.append((field, now))
+        self.counts: Counter[str] = Counter()
+        self.links: list[tuple[Any, Any, Any]] = []  # (own key, successor key, row key)
+        self.unchanged_keys: set[Any] = set()
+
+    # -- building a row's values ------------------------------------------------
+    def _getter(self, field: models.Field[Any, Any], source: Any) -> Getter:
+        ix, cat = self.table.ix, self.cat
+        if isinstance(source, Ref):
+            ref = source
+            return lambda row: cat.id_of(ref.kind, cat.canonical(ref, row, ix))
+        if callable(source):
+            fn = source
+            return lambda row: fn(row, ix)
+        index = ix[source]
+        if field.null:
+            return lambda row: row[index]
+        default = field.get_default()
+        return lambda row: default if row[index] is None else row[index]
+
+    def _key_fn(self) -> Callable[[tuple[Any, ...]], Any]:
+        names = self.attnames
+        if "email|name" in self.table.key:
+            a, e, n = names.index("alliance_id"), names.index("email"), names.index("name")
+            return lambda t: (t[a], ident(t[e]) if t[e] else t[n])
+        positions = [names.index(k) for k in self.table.key]
+        return lambda t: tuple(t[p] for p in positions)
+
+    # -- existing rows ------------------------------------------------------------
+    def existing(self) -> dict[int, tuple[int, int]]:
+        order = [*self.table.key, "pk"] if self.table.ordinal else ["pk"]
+        query = self.table.model._default_manager.order_by(*order)
+        rows = query.values_list("pk", *self.attnames).iterator(chunk_size=10_000)
+        found: dict[int, tuple[int, int]] = {}
+        seen: Counter[Any] = Counter()
+        key_fn = self.key_fn
+        blank_ids = self._blank_id_key()
+        for pk, *values in rows:
+            t = tuple(values)
+            key = key_fn(t) if blank_ids is None else blank_ids(t)
+            if self.table.ordinal:
+                seen[key] += 1
+                key = (*key, seen[key])
+            found[hash(key)] = (pk, _signature(t))
+        return found
+
+    def _blank_id_key(self) -> Callable[[tuple[Any, ...]], Any] | None:
+        """Interactions stored without external_id are found by their derived id."""
+        if self.table.name != "interactions":
+            return None
+        names, key_fn, alliances = self.attnames, self.key_fn, self.cat.alliance_by_id
+        a, k, o, d, s, src, e = (
+            names.index(n)
+            for n in (
+                "alliance_id",
+                "kind",
+                "occurred_at",
+                "direction",
+                "subject",
+                "source",
+                "external_id",
+            )
+        )
+
+        def key(t: tuple[Any, ...]) -> Any:
+            if t[e]:
+                return key_fn(t)
+            derived = auto_external_id(alliances[t[a]], t[k], t[o], t[d], t[s])
+            return (t[a], t[src], derived)
+
+        return key
+
+    # -- the upsert ---------------------------------------------------------------------
+    def write(self, rows: Iterator[Row], progress: Callable[[int], None]) -> Counter[str]:
+        existing = self.existing()
+        seen: Counter[Any] = Counter()
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        batch = max(1, min(1000, _param_limit() // (len(self.attnames) + len(self.extra))))
+        getters, key_fn, ordinal = self.getters, self.key_fn, self.table.ordinal
+        pending = 0
+        for row in rows:
+            t = tuple(get(row) for get in getters)
+            key = key_fn(t)
+            if ordinal:
+                seen[key] += 1
+                key = (*key, seen[key])
+            if self.deferred:
+                self._link(row, key)
+            found = existing.get(hash(key))
+            if found is None:
+                inserts.append(t)
+                if len(inserts) >= batch:
+                    self._insert(inserts)
+            elif found[1] == _signature(t):
+                self.counts["unchanged"] += 1
+                if self.deferred:
+                    self.unchanged_keys.add(key)
+            else:
+                updates.append((*t, found[0]))
+                if len(updates) >= batch:
+                    self._update(updates)
+            pending += 1
+            if pending == PROGRESS_EVERY:
+                progress(pending)
+                pending = 0
+        self._insert(inserts)
+        self._update(updates)
+        progress(pending)
+        if self.deferred:
+            self._write_links()
+        return self.counts
+
+    def _adapt(self, rows: list[tuple[Any, ...]], fields: list[Any]) -> list[list[Any]]:
+        adapters = [
+            (i, f) for i, f in enumerate(fields) if f is not None and isinstance(f, _ADAPTED)
+        ]
+        out = [list(r) for r in rows]
+        if adapters:
+            for r in out:
+                for i, f in adapters:
+                    if r[i] is not None:
+                        r[i] = f.get_db_prep_save(r[i], connection)
+        return out
+
+    def _insert(self, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        fields = self.fields + [f for f, _ in self.extra]
+        tail = tuple(v for _, v in self.extra)
+        params = self._adapt([r + tail for r in rows], fields)
+        qn = connection.ops.quote_name
+        columns = ", ".join(qn(f.column) for f in fields)
+        one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        sql = f"INSERT INTO {qn(self.table.model._meta.db_table)} ({columns}) VALUES " + ", ".join(
+            [one] * len(params)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [v for r in params for v in r])
+        self.counts["created"] += len(rows)
+        rows.clear()
+
+    def _update(self, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        fields = self.fields + [f for f, _ in self.touch] + [None]
+        tail = tuple(v for _, v in self.touch)
+        params = self._adapt([r[:-1] + tail + r[-1:] for r in rows], fields)
+        qn = connection.ops.quote_name
+        sets = ", ".join(f"{qn(f.column)} = %s" for f in fields if f is not None)
+        meta = self.table.model._meta
+        sql = f"UPDATE {qn(meta.db_table)} SET {sets} WHERE {qn(meta.pk.column)} = %s"
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, params)
+        self.counts["updated"] += len(rows)
+        rows.clear()
+
+    # -- references to rows of the same file (contact successors) --------------------
+    def _link(self, row: Row, key: Any) -> None:
+        ix, cat = self.table.ix, self.cat
+        for _, ref in self.deferred:
+            email = row[ix["email"]]
+            alliance = cat.alliance_names[row[ix["alliance"]]]
+            own = (alliance, ident(email) if email else row[ix["name"]])
+            self.links.append((own, cat.canonical(ref, row, ix), key))
+
+    def _write_links(self) -> None:
+        ((attname, ref),) = self.deferred
+        self.cat.load(ref.kind)
+        model = self.table.model
+        current = dict(model._default_manager.values_list("pk", attname))
+        changes: list[tuple[Any, int]] = []
+        for own, target, key in self.links:
+            pk = self.cat.id_of(ref.kind, own)
+            wanted = self.cat.id_of(ref.kind, target)
+            if pk is None or current.get(pk) == wanted:
+                continue
+            changes.append((wanted, pk))
+            if key in self.unchanged_keys:
+                self.counts["unchanged"] -= 1
+                self.counts["updated"] += 1
+                self.unchanged_keys.discard(key)
+        if changes:
+            meta = model._meta
+            qn = connection.ops.quote_name
+            column = meta.get_field(attname.removesuffix("_id")).column
+            sql = (
+                f"UPDATE {qn(meta.db_table)} SET {qn(column)} = %s WHERE {qn(meta.pk.column)} = %s"
+            )
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, changes)
