@@ -63,3 +63,29 @@ def test_it_serves_the_docs_page_offline(users: dict[str, User]) -> None:
     schema = client.get("/api/openapi.json").json()
     assert "/api/alliances/{slug}/decisions" in schema["paths"]
     assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
+
+
+def test_it_checks_the_role_before_the_body(users: dict[str, User]) -> None:
+    _token, raw = ApiToken.issue(users["viewer"], "t")
+    response = Client().post(
+        "/api/alliances",
+        {},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {raw}"},
+    )
+    assert response.status_code == 403
+    assert "does not allow" in response.json()["detail"]
+
+
+def test_it_wants_the_csrf_token_from_session_writers(users: dict[str, User]) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users["manager"])
+    body = {"name": "Fabrikam", "partner": "Fabrikam"}
+    refused = client.post("/api/alliances", body, content_type="application/json")
+    assert refused.status_code == 403 and "CSRF" in refused.json()["detail"]
+    client.get("/accounts/login/")  # sets the CSRF cookie
+    token = client.cookies["csrftoken"].value
+    accepted = client.post(
+        "/api/alliances", body, content_type="application/json", headers={"X-CSRFToken": token}
+    )
+    assert accepted.status_code == 201

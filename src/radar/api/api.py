@@ -9,7 +9,7 @@ from __future__ import annotations
 from ninja import NinjaAPI, Swagger
 
 from radar import __version__
-from radar.api.auth import AUTH, docs_guard
+from radar.api.auth import READERS, docs_guard
 from radar.api.routes import alliances, records
 
 api = NinjaAPI(
@@ -20,7 +20,7 @@ api = NinjaAPI(
         "(create one with `radar manage create_api_token USERNAME`). Roles as in the web app: "
         "viewers and reviewers read, managers and admins also write."
     ),
-    auth=AUTH,
+    auth=READERS,
     docs=Swagger(settings={"persistAuthorization": False}),
     docs_decorator=docs_guard,
     urls_namespace="api",

@@ -1,8 +1,9 @@
 """API authentication (bearer token or the browser session) and the role rules.
 
 The API follows the web app's roles (radar.web.roles): reading needs the READ
-ability, writing needs EDIT. A missing or unknown token is a 401; a valid token
-whose user lacks the role is a 403.
+ability, writing needs EDIT. The check runs with authentication, before the body
+is validated: a missing or unknown token is a 401, a valid caller without the
+role a 403 — even when the body is also wrong.
 """
 
 from __future__ import annotations
@@ -14,27 +15,55 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja.errors import HttpError
-from ninja.security import HttpBearer, SessionAuth
+from ninja.security import HttpBearer
+from ninja.utils import check_csrf
 
 from radar.api.models import ApiToken
 from radar.web.roles import Ability, can, check
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def user_for_token(request: HttpRequest, raw: str) -> Any:
+    found = ApiToken.find(raw)
+    if found is None or not found.user.is_active:
+        return None
+    found.touch(timezone.now())
+    request.user = found.user
+    return found.user
+
 
 class TokenAuth(HttpBearer):
-    """`Authorization: Bearer radar_…` — the token's user acts, with their roles."""
+    """`Authorization: Bearer radar_…`, or the signed-in browser session (with CSRF on
+    writes); then the caller's roles must give `ability`."""
+
+    def __init__(self, ability: Ability) -> None:
+        super().__init__()
+        self.ability = ability
+
+    def __call__(self, request: HttpRequest) -> Any:
+        user = super().__call__(request) or self._session_user(request)
+        if user is None:
+            return None
+        if not can(user, self.ability):
+            raise HttpError(403, f"Your role does not allow this ({self.ability.value}).")
+        return user
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        found = ApiToken.find(token)
-        if found is None or not found.user.is_active:
+        return user_for_token(request, token)
+
+    @staticmethod
+    def _session_user(request: HttpRequest) -> Any:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
             return None
-        found.touch(timezone.now())
-        request.user = found.user
-        return found.user
+        if request.method not in SAFE_METHODS and check_csrf(request) is not None:
+            raise HttpError(403, "CSRF check failed: send the X-CSRFToken header.")
+        return user
 
 
-# The session is accepted too, so the docs page works for a signed-in user;
-# ninja checks the CSRF token on unsafe methods for session callers.
-AUTH = [TokenAuth(), SessionAuth(csrf=True)]
+READERS = TokenAuth(Ability.READ)
+EDITORS = TokenAuth(Ability.EDIT)
 
 
 def docs_guard(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -44,14 +73,8 @@ def docs_guard(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         header = request.headers.get("Authorization", "")
         if header.lower().startswith("bearer "):
-            TokenAuth().authenticate(request, header[7:].strip())
+            user_for_token(request, header[7:].strip())
         denied = check(request, Ability.READ)
         return denied if denied is not None else view(request, *args, **kwargs)
 
     return guarded
-
-
-def need(request: HttpRequest, ability: Ability) -> None:
-    """Stop with a 403 unless the caller's roles give `ability`."""
-    if not can(request.auth, ability):  # type: ignore[attr-defined]
-        raise HttpError(403, f"Your role does not allow this ({ability.value}).")

@@ -11,7 +11,7 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from radar.api.auth import need
+from radar.api.auth import EDITORS
 from radar.api.schemas import (
     AllianceDetail,
     AllianceIn,
@@ -23,7 +23,7 @@ from radar.api.schemas import (
 )
 from radar.portfolio.assessments import evaluate_portfolio
 from radar.portfolio.models import Alliance, Assessment, Partner
-from radar.web.roles import Ability, roles_of
+from radar.web.roles import roles_of
 
 router = Router(tags=["alliances"])
 
@@ -40,7 +40,6 @@ def me(request: HttpRequest) -> Me:
 def list_alliances(
     request: HttpRequest, tier: int | None = None, active: bool | None = None
 ) -> object:
-    need(request, Ability.READ)
     found = Alliance.objects.select_related("partner", "owner")
     if tier is not None:
         found = found.filter(tier=tier)
@@ -55,15 +54,13 @@ def alliance_or_404(slug: str) -> Alliance:
 
 @router.get("/alliances/{slug}", response=AllianceDetail)
 def get_alliance(request: HttpRequest, slug: str) -> Alliance:
-    need(request, Ability.READ)
     alliance = alliance_or_404(slug)
     alliance.latest_assessment = alliance.assessments.order_by("-as_of").first()  # type: ignore[attr-defined]
     return alliance
 
 
-@router.post("/alliances", response={201: AllianceDetail, 409: Problem})
+@router.post("/alliances", response={201: AllianceDetail, 409: Problem}, auth=EDITORS)
 def create_alliance(request: HttpRequest, data: AllianceIn) -> tuple[int, object]:
-    need(request, Ability.EDIT)
     fields = data.dict(exclude={"partner"})
     fields["declared_phase"] = fields["declared_phase"] or ""
     try:
@@ -79,7 +76,6 @@ def create_alliance(request: HttpRequest, data: AllianceIn) -> tuple[int, object
 @paginate(LimitOffsetPagination)
 def list_assessments(request: HttpRequest, slug: str) -> object:
     """Stored assessments of one alliance, newest first."""
-    need(request, Ability.READ)
     return Assessment.objects.filter(alliance=alliance_or_404(slug)).order_by("-as_of")
 
 
@@ -95,7 +91,6 @@ def get_assessment(
 ) -> object:
     """The latest stored assessment, or — with `as_of` — the engine's view on that day
     (computed on the fly, not stored: backtesting)."""
-    need(request, Ability.READ)
     alliance = alliance_or_404(slug)
     if as_of is None:
         stored = alliance.assessments.order_by("-as_of").first()

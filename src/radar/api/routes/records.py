@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from radar.api.auth import need
+from radar.api.auth import EDITORS
 from radar.api.routes.alliances import alliance_or_404
 from radar.api.schemas import (
     ContactIn,
@@ -26,7 +26,6 @@ from radar.api.schemas import (
 )
 from radar.portfolio.assessments import reassess_alliance
 from radar.portfolio.models import ActionItem, Contact, Decision, Interaction, Observation
-from radar.web.roles import Ability
 
 router = Router()
 
@@ -38,15 +37,16 @@ def _reassess(alliance_id: int) -> None:
 @router.get("/alliances/{slug}/contacts", response=list[ContactOut], tags=["contacts"])
 @paginate(LimitOffsetPagination)
 def list_contacts(request: HttpRequest, slug: str) -> object:
-    need(request, Ability.READ)
     return Contact.objects.filter(alliance=alliance_or_404(slug))
 
 
 @router.post(
-    "/alliances/{slug}/contacts", response={201: ContactOut, 409: Problem}, tags=["contacts"]
+    "/alliances/{slug}/contacts",
+    response={201: ContactOut, 409: Problem},
+    tags=["contacts"],
+    auth=EDITORS,
 )
 def create_contact(request: HttpRequest, slug: str, data: ContactIn) -> tuple[int, object]:
-    need(request, Ability.EDIT)
     alliance = alliance_or_404(slug)
     if data.email and alliance.contacts.filter(email__iexact=data.email).exists():
         return 409, {"detail": f"{data.email} is already a contact of {alliance.name}."}
@@ -58,15 +58,16 @@ def create_contact(request: HttpRequest, slug: str, data: ContactIn) -> tuple[in
 @router.get("/alliances/{slug}/interactions", response=list[InteractionOut], tags=["interactions"])
 @paginate(LimitOffsetPagination)
 def list_interactions(request: HttpRequest, slug: str) -> object:
-    need(request, Ability.READ)
     return Interaction.objects.filter(alliance=alliance_or_404(slug)).order_by("-occurred_at")
 
 
 @router.post(
-    "/alliances/{slug}/interactions", response={201: InteractionOut}, tags=["interactions"]
+    "/alliances/{slug}/interactions",
+    response={201: InteractionOut},
+    tags=["interactions"],
+    auth=EDITORS,
 )
 def create_interaction(request: HttpRequest, slug: str, data: InteractionIn) -> tuple[int, object]:
-    need(request, Ability.EDIT)
     alliance = alliance_or_404(slug)
     interaction = Interaction.objects.create(alliance=alliance, source="api", **data.dict())
     _reassess(alliance.pk)
@@ -76,15 +77,16 @@ def create_interaction(request: HttpRequest, slug: str, data: InteractionIn) -> 
 @router.get("/alliances/{slug}/observations", response=list[ObservationOut], tags=["observations"])
 @paginate(LimitOffsetPagination)
 def list_observations(request: HttpRequest, slug: str) -> object:
-    need(request, Ability.READ)
     return Observation.objects.filter(alliance=alliance_or_404(slug))
 
 
 @router.post(
-    "/alliances/{slug}/observations", response={201: ObservationOut}, tags=["observations"]
+    "/alliances/{slug}/observations",
+    response={201: ObservationOut},
+    tags=["observations"],
+    auth=EDITORS,
 )
 def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> tuple[int, object]:
-    need(request, Ability.EDIT)
     alliance = alliance_or_404(slug)
     fields = data.dict()
     fields["category"] = fields["category"] or ""
@@ -100,13 +102,13 @@ def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> 
 @router.get("/alliances/{slug}/decisions", response=list[DecisionOut], tags=["decisions"])
 @paginate(LimitOffsetPagination)
 def list_decisions(request: HttpRequest, slug: str) -> object:
-    need(request, Ability.READ)
     return Decision.objects.filter(alliance=alliance_or_404(slug)).prefetch_related("actions")
 
 
-@router.post("/alliances/{slug}/decisions", response={201: DecisionOut}, tags=["decisions"])
+@router.post(
+    "/alliances/{slug}/decisions", response={201: DecisionOut}, tags=["decisions"], auth=EDITORS
+)
 def create_decision(request: HttpRequest, slug: str, data: DecisionIn) -> tuple[int, object]:
-    need(request, Ability.EDIT)
     alliance = alliance_or_404(slug)
     with transaction.atomic():
         decision = Decision.objects.create(
