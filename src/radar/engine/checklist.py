@@ -27,8 +27,8 @@ def last_contact(history: History, as_of: date) -> datetime | None:
 
 
 def is_our_side(rule: str) -> bool:
-    """Execution rules about our own deliverables carry "ours" in their id."""
-    return rule.startswith("execution.") and "ours" in rule
+    """Execution rules about our own deliverables: "execution.our_..." (or "ours" in the id)."""
+    return rule.startswith("execution.our_") or (rule.startswith("execution.") and "ours" in rule)
 
 
 def _spoken(frame: Frame, config: EngineConfig) -> ChecklistItem:

@@ -2,16 +2,22 @@
 
 The rule of three and the score both need to tell "nothing wrong" from "nothing
 known". A category has data in a period when some input that feeds its rules is
-there; sparse inputs (an observation, a deliverable, a metric point, a survey)
-keep their category "with data" for `coverage_hold_periods` months after the
-month they are dated in, because they are not expected every month.
+there. Two readings:
+
+- fresh (`hold=0`, used by the triage): only inputs dated in the period itself.
+  A signal resolves only in a period with fresh data for its category, so a
+  month in which nobody recorded anything cannot make a problem look solved;
+- held (`hold=coverage_hold_periods`, used by the score): sparse inputs (an
+  observation, a deliverable, a metric point, a survey) keep their category
+  "with data" for that many months after, because they are not expected every
+  month and the score should not treat a quiet month as an unknown one.
 
 | category      | counts as data                                                        |
 |---------------|-----------------------------------------------------------------------|
 | communication | the interaction log has started (months without any are zero-filled)  |
 | resource      | a contact on record who had started by the end of the month           |
 | priority      | an observation, a check-in, a survey sent or a governance ritual held |
-| execution     | a deliverable due, done or still open (overdue) in the month          |
+| execution     | a deliverable due or done in the month                                |
 | culture       | texts with a tone score, or a culture observation                     |
 | metrics       | a metric point, or a survey response (held for `survey_hold_months`)  |
 """
@@ -50,14 +56,17 @@ class _Marks:
             row[i] = True
 
 
-def category_coverage(frame: Frame, config: EngineConfig) -> dict[Category, tuple[bool, ...]]:
-    """For each category, one flag per period of the frame: did it have data?"""
+def category_coverage(
+    frame: Frame, config: EngineConfig, hold: int | None = None
+) -> dict[Category, tuple[bool, ...]]:
+    """For each category, one flag per period: did it have data (held `hold` months)?"""
     history, periods = frame.history, frame.periods
     marks = _Marks(periods)
     if not periods:
         return {c: () for c in Category}
     last = periods[-1]
-    hold = config.coverage_hold_periods
+    hold = config.coverage_hold_periods if hold is None else hold
+    survey_hold = config.survey_hold_months if hold else 0
     if history.periods:
         marks.mark(Category.COMMUNICATION, history.periods[0].period, last)
     for contact in history.contacts:
@@ -71,11 +80,12 @@ def category_coverage(frame: Frame, config: EngineConfig) -> dict[Category, tupl
     for survey in history.surveys:
         marks.mark(Category.PRIORITY, survey.sent, hold=hold)
         for response in survey.responses:
-            marks.mark(Category.METRICS, response.submitted, hold=config.survey_hold_months)
+            marks.mark(Category.METRICS, response.submitted, hold=survey_hold)
     for item in history.deliverables:
-        finished = item.done or (frame.as_of if item.due <= frame.as_of else item.due)
         if item.due <= frame.as_of:
-            marks.mark(Category.EXECUTION, item.due, max(finished, item.due), hold=hold)
+            marks.mark(Category.EXECUTION, item.due, hold=hold)
+        if item.done is not None:
+            marks.mark(Category.EXECUTION, item.done, hold=hold)
     for stats in history.periods:
         for held in stats.rituals.values():
             marks.mark(Category.PRIORITY, held, hold=hold)

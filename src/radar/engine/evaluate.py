@@ -45,10 +45,9 @@ def _imputed_gaps(score: PeriodScore) -> list[str]:
 def evaluate(history: History, as_of: date, config: EngineConfig = DEFAULT_CONFIG) -> Assessment:
     """Assess one alliance as it stood on `as_of`; ignores anything dated later."""
     frame = build_frame(history, as_of, config)
-    covered = category_coverage(frame, config)
-    triaged = triage(
-        detect_all(frame, config), frame.periods, covered, frame.history.context, config
-    )
+    fresh = category_coverage(frame, config, hold=0)  # what may resolve a signal
+    covered = category_coverage(frame, config)  # what the score counts as known
+    triaged = triage(detect_all(frame, config), frame.periods, fresh, frame.history.context, config)
     scores = score_periods(triaged, covered, config)
     if triaged:
         current, score = triaged[-1], scores[-1]
