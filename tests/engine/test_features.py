@@ -94,7 +94,8 @@ def test_events_in_the_partial_month_count_in_the_last_complete_period():
     assert frame.index_of(date(2025, 6, 10)) == len(frame.periods) - 1
     assert frame.index_of(date(2025, 3, 31)) == 2
     assert frame.index_of(date(2024, 12, 31)) is None
-    assert frame.period_end(len(frame.periods) - 1) == date(2025, 5, 31)
+    assert frame.period_end(len(frame.periods) - 1) == date(2025, 6, 12)
+    assert frame.period_end(0) == date(2025, 1, 31)
 
 
 def test_baselines_are_computed_once_and_cached():

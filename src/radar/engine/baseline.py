@@ -17,9 +17,10 @@ A value deviates when both tests pass:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import cast
 
 from radar.engine.config import EngineConfig
 
@@ -78,12 +79,20 @@ def _baseline(window: list[float], median: float) -> Baseline:
     return Baseline(median=median, mad=_median_sorted(deviations), n=len(window))
 
 
-def baseline_at(values: Sequence[float | None], i: int, config: EngineConfig) -> Baseline | None:
-    """The baseline of `values` at index i, or None when there is too little history."""
+def baseline_at(
+    values: Sequence[float | None], i: int, config: EngineConfig, *, mad: bool = True
+) -> Baseline | None:
+    """The baseline of `values` at index i, or None when there is too little history.
+
+    With mad=False only the median is computed (the MAD is left at 0).
+    """
     window = _window(values, i, config)
     if window is None:
         return None
-    return _baseline(window, _median_sorted(window))
+    median = _median_sorted(window)
+    if not mad:
+        return Baseline(median=median, mad=0.0, n=len(window))
+    return _baseline(window, median)
 
 
 def _relative(value: float, median: float) -> float:
@@ -129,6 +138,53 @@ def deviation_at(
     if abs(z) < config.deviation_z:
         return None
     return Deviation(value=value, baseline=baseline, z=z, relative=relative)
+
+
+def deviations(
+    values: Sequence[float | None],
+    direction: Direction,
+    config: EngineConfig,
+    *,
+    min_change: float | None = None,
+) -> Iterator[tuple[int, Deviation]]:
+    """Every (index, deviation) of a series: `deviation_at` over all periods, in one pass.
+
+    This is the hot loop of the engine (every series of every alliance), so it
+    keeps its state in locals and skips the None filter on series without gaps.
+    """
+    back = config.baseline_periods
+    need = config.baseline_min_periods
+    relative_min = config.deviation_relative
+    z_min = config.deviation_z
+    sign = direction.value
+    dense = None not in values
+    for i in range(max(need, 1), len(values)):
+        value = values[i]
+        if value is None:
+            continue
+        lo = i - back if i > back else 0
+        if dense:
+            window = sorted(cast(Sequence[float], values[lo:i]))
+        else:
+            window = sorted([v for v in values[lo:i] if v is not None])
+        size = len(window)
+        if size < need:
+            continue
+        mid = size // 2
+        median = window[mid] if size % 2 else (window[mid - 1] + window[mid]) / 2.0
+        change = (value - median) * sign
+        if change <= 0:
+            continue
+        if min_change is not None:
+            if change < min_change:
+                continue
+        elif median != 0 and change < relative_min * abs(median):
+            continue
+        baseline = _baseline(window, median)
+        z = (value - median) / baseline.sigma(config)
+        if abs(z) < z_min:
+            continue
+        yield i, Deviation(value=value, baseline=baseline, z=z, relative=_relative(value, median))
 
 
 def severity_from_z(z: float, config: EngineConfig) -> float:

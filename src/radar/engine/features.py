@@ -14,7 +14,9 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar, cast
 
+from radar.engine.assessment import EvidencePoint
 from radar.engine.baseline import Baseline, baseline_at
 from radar.engine.config import EngineConfig
 from radar.engine.records import (
@@ -28,6 +30,7 @@ from radar.engine.records import (
 from radar.engine.vocab import DeliverableStatus
 
 Series = tuple[float | None, ...]
+T = TypeVar("T")
 
 
 def month_start(day: date) -> date:
@@ -102,6 +105,11 @@ class Frame:
     )
     _metrics: dict[str, Series] = field(default_factory=dict, repr=False, compare=False)
     _index: dict[date, int] = field(default_factory=dict, repr=False, compare=False)
+    labels: tuple[str, ...] = ()  # "YYYY-MM" of each period, for evidence
+    _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    _points: dict[int, tuple[Series, tuple[EvidencePoint | None, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def series(self, name: str) -> Series:
         """A named per-period series aligned with `periods` (None = no data that month)."""
@@ -118,6 +126,37 @@ class Frame:
             cached = tuple(baseline_at(values, i, self.config) for i in range(len(values)))
             self._baselines[name] = cached
         return cached
+
+    def medians(self, name: str) -> tuple[float | None, ...]:
+        """The baseline median of a series at every period (None without enough history)."""
+        return self.memo(
+            f"medians:{name}",
+            lambda: tuple(
+                b.median
+                if (b := baseline_at(self.series(name), i, self.config, mad=False))
+                else None
+                for i in range(len(self.periods))
+            ),
+        )
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute something once per frame (e.g. deliverable tallies shared by rules)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
+
+    def points(self, values: Series) -> tuple[EvidencePoint | None, ...]:
+        """Evidence points of a series of this frame, built once (None where missing)."""
+        cached = self._points.get(id(values))
+        if cached is None or cached[0] is not values:
+            labels = self.labels
+            built = tuple(
+                EvidencePoint(labels[j], round(v, 2)) if v is not None else None
+                for j, v in enumerate(values)
+            )
+            cached = (values, built)
+            self._points[id(values)] = cached
+        return cached[1]
 
     def metric(self, key: str) -> Series:
         """A metric's values aligned with `periods` (None where nothing was recorded)."""
@@ -142,8 +181,14 @@ class Frame:
         return self.periods[-1] if self.periods else None
 
     def period_end(self, i: int) -> date:
-        """The last day of period i that is known at as_of."""
-        return min(month_end(self.periods[i]), self.as_of)
+        """The moment period i is judged at: its last day, or as_of for the last period.
+
+        Matches `index_of`: whatever happened in the partial current month counts
+        in the last complete period.
+        """
+        if i == len(self.periods) - 1:
+            return self.as_of
+        return month_end(self.periods[i])
 
 
 def _contact_at(contact: ContactRecord, as_of: date) -> ContactRecord:
@@ -252,4 +297,5 @@ def build_frame(history: History, as_of: date, config: EngineConfig) -> Frame:
         _series=series,
         _metrics=metrics,
         _index=index,
+        labels=tuple(label(p) for p in periods),
     )

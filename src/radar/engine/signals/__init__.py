@@ -29,6 +29,18 @@ RULES: tuple[Rule, ...] = tuple(rule for module in _MODULES for rule in module.R
 RULE_IDS: tuple[str, ...] = tuple(rule_id for module in _MODULES for rule_id in module.RULE_IDS)
 
 
+# Rule families whose ids carry a metric key after the family id.
+FAMILIES: tuple[str, ...] = ("metrics.falling", "metrics.below_target", "metrics.beats_target")
+
+
+def rule_family(rule_id: str) -> str:
+    """The documented id behind a rule id: "metrics.falling.leads" -> "metrics.falling"."""
+    for family in FAMILIES:
+        if rule_id.startswith(family + "."):
+            return family
+    return rule_id
+
+
 def detect_all(frame: Frame, config: EngineConfig) -> list[Detection]:
     """All detections of all rules in all periods, ordered by period then rule id."""
     found: list[Detection] = []
@@ -38,4 +50,4 @@ def detect_all(frame: Frame, config: EngineConfig) -> list[Detection]:
     return found
 
 
-__all__ = ["RULES", "RULE_IDS", "detect_all"]
+__all__ = ["FAMILIES", "RULES", "RULE_IDS", "detect_all", "rule_family"]

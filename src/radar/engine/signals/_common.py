@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
-from radar.engine.baseline import Deviation, Direction, deviation_at, severity_from_z
+from radar.engine.baseline import Deviation, Direction, deviations, severity_from_z
 from radar.engine.config import EngineConfig
-from radar.engine.features import Frame, label
+from radar.engine.features import Frame
 from radar.engine.records import ObservationRecord
 from radar.engine.vocab import Category, ObservationKind, ObservationSource, Polarity
 
@@ -28,15 +27,11 @@ def pct(share: float) -> str:
 
 
 def trailing_points(
-    frame: Frame, values: Sequence[float | None], i: int, config: EngineConfig, digits: int = 2
+    frame: Frame, values: Sequence[float | None], i: int, config: EngineConfig
 ) -> tuple[EvidencePoint, ...]:
     """The period's value and the ones before it (missing months left out)."""
-    start = max(0, i - config.evidence_periods)
-    return tuple(
-        EvidencePoint(label(frame.periods[j]), round(v, digits))
-        for j in range(start, i + 1)
-        if (v := values[j]) is not None
-    )
+    points = frame.points(tuple(values))
+    return tuple(p for p in points[max(0, i - config.evidence_periods) : i + 1] if p is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +47,27 @@ class BaselineRule:
     # Sentence template; receives value, median, change (% or absolute) and unit.
     sentence: str
     unit: str = ""
-    min_change: float | None = None  # absolute test instead of the relative one
+    # Name of an EngineConfig field holding an absolute minimum change that replaces
+    # the relative test (for series around zero, such as tone).
+    min_change_setting: str | None = None
     as_percent: bool = False  # series is a share 0..1: show it in %
+    note: str = ""  # appended to the evidence summary (e.g. "leading indicator")
+
+    def min_change(self, config: EngineConfig) -> float | None:
+        if self.min_change_setting is None:
+            return None
+        return float(getattr(config, self.min_change_setting))
 
     def __call__(self, frame: Frame, config: EngineConfig) -> Iterator[Detection]:
-        values = frame.series(self.series)
-        for i in range(len(values)):
-            found = deviation_at(values, i, self.direction, config, min_change=self.min_change)
-            if found is not None:
-                yield self.detection(frame, values, i, found, config)
+        return self.run(frame, config, frame.series(self.series))
+
+    def run(
+        self, frame: Frame, config: EngineConfig, values: Sequence[float | None]
+    ) -> Iterator[Detection]:
+        """Detections over `values` (a frame series, or a metric's aligned values)."""
+        min_change = self.min_change(config)
+        for i, found in deviations(values, self.direction, config, min_change=min_change):
+            yield self.detection(frame, values, i, found, config)
 
     def _show(self, value: float) -> str:
         return pct(value) if self.as_percent else fmt(value)
@@ -74,7 +81,8 @@ class BaselineRule:
         config: EngineConfig,
     ) -> Detection:
         median = found.baseline.median
-        if self.min_change is not None or median == 0:
+        min_change = self.min_change(config)
+        if min_change is not None or median == 0:
             change = f"{'+' if found.change > 0 else ''}{self._show(found.change)}"
         else:
             change = f"{found.relative * 100:+.0f}%"
@@ -87,9 +95,7 @@ class BaselineRule:
         )
         edge = median + self.direction.value * max(
             config.deviation_z * found.baseline.sigma(config),
-            self.min_change
-            if self.min_change is not None
-            else config.deviation_relative * abs(median),
+            min_change if min_change is not None else config.deviation_relative * abs(median),
         )
         return Detection(
             rule=self.rule,
@@ -101,7 +107,7 @@ class BaselineRule:
             evidence=Evidence(
                 summary=(
                     f"{self.series} against the median of the previous {found.baseline.n} "
-                    f"months (robust z {found.z:+.1f})"
+                    f"months (robust z {found.z:+.1f})" + (f"; {self.note}" if self.note else "")
                 ),
                 points=trailing_points(frame, values, i, config),
                 baseline=round(median, 3),
@@ -182,24 +188,10 @@ def observation_rule(rule: str, category: Category, polarity: Polarity, title: s
     return detect
 
 
-def share_detection_ok(
-    share: float,
-    count: int,
-    usual: float | None,
-    *,
-    min_share: float,
-    min_count: int,
-    config: EngineConfig,
-) -> bool:
-    """A share (of cancelled meetings, flagged texts) high enough to matter.
+def above_usual(share: float, usual: float | None, config: EngineConfig) -> bool:
+    """A share (of cancelled meetings, flagged texts) clearly above the alliance's usual one.
 
-    It must clear an absolute floor and, when the alliance has a history, sit
-    clearly above its usual share: chronic levels become the baseline.
+    Rules check an absolute floor first; this adds that, when the alliance has a
+    history, chronic levels become the baseline instead of a permanent alarm.
     """
-    if share < min_share or count < min_count:
-        return False
     return usual is None or share >= usual + config.share_rise_over_baseline
-
-
-def month_period(frame: Frame, day: date) -> int | None:
-    return frame.index_of(day)

@@ -11,9 +11,9 @@ from radar.engine.features import Frame
 from radar.engine.signals._common import (
     BaselineRule,
     Rule,
+    above_usual,
     observation_rule,
     pct,
-    share_detection_ok,
     trailing_points,
 )
 from radar.engine.vocab import Category, Polarity
@@ -89,21 +89,14 @@ fewer_inbound = BaselineRule(
 def meetings_cancelled(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
     """A high share of scheduled meetings cancelled, above the alliance's usual share."""
     shares = frame.series("cancel_share")
-    baselines = frame.baselines("cancel_share")
     for i, share in enumerate(shares):
-        if share is None:
-            continue
         stats = frame.stats[i]
-        base = baselines[i]
-        usual = base.median if base is not None else None
-        if not share_detection_ok(
-            share,
-            stats.meetings_cancelled,
-            usual,
-            min_share=config.cancelled_share_min,
-            min_count=config.cancelled_min,
-            config=config,
-        ):
+        if share is None or share < config.cancelled_share_min:
+            continue
+        if stats.meetings_cancelled < config.cancelled_min:
+            continue
+        usual = frame.medians("cancel_share")[i]
+        if not above_usual(share, usual, config):
             continue
         usual_text = f", against a usual {pct(usual)}" if usual is not None else ""
         yield Detection(

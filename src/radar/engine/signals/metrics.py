@@ -1,8 +1,126 @@
-"""metrics signals (under construction)."""
+"""Metrics: the alliance's own numbers (leads, conversion, revenue, satisfaction ...).
+
+Each metric is judged against its own baseline in its own good direction
+(`higher_is_better`), and against its target. Rule ids carry the metric key,
+e.g. "metrics.falling.leads", so each metric has its own rule of three.
+"""
 
 from __future__ import annotations
 
-from radar.engine.signals._common import Rule
+from collections.abc import Iterator
 
-RULES: tuple[Rule, ...] = ()
-RULE_IDS: tuple[str, ...] = ()
+from radar.engine.assessment import Detection, Evidence
+from radar.engine.baseline import Direction
+from radar.engine.config import EngineConfig
+from radar.engine.features import Frame
+from radar.engine.records import MetricDefinition
+from radar.engine.signals._common import BaselineRule, Rule, fmt, observation_rule, trailing_points
+from radar.engine.vocab import Category, MetricKind, Polarity
+
+M = Category.METRICS
+NEG = Polarity.NEGATIVE
+
+
+def indicator(definition: MetricDefinition) -> str:
+    if definition.kind == MetricKind.LEADING:
+        return "leading indicator: tends to move before the results do"
+    return "lagging indicator: shows results after the fact"
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def worse(definition: MetricDefinition) -> Direction:
+    return Direction.DOWN if definition.higher_is_better else Direction.UP
+
+
+def unit_text(definition: MetricDefinition) -> str:
+    return f" {definition.unit}" if definition.unit else ""
+
+
+def falling(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """A metric moves the wrong way against its own baseline."""
+    for series in frame.history.metrics:
+        d = series.definition
+        verb = "fell" if d.higher_is_better else "rose"
+        rule = BaselineRule(
+            rule=f"metrics.falling.{d.key}",
+            category=M,
+            polarity=NEG,
+            series=d.name,
+            direction=worse(d),
+            title=f"{capital(d.name)} {'falling' if d.higher_is_better else 'rising'}",
+            sentence=(
+                f"{d.name} {verb} to {{value}}{unit_text(d)}, against a usual {{median}} "
+                f"({{change}}); a {d.kind.value} indicator."
+            ),
+            unit=d.unit,
+            note=indicator(d),
+        )
+        yield from rule.run(frame, config, frame.metric(d.key))
+
+
+def shortfall(value: float, target: float, definition: MetricDefinition) -> float:
+    """How far value is on the wrong side of target (0 when on target or better)."""
+    gap = target - value if definition.higher_is_better else value - target
+    return max(0.0, gap)
+
+
+def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[Detection]:
+    """Per metric with a target, one detection per period it misses (met=False) or meets it."""
+    for series in frame.history.metrics:
+        d = series.definition
+        target = d.target
+        if target is None:
+            continue
+        values = frame.metric(d.key)
+        # Everything that does not change from month to month is built once.
+        unit = unit_text(d)
+        if met:
+            rule, polarity, title = f"metrics.beats_target.{d.key}", Polarity.POSITIVE, "on target"
+            tail = f", meeting the target of {fmt(target)}{unit}; a {d.kind.value} indicator."
+        else:
+            rule, polarity, title = f"metrics.below_target.{d.key}", NEG, "off target"
+            side = "below" if d.higher_is_better else "above"
+            tail = f", {side} the target of {fmt(target)}{unit}; a {d.kind.value} indicator."
+        title = f"{capital(d.name)} {title}"
+        summary = f"{d.name} against its target; {indicator(d)}"
+        for i, value in enumerate(values):
+            if value is None:
+                continue
+            gap = shortfall(value, target, d)
+            if (gap > 0) == met:
+                continue
+            severity = (
+                0.5 if met else round(min(1.0, 0.3 + gap / abs(target) if target else 1.0), 2)
+            )
+            yield Detection(
+                rule=rule,
+                category=M,
+                polarity=polarity,
+                period=frame.periods[i],
+                title=title,
+                detail=f"{d.name} was {fmt(value)}{unit}{tail}",
+                evidence=Evidence(
+                    summary=summary,
+                    points=trailing_points(frame, values, i, config),
+                    threshold=target,
+                    unit=d.unit,
+                ),
+                severity=severity,
+            )
+
+
+def below_target(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """A metric misses its target for the period."""
+    return target_rule(frame, config, met=False)
+
+
+RULES: tuple[Rule, ...] = (
+    falling,
+    below_target,
+    observation_rule("metrics.observation", M, NEG, "Results concern noted"),
+)
+# Metric rules are families: each emits "<id>.<metric key>".
+RULE_IDS = ("metrics.falling", "metrics.below_target", "metrics.observation")

@@ -1,8 +1,69 @@
-"""priority signals (under construction)."""
+"""Priority: the alliance slides down the partner's list."""
 
 from __future__ import annotations
 
-from radar.engine.signals._common import Rule
+from collections.abc import Iterator
+from datetime import timedelta
 
-RULES: tuple[Rule, ...] = ()
-RULE_IDS: tuple[str, ...] = ()
+from radar.engine.assessment import Detection, Evidence, EvidencePoint
+from radar.engine.config import EngineConfig
+from radar.engine.features import Frame
+from radar.engine.signals._common import Rule, observation_rule
+from radar.engine.vocab import Category, Polarity, Side, SurveyKind
+
+P = Category.PRIORITY
+NEG = Polarity.NEGATIVE
+# Surveys the partner is asked to answer (customer NPS goes to joint customers).
+PARTNER_SURVEYS = frozenset({SurveyKind.PULSE, SurveyKind.HEALTH, SurveyKind.ALIGNMENT})
+
+
+def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """The most recent survey past its answer window has no partner response.
+
+    Judged at the end of each period, so it keeps firing while the partner stays
+    silent and stops once they answer (even late) or the survey grows stale.
+    """
+    wait = timedelta(days=config.survey_response_days)
+    stale = timedelta(days=config.survey_unanswered_max_days)
+    surveys = sorted(
+        (s for s in frame.history.surveys if s.kind in PARTNER_SURVEYS),
+        key=lambda s: (s.sent, s.id),
+    )
+    if not surveys:
+        return
+    for i in range(len(frame.periods)):
+        day = frame.period_end(i)
+        due = [s for s in surveys if s.sent + wait <= day]
+        if not due:
+            continue
+        latest = due[-1]
+        if day - latest.sent > stale:
+            continue
+        if any(r.side == Side.PARTNER and r.submitted <= day for r in latest.responses):
+            continue
+        waited = (day - latest.sent).days
+        yield Detection(
+            rule="priority.survey_unanswered",
+            category=P,
+            polarity=NEG,
+            period=frame.periods[i],
+            title="Partner no longer answers surveys",
+            detail=(
+                f"The {latest.kind.value} survey sent on {latest.sent.isoformat()} has no "
+                f"partner response after {waited} days (we allow {config.survey_response_days})."
+            ),
+            evidence=Evidence(
+                summary="latest survey past its answer window",
+                points=(EvidencePoint(latest.sent.isoformat(), f"{latest.kind.value}: sent"),),
+                threshold=float(config.survey_response_days),
+                unit="days",
+            ),
+            severity=0.5,
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    observation_rule("priority.observation", P, NEG, "Partner priorities are shifting"),
+    survey_unanswered,
+)
+RULE_IDS = ("priority.observation", "priority.survey_unanswered")

@@ -1,8 +1,174 @@
-"""resource signals (under construction)."""
+"""Resource: the people and money behind the alliance on the partner's side."""
 
 from __future__ import annotations
 
-from radar.engine.signals._common import Rule
+from collections.abc import Iterator
+from datetime import date
 
-RULES: tuple[Rule, ...] = ()
-RULE_IDS: tuple[str, ...] = ()
+from radar.engine.assessment import Detection, Evidence, EvidencePoint
+from radar.engine.baseline import Direction
+from radar.engine.config import EngineConfig
+from radar.engine.features import Frame
+from radar.engine.records import ContactRecord
+from radar.engine.signals._common import BaselineRule, Rule, observation_rule
+from radar.engine.vocab import KEY_ROLES, Category, ContactRole, Polarity, Side
+
+R = Category.RESOURCE
+NEG = Polarity.NEGATIVE
+# The roles whose absence leaves nobody on the partner side fighting for the alliance.
+CHAMPION_ROLES = (ContactRole.CHAMPION, ContactRole.EXECUTIVE_SPONSOR)
+_REASONS = {"left": "left", "reassigned": "was reassigned", "role_change": "changed role"}
+
+
+def role_label(role: ContactRole) -> str:
+    return role.value.replace("_", " ")
+
+
+def _active(contact: ContactRecord, day: date) -> bool:
+    started = contact.started is None or contact.started <= day
+    return started and (contact.ended is None or contact.ended > day)
+
+
+def key_contact_left(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """A partner contact in a key role left or was reassigned: a discrete, instant event."""
+    names = {c.id: c.name for c in frame.history.contacts}
+    by_period: dict[int, list[ContactRecord]] = {}
+    for c in frame.history.contacts:
+        if c.side != Side.PARTNER or c.role not in KEY_ROLES or c.ended is None:
+            continue
+        i = frame.index_of(c.ended)
+        if i is not None:
+            by_period.setdefault(i, []).append(c)
+    for i in sorted(by_period):
+        gone = sorted(by_period[i], key=lambda c: (c.ended, c.id))
+        sentences = []
+        points = []
+        for c in gone:
+            successor = names.get(c.successor_id) if c.successor_id is not None else None
+            follow = f"successor: {successor}" if successor else "no successor named"
+            reason = _REASONS.get(c.end_reason, "moved on")
+            sentences.append(
+                f"{c.name} ({c.title or role_label(c.role)}) {reason} on "
+                f"{c.ended.isoformat() if c.ended else '?'}; {follow}"
+            )
+            points.append(
+                EvidencePoint(c.ended.isoformat() if c.ended else "", f"{c.name}: {follow}")
+            )
+        champion = any(c.role in CHAMPION_ROLES for c in gone)
+        unfilled = any(c.successor_id is None for c in gone)
+        severity = (0.75 if champion else 0.6) + (0.15 if unfilled else 0.0)
+        yield Detection(
+            rule="resource.key_contact_left",
+            category=R,
+            polarity=NEG,
+            period=frame.periods[i],
+            title="A key partner contact moved on",
+            detail="; ".join(sentences) + ".",
+            evidence=Evidence(summary="partner contacts in key roles", points=tuple(points)),
+            severity=round(severity, 2),
+            instant=True,
+        )
+
+
+def champion_vacant(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """The partner once had a champion or executive sponsor and now has none."""
+    holders = [
+        c for c in frame.history.contacts if c.side == Side.PARTNER and c.role in CHAMPION_ROLES
+    ]
+    if not holders:
+        return
+    for i in range(len(frame.periods)):
+        day = frame.period_end(i)
+        vacant = []
+        for role in CHAMPION_ROLES:
+            held = [c for c in holders if c.role == role]
+            had = any(c.ended is not None and c.ended <= day for c in held)
+            if had and not any(_active(c, day) for c in held):
+                vacant.append(role)
+        if not vacant:
+            continue
+        roles = " and ".join(role_label(r) for r in vacant)
+        yield Detection(
+            rule="resource.champion_vacant",
+            category=R,
+            polarity=NEG,
+            period=frame.periods[i],
+            title="No champion on the partner side",
+            detail=f"The partner's {roles} role is vacant: nobody has taken it over yet.",
+            evidence=Evidence(
+                summary="partner contacts in champion roles at the end of the month",
+                points=tuple(EvidencePoint(frame.labels[i], role_label(r)) for r in vacant),
+            ),
+            severity=0.7,
+        )
+
+
+team_shrinking = BaselineRule(
+    rule="resource.team_shrinking",
+    category=R,
+    polarity=NEG,
+    series="partner_people",
+    direction=Direction.DOWN,
+    title="Fewer partner people involved",
+    sentence="{value} partner people took part, against a usual {median} ({change}).",
+    unit="people",
+)
+
+
+def single_contact(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """Everything runs through one partner person: a single point of failure.
+
+    Fires when (a) exactly one partner person took part in each of the last
+    `single_contact_periods` months, or (b) the contact register lists exactly one
+    current partner contact and the month's activity does not contradict it.
+    """
+    people = frame.series("partner_people")
+    partner_contacts = [c for c in frame.history.contacts if c.side == Side.PARTNER]
+    window = max(1, config.single_contact_periods)
+    run = 0
+    for i in range(len(frame.periods)):
+        run = run + 1 if people[i] == 1 else 0
+        reason = ""
+        if run >= window:
+            reason = f"only one partner person took part in each of the last {run} months"
+        elif partner_contacts and (people[i] or 0) <= 1:
+            day = frame.period_end(i)
+            active = [c for c in partner_contacts if _active(c, day)]
+            if len(active) == 1:
+                reason = f"{active[0].name} is the only partner contact on record"
+        if not reason:
+            continue
+        start = max(0, i - config.evidence_periods)
+        yield Detection(
+            rule="resource.single_contact",
+            category=R,
+            polarity=NEG,
+            period=frame.periods[i],
+            title="Single point of contact",
+            detail=f"The relationship hangs on one person: {reason}.",
+            evidence=Evidence(
+                summary="distinct partner people taking part per month",
+                points=tuple(
+                    EvidencePoint(frame.labels[j], people[j] or 0.0) for j in range(start, i + 1)
+                ),
+                threshold=1.0,
+                unit="people",
+            ),
+            severity=0.5,
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    key_contact_left,
+    champion_vacant,
+    team_shrinking,
+    single_contact,
+    observation_rule("resource.observation", R, NEG, "Partner resources cut"),
+)
+RULE_IDS = (
+    "resource.key_contact_left",
+    "resource.champion_vacant",
+    "resource.team_shrinking",
+    "resource.single_contact",
+    "resource.observation",
+)

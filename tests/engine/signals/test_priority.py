@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from datetime import date
+
+from radar.engine.config import EngineConfig
+from radar.engine.vocab import (
+    Category,
+    ObservationKind,
+    ObservationSource,
+    Polarity,
+    Side,
+    SurveyKind,
+)
+from tests.engine.builders import detect, fired, history, observation, steady_periods, survey
+
+START = date(2024, 1, 1)
+AS_OF = date(2025, 12, 31)
+MONTHS = 24
+
+
+def run(observations=(), surveys=(), as_of=AS_OF, config=None):
+    h = history(periods=steady_periods(START, MONTHS), observations=observations, surveys=surveys)
+    return detect(h, as_of, config or EngineConfig())
+
+
+def answered_quarterly():
+    return tuple(
+        survey(
+            n,
+            date(2024 + (n * 3) // 12, (n * 3) % 12 + 1, 5),
+            (date(2024 + (n * 3) // 12, (n * 3) % 12 + 1, 12), 4.0),
+        )
+        for n in range(8)
+    )
+
+
+def test_a_stable_alliance_raises_no_priority_signal():
+    assert fired(run(surveys=answered_quarterly()), "priority.") == []
+
+
+def test_an_external_competing_initiative_is_instant():
+    found = run(
+        observations=(
+            observation(
+                1,
+                date(2025, 5, 20),
+                ObservationKind.COMPETING_INITIATIVE,
+                source=ObservationSource.EXTERNAL,
+                title="Partner announced its own analytics suite",
+            ),
+        )
+    )
+    assert fired(found, "priority.observation") == [date(2025, 5, 1)]
+    detection = next(d for d in found if d.rule == "priority.observation")
+    assert detection.instant and detection.category == Category.PRIORITY
+    assert "own analytics suite" in detection.detail and "competing initiative" in detection.detail
+
+
+def test_internal_priority_observations_wait_for_the_rule_of_three():
+    found = run(
+        observations=(
+            observation(1, date(2025, 5, 2), ObservationKind.FOCUS_SHIFT),
+            observation(2, date(2025, 5, 28), ObservationKind.ROADMAP_CHANGE),
+            observation(3, date(2025, 6, 2), ObservationKind.PROGRAM_TIER_CHANGE),
+        )
+    )
+    detections = [d for d in found if d.rule == "priority.observation"]
+    assert [d.period for d in detections] == [date(2025, 5, 1), date(2025, 6, 1)]
+    assert not any(d.instant for d in detections)
+    assert detections[0].detail.startswith("2 observation(s) recorded")
+
+
+def test_positive_or_other_category_observations_are_not_priority_signals():
+    found = run(
+        observations=(
+            observation(
+                1, date(2025, 5, 2), ObservationKind.ROADMAP_CHANGE, polarity=Polarity.POSITIVE
+            ),
+            observation(2, date(2025, 5, 2), ObservationKind.BUDGET_CHANGE),
+            # An explicit category wins over the kind's usual one.
+            observation(
+                3, date(2025, 5, 2), ObservationKind.FOCUS_SHIFT, category=Category.CULTURE
+            ),
+        )
+    )
+    assert fired(found, "priority.observation") == []
+    assert fired(found, "culture.observation") == [date(2025, 5, 1)]
+
+
+def test_a_survey_the_partner_never_answers_keeps_firing():
+    found = run(surveys=(survey(1, date(2025, 9, 2)),))
+    assert fired(found, "priority.survey_unanswered") == [date(2025, m, 1) for m in (9, 10, 11, 12)]
+    detail = next(d.detail for d in found if d.rule == "priority.survey_unanswered")
+    assert "sent on 2025-09-02 has no partner response after 28 days" in detail
+
+
+def test_it_waits_for_the_answer_window_and_stops_once_answered():
+    late_answer = survey(1, date(2025, 9, 20), (date(2025, 11, 3), 4.0))
+    assert fired(run(surveys=(late_answer,)), "priority.survey_unanswered") == [date(2025, 10, 1)]
+
+
+def test_only_partner_answers_count():
+    ours_only = survey(1, date(2025, 9, 2), (date(2025, 9, 5), 4.0, Side.OURS))
+    assert len(fired(run(surveys=(ours_only,)), "priority.survey_unanswered")) == 4
+
+
+def test_customer_surveys_and_stale_surveys_do_not_count():
+    customer = survey(1, date(2025, 9, 2), kind=SurveyKind.CUSTOMER_NPS, scale_max=10)
+    assert fired(run(surveys=(customer,)), "priority.survey_unanswered") == []
+    config = EngineConfig(survey_unanswered_max_days=60)
+    found = run(surveys=(survey(1, date(2025, 9, 2)),), config=config)
+    assert fired(found, "priority.survey_unanswered") == [date(2025, 9, 1), date(2025, 10, 1)]

@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+from datetime import date
+
+from radar.engine.vocab import ContactRole, ObservationKind, ObservationSource, Polarity, Side
+from tests.engine.builders import (
+    contact,
+    detect,
+    dip,
+    fired,
+    history,
+    observation,
+    steady_periods,
+)
+
+START = date(2024, 1, 1)
+AS_OF = date(2025, 12, 31)
+MONTHS = 24
+
+
+def team(*extra):
+    return (
+        contact(1, "Ana Ruiz", role=ContactRole.CHAMPION, started=START),
+        contact(
+            2, "Ben Okafor", role=ContactRole.TECHNICAL_LEAD, title="Lead engineer", started=START
+        ),
+        contact(3, "Cleo Park", role=ContactRole.SALES_LEAD, started=START),
+        contact(9, "Our Owner", side=Side.OURS, role=ContactRole.ALLIANCE_MANAGER, started=START),
+        *extra,
+    )
+
+
+def run(contacts=None, observations=(), as_of=AS_OF, **overrides):
+    h = history(
+        periods=steady_periods(START, MONTHS, **overrides),
+        contacts=team() if contacts is None else contacts,
+        observations=observations,
+    )
+    return detect(h, as_of)
+
+
+def test_a_stable_team_raises_no_resource_signal():
+    assert fired(run(), "resource.") == []
+
+
+def test_a_reassigned_key_contact_is_an_instant_signal_naming_no_successor():
+    contacts = team()
+    contacts = (
+        contacts[0],
+        contact(
+            2,
+            "Ben Okafor",
+            role=ContactRole.TECHNICAL_LEAD,
+            title="Lead engineer",
+            started=START,
+            ended=date(2025, 6, 10),
+            end_reason="reassigned",
+        ),
+        *contacts[2:],
+    )
+    found = run(contacts)
+    assert fired(found, "resource.key_contact_left") == [date(2025, 6, 1)]
+    detection = next(d for d in found if d.rule == "resource.key_contact_left")
+    assert detection.instant
+    assert detection.polarity == Polarity.NEGATIVE
+    assert (
+        "Ben Okafor (Lead engineer) was reassigned on 2025-06-10; no successor named"
+        in detection.detail
+    )
+
+
+def test_it_names_the_successor_when_there_is_one():
+    contacts = (
+        contact(
+            1,
+            "Ana Ruiz",
+            role=ContactRole.CHAMPION,
+            started=START,
+            ended=date(2025, 4, 30),
+            end_reason="left",
+            successor_id=4,
+        ),
+        contact(4, "Dan Li", role=ContactRole.CHAMPION, started=date(2025, 5, 2)),
+        contact(3, "Cleo Park", role=ContactRole.SALES_LEAD, started=START),
+    )
+    found = run(contacts)
+    assert fired(found, "resource.key_contact_left") == [date(2025, 4, 1)]
+    detection = next(d for d in found if d.rule == "resource.key_contact_left")
+    assert "Ana Ruiz (champion) left on 2025-04-30; successor: Dan Li" in detection.detail
+    # The champion seat was empty for one month-end only (30 April).
+    assert fired(found, "resource.champion_vacant") == [date(2025, 4, 1)]
+
+
+def test_departures_of_other_roles_or_of_our_side_are_not_key_partner_departures():
+    contacts = (
+        *team(),
+        contact(
+            5,
+            "Eve",
+            role=ContactRole.MARKETING_LEAD,
+            started=START,
+            ended=date(2025, 5, 1),
+            end_reason="left",
+        ),
+        contact(
+            6,
+            "Our CTO",
+            side=Side.OURS,
+            role=ContactRole.EXECUTIVE_SPONSOR,
+            started=START,
+            ended=date(2025, 5, 1),
+            end_reason="left",
+        ),
+    )
+    assert fired(run(contacts), "resource.key_contact_left") == []
+
+
+def test_a_departure_in_the_current_month_counts_in_the_last_complete_period():
+    contacts = (
+        contact(
+            1,
+            "Ana Ruiz",
+            role=ContactRole.CHAMPION,
+            started=START,
+            ended=date(2026, 1, 5),
+            end_reason="left",
+        ),
+    )
+    h = history(periods=steady_periods(START, 25), contacts=contacts)
+    assert fired(detect(h, date(2026, 1, 12)), "resource.key_contact_left") == [date(2025, 12, 1)]
+    # ... and is unknown when evaluating before it happened.
+    assert fired(detect(h, date(2026, 1, 4)), "resource.key_contact_left") == []
+
+
+def test_a_vacant_champion_seat_persists_until_filled():
+    contacts = (
+        contact(
+            1,
+            "Ana Ruiz",
+            role=ContactRole.CHAMPION,
+            started=START,
+            ended=date(2025, 8, 15),
+            end_reason="left",
+        ),
+        contact(4, "Dan Li", role=ContactRole.CHAMPION, started=date(2025, 11, 3)),
+        contact(3, "Cleo Park", role=ContactRole.SALES_LEAD, started=START),
+    )
+    found = run(contacts)
+    assert fired(found, "resource.champion_vacant") == [date(2025, m, 1) for m in (8, 9, 10)]
+
+
+def test_it_notices_a_shrinking_partner_team():
+    found = run(partner_people=dip(4, at=[21, 22, 23], to=2))
+    assert fired(found, "resource.team_shrinking") == [date(2025, m, 1) for m in (10, 11, 12)]
+
+
+def test_one_partner_person_for_three_months_is_a_single_point_of_contact():
+    found = run(partner_people=dip(4, at=[20, 21, 22, 23], to=1))
+    assert fired(found, "resource.single_contact") == [date(2025, 11, 1), date(2025, 12, 1)]
+    detail = next(d.detail for d in found if d.rule == "resource.single_contact")
+    assert "only one partner person took part in each of the last 3 months" in detail
+
+
+def test_a_register_with_one_partner_contact_is_a_single_point_of_contact():
+    contacts = (contact(1, "Ana Ruiz", role=ContactRole.CHAMPION, started=START),)
+    found = run(contacts, partner_people=0)
+    assert len(fired(found, "resource.single_contact")) == MONTHS
+    details = {d.detail for d in found if d.rule == "resource.single_contact"}
+    assert details == {
+        "The relationship hangs on one person: Ana Ruiz is the only partner contact on record."
+    }
+
+
+def test_activity_with_several_people_overrules_a_thin_register():
+    contacts = (contact(1, "Ana Ruiz", role=ContactRole.CHAMPION, started=START),)
+    assert fired(run(contacts), "resource.single_contact") == []
+
+
+def test_negative_resource_observations_external_ones_instant():
+    observations = (
+        observation(
+            1,
+            date(2025, 2, 3),
+            ObservationKind.BUDGET_CHANGE,
+            title="Partner cut the joint marketing budget",
+        ),
+        observation(
+            2,
+            date(2025, 7, 20),
+            ObservationKind.JOB_POSTING,
+            source=ObservationSource.EXTERNAL,
+            title="Partner advertises our integration lead's job",
+        ),
+        observation(3, date(2025, 8, 1), ObservationKind.TEAM_CHANGE, polarity=Polarity.POSITIVE),
+    )
+    found = run(observations=observations)
+    assert fired(found, "resource.observation") == [date(2025, 2, 1), date(2025, 7, 1)]
+    by_period = {d.period: d for d in found if d.rule == "resource.observation"}
+    assert not by_period[date(2025, 2, 1)].instant
+    assert by_period[date(2025, 7, 1)].instant
+    assert "joint marketing budget" in by_period[date(2025, 2, 1)].detail
