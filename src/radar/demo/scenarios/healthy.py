@@ -252,7 +252,7 @@ def orchid(december_months: list[int]) -> Scenario:
             signed=-30, renewal_days=75, next_review_days=45, exit_notice_days=60
         ),
         base=Levels(reply_hours=10.0, tone=0.38),
-        holiday_dip=0.3,
+        holiday_dip=0.45,
         observations=tuple(
             ObservationSpec(
                 m,
@@ -266,7 +266,7 @@ def orchid(december_months: list[int]) -> Scenario:
             for m in december_months
         ),
         decisions=(DecisionSpec(-16, 11, "monitor", "Good year; same plan.", ()),),
-        emails_per_month=5,
+        emails_per_month=8,
         words=140,
         deliverable_titles=("Campaign brief", "Campaign results", "Audience segments"),
         wg_name="Campaign working group",

@@ -1,0 +1,33 @@
+"""Score the freshly seeded demo, with monthly snapshots so pages have a history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from radar.demo.months import month_start
+from radar.engine.assessment import Assessment
+
+SNAPSHOT_MONTHS = 12
+
+
+def snapshot_days(as_of: date, months: int = SNAPSHOT_MONTHS) -> list[date]:
+    """The last day of each of the `months` months before as_of's month, then as_of."""
+    ends = [month_start(as_of, m + 1) - timedelta(days=1) for m in range(-months, 0)]
+    return [*ends, as_of]
+
+
+def assess_demo(as_of: date, on_day: Callable[[date], None] | None = None) -> list[Assessment]:
+    """Evaluate and store every snapshot day; returns the assessments as of `as_of`.
+
+    Raises NotImplementedError while the engine is not there yet, and
+    radar.portfolio.assessments.EvaluationFailed when one alliance cannot be scored.
+    """
+    from radar.portfolio.assessments import evaluate_portfolio
+
+    latest: list[Assessment] = []
+    for day in snapshot_days(as_of):
+        latest = evaluate_portfolio(day, store=True)
+        if on_day:
+            on_day(day)
+    return latest
