@@ -1,1 +1,161 @@
-"""Placeholder: filled in by its owner."""
+"""`radar import` and `radar export`: move a portfolio in and out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from radar.cli.app import app, migrate_quietly
+from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
+from radar.ingest.base import Progress as ProgressFn
+
+SHOWN_PROBLEMS = 50
+SHOWN_WARNINGS = 20
+
+out = Console()
+err = Console(stderr=True)
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[ProgressFn]:
+    """A rich progress bar on stderr; yields the importers' progress callback."""
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=None)
+
+        def progress(advance: int, total: int | None) -> None:
+            if total is None:
+                bar.update(task, advance=advance)
+            else:
+                bar.update(task, advance=advance, total=total)
+
+        yield progress
+
+
+def _print_problems(problems: list[Problem], omitted: int) -> None:
+    total = len(problems) + omitted
+    err.print(f"[bold red]The import found {total} problem(s); nothing was written.[/]")
+    groups: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems[:SHOWN_PROBLEMS]:
+        groups[problem.file].append(problem)
+    number = 0
+    for file, items in groups.items():
+        err.print(f"[bold red]{escape(file)}[/]")
+        for problem in items:
+            number += 1
+            where = problem.location
+            if problem.column:
+                where += f", column {problem.column!r}"
+            err.print(f"[red]  {number}. {escape(where)}: {escape(problem.message)}[/]")
+    hidden = total - number
+    if hidden > 0:
+        err.print(f"[red]  … and {hidden} more.[/]")
+
+
+def _print_summary(summary: ImportSummary) -> None:
+    names = [
+        n
+        for n in {**summary.created, **summary.updated, **summary.unchanged}
+        if summary.created[n] or summary.updated[n] or summary.unchanged[n]
+    ]
+    title = "Dry run: nothing was written. This import would change:" if summary.dry_run else ""
+    table = Table(title=title or None, title_justify="left")
+    table.add_column("entity")
+    for column in ("created", "updated", "unchanged"):
+        table.add_column(column, justify="right")
+    for name in names:
+        table.add_row(
+            name,
+            str(summary.created[name]),
+            str(summary.updated[name]),
+            str(summary.unchanged[name]),
+        )
+    out.print(table)
+    for warning in summary.warnings[:SHOWN_WARNINGS]:
+        out.print(f"[yellow]warning: {escape(warning)}[/]")
+    if len(summary.warnings) > SHOWN_WARNINGS:
+        out.print(f"[yellow]… and {len(summary.warnings) - SHOWN_WARNINGS} more warnings.[/]")
+    if not summary.dry_run:
+        verdict = "Import complete." if summary.changed else "Nothing changed: already up to date."
+        out.print(f"[green]{verdict}[/]")
+
+
+@app.command("import")
+def import_(
+    path: Annotated[Path, typer.Argument(help="A bundle folder/.zip/.json, or another source.")],
+    kind: Annotated[str | None, typer.Option(help="Importer to use (default: detect).")] = None,
+    dry_run: Annotated[bool, typer.Option(help="Validate and show what would change.")] = False,
+    alliance: Annotated[str | None, typer.Option(help="Only this alliance's rows.")] = None,
+) -> None:
+    """Import a portfolio bundle (docs/bundle-format.md) or another source."""
+    if not path.exists():
+        err.print(f"[red]No such file or folder: {escape(str(path))}[/]")
+        raise typer.Exit(2)
+    migrate_quietly()
+    from radar.ingest import registry
+
+    try:
+        importer = registry.by_kind(kind) if kind else registry.detect(path)
+    except LookupError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(2) from None
+    options = ImportOptions(dry_run=dry_run, alliance=alliance)
+    try:
+        with _progress_bar(f"Importing {path.name}") as progress:
+            summary = importer.run(path, options, progress)
+    except ImportFailed as exc:
+        _print_problems(exc.problems, exc.omitted)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        err.print(f"[red]Cannot read {escape(str(path))}: {escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    _print_summary(summary)
+
+
+@app.command("export")
+def export(
+    path: Annotated[Path, typer.Argument(help="Folder (default), .zip or .json file to write.")],
+    as_zip: Annotated[bool, typer.Option("--zip", help="Write one .zip file.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Write one JSON file.")] = False,
+) -> None:
+    """Export the whole portfolio as a bundle that `radar import` reads back."""
+    suffix = path.suffix.lower()
+    as_zip = as_zip or suffix == ".zip"
+    as_json = as_json or suffix == ".json"
+    if as_zip and as_json:
+        err.print("[red]Choose one of --zip and --json.[/]")
+        raise typer.Exit(2)
+    if path.exists() and not as_zip and not as_json and not path.is_dir():
+        err.print(f"[red]{escape(str(path))} is a file; give a folder, --zip or --json.[/]")
+        raise typer.Exit(2)
+    migrate_quietly()
+    from radar.ingest.bundle import export_bundle
+
+    try:
+        with _progress_bar(f"Exporting to {path.name}") as progress:
+            counts = export_bundle(path, as_zip=as_zip, as_json=as_json, progress=progress)
+    except OSError as exc:
+        err.print(f"[red]Cannot write {escape(str(path))}: {escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    table = Table(title=f"Exported to {path}", title_justify="left")
+    table.add_column("entity")
+    table.add_column("rows", justify="right")
+    for name, count in counts.items():
+        table.add_row(name, str(count))
+    out.print(table)
