@@ -98,13 +98,13 @@ class InteractionSync:
         ]
         Interaction.objects.bulk_create(new, batch_size=2000)
         ids = self._ids_of_created()
-        changed = []
+        # bulk_update writes every named field, so rows are grouped by the fields they set.
+        by_fields: dict[tuple[str, ...], list[Interaction]] = {}
         for pk, row in self._update:
             obj = Interaction(pk=pk, alliance_id=row.alliance_id, **row.values)
-            changed.append(obj)
-        if changed:
-            fields = sorted({k for _, row in self._update for k in row.values})
-            Interaction.objects.bulk_update(changed, fields, batch_size=1000)
+            by_fields.setdefault(tuple(sorted(row.values)), []).append(obj)
+        for fields, objs in by_fields.items():
+            Interaction.objects.bulk_update(objs, list(fields), batch_size=1000)
         InteractionParticipant.objects.filter(
             interaction_id__in=[pk for pk, _ in self._reattend]
         ).delete()

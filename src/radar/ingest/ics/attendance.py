@@ -3,7 +3,8 @@
 The rule (docs/importers.md, "Attendance"):
 - ACCEPTED and TENTATIVE count as attended; DECLINED and DELEGATED as not;
   NEEDS-ACTION or no answer as invited but not attended (we do not know).
-- The organiser attends unless they answered otherwise as an attendee.
+- The organiser attends unless they declined (many clients list the
+  organiser as an attendee with no real answer, NEEDS-ACTION).
 - Nobody attends a cancelled meeting; the invitations still count.
 - People from neither side (vendors, other partners) are left out.
 """
@@ -16,6 +17,7 @@ from radar.engine.vocab import Side
 from radar.ingest.ics.reader import Person
 
 ATTENDED = frozenset({"ACCEPTED", "TENTATIVE"})
+REFUSED = frozenset({"DECLINED", "DELEGATED"})
 
 
 @dataclass
@@ -37,23 +39,28 @@ class Attendance:
 
 
 def merge_people(people: tuple[Person, ...]) -> list[Person]:
-    """One entry per address; an attendee's answer beats the organiser line."""
+    """One entry per address: the first answer given, organiser if listed as one."""
     merged: dict[str, Person] = {}
     for person in people:
         kept = merged.get(person.email)
         if kept is None:
             merged[person.email] = person
-        elif person.partstat and not kept.partstat:
-            merged[person.email] = Person(person.email, kept.name or person.name, person.partstat)
+        else:
+            merged[person.email] = Person(
+                person.email,
+                kept.name or person.name,
+                kept.partstat or person.partstat,
+                kept.organizer or person.organizer,
+            )
     return list(merged.values())
 
 
 def attended(person: Person, cancelled: bool) -> bool:
     if cancelled:
         return False
-    if person.partstat:
-        return person.partstat in ATTENDED
-    return person.organizer
+    if person.partstat in ATTENDED:
+        return True
+    return person.organizer and person.partstat not in REFUSED
 
 
 def split(

@@ -31,7 +31,7 @@ class CalendarPlan:
         self.directory = directory
         self.rules = rules
         self.since, self.until = since, until
-        self.rows: list[IncomingInteraction] = []
+        self._rows: dict[tuple[int, str], IncomingInteraction] = {}
         self.contacts = ContactBook()
         self.problems: list[Problem] = []
         self.skipped: Counter[str] = Counter()
@@ -39,6 +39,10 @@ class CalendarPlan:
         # (alliance id, UID) of every series seen: their vanished occurrences get cancelled.
         self.series: set[tuple[int, str]] = set()
         self._partner_cache: dict[str, int | None] = {}
+
+    @property
+    def rows(self) -> list[IncomingInteraction]:
+        return list(self._rows.values())
 
     def read(self, cal_file: CalendarFile, progress: Progress) -> None:
         for cal, events in cal_file.groups():
@@ -51,7 +55,9 @@ class CalendarPlan:
                 occurrences = list(expand(cal, events, self.since, self.until, cal_file.zone(cal)))
             except Exception as exc:  # broken dates or rules in this event only
                 title = " ".join(str(events[0].get("SUMMARY", "")).split())[:60]
-                where = f"event {uid_of(events[0])}" + (f" ({title!r})" if title else "")
+                uid = uid_of(events[0])
+                where = "an event without a UID" if uid.startswith("nouid-") else f"event {uid}"
+                where += f" ({title!r})" if title else ""
                 self.problems.append(Problem(cal_file.name, where, _plain(exc)))
                 continue
             if not occurrences:
@@ -100,8 +106,9 @@ class CalendarPlan:
         for person, side, came in attendance.rows():
             key = self.contacts.see(alliance_id, person.email, person.name, side, occ.start)
             links.append((key, True, came, person.partstat or "NO-ANSWER"))
-        self.rows.append(
-            IncomingInteraction(alliance_id, occ.key, values, dedupe_attendance(links))
+        # A key seen twice (a duplicated event) keeps its last version.
+        self._rows[(alliance_id, occ.key)] = IncomingInteraction(
+            alliance_id, occ.key, values, dedupe_attendance(links)
         )
         if occ.series:
             self.series.add((alliance_id, occ.uid))

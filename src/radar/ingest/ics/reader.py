@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -111,6 +111,9 @@ def expand(
     if not is_series(events):
         for event in events:
             occurrence = _occurrence(event, uid, False, zone)
+            if len(events) > 1:
+                # The same UID on unrelated events (some exporters reuse them).
+                occurrence = replace(occurrence, key=f"{uid}|{_stamp(occurrence.start)}")
             if since <= occurrence.start < until:
                 yield occurrence
         return
