@@ -35,8 +35,7 @@ Coverage = Mapping[Category, tuple[bool, ...]]
 
 
 def _month_index(first: date, day: date) -> int:
-    month = month_start(day)
-    return (month.year - first.year) * 12 + month.month - first.month
+    return (day.year - first.year) * 12 + day.month - first.month
 
 
 class _Marks:
@@ -51,9 +50,10 @@ class _Marks:
             return
         lo = _month_index(self.first, start)
         hi = _month_index(self.first, end or start) + hold
-        row = self.flags[category]
-        for i in range(max(lo, 0), min(hi, self.size - 1) + 1):
-            row[i] = True
+        lo, hi = max(lo, 0), min(hi, self.size - 1) + 1
+        if lo < hi:
+            row = self.flags[category]
+            row[lo:hi] = [True] * (hi - lo)
 
 
 def category_coverage(

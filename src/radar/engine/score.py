@@ -58,6 +58,9 @@ class PeriodScore:
         return next(c for c in self.categories if c.category is category)
 
 
+_CATEGORIES = tuple(Category)
+
+
 def round_score(value: float) -> float:
     """One decimal, halves rounded up (deterministic, unlike banker's rounding)."""
     return math.floor(value * 10 + 0.5) / 10
@@ -70,10 +73,10 @@ def _scale(signal: Signal) -> float:
 def category_inputs(
     signals: Sequence[Signal], has_data: Mapping[Category, bool], config: EngineConfig
 ) -> dict[Category, CategoryInput]:
-    penalty = dict.fromkeys(Category, 0.0)
-    bonus = dict.fromkeys(Category, 0.0)
-    count = dict.fromkeys(Category, 0)
-    confirmed = dict.fromkeys(Category, 0)
+    penalty = dict.fromkeys(_CATEGORIES, 0.0)
+    bonus = dict.fromkeys(_CATEGORIES, 0.0)
+    count = dict.fromkeys(_CATEGORIES, 0)
+    confirmed = dict.fromkeys(_CATEGORIES, 0)
     for s in signals:
         count[s.category] += 1
         if s.polarity is Polarity.NEGATIVE:
@@ -84,7 +87,7 @@ def category_inputs(
             bonus[s.category] += config.score_positive_bonus * _scale(s)
     return {
         c: CategoryInput(has_data.get(c, False), penalty[c], bonus[c], count[c], confirmed[c])
-        for c in Category
+        for c in _CATEGORIES
     }
 
 
@@ -141,12 +144,33 @@ def score_periods(
     triaged: Sequence[PeriodSignals],
     covered: Mapping[Category, tuple[bool, ...]],
     config: EngineConfig,
+    detailed: int = 2,
 ) -> tuple[PeriodScore, ...]:
-    """The score of every period (the score history)."""
+    """The score of every period (the score history).
+
+    Only the last `detailed` periods carry the per-category breakdown (the
+    assessment and "why it moved" need no more); the earlier ones reuse the
+    total of any earlier period with the same data and signals, which keeps a
+    long, quiet history cheap.
+    """
     scores: list[PeriodScore] = []
+    totals: dict[tuple[object, ...], float] = {}
+    first_detailed = len(triaged) - detailed
     for i, period_signals in enumerate(triaged):
         has_data = {c: i < len(flags) and flags[i] for c, flags in covered.items()}
-        scores.append(score_period(period_signals, has_data, config))
+        if i >= first_detailed:
+            scores.append(score_period(period_signals, has_data, config))
+            continue
+        key = (
+            tuple(has_data.get(c, False) for c in _CATEGORIES),
+            period_signals.systemic,
+            tuple((s.rule, s.confirmed, s.severity) for s in period_signals.signals),
+        )
+        raw = totals.get(key)
+        if raw is None:
+            inputs = category_inputs(period_signals.signals, has_data, config)
+            raw = totals[key] = combine(inputs, period_signals.systemic, config)[0]
+        scores.append(PeriodScore(period_signals.period, round_score(raw), raw, ()))
     return tuple(scores)
 
 
@@ -233,7 +257,7 @@ def why_moved(
             f"The score {verb} from {old_score.score:.1f} to {score.score:.1f} in {month}."
         ]
     before, after = old_signals.by_rule(), signals.by_rule()
-    for category in Category:
+    for category in _CATEGORIES:
         sentence = _category_sentence(
             category,
             old_score.category(category),

@@ -76,6 +76,7 @@ class _Streak:
     instant_until: int  # last period index an instant detection keeps it active (-1: none)
     confirmed_since: date | None
     active: bool = True
+    signal: Signal | None = None  # cached until the streak changes
 
 
 def context_notes(
@@ -121,6 +122,7 @@ def _advance(
             streak = _Streak(d, period, period, 0, -1, None)
             streaks[rule] = streak
         streak.detection = d
+        streak.signal = None
         streak.last_seen = period
         streak.consecutive += 1
         if d.instant:
@@ -159,8 +161,17 @@ def _signal(streak: _Streak, context: Sequence[ContextFactorRecord]) -> Signal:
     )
 
 
+_CATEGORY_ORDER = {category: i for i, category in enumerate(Category)}
+
+
 def _order(signal: Signal) -> tuple[bool, int, str]:
-    return (not signal.confirmed, list(Category).index(signal.category), signal.rule)
+    return (not signal.confirmed, _CATEGORY_ORDER[signal.category], signal.rule)
+
+
+def _cached(streak: _Streak, context: Sequence[ContextFactorRecord]) -> Signal:
+    if streak.signal is None:
+        streak.signal = _signal(streak, context)
+    return streak.signal
 
 
 def _systemic(
@@ -174,7 +185,7 @@ def _systemic(
                 categories.add(s.category)
                 if s.confirmed:
                     confirmed.add(s.rule)
-    ordered = tuple(c for c in Category if c in categories)
+    ordered = tuple(sorted(categories, key=_CATEGORY_ORDER.__getitem__))
     systemic = (
         len(categories) >= config.systemic_min_categories
         and len(confirmed) >= config.systemic_min_confirmed
@@ -197,7 +208,7 @@ def triage(
     for i, period in enumerate(periods):
         _advance(streaks, grouped.get(period, {}), i, period, covered, config)
         active = tuple(
-            sorted((_signal(s, context) for s in streaks.values() if s.active), key=_order)
+            sorted((_cached(s, context) for s in streaks.values() if s.active), key=_order)
         )
         keep = max(config.systemic_window_periods - 1, 0)
         recent = [*recent[-keep:], active] if keep else [active]
