@@ -61,7 +61,7 @@ def test_it_shows_score_phase_recommendation_and_evidence(client_in, northwind) 
     assert "Communication fell from 4.0 to 2.1: replies slower." in html  # why it moved
     assert "Partner replies are slower" in html and "confirmed · 3 periods" in html
     assert "watching · 1 of 3" in html and "possibly external" in html
-    assert "baseline <strong>9h</strong>" in html and "threshold <strong>18h</strong>" in html
+    assert "baseline <strong>9 h</strong>" in html and "threshold <strong>18 h</strong>" in html
     assert "<td>2026-09</td>" in html and "<td>31</td>" in html  # evidence data points
     assert "Spoke with the partner in the last 30 days?" in html  # checklist
     assert 'id="score-data"' in html  # chart data for Chart.js
@@ -132,7 +132,7 @@ def test_the_timeline_merges_interactions_reviews_decisions_and_signals(
         "Decision: Reset",
         "Health review",
         "External signal: Partner launched a rival connector",
-        "Qbr (meeting)",
+        "QBR (meeting)",
         "Signal confirmed: Partner replies are slower",
     ]
     positions = [timeline.index(t) for t in order]

@@ -50,7 +50,7 @@ def test_it_lists_every_alliance_with_score_phase_and_recommendation(client_in: 
     assert 'class="score band-4"' in html
     assert "rec--reset" in html
     assert '<svg class="spark' in html  # sparkline drawn server-side
-    assert "Communication 1" in html  # one confirmed communication signal
+    assert "Communication&nbsp;1<span class=\"visually-hidden\"> (1 confirmed, 0 watching)" in html
 
 
 def test_it_shows_last_contact_and_flags_old_contact(client_in: Client) -> None:
@@ -73,12 +73,16 @@ def test_it_filters_by_tier_and_category(client_in: Client) -> None:
     assert "Low Tier" in by_cat and "Top Tier" not in by_cat
 
 
+def _table(html: str) -> str:
+    return html[html.index('id="portfolio-table"') :]
+
+
 def test_it_sorts_by_score_both_ways(client_in: Client) -> None:
     for name, score in (("Alpha", 3.0), ("Bravo", 1.5), ("Charlie", 4.5)):
         pd.store(pd.assessment(pd.alliance(name), score))
-    html = client_in.get("/?sort=score").content.decode()
+    html = _table(client_in.get("/?sort=score").content.decode())
     assert html.index("Bravo") < html.index("Alpha") < html.index("Charlie")
-    html = client_in.get("/?sort=-score").content.decode()
+    html = _table(client_in.get("/?sort=-score").content.decode())
     assert html.index("Charlie") < html.index("Alpha") < html.index("Bravo")
 
 

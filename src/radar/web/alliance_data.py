@@ -24,7 +24,7 @@ from radar.portfolio.models import (
 )
 from radar.web import people
 from radar.web.portfolio import annotated_alliances, build_row, latest_payloads
-from radar.web.present import parse_date
+from radar.web.present import RITUAL_LABELS, parse_date
 
 TIMELINE_LIMIT = 60
 
@@ -61,7 +61,7 @@ def timeline(alliance: Alliance, payload: dict[str, Any] | None, cutoff: date) -
     for i in interactions:
         what = i.get_kind_display()
         if i.ritual and i.ritual != "none":
-            what = f"{i.get_ritual_display()} ({what.lower()})"
+            what = f"{RITUAL_LABELS.get(i.ritual, i.get_ritual_display())} ({what.lower()})"
         if i.cancelled:
             what += " — cancelled"
         detail = i.subject
@@ -104,7 +104,7 @@ def metric_charts(alliance: Alliance, cutoff: date) -> list[dict[str, Any]]:
     ):
         points = [(v.period, v.value) for v in m.values.all()]
         earlier = [v for _, v in points[:-3]]
-        baseline = round(median(earlier), 2) if len(earlier) >= 3 else None
+        baseline = _round(median(earlier)) if len(earlier) >= 3 else None
         latest = points[-1][1] if points else None
         charts.append(
             {
@@ -127,6 +127,38 @@ def metric_charts(alliance: Alliance, cutoff: date) -> list[dict[str, Any]]:
             }
         )
     return charts
+
+
+def _round(value: float) -> float:
+    """Two decimals for small numbers, whole numbers for large ones (92847.5 -> 92848)."""
+    return float(round(value)) if abs(value) >= 100 else round(value, 2)
+
+
+RECENT_DELIVERABLES = timedelta(days=120)
+
+
+def deliverables(alliance: Alliance, cutoff: date) -> dict[str, Any]:
+    """Open and recent deliverables, plus each side's on-time record (are WE delivering?)."""
+    every = list(alliance.deliverables.filter(due_on__lte=cutoff + timedelta(days=365)))
+    shown = [
+        d
+        for d in every
+        if d.status in ("open", "partial") or d.due_on >= cutoff - RECENT_DELIVERABLES
+    ]
+    record = {}
+    for side, label in (("ours", "Us"), ("partner", "Partner")):
+        due = [
+            d for d in every if d.side == side and d.due_on <= cutoff and d.status != "cancelled"
+        ]
+        on_time = [d for d in due if d.done_on is not None and d.done_on <= d.due_on]
+        record[side] = {
+            "label": label,
+            "due": len(due),
+            "on_time": len(on_time),
+            "rate": round(100 * len(on_time) / len(due)) if due else None,
+            "overdue": sum(1 for d in due if d.status in ("open", "partial") and d.due_on < cutoff),
+        }
+    return {"shown": shown, "older": len(every) - len(shown), "record": record}
 
 
 def governance(alliance: Alliance, cutoff: date) -> list[dict[str, Any]]:
@@ -156,7 +188,7 @@ def state_context(alliance: Alliance, today: date, as_of: date | None = None) ->
     """What the score header and signals need (the partial forms re-render after a save)."""
     cutoff = as_of or today
     payload = payload_for(alliance, today, as_of)
-    annotated = annotated_alliances(Alliance.objects.filter(pk=alliance.pk)).get()
+    annotated = annotated_alliances(Alliance.objects.filter(pk=alliance.pk), cutoff).get()
     return {
         "alliance": alliance,
         "payload": payload,
@@ -164,6 +196,8 @@ def state_context(alliance: Alliance, today: date, as_of: date | None = None) ->
         "today": cutoff,
         "as_of": as_of,
         "signals": _signals(payload),
+        "signal_titles": {sig["rule"]: sig["title"] for sig in (payload or {}).get("signals", [])},
+        "score_chart": _score_chart(payload),
     }
 
 
@@ -178,13 +212,12 @@ def alliance_context(alliance: Alliance, today: date, as_of: date | None = None)
     )
     return {
         **context,
-        "score_chart": _score_chart(payload),
         "people_sides": (("ours", "Our side"), ("partner", "Partner side")),
         "timeline": timeline(alliance, payload, cutoff),
         "people": people.people(contacts, cutoff),
         "warnings": people.warnings(contacts, cutoff),
         "graph": {"nodes": nodes, "edges": edges, "height": graph_height},
-        "deliverables": alliance.deliverables.filter(due_on__lte=cutoff + timedelta(days=365)),
+        "deliverables": deliverables(alliance, cutoff),
         "metrics": metric_charts(alliance, cutoff),
         "agreement": agreement_of(alliance),
         "governance": governance(alliance, cutoff),

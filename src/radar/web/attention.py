@@ -107,3 +107,27 @@ def attention_queue(rows: Iterable[Row], today: date) -> list[Item]:
     items = [item for row in rows for item in items_for(row, today)]
     items.sort(key=lambda i: (i.priority, i.row.score if i.row.score is not None else 9))
     return items
+
+
+@dataclass(frozen=True)
+class Group:
+    """All of one alliance's attention items, for a compact queue."""
+
+    row: Row
+    items: tuple[Item, ...]
+
+    @property
+    def priority(self) -> int:
+        return min(i.priority for i in self.items)
+
+
+def grouped(items: Iterable[Item]) -> list[Group]:
+    """Items grouped per alliance, most urgent alliance first (queue order is kept)."""
+    by_alliance: dict[int, list[Item]] = {}
+    for item in items:
+        by_alliance.setdefault(item.row.alliance.pk, []).append(item)
+    groups = [Group(found[0].row, tuple(found)) for found in by_alliance.values()]
+    groups.sort(
+        key=lambda g: (g.priority, -len(g.items), g.row.score if g.row.score is not None else 9)
+    )
+    return groups

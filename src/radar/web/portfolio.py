@@ -126,12 +126,18 @@ class Row:
         ]
 
 
-def annotated_alliances(qs: QuerySet[Alliance] | None = None) -> QuerySet[Alliance]:
-    """Alliances with last contact and the latest check-in, in one query."""
+def annotated_alliances(
+    qs: QuerySet[Alliance] | None = None, cutoff: date | None = None
+) -> QuerySet[Alliance]:
+    """Alliances with last contact and the latest check-in (up to `cutoff`), in one query."""
     qs = Alliance.objects.filter(active=True) if qs is None else qs
     contacts = Interaction.objects.filter(DIRECT_CONTACT, alliance=OuterRef("pk"))
+    checkins = CheckIn.objects.filter(alliance=OuterRef("pk"))
+    if cutoff is not None:  # a backtest sees nothing dated after its day
+        contacts = contacts.filter(occurred_at__date__lte=cutoff)
+        checkins = checkins.filter(held_on__lte=cutoff)
     last_contact = contacts.order_by("-occurred_at").values("occurred_at")[:1]
-    checkins = CheckIn.objects.filter(alliance=OuterRef("pk")).order_by("-held_on", "-pk")
+    checkins = checkins.order_by("-held_on", "-pk")
     return qs.select_related("owner", "partner").annotate(
         last_contact_at=Subquery(last_contact),
         last_checkin_on=Subquery(checkins.values("held_on")[:1]),
@@ -185,8 +191,9 @@ def portfolio_rows(
     alliances: QuerySet[Alliance] | None = None,
     payloads: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> list[Row]:
-    """Rows for every (active) alliance; stored payloads unless `payloads` is given."""
-    qs = annotated_alliances(alliances)
+    """Rows for every (active) alliance; stored payloads unless `payloads` is given
+    (a backtest passes its own). Store facts are cut at `today` (no future meetings)."""
+    qs = annotated_alliances(alliances, cutoff=today)
     listed = list(qs)
     if payloads is None:
         payloads = latest_payloads(qs)

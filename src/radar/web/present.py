@@ -56,3 +56,14 @@ def humanize_code(code: str) -> str:
         return CADENCE_LABELS[code]
     tail = code.rsplit(".", 1)[-1]
     return tail.replace("_", " ").capitalize()
+
+
+RITUAL_LABELS = {
+    "qbr": "QBR",
+    "steering_committee": "Steering committee",
+    "operating_committee": "Operating committee",
+    "working_group": "Working group",
+    "check_in": "Check-in",
+    "off_site": "Off-site",
+    "workshop": "Workshop",
+}

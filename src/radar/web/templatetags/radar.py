@@ -155,3 +155,13 @@ def sort_param(listing: Any, key: str) -> str:
 @register.filter
 def aria_sort(listing: Any, key: str) -> str:
     return str(listing.aria_sort(key))
+
+
+@register.filter
+def withunit(value: float | None, unit: str = "") -> str:
+    """12.5 + 'h' -> '12.5 h'; 0.86 + 'share of scale' -> '0.86 share of scale'."""
+    if value is None:
+        return "—"
+    number = float(value)
+    text = f"{number:,.0f}" if abs(number) >= 100 else f"{number:.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}".strip() if unit else text

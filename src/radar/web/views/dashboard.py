@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from radar.web.attention import attention_queue
+from radar.web.attention import attention_queue, grouped
 from radar.web.listing import PHASES, Listing
 from radar.web.portfolio import CATEGORIES, Row, portfolio_rows
 from radar.web.roles import Ability, requires
@@ -35,7 +35,7 @@ def dashboard_context(rows: list[Row], listing: Listing, today: date) -> dict[st
         "listing": listing,
         "today": today,
         "stats": summary(shown),
-        "attention": attention_queue(shown, today),
+        "attention": grouped(attention_queue(shown, today)),
         "categories": CATEGORIES,
         "phases": PHASES,
         "owners": sorted({r.owner for r in rows if r.owner}, key=str.lower),
