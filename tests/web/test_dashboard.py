@@ -50,7 +50,7 @@ def test_it_lists_every_alliance_with_score_phase_and_recommendation(client_in: 
     assert 'class="score band-4"' in html
     assert "rec--reset" in html
     assert '<svg class="spark' in html  # sparkline drawn server-side
-    assert "Communication&nbsp;1<span class=\"visually-hidden\"> (1 confirmed, 0 watching)" in html
+    assert 'Communication&nbsp;1<span class="visually-hidden"> (1 confirmed, 0 watching)' in html
 
 
 def test_it_shows_last_contact_and_flags_old_contact(client_in: Client) -> None:
