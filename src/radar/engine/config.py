@@ -90,7 +90,8 @@ class EngineConfig:
     # confirmed (0 = any cluster of active signals counts).
     systemic_min_confirmed: int = 1
     # Months a sparse input (an observation, a deliverable, a metric point) keeps its
-    # category "with data" after the month it is dated in.
+    # category "with data" for the score after the month it is dated in (only fresh
+    # data in the month itself can resolve a signal).
     coverage_hold_periods: int = 3
     # Points a negative signal takes off its category, scaled by (0.5 + severity).
     score_confirmed_cost: float = 2.0

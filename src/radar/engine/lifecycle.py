@@ -115,7 +115,17 @@ def diagnose(
     score_change = relative_change(recent_scores, config.lifecycle_min_periods)
     band = config.plateau_band
     eng_way, met_way = direction(engagement, band), direction(metrics, band)
-    falling = "falling" in (eng_way, met_way) or (score_change or 0.0) < -band / 2
+    score_falling = (score_change or 0.0) < -band / 2
+    falling_parts = [
+        name
+        for name, down in (
+            ("engagement", eng_way == "falling"),
+            ("metrics", met_way == "falling"),
+            ("score", score_falling),
+        )
+        if down
+    ]
+    falling = bool(falling_parts)
     confirmed = {s.category for s in signals.negatives if s.confirmed}
     cluster = len(confirmed) >= config.decline_min_categories or signals.systemic
     tail = [p.score for p in scores[-config.exit_sustained_periods :]]
@@ -137,8 +147,9 @@ def diagnose(
     elif (cluster and falling) or sustained_low:
         phase = Phase.DECLINE
         if cluster:
-            names = ", ".join(str(c) for c in Category if c in confirmed) or "several categories"
-            reasons.append(f"Confirmed problems in {names} while engagement or results fall.")
+            names = " and ".join(str(c) for c in Category if c in confirmed) or "several categories"
+            what = " and ".join(falling_parts) or "results"
+            reasons.append(f"Confirmed problems in {names}, with falling {what}.")
         if sustained_low:
             reasons.append(f"The score has stayed at or below {config.exit_score_max:.1f}.")
     elif age < config.formation_months:

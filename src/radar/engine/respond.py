@@ -25,7 +25,7 @@ from radar.engine.checklist import checklist, is_our_side
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, month_start
 from radar.engine.records import AgreementInfo, DecisionRecord
-from radar.engine.score import PeriodScore
+from radar.engine.score import PeriodScore, join_names
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import DecisionKind, Phase
 
@@ -131,7 +131,7 @@ def recommend(
             titles = ", ".join(f"“{s.title}”" for s in confirmed)
             reasons.append(f"Confirmed pattern: {titles}.")
         if signals.systemic:
-            names = ", ".join(str(c) for c in signals.systemic_categories)
+            names = join_names(signals.systemic_categories)
             reasons.append(f"Signals cluster across {names}: the issue is systemic.")
         if ours:
             reasons.append("Our own side is missing commitments: start by fixing our delivery.")

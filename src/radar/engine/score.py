@@ -193,7 +193,7 @@ def trend(score: float, baseline: float | None, config: EngineConfig) -> str:
     return "flat"
 
 
-def _names(categories: Sequence[Category]) -> str:
+def join_names(categories: Sequence[Category]) -> str:
     words = [str(c) for c in categories]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
@@ -268,7 +268,7 @@ def why_moved(
             sentences.append(sentence)
     if signals.systemic and not old_signals.systemic:
         sentences.append(
-            f"Negative signals now cluster in {_names(signals.systemic_categories)}: "
+            f"Negative signals now cluster in {join_names(signals.systemic_categories)}: "
             "a systemic pattern, not a one-off."
         )
     elif old_signals.systemic and not signals.systemic:
