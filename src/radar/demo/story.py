@@ -39,7 +39,7 @@ class Levels:
     satisfaction: float = 1.0  # surveys and customer NPS
     velocity: float = 1.0  # joint initiatives launched (innovation pipeline)
     partner_late: float = 0.08  # chance a partner deliverable slips
-    ours_late: float = 0.08  # chance one of ours slips
+    ours_late: float = 0.05  # chance one of ours slips
     health: float = 4.0  # what an honest reviewer would score (check-ins)
 
 

@@ -65,7 +65,7 @@ def brightpath() -> Scenario:
             renegotiation_days=300,
             exit_notice_days=90,
         ),
-        base=Levels(reply_hours=7.0, tone=0.45, health=4.2),
+        base=Levels(reply_hours=7.0, tone=0.45, health=4.2, ours_late=0.0, partner_late=0.04),
         shifts=(
             Shift("engagement", -10, 1.3, ramp=4),
             Shift("engagement", -4, 1.3, ramp=2),

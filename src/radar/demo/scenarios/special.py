@@ -310,7 +310,7 @@ def quarry() -> Scenario:
         metrics=metrics.technology(12, growth=0.005),
         goals=(("Sites streaming telemetry", "joint_customers", 15),),
         agreement=AgreementSpec(
-            signed=-26, renewal_days=120, next_review_days=80, exit_notice_days=60
+            signed=-26, renewal_days=250, next_review_days=80, exit_notice_days=60
         ),
         base=Levels(reply_hours=9.0, tone=0.35),
         observations=(
