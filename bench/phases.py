@@ -1,0 +1,125 @@
+"""One benchmark phase per process, so each phase's peak RSS is its own.
+
+`python -m bench.phases PHASE [ARG]` runs one phase against the database the
+RADAR_* environment points at and prints one JSON line with its timings
+(seconds measured around the work itself, not Python or Django start-up).
+
+Phases: migrate, generate FOLDER, import FOLDER, scan, evaluate.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+EVALUATE_AS_OF = date(2026, 10, 31)  # bench.generate.END: the last day of the generated history
+
+# The yardstick: one plain GROUP BY pass over the same interactions table,
+# touching the columns the monthly aggregation reads.
+SCAN_SQL = (
+    "SELECT alliance_id, COUNT(*), SUM(partner_invited), SUM(partner_attended), "
+    "AVG(reply_hours), AVG(word_count), AVG(tone), MAX(occurred_at) "
+    "FROM portfolio_interaction GROUP BY alliance_id"
+)
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "radar.settings")
+    import django
+
+    django.setup()
+
+
+def migrate() -> dict[str, Any]:
+    _django()
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("migrate", interactive=False, verbosity=0)
+    return {"seconds": time.perf_counter() - started}
+
+
+def generate(folder: str, alliances: str, months: str) -> dict[str, Any]:
+    _django()  # the bundle spec lives in a package that imports the models
+    from bench.generate import write_bundle
+
+    started = time.perf_counter()
+    counts = write_bundle(Path(folder), int(alliances), int(months))
+    return {"seconds": time.perf_counter() - started, "counts": counts}
+
+
+def import_(folder: str) -> dict[str, Any]:
+    _django()
+    from radar.ingest.base import ImportOptions
+    from radar.ingest.bundle import import_bundle
+
+    started = time.perf_counter()
+    summary = import_bundle(Path(folder), ImportOptions())
+    return {"seconds": time.perf_counter() - started, "created": sum(summary.created.values())}
+
+
+def scan() -> dict[str, Any]:
+    _django()
+    from django.db import connection
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(SCAN_SQL)
+        groups = len(cursor.fetchall())
+    return {"seconds": time.perf_counter() - started, "groups": groups}
+
+
+def evaluate() -> dict[str, Any]:
+    """`evaluate_portfolio` as `radar evaluate` runs it: load + engine + store.
+
+    The progress callback splits the time: its first call comes right after
+    the histories are loaded, its last one right after the engine finished.
+    """
+    _django()
+    from radar.portfolio.assessments import evaluate_portfolio
+
+    marks: list[float] = []
+
+    def progress(step: int, total: int | None) -> None:
+        if step == 0 or len(marks) == 1:
+            marks.append(time.perf_counter())
+        else:
+            marks[1] = time.perf_counter()
+
+    started = time.perf_counter()
+    found = evaluate_portfolio(EVALUATE_AS_OF, progress=progress)
+    stored = time.perf_counter()
+    loaded, judged = marks[0], marks[-1]
+    return {
+        "seconds": stored - started,
+        "load": loaded - started,
+        "engine": judged - loaded,
+        "store": stored - judged,
+        "alliances": len(found),
+        "confirmed_signals": sum(len(a.confirmed_signals) for a in found),
+    }
+
+
+PHASES: dict[str, Callable[..., dict[str, Any]]] = {
+    "migrate": migrate,
+    "generate": generate,
+    "import": import_,
+    "scan": scan,
+    "evaluate": evaluate,
+}
+
+
+def main(argv: list[str]) -> None:
+    name, *args = argv
+    result = PHASES[name](*args)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,102 @@
+"""Turn a benchmark run into figures, and print them against the targets."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from bench.run import Run
+
+# Targets at 1,000 alliances x 36 months on a 2-core machine (issue #2, "Performance").
+IMPORT_TARGET_S = 60.0
+EVALUATE_TARGET_S = 30.0
+RATIO_TARGET = 3.0
+RSS_TARGET_MB = 1024.0
+
+
+def figures(run: Run) -> dict[str, Any]:
+    phases = run.phases
+    evaluation = phases["evaluate"].result
+    scan = run.seconds("scan")
+    ratio = run.seconds("evaluate") / scan if scan > 0 else float("inf")
+    return {
+        "alliances": run.alliances,
+        "months": run.months,
+        "database": run.db,
+        "rows": phases["generate"].result["counts"],
+        "seconds": {name: round(p.result["seconds"], 3) for name, p in phases.items()},
+        "evaluate_parts": {k: round(evaluation[k], 3) for k in ("load", "engine", "store")},
+        "runs": {name: phases[name].result.get("runs", []) for name in ("scan", "evaluate")},
+        "peak_rss_mb": {name: round(p.rss_mb, 1) for name, p in phases.items()},
+        "ratio_evaluate_to_scan": round(ratio, 2),
+        "targets": {
+            "import_under_60s": run.seconds("import") < IMPORT_TARGET_S,
+            "evaluate_under_30s": run.seconds("evaluate") < EVALUATE_TARGET_S,
+            "evaluate_within_3x_scan": ratio <= RATIO_TARGET,
+            "peak_rss_under_1gb": max(p.rss_mb for p in phases.values()) < RSS_TARGET_MB,
+        },
+    }
+
+
+def _mark(ok: bool) -> str:
+    return "[green]met[/]" if ok else "[bold red]missed[/]"
+
+
+def show(data: dict[str, Any]) -> None:
+    console = Console()
+    rows = data["rows"]
+    console.print(
+        f"[bold]Alliance Radar benchmark[/]: {data['alliances']:,} alliances x "
+        f"{data['months']} months, {rows.get('interactions', 0):,} interactions, "
+        f"{rows.get('interaction_participants', 0):,} participants, "
+        f"{rows.get('metric_values', 0):,} metric values — {data['database']} — {data['machine']}"
+    )
+    seconds, rss, targets = data["seconds"], data["peak_rss_mb"], data["targets"]
+    parts = data["evaluate_parts"]
+    table = Table(show_lines=False)
+    for column in ("phase", "time (s)", "peak RSS (MB)", "target", ""):
+        table.add_column(column)
+    table.add_row("generate bundle", f"{seconds['generate']:.2f}", f"{rss['generate']:.0f}", "", "")
+    table.add_row(
+        "import bundle",
+        f"{seconds['import']:.2f}",
+        f"{rss['import']:.0f}",
+        "< 60 s",
+        _mark(targets["import_under_60s"]),
+    )
+    table.add_row(
+        "raw SQL scan (GROUP BY alliance)",
+        f"{seconds['scan']:.3f}",
+        f"{rss['scan']:.0f}",
+        "reference",
+        "",
+    )
+    table.add_row(
+        "full evaluation",
+        f"{seconds['evaluate']:.2f}",
+        f"{rss['evaluate']:.0f}",
+        "< 30 s",
+        _mark(targets["evaluate_under_30s"]),
+    )
+    for part in ("load", "engine", "store"):
+        table.add_row(f"  {part}", f"{parts[part]:.2f}", "", "", "")
+    table.add_row(
+        "evaluation / scan",
+        f"{data['ratio_evaluate_to_scan']:.1f}x",
+        "",
+        "≤ 3x",
+        _mark(targets["evaluate_within_3x_scan"]),
+    )
+    table.add_row(
+        "peak RSS (any phase)",
+        "",
+        f"{max(rss.values()):.0f}",
+        "< 1024 MB",
+        _mark(targets["peak_rss_under_1gb"]),
+    )
+    console.print(table)
+    runs = data["runs"]
+    console.print(f"best of runs — scan: {runs['scan']}  evaluation: {runs['evaluate']}")
