@@ -168,6 +168,7 @@ def metric(
     higher_is_better: bool = True,
     target: float | None = None,
     name: str = "",
+    unit: str = "",
 ) -> MetricSeries:
     definition = MetricDefinition(
         key=key,
@@ -175,6 +176,7 @@ def metric(
         kind=kind,
         higher_is_better=higher_is_better,
         target=target,
+        unit=unit,
     )
     points = tuple((add_months(start, i), float(v)) for i, v in enumerate(values) if v is not None)
     return MetricSeries(definition=definition, points=points)
