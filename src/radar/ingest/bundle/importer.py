@@ -60,7 +60,7 @@ def _keep(
 ) -> Keep:
     """With --alliance, only that alliance's rows (and its partner) are imported."""
     if not wanted:
-        return lambda table, row: True
+        return None
     name = cat.alliance_names.get(wanted)
     partner = ""
     if spec.ALLIANCES.file in present:
@@ -154,7 +154,9 @@ def import_bundle(
             if table.entity.file not in present:
                 continue
             writer = TableWriter(table, cat, now)
-            rows = (r for r in _rows(source, table, zone, cat) if keep(table, r))
+            rows = _rows(source, table, zone, cat)
+            if keep is not None:
+                rows = (r for r in rows if keep(table, r))
             result = writer.write(rows, advance)
             summary.created[table.name] += result["created"]
             summary.updated[table.name] += result["updated"]

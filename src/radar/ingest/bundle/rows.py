@@ -9,6 +9,7 @@ from typing import Any
 from radar.ingest.base import Problem
 from radar.ingest.bundle import spec
 from radar.ingest.bundle.cells import CellError, parser_for, trims
+from radar.ingest.bundle.fastpath import compile_parser
 
 MAX_PROBLEMS = 1000  # kept in full; beyond this they are only counted
 
@@ -77,9 +78,17 @@ class RowParser:
             if column.default:
                 blank = parse(column.default)
             self.plan.append((column, position, parse, trims(column), blank))
+        self.fast = compile_parser(self.plan)
 
     def parse(self, number: int, cells: list[str]) -> list[Any] | None:
         """The typed row, or None when a cell is wrong (problems are recorded)."""
+        try:
+            return self.fast(cells)
+        except Exception:
+            return self.careful(number, cells)
+
+    def careful(self, number: int, cells: list[str]) -> list[Any] | None:
+        """Cell by cell, recording a problem for each bad cell."""
         row: list[Any] = []
         ok = True
         width = len(cells)

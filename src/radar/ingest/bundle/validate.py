@@ -18,29 +18,35 @@ from radar.ingest.bundle.source import Source, SourceError
 from radar.ingest.bundle.tables import TABLES, Ref, Row, Table, ident
 
 BIG = {"interactions", "metric_values", "interaction_participants"}
-Keep = Callable[[Table, Row], bool]
+Keep = Callable[[Table, Row], bool] | None  # None: keep every row
+ALLIANCE = Ref("alliance", ("alliance",))
 PROGRESS_EVERY = 5000
 
 
-def natural_key(table: Table, row: Row, cat: Catalogue) -> tuple[Any, ...]:
-    """The row's key in names (not ids), as duplicates are judged."""
+def key_function(table: Table, cat: Catalogue) -> Callable[[Row], tuple[Any, ...]]:
+    """The row's key in names (not ids), as duplicates are judged; compiled per table."""
     ix = table.ix
     sources = dict(table.fields)
-    parts: list[Any] = []
-    for name in table.key:
+    env: dict[str, Any] = {"N": cat.alliance_names, "IX": ix, "IDENT": ident, "CAT": cat}
+    parts: list[str] = []
+    for k, name in enumerate(table.key):
+        source = sources.get(name)
         if name == "email|name":
-            email = row[ix["email"]]
-            parts.append(ident(email) if email else row[ix["name"]])
-            continue
-        source = sources[name]
-        if isinstance(source, Ref):
-            key = cat.canonical(source, row, ix)
-            parts.append(key[0] if source.kind == "alliance" and key else key)
+            e, n = ix["email"], ix["name"]
+            parts.append(f"(IDENT(row[{e}]) if row[{e}] else row[{n}])")
+        elif isinstance(source, Ref) and source.kind == "alliance":
+            parts.append(f"N.get(row[{ix[source.columns[0]]}])")
+        elif isinstance(source, Ref):
+            env[f"R{k}"] = source
+            parts.append(f"CAT.canonical(R{k}, row, IX)")
         elif isinstance(source, str):
-            parts.append(row[ix[source]])
+            parts.append(f"row[{ix[source]}]")
         else:
-            parts.append(source(row, ix))
-    return tuple(parts)
+            env[f"F{k}"] = source
+            parts.append(f"F{k}(row, IX)")
+    exec(f"def key(row):\n    return ({', '.join(parts)},)", env)
+    key: Callable[[Row], tuple[Any, ...]] = env["key"]
+    return key
 
 
 def _describe(ref: Ref, row: Row, ix: dict[str, int]) -> str:
@@ -96,7 +102,16 @@ class Validator:
             )
             seen: dict[Any, int] = {}
             deferred: list[tuple[int, Ref, Key]] = []
-            refs = table.refs()
+            # Required alliance references are checked inline: there is one per row.
+            refs = [r for r in table.refs() if r.kind != "alliance" or r.optional]
+            alliance_columns = [
+                table.ix[r.columns[0]]
+                for r in table.refs()
+                if r.kind == "alliance" and not r.optional
+            ]
+            natural_key = key_function(table, self.cat)
+            names = self.cat.alliance_names
+            keep = self.keep
             ix, cat, file, count, pending = table.ix, self.cat, data.file, 0, 0
             for number, cells in data.rows:
                 pending += 1
@@ -110,10 +125,14 @@ class Validator:
                     table.prepare(row, ix, cat.alliance_names)
                 if table.name == "alliances":
                     self._alliance(row, number, file)
-                if not self.keep(table, row):
+                if keep is not None and not keep(table, row):
                     continue
                 count += 1
                 ok = True
+                for i in alliance_columns:
+                    if row[i] not in names:
+                        self._bad_ref(ALLIANCE, row, ix, file, number)
+                        ok = False
                 for ref in refs:
                     if row[ix[ref.columns[-1]]] in ("", None):
                         continue  # blank: allowed unless the column is required
@@ -128,7 +147,7 @@ class Validator:
                         ok = self._bad_ref(ref, row, ix, file, number) and ok
                 if not ok or table.ordinal:
                     continue
-                key = natural_key(table, row, cat)
+                key = natural_key(row)
                 token = hash(key) if big else key
                 first = seen.setdefault(token, number)
                 if first != number:

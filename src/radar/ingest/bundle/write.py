@@ -10,10 +10,9 @@ whole rest of the import at a million rows.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db import connection, models
@@ -23,13 +22,24 @@ from radar.ingest.bundle.tables import Ref, Row, Table, auto_external_id, ident
 
 Getter = Callable[[Row], Any]
 PROGRESS_EVERY = 5000
-_ADAPTED = (models.DateTimeField, models.DateField, models.JSONField, models.DecimalField)
 
 
 def _param_limit() -> int:
-    if connection.vendor == "sqlite":
-        return 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
+    """Bind parameters one statement may carry (PostgreSQL's protocol limit)."""
     return 65_535
+
+
+def _adapter(field: Any) -> Callable[[Any], Any] | None:
+    """How a Python value becomes a query parameter, for types that need it."""
+    sqlite = connection.vendor == "sqlite"
+    if isinstance(field, models.DateTimeField):
+        # Django keeps SQLite date-times as naive UTC text.
+        return (lambda v: v.astimezone(UTC).replace(tzinfo=None).isoformat(" ")) if sqlite else None
+    if isinstance(field, models.DateField):
+        return date.isoformat if sqlite else None
+    if isinstance(field, models.JSONField | models.DecimalField):
+        return lambda v: field.get_db_prep_save(v, connection)
+    return None
 
 
 def _signature(values: tuple[Any, ...]) -> int:
@@ -48,7 +58,7 @@ class TableWriter:
         self.deferred = [(a, s) for a, s in table.fields if isinstance(s, Ref) and s.deferred]
         self.attnames = [attname for attname, _ in main]
         self.fields = [by_attname[a] for a in self.attnames]
-        self.getters = [self._getter(by_attname[a], s) for a, s in main]
+        self.build = self._compile(main, by_attname)
         self.key_fn = self._key_fn()
         written = set(self.attnames)
         # Columns the bundle does not carry: timestamps and model defaults.
@@ -68,6 +78,36 @@ class TableWriter:
         self.unchanged_keys: set[Any] = set()
 
     # -- building a row's values ------------------------------------------------
+    def _compile(
+        self, main: list[tuple[str, Any]], by_attname: dict[str, Any]
+    ) -> Callable[[Row], tuple[Any, ...]]:
+        """One straight-line function per table: a row's field values, in order."""
+        ix, cat = self.table.ix, self.cat
+        alliance_ids = cat.keys.get("alliance", {})
+        env: dict[str, Any] = {
+            "IX": ix,
+            "A": {ref: alliance_ids.get((name,)) for ref, name in cat.alliance_names.items()},
+        }
+        parts: list[str] = []
+        for k, (attname, source) in enumerate(main):
+            field = by_attname[attname]
+            if isinstance(source, Ref) and source.kind == "alliance" and not source.optional:
+                parts.append(f"A.get(row[{ix[source.columns[0]]}])")
+            elif isinstance(source, Ref):
+                env[f"G{k}"] = self._getter(field, source)
+                parts.append(f"G{k}(row)")
+            elif callable(source):
+                env[f"F{k}"] = source
+                parts.append(f"F{k}(row, IX)")
+            elif field.null:
+                parts.append(f"row[{ix[source]}]")
+            else:
+                env[f"D{k}"] = field.get_default()
+                parts.append(f"(D{k} if row[{ix[source]}] is None else row[{ix[source]}])")
+        exec(f"def build(row):\n    return ({', '.join(parts)},)", env)
+        build: Callable[[Row], tuple[Any, ...]] = env["build"]
+        return build
+
     def _getter(self, field: models.Field[Any, Any], source: Any) -> Getter:
         ix, cat = self.table.ix, self.cat
         if isinstance(source, Ref):
@@ -140,11 +180,14 @@ class TableWriter:
         seen: Counter[Any] = Counter()
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
-        batch = max(1, min(1000, _param_limit() // (len(self.attnames) + len(self.extra))))
-        getters, key_fn, ordinal = self.getters, self.key_fn, self.table.ordinal
+        width = len(self.attnames) + len(self.extra)
+        batch = (
+            2000 if connection.vendor == "sqlite" else max(1, min(1000, _param_limit() // width))
+        )
+        build, key_fn, ordinal = self.build, self.key_fn, self.table.ordinal
         pending = 0
         for row in rows:
-            t = tuple(get(row) for get in getters)
+            t = build(row)
             key = key_fn(t)
             if ordinal:
                 seen[key] += 1
@@ -176,15 +219,13 @@ class TableWriter:
         return self.counts
 
     def _adapt(self, rows: list[tuple[Any, ...]], fields: list[Any]) -> list[list[Any]]:
-        adapters = [
-            (i, f) for i, f in enumerate(fields) if f is not None and isinstance(f, _ADAPTED)
-        ]
+        adapters = [(i, a) for i, f in enumerate(fields) if (a := _adapter(f)) is not None]
         out = [list(r) for r in rows]
         if adapters:
             for r in out:
-                for i, f in adapters:
+                for i, adapt in adapters:
                     if r[i] is not None:
-                        r[i] = f.get_db_prep_save(r[i], connection)
+                        r[i] = adapt(r[i])
         return out
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
@@ -196,11 +237,14 @@ class TableWriter:
         qn = connection.ops.quote_name
         columns = ", ".join(qn(f.column) for f in fields)
         one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        sql = f"INSERT INTO {qn(self.table.model._meta.db_table)} ({columns}) VALUES " + ", ".join(
-            [one] * len(params)
-        )
+        sql = f"INSERT INTO {qn(self.table.model._meta.db_table)} ({columns}) VALUES "
         with connection.cursor() as cursor:
-            cursor.execute(sql, [v for r in params for v in r])
+            if connection.vendor == "sqlite":
+                # SQLite's executemany loops in C; one statement is prepared once.
+                cursor.executemany(sql + one, params)
+            else:
+                # Over a network, one multi-row statement per batch saves round trips.
+                cursor.execute(sql + ", ".join([one] * len(params)), [v for r in params for v in r])
         self.counts["created"] += len(rows)
         rows.clear()
 
