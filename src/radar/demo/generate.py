@@ -144,7 +144,7 @@ def _alliance(
     series.metrics(batch, alliance, sc, as_of, rng, first_month)
     series.deliverables(batch, alliance, sc, as_of, rng, started)
     series.surveys(batch, alliance, sc, as_of, rng, first_month, partner_people, our_people)
-    reviews.observations(batch, alliance, sc, as_of)
+    reviews.observations(batch, alliance, sc, as_of, owners[sc.owner])
     reviews.checkins(batch, alliance, sc, as_of, rng, first_month, owners[sc.owner])
     reviews.decisions(batch, alliance, sc, as_of, owners[sc.owner])
 

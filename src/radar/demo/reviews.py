@@ -15,7 +15,9 @@ def _on(as_of: date, month: int, day: int) -> date:
     return min(as_of, month_start(as_of, month) + timedelta(days=day - 1))
 
 
-def observations(batch: Batch, alliance: Alliance, sc: Scenario, as_of: date) -> None:
+def observations(
+    batch: Batch, alliance: Alliance, sc: Scenario, as_of: date, owner: object
+) -> None:
     for spec in sc.observations:
         batch.add(
             "observations",
@@ -29,6 +31,7 @@ def observations(batch: Batch, alliance: Alliance, sc: Scenario, as_of: date) ->
                 title=spec.title,
                 detail=spec.detail,
                 url=spec.url,
+                recorded_by=owner,
             ),
         )
 
