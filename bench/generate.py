@@ -69,8 +69,8 @@ def write_bundle(
             spec.CONTEXT_FACTORS,
             {
                 "kind": "downturn",
-                "starts_on": str(periods[-6]),
-                "ends_on": str(periods[-4]),
+                "starts_on": str(periods[max(0, len(periods) - 6)]),
+                "ends_on": str(periods[max(0, len(periods) - 4)]),
                 "note": "Market dip",
             },
         )
@@ -287,7 +287,7 @@ def _reviews(
             spec.OBSERVATIONS,
             {
                 "alliance": alliance,
-                "observed_on": str(periods[-3]),
+                "observed_on": str(periods[max(0, len(periods) - 3)]),
                 "title": "Partner launched a rival programme",
                 "category": "priority",
                 "kind": "competing_initiative",

@@ -1,0 +1,51 @@
+"""The benchmark machinery stays working (tiny scale; no timing assertions)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from bench.generate import write_bundle
+from bench.run import main as run_benchmark
+from radar.ingest.bundle import import_bundle, spec
+from radar.portfolio import models as m
+
+
+def test_it_writes_a_deterministic_bundle_with_the_spec_columns(tmp_path):
+    first = write_bundle(tmp_path / "a", alliances=4, months=6)
+    second = write_bundle(tmp_path / "b", alliances=4, months=6)
+
+    assert first == second
+    assert first["alliances"] == 4
+    assert first["interactions"] > 4 * 6 * 10
+    for name in first:
+        text = (tmp_path / "a" / f"{name}.csv").read_text(encoding="utf-8")
+        assert text == (tmp_path / "b" / f"{name}.csv").read_text(encoding="utf-8")
+        header = next(csv.reader([text.splitlines()[0]]))
+        assert tuple(header) == spec.BY_NAME[name].column_names
+
+
+@pytest.mark.django_db
+def test_the_generated_bundle_imports_cleanly(tmp_path):
+    counts = write_bundle(tmp_path, alliances=3, months=4)
+
+    import_bundle(tmp_path)
+
+    assert m.Alliance.objects.count() == 3
+    assert m.Interaction.objects.count() == counts["interactions"]
+    assert m.InteractionParticipant.objects.count() == counts["interaction_participants"]
+    assert m.MetricValue.objects.count() == counts["metric_values"]
+
+
+@pytest.mark.slow
+def test_the_benchmark_runs_end_to_end_at_a_tiny_scale(capsys):
+    run = run_benchmark(["--alliances", "3", "--months", "4", "--repeat", "2", "--json"])
+
+    assert set(run.phases) == {"migrate", "generate", "import", "scan", "evaluate"}
+    assert run.phases["scan"].result["groups"] == 3
+    assert run.phases["evaluate"].result["alliances"] == 3
+    assert len(run.phases["evaluate"].result["runs"]) == 2
+    assert all(phase.rss_mb > 10 for phase in run.phases.values())
+    printed = capsys.readouterr().out
+    assert '"ratio_evaluate_to_scan"' in printed
