@@ -244,7 +244,7 @@ def cut_history(history: History, as_of: date) -> History:
 
 
 def _first_period(history: History, last: date) -> date:
-    starts = [history.periods[0].period] if history.periods else []
+    starts = [p.period for p in history.periods]
     starts += [m.points[0][0] for m in history.metrics if m.points]
     if starts:
         return month_start(min(starts))

@@ -38,7 +38,10 @@ def test_it_notices_a_cooling_tone():
     found = run(tone=dip(0.35, at=[21, 22], to=0.05))
     assert fired(found, "culture.tone_falling") == [date(2025, 10, 1), date(2025, 11, 1)]
     detail = next(d.detail for d in found if d.rule == "culture.tone_falling")
-    assert "0.1" in detail and "usual 0.3" in detail and "-0.3" in detail
+    assert detail == (
+        "The average tone of messages and notes was 0.05 (from -1 hostile to +1 warm), "
+        "against a usual 0.35 (-0.30)."
+    )
 
 
 def test_a_small_tone_wobble_around_zero_is_not_a_signal():

@@ -15,11 +15,11 @@ from radar.engine.vocab import Category, ObservationKind, ObservationSource, Pol
 Rule = Callable[[Frame, EngineConfig], Iterable[Detection]]
 
 
-def fmt(value: float) -> str:
-    """Numbers as a manager reads them: no trailing zeros, at most one decimal."""
-    if abs(value - round(value)) < 0.05:
+def fmt(value: float, digits: int = 1) -> str:
+    """Numbers as a manager reads them: whole numbers plain, else `digits` decimals."""
+    if abs(value - round(value)) < 0.5 * 10**-digits:
         return str(round(value))
-    return f"{value:.1f}"
+    return f"{value:.{digits}f}"
 
 
 def pct(share: float) -> str:
@@ -51,6 +51,7 @@ class BaselineRule:
     # the relative test (for series around zero, such as tone).
     min_change_setting: str | None = None
     as_percent: bool = False  # series is a share 0..1: show it in %
+    digits: int = 1  # decimals shown in the sentence
     note: str = ""  # appended to the evidence summary (e.g. "leading indicator")
 
     def min_change(self, config: EngineConfig) -> float | None:
@@ -70,7 +71,7 @@ class BaselineRule:
             yield self.detection(frame, values, i, found, config)
 
     def _show(self, value: float) -> str:
-        return pct(value) if self.as_percent else fmt(value)
+        return pct(value) if self.as_percent else fmt(value, self.digits)
 
     def detection(
         self,

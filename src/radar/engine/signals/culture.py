@@ -40,6 +40,7 @@ tone_falling = BaselineRule(
     ),
     unit="tone",
     min_change_setting="tone_drop_min",
+    digits=2,
 )
 
 
