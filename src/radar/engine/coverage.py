@@ -24,77 +24,101 @@ there. Two readings:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, add_months, label, month_start
 from radar.engine.vocab import Category, Side
 
-Coverage = Mapping[Category, tuple[bool, ...]]
+_CATEGORIES = tuple(Category)
 
 
-def _month_index(first: date, day: date) -> int:
-    return (day.year - first.year) * 12 + day.month - first.month
+def _month_number(day: date) -> int:
+    return day.year * 12 + day.month - 1
 
 
-class _Marks:
-    def __init__(self, periods: tuple[date, ...]) -> None:
-        self.size = len(periods)
-        self.first = periods[0] if periods else date.min
-        self.flags: dict[Category, list[bool]] = {c: [False] * self.size for c in Category}
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Per category, one flag per period: fresh data in the month, and data held over."""
 
-    def mark(self, category: Category, start: date, end: date | None = None, hold: int = 0) -> None:
-        """Mark the months from `start` to `end` (default: start) plus `hold` months after."""
-        if not self.size:
-            return
-        lo = _month_index(self.first, start)
-        hi = _month_index(self.first, end or start) + hold
-        lo, hi = max(lo, 0), min(hi, self.size - 1) + 1
-        if lo < hi:
-            row = self.flags[category]
-            row[lo:hi] = [True] * (hi - lo)
+    fresh: dict[Category, tuple[bool, ...]]
+    held: dict[Category, tuple[bool, ...]]
 
 
-def category_coverage(
-    frame: Frame, config: EngineConfig, hold: int | None = None
-) -> dict[Category, tuple[bool, ...]]:
-    """For each category, one flag per period: did it have data (held `hold` months)?"""
-    history, periods = frame.history, frame.periods
-    marks = _Marks(periods)
-    if not periods:
-        return {c: () for c in Category}
-    last = periods[-1]
-    hold = config.coverage_hold_periods if hold is None else hold
-    survey_hold = config.survey_hold_months if hold else 0
+def _events(frame: Frame) -> tuple[dict[Category, set[int]], set[int], dict[Category, int]]:
+    """Month numbers of the sparse inputs per category, survey responses apart, and the
+    month from which the continuous inputs (interaction log, contacts) count."""
+    history = frame.history
+    events: dict[Category, set[int]] = {c: set() for c in _CATEGORIES}
+    from_month: dict[Category, int] = {}
     if history.periods:
-        marks.mark(Category.COMMUNICATION, history.periods[0].period, last)
-    for contact in history.contacts:
-        marks.mark(Category.RESOURCE, contact.started or periods[0], last)
+        from_month[Category.COMMUNICATION] = _month_number(history.periods[0].period)
+    starts = [_month_number(c.started or frame.periods[0]) for c in history.contacts]
+    if starts:
+        from_month[Category.RESOURCE] = min(starts)
+    priority, culture = events[Category.PRIORITY], events[Category.CULTURE]
     for obs in history.observations:
-        marks.mark(Category.PRIORITY, obs.observed, hold=hold)
+        priority.add(_month_number(obs.observed))
         if obs.category is Category.CULTURE:
-            marks.mark(Category.CULTURE, obs.observed, hold=hold)
-    for checkin in history.checkins:
-        marks.mark(Category.PRIORITY, checkin.held, hold=hold)
-    for survey in history.surveys:
-        marks.mark(Category.PRIORITY, survey.sent, hold=hold)
-        for response in survey.responses:
-            marks.mark(Category.METRICS, response.submitted, hold=survey_hold)
+            culture.add(_month_number(obs.observed))
+    priority.update(_month_number(c.held) for c in history.checkins)
+    priority.update(_month_number(s.sent) for s in history.surveys)
+    responses = {_month_number(r.submitted) for s in history.surveys for r in s.responses}
+    execution = events[Category.EXECUTION]
     for item in history.deliverables:
         if item.due <= frame.as_of:
-            marks.mark(Category.EXECUTION, item.due, hold=hold)
+            execution.add(_month_number(item.due))
         if item.done is not None:
-            marks.mark(Category.EXECUTION, item.done, hold=hold)
+            execution.add(_month_number(item.done))
     for stats in history.periods:
-        for held in stats.rituals.values():
-            marks.mark(Category.PRIORITY, held, hold=hold)
+        priority.update(_month_number(day) for day in stats.rituals.values())
         if stats.toned > 0:
-            marks.mark(Category.CULTURE, stats.period, hold=hold)
+            culture.add(_month_number(stats.period))
+    metrics = events[Category.METRICS]
     for series in history.metrics:
-        for day, _value in series.points:
-            marks.mark(Category.METRICS, day, hold=hold)
-    return {c: tuple(flags) for c, flags in marks.flags.items()}
+        metrics.update(_month_number(day) for day, _value in series.points)
+    return events, responses, from_month
+
+
+def _flags(first: int, size: int, months: set[int], hold: int, since: int | None) -> list[bool]:
+    flags = [False] * size
+    if since is not None:
+        start = max(since - first, 0)
+        flags[start:] = [True] * (size - start)
+    for month in months:
+        lo, hi = max(month - first, 0), min(month - first + hold, size - 1)
+        for i in range(lo, hi + 1):
+            flags[i] = True
+    return flags
+
+
+def coverage(frame: Frame, config: EngineConfig) -> Coverage:
+    """Which categories had data in which period, fresh and held (one pass over the inputs)."""
+    size = len(frame.periods)
+    if not size:
+        empty: dict[Category, tuple[bool, ...]] = {c: () for c in _CATEGORIES}
+        return Coverage(empty, dict(empty))
+    first = _month_number(frame.periods[0])
+    events, responses, from_month = _events(frame)
+    fresh: dict[Category, tuple[bool, ...]] = {}
+    held: dict[Category, tuple[bool, ...]] = {}
+    hold = config.coverage_hold_periods
+    for c in _CATEGORIES:
+        since = from_month.get(c)
+        fresh_flags = _flags(first, size, events[c], 0, since)
+        held_flags = _flags(first, size, events[c], hold, since)
+        if c is Category.METRICS and responses:
+            fresh_flags = _or(fresh_flags, _flags(first, size, responses, 0, None))
+            held_flags = _or(
+                held_flags, _flags(first, size, responses, config.survey_hold_months, None)
+            )
+        fresh[c], held[c] = tuple(fresh_flags), tuple(held_flags)
+    return Coverage(fresh, held)
+
+
+def _or(a: list[bool], b: list[bool]) -> list[bool]:
+    return [x or y for x, y in zip(a, b, strict=True)]
 
 
 def data_gaps(frame: Frame, config: EngineConfig) -> tuple[str, ...]:

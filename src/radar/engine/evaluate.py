@@ -14,7 +14,7 @@ from datetime import date
 from radar.engine.assessment import Assessment, ScorePoint
 from radar.engine.cadence import cadence_flags
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
-from radar.engine.coverage import category_coverage, data_gaps
+from radar.engine.coverage import coverage, data_gaps
 from radar.engine.features import build_frame, last_complete_month
 from radar.engine.lifecycle import diagnose
 from radar.engine.records import History
@@ -45,10 +45,11 @@ def _imputed_gaps(score: PeriodScore) -> list[str]:
 def evaluate(history: History, as_of: date, config: EngineConfig = DEFAULT_CONFIG) -> Assessment:
     """Assess one alliance as it stood on `as_of`; ignores anything dated later."""
     frame = build_frame(history, as_of, config)
-    fresh = category_coverage(frame, config, hold=0)  # what may resolve a signal
-    covered = category_coverage(frame, config)  # what the score counts as known
-    triaged = triage(detect_all(frame, config), frame.periods, fresh, frame.history.context, config)
-    scores = score_periods(triaged, covered, config)
+    covered = coverage(frame, config)
+    detections = detect_all(frame, config)
+    # Only fresh data may resolve a signal; the score counts held data as known.
+    triaged = triage(detections, frame.periods, covered.fresh, frame.history.context, config)
+    scores = score_periods(triaged, covered.held, config)
     if triaged:
         current, score = triaged[-1], scores[-1]
     else:  # not a single complete month yet

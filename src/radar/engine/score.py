@@ -161,10 +161,12 @@ def score_periods(
         if i >= first_detailed:
             scores.append(score_period(period_signals, has_data, config))
             continue
+        # The triage reuses the same signals tuple while nothing changes (kept alive
+        # by `triaged`), so its identity is a cheap and safe key.
         key = (
             tuple(has_data.get(c, False) for c in _CATEGORIES),
             period_signals.systemic,
-            tuple((s.rule, s.confirmed, s.severity) for s in period_signals.signals),
+            id(period_signals.signals),
         )
         raw = totals.get(key)
         if raw is None:

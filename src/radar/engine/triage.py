@@ -75,7 +75,6 @@ class _Streak:
     consecutive: int
     instant_until: int  # last period index an instant detection keeps it active (-1: none)
     confirmed_since: date | None
-    active: bool = True
     signal: Signal | None = None  # cached until the streak changes
 
 
@@ -115,10 +114,11 @@ def _advance(
     period: date,
     covered: Mapping[Category, tuple[bool, ...]],
     config: EngineConfig,
-) -> None:
+) -> bool:
+    """Move every streak to period i; True when the set of active signals changed."""
     for rule, d in fired.items():
         streak = streaks.get(rule)
-        if streak is None or not streak.active:
+        if streak is None:
             streak = _Streak(d, period, period, 0, -1, None)
             streaks[rule] = streak
         streak.detection = d
@@ -130,14 +130,18 @@ def _advance(
         confirmed = d.instant or streak.consecutive >= config.confirm_after_periods
         if confirmed and streak.confirmed_since is None:
             streak.confirmed_since = period
+    ended = []
     for rule, streak in streaks.items():
-        if rule in fired or not streak.active:
+        if rule in fired:
             continue
         flags = covered.get(streak.detection.category, ())
         has_data = i < len(flags) and flags[i]
         if i <= streak.instant_until or not has_data:
             continue  # held: an instant event's window, or a month we know nothing about
-        streak.active = False
+        ended.append(rule)
+    for rule in ended:
+        del streaks[rule]  # resolved; firing again starts a new streak
+    return bool(fired) or bool(ended)
 
 
 def _signal(streak: _Streak, context: Sequence[ContextFactorRecord]) -> Signal:
@@ -202,16 +206,21 @@ def triage(
 ) -> tuple[PeriodSignals, ...]:
     """The active signals of every period, in one pass over the periods."""
     grouped = _group(detections)
-    streaks: dict[str, _Streak] = {}
+    streaks: dict[str, _Streak] = {}  # the active ones
     result: list[PeriodSignals] = []
     recent: list[tuple[Signal, ...]] = []
+    active: tuple[Signal, ...] = ()
+    keep = max(config.systemic_window_periods - 1, 0)
+    clusters: dict[tuple[int, ...], tuple[bool, tuple[Category, ...]]] = {}
     for i, period in enumerate(periods):
-        _advance(streaks, grouped.get(period, {}), i, period, covered, config)
-        active = tuple(
-            sorted((_cached(s, context) for s in streaks.values() if s.active), key=_order)
-        )
-        keep = max(config.systemic_window_periods - 1, 0)
+        if _advance(streaks, grouped.get(period, {}), i, period, covered, config):
+            active = tuple(sorted((_cached(s, context) for s in streaks.values()), key=_order))
         recent = [*recent[-keep:], active] if keep else [active]
-        systemic, cluster = _systemic(recent, config)
+        # Quiet stretches repeat the same window: reuse its verdict (the tuples stay alive).
+        window_key = tuple(id(signals) for signals in recent)
+        verdict = clusters.get(window_key)
+        if verdict is None:
+            verdict = clusters[window_key] = _systemic(recent, config)
+        systemic, cluster = verdict
         result.append(PeriodSignals(period, active, systemic, cluster if systemic else (), cluster))
     return tuple(result)
