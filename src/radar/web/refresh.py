@@ -27,6 +27,15 @@ def refresh(alliance: Alliance, as_of: date) -> Assessment | None:
     return alliance.assessments.filter(as_of=as_of).first() or latest_assessment(alliance)
 
 
+def score_change(before: Assessment | None, after: Assessment | None) -> str:
+    """A short sentence on what the save did to the score."""
+    if after is None:
+        return ""
+    if before is None or f"{before.score:.1f}" == f"{after.score:.1f}":
+        return f"Score {after.score:.1f}."
+    return f"Score now {after.score:.1f} (was {before.score:.1f})."
+
+
 def latest_assessment(alliance: Alliance) -> Assessment | None:
     return alliance.assessments.order_by("-as_of").first()
 
@@ -68,7 +77,9 @@ def saved(
     followup: str = "",
 ) -> HttpResponse:
     """Re-evaluate, then: HTMX -> the new alliance state (+ a blank form); else redirect."""
-    refresh(alliance, as_of)
+    before = latest_assessment(alliance)
+    after = refresh(alliance, as_of)
+    message = f"{message} {score_change(before, after)}".strip()
     if not is_htmx(request):
         messages.success(request, message)
         return redirect(back_url(request, alliance))

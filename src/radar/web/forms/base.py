@@ -10,7 +10,12 @@ from radar.portfolio.models import Alliance
 
 
 class DateInput(forms.DateInput):
+    """A native date picker; it only understands ISO dates, whatever the locale."""
+
     input_type = "date"
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)  # type: ignore[arg-type]
 
 
 class DateTimeInput(forms.DateTimeInput):

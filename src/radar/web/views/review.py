@@ -124,7 +124,7 @@ def checkin_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     checkin = get_object_or_404(
         CheckIn.objects.select_related("reviewer"), pk=pk, alliance=alliance
     )
-    form = ReviewCommentForm(request.POST or None)
+    form = ReviewCommentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         comment = form.save(commit=False)
         comment.checkin = checkin

@@ -1,0 +1,240 @@
+"""Every URL in the URL map, with every role and anonymous: who gets in, who does not.
+
+Each named URL must have a declared expectation below; a new URL without one fails
+the test, so nobody can add a page and forget its role. The table of outcomes is
+printed when something differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from radar.portfolio.models import Alliance, CheckIn, Deliverable
+from tests.web.support import client_for
+
+pytestmark = pytest.mark.django_db
+
+WHO = ("anonymous", "norole", "viewer", "reviewer", "manager", "admin")
+EVERYONE = frozenset(WHO)
+SIGNED_IN = EVERYONE - {"anonymous"}
+READERS = frozenset({"viewer", "reviewer", "manager", "admin"})
+EDITORS = frozenset({"manager", "admin"})
+ADMINS = frozenset({"admin"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    allowed: frozenset[str]
+    method: str = "get"  # "post" sends an empty form (or {} as JSON to the API)
+    ok: tuple[int, ...] | None = (200,)  # statuses meaning "let in"; None: any but a refusal
+    also_post: bool = False  # the page is a form: check the POST guard too (400 = let in)
+    query: str = ""
+
+
+FORM = {"also_post": True}
+# The declared expectation for every named URL.
+EXPECT: dict[str, Rule] = {
+    # auth
+    "login": Rule(EVERYONE),
+    "logout": Rule(EVERYONE, method="post", ok=(302,)),
+    "password_change": Rule(SIGNED_IN),
+    "password_change_done": Rule(SIGNED_IN),
+    "password_reset": Rule(EVERYONE),
+    "password_reset_done": Rule(EVERYONE),
+    "password_reset_confirm": Rule(EVERYONE),
+    "password_reset_complete": Rule(EVERYONE),
+    # read-side pages
+    "dashboard": Rule(READERS),
+    "alliance": Rule(READERS),
+    "alliance_state": Rule(READERS),
+    "backtest": Rule(READERS),
+    # write side
+    "log_interaction": Rule(EDITORS, also_post=True),
+    "add_deliverable": Rule(EDITORS, also_post=True),
+    "edit_deliverable": Rule(EDITORS, also_post=True),
+    "record_metric": Rule(EDITORS, also_post=True),
+    "add_observation": Rule(EDITORS, also_post=True),
+    "add_context_factor": Rule(EDITORS, also_post=True),
+    "record_decision": Rule(EDITORS, also_post=True),
+    "monthly_review": Rule(EDITORS, also_post=True),
+    "checkin": Rule(READERS),
+    # Commenting on a check-in is a POST to the same URL, for neutral reviewers and up.
+    "checkin#comment": Rule(frozenset({"reviewer", "manager", "admin"}), method="post", ok=(400,)),
+    # API (the docs and schema behave like pages: anonymous callers are sent to sign in)
+    "api:api-root": Rule(EVERYONE, ok=(404,)),  # ninja's placeholder: always "not found"
+    "api:openapi-json": Rule(READERS),
+    "api:openapi-view": Rule(READERS),
+    "api:me": Rule(READERS),
+    "api:list_alliances": Rule(READERS),
+    "api:create_alliance": Rule(EDITORS, method="post", ok=(422,)),
+    "api:get_alliance": Rule(READERS),
+    "api:list_assessments": Rule(READERS),
+    "api:get_assessment": Rule(READERS),
+    "api:list_contacts": Rule(READERS),
+    "api:create_contact": Rule(EDITORS, method="post", ok=(422,)),
+    "api:list_interactions": Rule(READERS),
+    "api:create_interaction": Rule(EDITORS, method="post", ok=(422,)),
+    "api:list_observations": Rule(READERS),
+    "api:create_observation": Rule(EDITORS, method="post", ok=(422,)),
+    "api:list_decisions": Rule(READERS),
+    "api:create_decision": Rule(EDITORS, method="post", ok=(422,)),
+    # The admin's own sign-in pages are open; everything else in it is for admins.
+    "admin:login": Rule(EVERYONE, ok=(200, 302)),
+    "admin:logout": Rule(EVERYONE, method="post", ok=(200, 302)),
+    "admin:autocomplete": Rule(
+        ADMINS, query="?app_label=portfolio&model_name=interactionparticipant&field_name=contact"
+    ),
+}
+# The Django admin: every one of its URLs is for admins only.
+NAMESPACE_RULES: dict[str, Rule] = {"admin": Rule(ADMINS, ok=None)}
+
+
+def walk(
+    resolver: URLResolver, namespace: str = "", params: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, str, frozenset[str]]]:
+    """(namespace, qualified name or "", URL parameter names) for every URL pattern."""
+    for entry in resolver.url_patterns:
+        found = params | set(entry.pattern.regex.groupindex)
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from walk(entry, inner, found)
+        elif isinstance(entry, URLPattern):
+            name = entry.name and (f"{namespace}:{entry.name}" if namespace else entry.name)
+            yield namespace, name or "", found
+
+
+def named_urls() -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for _namespace, name, pattern in walk(get_resolver()):
+        if name:
+            found.setdefault(name, pattern)
+    return found
+
+
+def rule_for(name: str) -> Rule | None:
+    if name in EXPECT:
+        return EXPECT[name]
+    return NAMESPACE_RULES.get(name.split(":", 1)[0]) if ":" in name else None
+
+
+def test_it_declares_an_expectation_for_every_url() -> None:
+    missing = sorted(name for name in named_urls() if rule_for(name) is None)
+    assert missing == [], f"URLs without a declared role expectation: {missing}"
+    stale = sorted(n for n in EXPECT if n.split("#")[0] not in named_urls())
+    assert stale == [], f"Expectations for URLs that no longer exist: {stale}"
+
+
+def test_it_only_leaves_admin_urls_unnamed() -> None:
+    # Only the admin has unnamed patterns (its old-style redirects and catch-all);
+    # they sit behind the same admin_view guard as its named pages.
+    unnamed = [ns for ns, name, _params in walk(get_resolver()) if not name]
+    assert unnamed, "the walker should see the admin's unnamed patterns"
+    assert set(unnamed) == {"admin"}
+
+
+@pytest.fixture
+def world(users: dict[str, User], alliance: Alliance) -> dict[str, Any]:
+    deliverable = Deliverable.objects.create(
+        alliance=alliance, title="Demo", side="ours", due_on=timezone.localdate()
+    )
+    checkin = CheckIn.objects.create(
+        alliance=alliance, held_on=timezone.localdate(), manual_score=3, computed_score=3.0
+    )
+    return {"alliance": alliance, "deliverable": deliverable, "checkin": checkin, "users": users}
+
+
+def kwargs_for(name: str, params: frozenset[str], world: dict[str, Any]) -> dict[str, Any]:
+    alliance, checkin = world["alliance"], world["checkin"]
+    values: dict[str, Any] = {
+        "slug": alliance.slug,
+        "pk": checkin.pk if name.startswith("checkin") else world["deliverable"].pk,
+        "uidb64": "MQ",
+        "token": "set-password",
+        "app_label": "portfolio",
+        "object_id": str(alliance.pk),
+        "id": str(world["users"]["viewer"].pk),
+        "content_type_id": "1",
+        "url": "",
+    }
+    return {key: values[key] for key in params}
+
+
+def outcome(response: Any, rule: Rule) -> str:
+    """'in' when the role check let the request through, else how it was refused."""
+    status = response.status_code
+    if rule.ok is not None and status in rule.ok:
+        return "in"
+    if status in (401, 403):
+        return str(status)
+    if status == 302 and "login" in response["Location"]:
+        return "login"
+    if rule.ok is None and status < 500:
+        return "in"
+    return f"HTTP {status}"
+
+
+def refusal(name: str, who: str) -> str:
+    """How a caller without the role is turned away."""
+    if name.startswith("admin:"):
+        return "login"  # the admin sends everyone who is not staff to its own sign-in
+    if name.startswith("api:") and name not in ("api:openapi-view", "api:openapi-json"):
+        return "401" if who == "anonymous" else "403"
+    return "login" if who == "anonymous" else "403"
+
+
+def request(client: Client, url: str, name: str, method: str) -> Any:
+    if method == "get":
+        return client.get(url)
+    if name.startswith("api:"):
+        return client.post(url, {}, content_type="application/json")
+    return client.post(url, {})
+
+
+def test_it_enforces_the_role_matrix(world: dict[str, Any], engine: None) -> None:
+    users = world["users"]
+    checks: list[tuple[str, str, Rule]] = []
+    for name, params in sorted(named_urls().items()):
+        rule = rule_for(name)
+        assert rule is not None
+        url = reverse(name, kwargs=kwargs_for(name, params, world)) + rule.query
+        checks.append((name, url, rule))
+        if rule.also_post:
+            checks.append((name, url, Rule(rule.allowed, method="post", ok=(400,))))
+    comment = reverse("checkin", args=[world["alliance"].slug, world["checkin"].pk])
+    checks.append(("checkin#comment", comment, EXPECT["checkin#comment"]))
+
+    table: list[tuple[str, str, dict[str, str]]] = []
+    wrong: list[str] = []
+    clients: dict[str, Client] = {}
+    for name, url, rule in checks:
+        row: dict[str, str] = {}
+        if "logout" in name:
+            clients.clear()  # signing out must not leak into the next check
+        for who in WHO:
+            if who not in clients:
+                clients[who] = client_for(users.get(who))
+            got = outcome(request(clients[who], url, name, rule.method), rule)
+            row[who] = got
+            expected = "in" if who in rule.allowed else refusal(name, who)
+            if got != expected:
+                wrong.append(f"{rule.method.upper()} {url} as {who}: {got}, expected {expected}")
+        table.append((rule.method.upper(), url, row))
+        if "logout" in name:
+            clients.clear()
+    if wrong:
+        head = "method url".ljust(70) + " ".join(w[:8].ljust(8) for w in WHO)
+        rows = [
+            f"{m} {u}"[:69].ljust(70) + " ".join(r[w].ljust(8) for w in WHO) for m, u, r in table
+        ]
+        pytest.fail("\n".join(["Role matrix differs:", *wrong, "", head, *rows]))
+    assert len(table) > 60
