@@ -24,3 +24,12 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.fail(f"{SHARED_DIR} is missing: CI checks out shared/ beside the repository")
     return SHARED_DIR
+
+
+@pytest.fixture(autouse=True)
+def _fresh_dashboard_cache() -> None:
+    """Each test rolls the database back, so the web app's per-process cache of
+    assessment summaries (radar.web.summary) must start empty too."""
+    from radar.web.summary import clear_cache
+
+    clear_cache()

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from radar.engine.assessment import CadenceFlag
 from radar.engine.vocab import Category
 from radar.portfolio.models import CheckIn
+from radar.web.summary import clear_cache
 from tests.web import pagedata as pd
 
 pytestmark = pytest.mark.django_db
@@ -132,11 +133,43 @@ def _queries_for(client: Client) -> int:
     return len(ctx.captured_queries)
 
 
-def test_the_query_count_does_not_grow_with_the_portfolio(client_in: Client) -> None:
-    pd.portfolio(3)
-    small = _queries_for(client_in)
+def _grow_to_30() -> None:
     for i in range(27):
         a = pd.alliance(f"More {i}")
         pd.store(pd.assessment(a, signals=(pd.signal(),)))
         pd.contact(a, datetime(2026, 11, 2, tzinfo=UTC))
-    assert _queries_for(client_in) == small
+        CheckIn.objects.create(alliance=a, held_on=pd.TODAY, manual_score=3, computed_score=3.0)
+
+
+def test_the_query_count_does_not_grow_with_the_portfolio(client_in: Client) -> None:
+    pd.portfolio(3)
+    clear_cache()
+    cold_small = _queries_for(client_in)
+    warm_small = _queries_for(client_in)
+    _grow_to_30()
+    clear_cache()
+    assert _queries_for(client_in) == cold_small
+    assert _queries_for(client_in) == warm_small
+    assert warm_small == cold_small - 1  # cached summaries skip the payload read
+
+
+def test_a_reassessment_replaces_the_cached_summary(client_in: Client) -> None:
+    a = pd.alliance("Changing")
+    stored = pd.store(pd.assessment(a, 2.0))
+    assert 'class="score band-2"' in client_in.get("/").content.decode()
+    stored.payload = {**stored.payload, "score": 4.6}
+    with time_machine.travel(datetime(2026, 11, 15, 13, tzinfo=UTC), tick=False):
+        stored.save()  # a new computed_at, as a re-assessment writes
+        assert 'class="score band-5"' in client_in.get("/").content.decode()
+
+
+def test_long_portfolios_are_paged_and_links_keep_the_filters(client_in: Client) -> None:
+    for i in range(55):
+        pd.store(pd.assessment(pd.alliance(f"Ally {i:02d}", tier=2), 1.0 + i * 0.05))
+    first = client_in.get("/?tier=2").content.decode()
+    assert "Showing 1\u201350 of 55" in first and "Page 1 of 2" in first
+    assert "?tier=2&amp;page=2" in first
+    second = client_in.get("/?tier=2&page=2").content.decode()
+    table = second[second.index('id="portfolio-table"') :]
+    assert "Ally 54" in table and "Ally 00" not in table
+    assert "Showing 51\u201355 of 55" in second

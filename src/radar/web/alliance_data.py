@@ -25,6 +25,7 @@ from radar.portfolio.models import (
 from radar.web import people
 from radar.web.portfolio import annotated_alliances, build_row, latest_payloads
 from radar.web.present import RITUAL_LABELS, parse_date
+from radar.web.summary import summarize
 
 TIMELINE_LIMIT = 60
 
@@ -192,7 +193,7 @@ def state_context(alliance: Alliance, today: date, as_of: date | None = None) ->
     return {
         "alliance": alliance,
         "payload": payload,
-        "row": build_row(annotated, payload, cutoff),
+        "row": build_row(annotated, summarize(payload) if payload else None, cutoff),
         "today": cutoff,
         "as_of": as_of,
         "signals": _signals(payload),

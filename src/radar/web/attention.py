@@ -57,17 +57,16 @@ def _kind_of_flag(code: str) -> str:
 
 
 def items_for(row: Row, today: date) -> list[Item]:
-    if row.payload is None:
+    summary = row.summary
+    if summary is None:
         return []
     found: list[Item] = []
-    if row.systemic:
-        cats = ", ".join(row.payload.get("systemic_categories", []))
+    if summary.systemic:
+        cats = ", ".join(summary.systemic_categories)
         found.append(Item("systemic", row, f"Signals cluster across {cats}."))
-    confirmed = [
-        s for s in row.payload.get("signals", []) if s["confirmed"] and s["polarity"] == "negative"
-    ]
+    confirmed = summary.confirmed_titles
     if confirmed:
-        titles = "; ".join(s["title"] for s in confirmed[:3])
+        titles = "; ".join(confirmed[:3])
         more = f" (+{len(confirmed) - 3} more)" if len(confirmed) > 3 else ""
         found.append(Item("pattern", row, titles + more))
     kinds = set()

@@ -26,6 +26,32 @@ SORTS: dict[str, Callable[[Row], Any]] = {
     "owner": lambda r: (r.owner.lower() or "~", r.alliance.name.lower()),
 }
 DEFAULT_SORT = "score"
+PAGE_SIZE = 50  # rows per page: a thousand-row table helps nobody and renders slowly
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Row]
+    number: int
+    pages: int
+    start: int  # index of the first row on the page
+    total: int
+
+    @property
+    def first(self) -> int:
+        return self.start + 1 if self.rows else 0
+
+    @property
+    def last(self) -> int:
+        return self.start + len(self.rows)
+
+    @property
+    def previous(self) -> str:
+        return str(self.number - 1) if self.number > 1 else ""
+
+    @property
+    def next(self) -> str:
+        return str(self.number + 1) if self.number < self.pages else ""
 
 
 @dataclass(frozen=True)
@@ -36,10 +62,13 @@ class Listing:
     category: str = ""
     sort: str = DEFAULT_SORT
     descending: bool = False
+    page: int = 1
 
     @classmethod
     def from_query(cls, query: Mapping[str, str]) -> Listing:
         """Unknown values are ignored rather than failing: it's a bookmarkable URL."""
+        raw_page = query.get("page", "1")
+        page = int(raw_page) if raw_page.isdigit() and 0 < int(raw_page) < 100_000 else 1
         raw_sort = query.get("sort", DEFAULT_SORT)
         descending = raw_sort.startswith("-")
         sort = raw_sort.lstrip("-")
@@ -50,6 +79,7 @@ class Listing:
             category=query.get("category", "") if query.get("category") in CATEGORIES else "",
             sort=sort if sort in SORTS else DEFAULT_SORT,
             descending=descending if sort in SORTS else False,
+            page=page,
         )
 
     @property
@@ -76,7 +106,14 @@ class Listing:
             )
         )
 
+    def page_of(self, rows: list[Row]) -> Page:
+        pages = max(1, -(-len(rows) // PAGE_SIZE))
+        number = min(self.page, pages)
+        start = (number - 1) * PAGE_SIZE
+        return Page(rows[start : start + PAGE_SIZE], number, pages, start, len(rows))
+
     def params(self, **changes: str) -> dict[str, str]:
+        """Query parameters for a link; changing a filter or the sort goes back to page 1."""
         values = {
             "tier": self.tier,
             "owner": self.owner,
@@ -85,7 +122,13 @@ class Listing:
             "sort": ("-" if self.descending else "") + self.sort,
         }
         values.update(changes)
-        return {k: v for k, v in values.items() if v and not (k == "sort" and v == DEFAULT_SORT)}
+        if "page" in changes:
+            values["page"] = changes["page"]
+        return {
+            k: v
+            for k, v in values.items()
+            if v and not (k == "sort" and v == DEFAULT_SORT) and not (k == "page" and v == "1")
+        }
 
     def sort_param(self, key: str) -> str:
         """Clicking the current column flips the direction."""

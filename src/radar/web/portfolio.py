@@ -10,7 +10,7 @@ stays the same whether the portfolio has three alliances or a thousand.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -19,6 +19,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from radar.engine.vocab import Category
 from radar.portfolio.models import Alliance, Assessment, CheckIn, Interaction
 from radar.web.present import band_of, parse_date
+from radar.web.summary import Summary, latest_summaries, summarize
 
 CATEGORIES = tuple(c.value for c in Category)
 
@@ -40,24 +41,21 @@ class Row:
     """What the dashboard shows for one alliance."""
 
     alliance: Alliance
-    payload: Mapping[str, Any] | None
+    summary: Summary | None
     last_contact: datetime | None = None
     last_checkin: date | None = None
     next_review: date | None = None
     review_overdue: bool = False
     checkin_manual: int | None = None
     checkin_computed: float | None = None
-    confirmed_by_category: dict[str, int] = field(default_factory=dict)
-    watching_by_category: dict[str, int] = field(default_factory=dict)
-    category_scores: dict[str, float | None] = field(default_factory=dict)
 
     @property
     def assessed(self) -> bool:
-        return self.payload is not None
+        return self.summary is not None
 
     @property
     def score(self) -> float | None:
-        return None if self.payload is None else float(self.payload["score"])
+        return None if self.summary is None else self.summary.score
 
     @property
     def band(self) -> int:
@@ -65,31 +63,37 @@ class Row:
 
     @property
     def trend(self) -> str:
-        return "" if self.payload is None else str(self.payload.get("trend", ""))
+        return "" if self.summary is None else self.summary.trend
 
     @property
     def phase(self) -> str:
-        if self.payload is None:
+        if self.summary is None:
             return self.alliance.declared_phase or ""
-        return str(self.payload["phase"]["phase"])
+        return self.summary.phase
 
     @property
     def recommendation(self) -> str:
-        return "" if self.payload is None else str(self.payload["recommendation"]["action"])
+        return "" if self.summary is None else self.summary.action
 
     @property
     def headline(self) -> str:
-        return "" if self.payload is None else str(self.payload["recommendation"]["headline"])
+        return "" if self.summary is None else self.summary.headline
 
     @property
-    def history(self) -> list[float]:
-        if self.payload is None:
-            return []
-        return [float(p["score"]) for p in self.payload.get("score_history", [])]
+    def history(self) -> tuple[float, ...]:
+        return () if self.summary is None else self.summary.history
 
     @property
     def baseline(self) -> float | None:
-        return None if self.payload is None else self.payload.get("baseline_score")
+        return None if self.summary is None else self.summary.baseline
+
+    @property
+    def confirmed_by_category(self) -> Mapping[str, int]:
+        return {} if self.summary is None else self.summary.confirmed_by_category
+
+    @property
+    def watching_by_category(self) -> Mapping[str, int]:
+        return {} if self.summary is None else self.summary.watching_by_category
 
     @property
     def confirmed_total(self) -> int:
@@ -101,11 +105,11 @@ class Row:
 
     @property
     def systemic(self) -> bool:
-        return bool(self.payload and self.payload.get("systemic"))
+        return self.summary is not None and self.summary.systemic
 
     @property
-    def cadence(self) -> list[Mapping[str, Any]]:
-        return [] if self.payload is None else list(self.payload.get("cadence", []))
+    def cadence(self) -> tuple[Mapping[str, Any], ...]:
+        return () if self.summary is None else self.summary.cadence
 
     @property
     def owner(self) -> str:
@@ -120,10 +124,8 @@ class Row:
         ]
 
     def heat_cells(self) -> list[tuple[str, float | None, int]]:
-        return [
-            (c, self.category_scores.get(c), band_of(self.category_scores.get(c)))
-            for c in CATEGORIES
-        ]
+        scores = {} if self.summary is None else self.summary.category_scores
+        return [(c, scores.get(c), band_of(scores.get(c))) for c in CATEGORIES]
 
 
 def annotated_alliances(
@@ -138,7 +140,10 @@ def annotated_alliances(
         checkins = checkins.filter(held_on__lte=cutoff)
     last_contact = contacts.order_by("-occurred_at").values("occurred_at")[:1]
     checkins = checkins.order_by("-held_on", "-pk")
-    return qs.select_related("owner", "partner").annotate(
+    # Only the columns the pages show: a thousand model instances are built per visit.
+    fields = ("name", "slug", "tier", "owner_name", "declared_phase", "active", "partner__name")
+    owner = ("owner__username", "owner__first_name", "owner__last_name")
+    return qs.select_related("owner", "partner").only(*fields, *owner).annotate(
         last_contact_at=Subquery(last_contact),
         last_checkin_on=Subquery(checkins.values("held_on")[:1]),
         checkin_manual=Subquery(checkins.values("manual_score")[:1]),
@@ -155,21 +160,13 @@ def latest_payloads(alliances: QuerySet[Alliance]) -> dict[int, dict[str, Any]]:
     return {alliance_id: payload for alliance_id, payload in rows}
 
 
-def build_row(alliance: Alliance, payload: Mapping[str, Any] | None, today: date) -> Row:
-    row = Row(alliance=alliance, payload=payload)
+def build_row(alliance: Alliance, summary: Summary | None, today: date) -> Row:
+    row = Row(alliance=alliance, summary=summary)
     row.last_contact = getattr(alliance, "last_contact_at", None)
     row.last_checkin = getattr(alliance, "last_checkin_on", None)
     row.checkin_manual = getattr(alliance, "checkin_manual", None)
     row.checkin_computed = getattr(alliance, "checkin_computed", None)
     row.next_review, row.review_overdue = _next_review(alliance, row, today)
-    if payload is not None:
-        for signal in payload.get("signals", []):
-            if signal.get("polarity") != "negative":
-                continue
-            bucket = row.confirmed_by_category if signal["confirmed"] else row.watching_by_category
-            bucket[signal["category"]] = bucket.get(signal["category"], 0) + 1
-        for cat in payload.get("categories", []):
-            row.category_scores[cat["category"]] = cat.get("score")
     return row
 
 
@@ -191,16 +188,19 @@ def portfolio_rows(
     alliances: QuerySet[Alliance] | None = None,
     payloads: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> list[Row]:
-    """Rows for every (active) alliance; stored payloads unless `payloads` is given
+    """Rows for every (active) alliance from stored assessments, or from `payloads`
     (a backtest passes its own). Store facts are cut at `today` (no future meetings)."""
     qs = annotated_alliances(alliances, cutoff=today)
     listed = list(qs)
     if payloads is None:
-        payloads = latest_payloads(qs)
-        missing = [a for a in listed if a.pk not in payloads]
+        summaries = latest_summaries(qs)
+        missing = [a for a in listed if a.pk not in summaries]
         if missing:
-            payloads = {**payloads, **assess_missing(missing, today)}
-    return [build_row(a, payloads.get(a.pk), today) for a in listed]
+            fresh = assess_missing(missing, today)
+            summaries.update({pk: summarize(p) for pk, p in fresh.items()})
+    else:
+        summaries = {pk: summarize(p) for pk, p in payloads.items()}
+    return [build_row(a, summaries.get(a.pk), today) for a in listed]
 
 
 def assess_missing(alliances: Iterable[Alliance], today: date) -> dict[int, dict[str, Any]]:

@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from radar.portfolio.models import Alliance
 from radar.web.listing import Listing
-from radar.web.portfolio import latest_payloads, portfolio_rows
+from radar.web.portfolio import portfolio_rows
 from radar.web.present import parse_date
 from radar.web.roles import Ability, requires
+from radar.web.summary import latest_summaries
 from radar.web.views.dashboard import dashboard_context
 
 DEFAULT_LOOKBACK = timedelta(days=90)
@@ -58,9 +59,8 @@ def backtest(request: HttpRequest) -> HttpResponse:
         rows = portfolio_rows(as_of, Alliance.objects.filter(pk__in=ids), payloads)
         context.update(dashboard_context(rows, listing, as_of))
         context["today"] = as_of
-        context["now_scores"] = {
-            pk: p["score"] for pk, p in latest_payloads(Alliance.objects.filter(pk__in=ids)).items()
-        }
+        now = latest_summaries(Alliance.objects.filter(pk__in=ids))
+        context["now_scores"] = {pk: s.score for pk, s in now.items()}
         if request.headers.get("HX-Request") == "true":
             return render(request, "web/partials/portfolio.html", context)
     return render(request, "web/backtest.html", context)

@@ -27,15 +27,22 @@ def summary(rows: list[Row]) -> dict[str, object]:
     }
 
 
+ATTENTION_LIMIT = 30  # alliances listed in the queue; the filters narrow it further
+
+
 def dashboard_context(rows: list[Row], listing: Listing, today: date) -> dict[str, object]:
     shown = listing.apply(rows)
+    page = listing.page_of(shown)
+    attention = grouped(attention_queue(shown, today))
     return {
-        "rows": shown,
+        "rows": page.rows,
+        "page": page,
         "all_count": len(rows),
         "listing": listing,
         "today": today,
         "stats": summary(shown),
-        "attention": grouped(attention_queue(shown, today)),
+        "attention": attention[:ATTENTION_LIMIT],
+        "attention_total": len(attention),
         "categories": CATEGORIES,
         "phases": PHASES,
         "owners": sorted({r.owner for r in rows if r.owner}, key=str.lower),
