@@ -70,3 +70,23 @@ def test_severity_grows_with_z_and_stays_in_range():
     assert severity_from_z(2.0, CONFIG) == 0.3
     assert severity_from_z(-4.0, CONFIG) > severity_from_z(3.0, CONFIG)
     assert severity_from_z(100.0, CONFIG) == 1.0
+
+
+def test_the_one_pass_scan_agrees_with_the_per_period_test():
+    import random
+
+    from radar.engine.baseline import deviations
+
+    rng = random.Random(11)
+    for _ in range(200):
+        values = [None if rng.random() < 0.15 else float(rng.randint(0, 30)) for _ in range(30)]
+        for direction in Direction:
+            for min_change in (None, 5.0):
+                expected = [
+                    (i, found)
+                    for i in range(len(values))
+                    if (found := deviation_at(values, i, direction, CONFIG, min_change=min_change))
+                ]
+                assert (
+                    list(deviations(values, direction, CONFIG, min_change=min_change)) == expected
+                )

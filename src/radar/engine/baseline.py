@@ -17,10 +17,10 @@ A value deviates when both tests pass:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import cast
 
 from radar.engine.config import EngineConfig
 
@@ -149,26 +149,29 @@ def deviations(
 ) -> Iterator[tuple[int, Deviation]]:
     """Every (index, deviation) of a series: `deviation_at` over all periods, in one pass.
 
-    This is the hot loop of the engine (every series of every alliance), so it
-    keeps its state in locals and skips the None filter on series without gaps.
+    This is the hot loop of the engine (every series of every alliance), so the
+    trailing window is kept sorted incrementally (insert the newest value, drop
+    the one that left the window) instead of being re-sorted for every period.
     """
     back = config.baseline_periods
     need = config.baseline_min_periods
     relative_min = config.deviation_relative
     z_min = config.deviation_z
     sign = direction.value
-    dense = None not in values
-    for i in range(max(need, 1), len(values)):
-        value = values[i]
+    window: list[float] = []  # the trailing values before i, sorted, None skipped
+    for i, value in enumerate(values):
+        if i:
+            newest = values[i - 1]
+            if newest is not None:
+                insort(window, newest)
+            if i > back:
+                oldest = values[i - 1 - back]
+                if oldest is not None:
+                    del window[bisect_left(window, oldest)]
         if value is None:
             continue
-        lo = i - back if i > back else 0
-        if dense:
-            window = sorted(cast(Sequence[float], values[lo:i]))
-        else:
-            window = sorted([v for v in values[lo:i] if v is not None])
         size = len(window)
-        if size < need:
+        if size < need or size == 0:
             continue
         mid = size // 2
         median = window[mid] if size % 2 else (window[mid - 1] + window[mid]) / 2.0
