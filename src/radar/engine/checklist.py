@@ -13,7 +13,7 @@ from radar.engine.assessment import ChecklistItem
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
 from radar.engine.records import ContactRecord, History
-from radar.engine.triage import PeriodSignals
+from radar.engine.triage import CONTEXT_LABELS, PeriodSignals
 from radar.engine.vocab import Category, ContextKind, DeliverableStatus, Side
 
 _PRIORITY_CONTEXT = (ContextKind.LEADERSHIP_CHANGE, ContextKind.MERGER_ACQUISITION)
@@ -73,12 +73,13 @@ def _priorities(frame: Frame, signals: PeriodSignals, config: EngineConfig) -> C
     found = [s.title for s in signals.negatives if s.category is Category.PRIORITY]
     since = frame.as_of - timedelta(days=config.team_change_days)
     found += [
-        f"{str(c.kind).replace('_', ' ')} since {c.start}"
+        f"{CONTEXT_LABELS.get(str(c.kind), 'an external event')} since {c.start}"
         for c in frame.history.context
         if c.kind in _PRIORITY_CONTEXT and (c.end is None or c.end >= since)
     ]
     if found:
-        return ChecklistItem(question, "attention", "; ".join(found) + ".")
+        text = "; ".join(found) + "."
+        return ChecklistItem(question, "attention", text[0].upper() + text[1:])
     if not frame.history.observations and not frame.history.checkins:
         return ChecklistItem(question, "unknown", "No observations or check-ins to tell.")
     return ChecklistItem(question, "ok", "No sign of shifted priorities.")

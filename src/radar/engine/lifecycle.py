@@ -26,7 +26,7 @@ from statistics import fmean
 from radar.engine.assessment import PhaseDiagnosis
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
-from radar.engine.score import PeriodScore
+from radar.engine.score import PeriodScore, join_names, join_words
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import Category, DecisionKind, Phase
 
@@ -89,11 +89,11 @@ def _renewal_event(frame: Frame, age: int, config: EngineConfig) -> str | None:
     return None
 
 
-def _trend_sentence(what: str, change: float | None, band: float) -> str:
+def _trend_sentence(what: str, verb: str, change: float | None, band: float) -> str:
     way = direction(change, band)
     if change is None or way is None:
-        return f"Not enough {what} history to read a trend."
-    return f"{what.capitalize()} is {way} over the last year ({change:+.0%})."
+        return f"Not enough history to read a trend in {what.lower()}."
+    return f"{what} {verb} {way} over the last year ({change:+.0%})."
 
 
 def diagnose(
@@ -134,8 +134,8 @@ def diagnose(
     )
     reasons = [
         f"The alliance is {_age_words(age)} old.",
-        _trend_sentence("engagement (meetings, calls, partner e-mails)", engagement, band),
-        _trend_sentence("the metrics", metrics, band)
+        _trend_sentence("Engagement (meetings, calls, partner e-mails)", "is", engagement, band),
+        _trend_sentence("Metrics", "are", metrics, band)
         if history.metrics
         else "No metrics are tracked.",
     ]
@@ -147,8 +147,8 @@ def diagnose(
     elif (cluster and falling) or sustained_low:
         phase = Phase.DECLINE
         if cluster:
-            names = " and ".join(str(c) for c in Category if c in confirmed) or "several categories"
-            what = " and ".join(falling_parts) or "results"
+            names = join_names([c for c in Category if c in confirmed]) or "several categories"
+            what = join_words(falling_parts) or "results"
             reasons.append(f"Confirmed problems in {names}, with falling {what}.")
         if sustained_low:
             reasons.append(f"The score has stayed at or below {config.exit_score_max:.1f}.")

@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from radar.engine.assessment import PhaseDiagnosis, Recommendation
+from radar.engine.assessment import PhaseDiagnosis, Recommendation, Signal
 from radar.engine.checklist import checklist, is_our_side
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, month_start
 from radar.engine.records import AgreementInfo, DecisionRecord
-from radar.engine.score import PeriodScore, join_names
+from radar.engine.score import PeriodScore, join_names, join_words
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import DecisionKind, Phase
 
@@ -85,10 +85,28 @@ def _recent_reset(decisions: Sequence[DecisionRecord], as_of: date, days: int) -
 
 
 def _context_reasons(signals: PeriodSignals) -> list[str]:
-    reasons: list[str] = []
+    """One reason per context factor, naming the negative signals it may explain."""
+    titles: dict[str, list[str]] = {}
     for s in signals.negatives:
-        if s.possibly_external:
-            reasons.append(f"“{s.title}”: {s.context[0]}")
+        for note in s.context:
+            titles.setdefault(note, []).append(f"“{s.title}”")
+    suffix = " — may be external."
+    return [
+        f"{note.removesuffix(suffix)} — so {join_words(names)} may be external."
+        for note, names in titles.items()
+    ]
+
+
+def _pattern_reasons(signals: PeriodSignals, ours: Sequence[Signal]) -> list[str]:
+    reasons: list[str] = []
+    confirmed = [f"“{s.title}”" for s in signals.negatives if s.confirmed]
+    if confirmed:
+        reasons.append(f"Confirmed pattern: {join_words(confirmed)}.")
+    if signals.systemic:
+        names = join_names(signals.systemic_categories)
+        reasons.append(f"Signals cluster across {names}: the issue is systemic.")
+    if ours:
+        reasons.append("Our own side is missing commitments: start by fixing our delivery.")
     return reasons
 
 
@@ -127,17 +145,6 @@ def recommend(
     elif confirmed or signals.systemic or ours:
         action = DecisionKind.RESET
         headline = "Reset: have a candid conversation and realign expectations."
-        if confirmed:
-            titles = ", ".join(f"“{s.title}”" for s in confirmed)
-            reasons.append(f"Confirmed pattern: {titles}.")
-        if signals.systemic:
-            names = join_names(signals.systemic_categories)
-            reasons.append(f"Signals cluster across {names}: the issue is systemic.")
-        if ours:
-            reasons.append("Our own side is missing commitments: start by fixing our delivery.")
-        since = _recent_reset(history.decisions, as_of, config.reset_response_days)
-        if since is not None:
-            reasons.append(f"A reset is already under way (decided {since}): follow it through.")
     elif score >= config.reinvest_min_score and (signals.positives or phase.phase is Phase.GROWTH):
         action = DecisionKind.REINVEST
         headline = "Reinvest: the alliance is healthy; explore new joint opportunities."
@@ -156,6 +163,12 @@ def recommend(
             )
         else:
             reasons.append(f"Score {score:.1f}; no active negative signal.")
+    if action in (DecisionKind.RESET, DecisionKind.EXIT):
+        reasons += _pattern_reasons(signals, ours)
+    if action is DecisionKind.RESET:
+        since = _recent_reset(history.decisions, as_of, config.reset_response_days)
+        if since is not None:
+            reasons.append(f"A reset is already under way (decided {since}): follow it through.")
     reasons += _context_reasons(signals)
     if action is DecisionKind.REINVEST:
         behind = list(signals.positives)

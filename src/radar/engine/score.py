@@ -195,9 +195,15 @@ def trend(score: float, baseline: float | None, config: EngineConfig) -> str:
     return "flat"
 
 
+def join_words(words: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c" ("" for none)."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def join_names(categories: Sequence[Category]) -> str:
-    words = [str(c) for c in categories]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return join_words([str(c) for c in categories])
 
 
 def _changes(category: Category, before: dict[str, Signal], after: dict[str, Signal]) -> list[str]:
@@ -213,6 +219,10 @@ def _changes(category: Category, before: dict[str, Signal], after: dict[str, Sig
                 found.append(f"new signal “{s.title}”{suffix}")
             elif s.confirmed and not old.confirmed:
                 found.append(f"“{s.title}” is now confirmed, {s.consecutive} periods in a row")
+            elif s.severity >= old.severity + 0.1:
+                found.append(f"“{s.title}” got worse")
+            elif s.severity <= old.severity - 0.1:
+                found.append(f"“{s.title}” eased")
         elif s.polarity is Polarity.POSITIVE and old is None:
             found.append(f"new positive signal “{s.title}”")
     for rule, old in before.items():

@@ -35,7 +35,7 @@ from radar.engine.features import month_end
 from radar.engine.records import ContextFactorRecord
 from radar.engine.vocab import Category, Polarity
 
-_CONTEXT_LABELS = {
+CONTEXT_LABELS = {
     "downturn": "an economic downturn",
     "leadership_change": "a leadership change",
     "merger_acquisition": "a merger or acquisition",
@@ -87,7 +87,7 @@ def context_notes(
     for factor in context:
         if factor.start > end or (factor.end is not None and factor.end < first):
             continue
-        what = _CONTEXT_LABELS.get(str(factor.kind), "an external event")
+        what = CONTEXT_LABELS.get(str(factor.kind), "an external event")
         scope = " (portfolio-wide)" if factor.portfolio_wide else ""
         until = factor.end.isoformat() if factor.end else "ongoing"
         note = f"During {what}{scope}, {factor.start.isoformat()} to {until}"
