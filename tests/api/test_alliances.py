@@ -9,7 +9,7 @@ from radar.portfolio.models import Alliance
 from radar.web.refresh import refresh
 from tests.api.client import ApiAs
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("engine")]
+pytestmark = pytest.mark.django_db
 
 
 def test_it_lists_alliances_for_every_reader(api_as: ApiAs, alliance: Alliance) -> None:

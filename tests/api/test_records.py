@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from radar.portfolio.models import Alliance, Decision, Interaction, Observation
 from tests.api.client import ApiAs
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("engine")]
+pytestmark = pytest.mark.django_db
 
 
 def base(alliance: Alliance) -> str:

@@ -22,7 +22,7 @@ from radar.portfolio.models import (
     Partner,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("engine")]
+pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -231,3 +231,13 @@ def test_it_renders_every_form_page_for_a_manager(
         response = manager_client.get(url(name, alliance))
         assert response.status_code == 200, name
         assert b"<label" in response.content
+
+
+def test_it_says_how_the_score_moved() -> None:
+    from radar.web.refresh import score_change
+
+    before, after = Assessment(score=3.14), Assessment(score=2.0)
+    assert score_change(before, after) == "Score now 2.0 (was 3.1)."
+    assert score_change(Assessment(score=2.04), after) == "Score 2.0."
+    assert score_change(None, after) == "Score 2.0."
+    assert score_change(before, None) == ""

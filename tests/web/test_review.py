@@ -13,7 +13,7 @@ from radar.portfolio.models import Alliance, CheckIn, ContextFactor, ReviewComme
 from radar.web.refresh import refresh
 from tests.web.support import client_for
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("engine")]
+pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -134,6 +134,8 @@ def test_it_lets_a_reviewer_challenge_a_review(users: dict[str, User], alliance:
         url, {"stance": "challenge", "suggested_score": "2", "body": "Data says <b>otherwise</b>."}
     )
     assert response.status_code == 302
+    checkin.refresh_from_db()
+    assert checkin.neutral_reviewer
     comment = ReviewComment.objects.get()
     assert (comment.author, comment.stance, comment.suggested_score) == (
         users["reviewer"],

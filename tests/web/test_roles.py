@@ -65,3 +65,20 @@ def test_it_redirects_anonymous_and_forbids_the_wrong_role() -> None:
 
     request.user = _user("m", Role.MANAGER)
     assert view(request).content == b"ok"
+
+
+def test_it_grants_a_role_from_the_command_line() -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    user = _user("pat", Role.VIEWER)
+    call_command("grant_role", "pat", "manager", "--only", stdout=StringIO())
+    assert abilities_of(User.objects.get(pk=user.pk)) == {
+        Ability.READ,
+        Ability.COMMENT,
+        Ability.EDIT,
+    }
+    assert list(User.objects.get(pk=user.pk).groups.values_list("name", flat=True)) == ["manager"]
+    with pytest.raises(CommandError, match="No user named 'ghost'"):
+        call_command("grant_role", "ghost", "viewer", stdout=StringIO())

@@ -200,7 +200,7 @@ def request(client: Client, url: str, name: str, method: str) -> Any:
     return client.post(url, {})
 
 
-def test_it_enforces_the_role_matrix(world: dict[str, Any], engine: None) -> None:
+def test_it_enforces_the_role_matrix(world: dict[str, Any]) -> None:
     users = world["users"]
     checks: list[tuple[str, str, Rule]] = []
     for name, params in sorted(named_urls().items()):

@@ -131,6 +131,10 @@ def checkin_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         comment.author = request.user
         comment.author_name = request.user.get_full_name() or request.user.get_username()
         comment.save()
+        if not checkin.neutral_reviewer and request.user != checkin.reviewer:
+            # Someone other than the person who scored it has now looked at the review.
+            checkin.neutral_reviewer = True
+            checkin.save(update_fields=["neutral_reviewer"])
         messages.success(request, "Your comment is recorded.")
         return redirect("checkin", alliance.slug, checkin.pk)
     context = {
