@@ -89,3 +89,9 @@ def test_a_passed_agreement_review_date_is_flagged_until_reviewed():
     assert flags(agreement=due)["agreement_review_overdue"].days_overdue == 60
     done = AgreementInfo(next_review=date(2025, 11, 1), last_reviewed=date(2025, 11, 5))
     assert "agreement_review_overdue" not in flags(agreement=done)
+
+
+def test_an_alliance_that_has_not_started_needs_no_review_yet():
+    frame = build(history(alliance=alliance(started=date(2026, 3, 1))), AS_OF)
+    signals = PeriodSignals(date(2025, 12, 1), (), False, ())
+    assert cadence_flags(frame, signals, [], DEFAULT_CONFIG) == ()

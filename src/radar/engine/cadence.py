@@ -48,6 +48,8 @@ def _no_contact(history: History, as_of: date, config: EngineConfig) -> CadenceF
 
 def _review(history: History, as_of: date, config: EngineConfig) -> CadenceFlag | None:
     tier = history.alliance.tier
+    if history.alliance.started is not None and history.alliance.started > as_of:
+        return None  # not started yet: nothing to review
     every = config.review_days_by_tier.get(
         tier, max(config.review_days_by_tier.values(), default=92)
     )
