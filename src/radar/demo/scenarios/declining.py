@@ -163,6 +163,17 @@ def helix() -> Scenario:
                 "Annual review: steady, keep the cadence.",
                 (ActionSpec("Refresh the joint roadmap", "Robin Hale", 45, done=True),),
             ),
+            DecisionSpec(
+                -1,
+                6,
+                "monitor",
+                "Helix says the restructuring settles by year end; revisit at the next "
+                "steering committee.",
+                (
+                    ActionSpec("Ask Rafael Ortega for a named integration lead", "Robin Hale", 21),
+                    ActionSpec("Status of the two escalated customers", "Hannah Cole", 14),
+                ),
+            ),
         ),
         emails_per_month=7,
         words=190,
@@ -372,6 +383,9 @@ def stratacom() -> Scenario:
             Shift("satisfaction", -5, 0.6),
             Shift("partner_late", -5, 0.5, ramp=2),
             Shift("health", -5, -1.4),
+            # Since last month Pieter has stopped answering and meetings are called off.
+            Shift("engagement", -1, 0.02, ramp=1),
+            Shift("cancel_rate", -1, 0.9, ramp=1),
         ),
         observations=(
             ObservationSpec(
@@ -399,6 +413,14 @@ def stratacom() -> Scenario:
                 "Joint customer churned; Stratacom blames our onboarding",
                 "Their account team copied our CEO.",
                 category="culture",
+            ),
+            ObservationSpec(
+                -1,
+                24,
+                "other",
+                "Our follow-ups go unanswered",
+                "Two e-mails and a voicemail to Pieter de Vries since the last check-in.",
+                category="communication",
             ),
             ObservationSpec(
                 -2,

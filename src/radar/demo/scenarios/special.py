@@ -103,7 +103,7 @@ def carelink() -> Scenario:
         ),
         decisions=(
             DecisionSpec(
-                -3,
+                -1,
                 14,
                 "monitor",
                 "Slowdown explained by the new rules; agree an approval timeline rather than push.",
@@ -224,8 +224,8 @@ def vantage() -> Scenario:
         ),
         decisions=(
             DecisionSpec(
-                -3,
-                18,
+                -1,
+                8,
                 "monitor",
                 "Wait for Krona's integration plan; keep the working group running.",
                 (
