@@ -20,7 +20,7 @@ def bar(user: User, alliance: Alliance) -> str:
 
 def test_it_shows_managers_every_form(users: dict[str, User], alliance: Alliance) -> None:
     html = bar(users["manager"], alliance)
-    for label in ("Monthly review", "Log interaction", "Observation", "Decision"):
+    for label in ("Monthly review", "Log interaction", "Add observation", "Record decision"):
         assert label in html
 
 
