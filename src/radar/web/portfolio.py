@@ -190,10 +190,11 @@ def portfolio_rows(
 ) -> list[Row]:
     """Rows for every (active) alliance from stored assessments, or from `payloads`
     (a backtest passes its own). Store facts are cut at `today` (no future meetings)."""
-    qs = annotated_alliances(alliances, cutoff=today)
+    base = Alliance.objects.filter(active=True) if alliances is None else alliances
+    qs = annotated_alliances(base, cutoff=today)
     listed = list(qs)
     if payloads is None:
-        summaries = latest_summaries(qs)
+        summaries = latest_summaries(base)  # the plain query: no subqueries to repeat
         missing = [a for a in listed if a.pk not in summaries]
         if missing:
             fresh = assess_missing(missing, today)
