@@ -25,7 +25,7 @@ _DOWNTURN = (
 
 
 def build_scenarios(as_of: date) -> list[Scenario]:
-    from radar.demo.scenarios import declining, healthy, special
+    from radar.demo.scenarios import declining, healthy, special, troubled
 
     decembers = [m for m in range(-35, 1) if month_start(as_of, m).month == 12]
     scenarios = [
@@ -37,8 +37,8 @@ def build_scenarios(as_of: date) -> list[Scenario]:
         healthy.orchid(decembers),
         special.carelink(),
         healthy.ashgrove(),
-        declining.pinecrest(),
-        declining.stratacom(),
+        troubled.pinecrest(),
+        troubled.stratacom(),
         special.quarry(),
         special.lumen(),
     ]
