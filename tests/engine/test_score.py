@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from hypothesis import given
@@ -142,6 +143,38 @@ def test_removing_a_category_with_its_positive_signals_never_raises_the_score(
     before, _ = combine(start, False, config)
     after, _ = combine({**start, removed: CategoryInput(False)}, False, config)
     assert after <= before + 1e-9
+
+
+@given(
+    inputs=inputs,
+    weights=weights,
+    systemic=st.booleans(),
+    target=st.sampled_from(list(Category)),
+    extra=st.floats(0, 3, allow_nan=False),
+)
+def test_a_further_negative_signal_never_raises_the_score(inputs, weights, systemic, target, extra):
+    config = EngineConfig(weights=weights)
+    before, _ = combine(inputs, systemic, config)
+    worse = dataclasses.replace(inputs[target], penalty=inputs[target].penalty + extra)
+    after, _ = combine({**inputs, target: worse}, systemic, config)
+    assert after <= before + 1e-9
+
+
+@given(inputs=inputs, weights=weights)
+def test_an_imputed_category_never_counts_above_the_total(inputs, weights):
+    total, counted = combine(inputs, False, EngineConfig(weights=weights))
+    for category, item in inputs.items():
+        if not item.has_data:
+            assert counted[category] <= total + 1e-9
+
+
+def test_a_signal_on_a_category_without_data_does_not_lift_the_others():
+    has = dict.fromkeys(Category, False) | {Category.COMMUNICATION: True}
+    bad = [sig("communication.reply_slower", confirmed=True, severity=1.0)]  # communication 2.0
+    alone = score_period(period(bad), has, DEFAULT_CONFIG)
+    assert alone.raw == 2.0  # every unknown category counts as 2.0 too
+    more = [*bad, sig("metrics.leads_falling")]  # a small concern on a category without data
+    assert score_period(period(more), has, DEFAULT_CONFIG).raw <= alone.raw
 
 
 @given(inputs=inputs)

@@ -102,7 +102,7 @@ class EngineConfig:
     score_positive_max: float = 0.5
     # Points off the total while the signals form a systemic cluster.
     score_systemic_penalty: float = 0.5
-    # The most a category without data can count for (and never more than the known ones).
+    # The most a category without data can count for (and never more than the total).
     missing_category_cap: float = 3.0
     # Lifecycle: younger than this many months = formation; trends over this many periods.
     formation_months: int = 12

@@ -9,17 +9,20 @@ category never drops below 1. The total is the weighted mean of the categories
 (`weights`), minus `score_systemic_penalty` while the signals form a systemic
 cluster, rounded to one decimal.
 
-Missing data. The "known" categories are those with data in the period plus
-those still carrying an active negative signal from earlier data. A category
-without data counts as the lowest of
+Missing data. A category without data in the period is imputed: it counts as
+the lowest of
   - `missing_category_cap` (3.0),
-  - the weighted mean of the known categories, and
-  - its own score from the signals it still carries,
-and is marked imputed. So a missing input can never raise a score: taking away
-a category's data never lifts that category (it falls to at most its own
-score), never lifts the others (the known mean can only lose a top score), and
-never counts for more than the data we do have. tests/engine/test_score.py
-checks this with a property test.
+  - its own score from the signals it still carries from earlier data, and
+  - the alliance's total itself (so it can never lift the total).
+With plain missing data this is min(3.0, weighted mean of the observed
+categories); the total is the one value T where the observed categories plus
+the imputed min(cap, own, T) average to T (found exactly in `_total`). With no
+data at all the total is the lowest imputed value (3.0 when nothing is known).
+
+So a missing input can never raise a score: dropping a category's data, or
+adding a negative signal anywhere, lowers each category's contribution for any
+given T, and so lowers the total. tests/engine/test_score.py checks this with
+property tests over random inputs and weights.
 """
 
 from __future__ import annotations
@@ -96,6 +99,31 @@ def _own(item: CategoryInput, config: EngineConfig) -> float:
     return max(1.0, min(5.0, 5.0 - item.penalty + gained))
 
 
+def _total(
+    observed: Sequence[tuple[float, float]], missing: Sequence[tuple[float, float]]
+) -> float:
+    """The fixed point T = weighted mean of observed values and min(t, T) for the missing.
+
+    `observed` and `missing` are (weight, value) pairs; a missing value t counts as
+    min(t, T). Missing values below the running mean pull it down one by one, in
+    ascending order; the first one at or above it, and all after it, count as T
+    and leave it unchanged.
+    """
+    weight = sum(w for w, _ in observed)
+    if weight <= 0:
+        floor = [t for w, t in missing if w > 0]
+        return min(floor) if floor else math.nan
+    total = sum(w * v for w, v in observed)
+    mean = total / weight
+    for w, t in sorted(missing, key=lambda item: item[1]):
+        if t >= mean:
+            break
+        total += w * t
+        weight += w
+        mean = total / weight
+    return mean
+
+
 def combine(
     inputs: Mapping[Category, CategoryInput], systemic: bool, config: EngineConfig
 ) -> tuple[float, dict[Category, float]]:
@@ -104,17 +132,15 @@ def combine(
     if sum(weights.values()) <= 0:
         weights = dict.fromkeys(inputs, 1.0)
     own = {c: _own(item, config) for c, item in inputs.items()}
-    known = [c for c, item in inputs.items() if item.has_data or item.penalty > 0]
-    known_weight = sum(weights[c] for c in known)
-    if known_weight > 0:
-        known_mean = sum(weights[c] * own[c] for c in known) / known_weight
-    else:
-        known_mean = config.missing_category_cap
+    cap = config.missing_category_cap
+    observed = [(weights[c], own[c]) for c, item in inputs.items() if item.has_data]
+    missing = [(weights[c], min(cap, own[c])) for c, item in inputs.items() if not item.has_data]
+    total = _total(observed, missing)
+    if math.isnan(total):  # no weighted category at all
+        total = cap
     counted = {
-        c: own[c] if item.has_data else min(config.missing_category_cap, own[c], known_mean)
-        for c, item in inputs.items()
+        c: own[c] if item.has_data else min(cap, own[c], total) for c, item in inputs.items()
     }
-    total = sum(weights[c] * counted[c] for c in inputs) / sum(weights.values())
     if systemic:
         total -= config.score_systemic_penalty
     return max(1.0, min(5.0, total)), counted
