@@ -90,3 +90,34 @@ def test_the_one_pass_scan_agrees_with_the_per_period_test():
                 assert (
                     list(deviations(values, direction, CONFIG, min_change=min_change)) == expected
                 )
+
+
+def test_ratio_scale_treats_doubling_and_halving_alike():
+    from radar.engine.baseline import ratio_deviations
+
+    history = [12.0, 13.0, 11.0, 12.0, 12.5, 11.5, 12.0]
+    up = list(ratio_deviations([*history, 24.0], Direction.UP, CONFIG))
+    down = list(ratio_deviations([*history, 6.0], Direction.DOWN, CONFIG))
+    assert [i for i, _ in up] == [7] and [i for i, _ in down] == [7]
+    assert abs(up[0][1].z + down[0][1].z) < 1e-9  # same size, opposite sign
+    assert up[0][1].value == 24.0 and up[0][1].median == 12.0
+    assert up[0][1].relative == 1.0 and down[0][1].relative == -0.5
+    assert 12.0 < up[0][1].threshold < 24.0 and 6.0 < down[0][1].threshold < 12.0
+
+
+def test_ratio_scale_needs_the_relative_change_as_a_ratio():
+    from radar.engine.baseline import ratio_deviations
+
+    flat = [10.0] * 12
+    assert list(ratio_deviations([*flat, 12.4], Direction.UP, CONFIG)) == []  # +24%
+    assert [i for i, _ in ratio_deviations([*flat, 12.6], Direction.UP, CONFIG)] == [12]
+    assert list(ratio_deviations([*flat, 7.6], Direction.DOWN, CONFIG)) == []  # -24%
+    assert [i for i, _ in ratio_deviations([*flat, 7.4], Direction.DOWN, CONFIG)] == [12]
+
+
+def test_ratio_scale_skips_missing_and_non_positive_values():
+    from radar.engine.baseline import ratio_deviations
+
+    values = [10.0, None, 0.0, 10.0, 10.0, None, 30.0]
+    found = list(ratio_deviations(values, Direction.UP, CONFIG))
+    assert [i for i, _ in found] == [6] and found[0][1].n == 3

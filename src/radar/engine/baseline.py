@@ -39,9 +39,10 @@ class Baseline:
     median: float
     mad: float
     n: int  # how many trailing values it was computed from
+    floor: float | None = None  # absolute sigma floor; None = baseline_mad_floor * |median|
 
     def sigma(self, config: EngineConfig) -> float:
-        floor = config.baseline_mad_floor * abs(self.median)
+        floor = config.baseline_mad_floor * abs(self.median) if self.floor is None else self.floor
         return max(MAD_TO_SIGMA * self.mad, floor, _EPSILON)
 
 
@@ -74,9 +75,9 @@ def _median_sorted(ordered: Sequence[float]) -> float:
     return (ordered[mid - 1] + ordered[mid]) / 2.0
 
 
-def _baseline(window: list[float], median: float) -> Baseline:
-    deviations = sorted(abs(v - median) for v in window)
-    return Baseline(median=median, mad=_median_sorted(deviations), n=len(window))
+def _baseline(window: list[float], median: float, floor: float | None = None) -> Baseline:
+    spread = sorted(abs(v - median) for v in window)
+    return Baseline(median=median, mad=_median_sorted(spread), n=len(window), floor=floor)
 
 
 def baseline_at(
@@ -146,6 +147,7 @@ def deviations(
     config: EngineConfig,
     *,
     min_change: float | None = None,
+    sigma_floor: float | None = None,
 ) -> Iterator[tuple[int, Deviation]]:
     """Every (index, deviation) of a series: `deviation_at` over all periods, in one pass.
 
@@ -183,11 +185,57 @@ def deviations(
                 continue
         elif median != 0 and change < relative_min * abs(median):
             continue
-        baseline = _baseline(window, median)
+        baseline = _baseline(window, median, sigma_floor)
         z = (value - median) / baseline.sigma(config)
         if abs(z) < z_min:
             continue
         yield i, Deviation(value=value, baseline=baseline, z=z, relative=_relative(value, median))
+
+
+@dataclass(frozen=True, slots=True)
+class RatioDeviation:
+    """A deviation judged on a log scale, reported back in the series' own units."""
+
+    value: float
+    median: float  # exp of the median of the logs (the plain median for an odd window)
+    n: int
+    z: float  # robust z on the log scale
+    relative: float  # value / median - 1
+    threshold: float  # the value the month had to cross, in the series' units
+
+
+def ratio_deviations(
+    values: Sequence[float | None], direction: Direction, config: EngineConfig
+) -> Iterator[tuple[int, RatioDeviation]]:
+    """Deviations of a positive, right-skewed series (reply times, message lengths).
+
+    Such quantities vary by ratios: a reply time that doubles is as notable as one
+    that halves, and a symmetric test on the raw values fires far too often on
+    the long upper tail. So the test runs on log(value): the relative threshold
+    becomes a ratio (x1.25 up, x0.75 down) and the MAD floor a ratio too.
+    Non-positive values carry no information on this scale and are skipped.
+    """
+    logged = [math.log(v) if v is not None and v > 0 else None for v in values]
+    relative = min(config.deviation_relative, 0.99)
+    min_change = math.log1p(relative) if direction is Direction.UP else -math.log1p(-relative)
+    floor = math.log1p(config.baseline_mad_floor)
+    for i, found in deviations(logged, direction, config, min_change=min_change, sigma_floor=floor):
+        log_median = found.baseline.median
+        reach = max(config.deviation_z * found.baseline.sigma(config), min_change)
+        median = math.exp(log_median)
+        raw = values[i]
+        value = raw if raw is not None else math.exp(found.value)
+        yield (
+            i,
+            RatioDeviation(
+                value=value,
+                median=median,
+                n=found.baseline.n,
+                z=found.z,
+                relative=value / median - 1.0,
+                threshold=math.exp(log_median + direction.value * reach),
+            ),
+        )
 
 
 def severity_from_z(z: float, config: EngineConfig) -> float:

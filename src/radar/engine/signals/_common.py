@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
-from radar.engine.baseline import Deviation, Direction, deviations, severity_from_z
+from radar.engine.baseline import Direction, deviations, ratio_deviations, severity_from_z
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
 from radar.engine.records import ObservationRecord
@@ -53,6 +53,8 @@ class BaselineRule:
     as_percent: bool = False  # series is a share 0..1: show it in %
     digits: int = 1  # decimals shown in the sentence
     note: str = ""  # appended to the evidence summary (e.g. "leading indicator")
+    # Judge ratios instead of differences (positive, right-skewed series such as reply times).
+    log_scale: bool = False
 
     def min_change(self, config: EngineConfig) -> float | None:
         if self.min_change_setting is None:
@@ -66,9 +68,44 @@ class BaselineRule:
         self, frame: Frame, config: EngineConfig, values: Sequence[float | None]
     ) -> Iterator[Detection]:
         """Detections over `values` (a frame series, or a metric's aligned values)."""
+        if self.log_scale:
+            for i, ratio in ratio_deviations(values, self.direction, config):
+                yield self.detection(
+                    frame,
+                    values,
+                    i,
+                    config,
+                    value=ratio.value,
+                    median=ratio.median,
+                    n=ratio.n,
+                    z=ratio.z,
+                    change=f"{ratio.relative * 100:+.0f}%",
+                    threshold=ratio.threshold,
+                )
+            return
         min_change = self.min_change(config)
         for i, found in deviations(values, self.direction, config, min_change=min_change):
-            yield self.detection(frame, values, i, found, config)
+            median = found.baseline.median
+            if min_change is not None or median == 0:
+                change = f"{'+' if found.change > 0 else ''}{self._show(found.change)}"
+            else:
+                change = f"{found.relative * 100:+.0f}%"
+            reach = max(
+                config.deviation_z * found.baseline.sigma(config),
+                min_change if min_change is not None else config.deviation_relative * abs(median),
+            )
+            yield self.detection(
+                frame,
+                values,
+                i,
+                config,
+                value=found.value,
+                median=median,
+                n=found.baseline.n,
+                z=found.z,
+                change=change,
+                threshold=median + self.direction.value * reach,
+            )
 
     def _show(self, value: float) -> str:
         return pct(value) if self.as_percent else fmt(value, self.digits)
@@ -78,44 +115,41 @@ class BaselineRule:
         frame: Frame,
         values: Sequence[float | None],
         i: int,
-        found: Deviation,
         config: EngineConfig,
+        *,
+        value: float,
+        median: float,
+        n: int,
+        z: float,
+        change: str,
+        threshold: float,
     ) -> Detection:
-        median = found.baseline.median
-        min_change = self.min_change(config)
-        if min_change is not None or median == 0:
-            change = f"{'+' if found.change > 0 else ''}{self._show(found.change)}"
-        else:
-            change = f"{found.relative * 100:+.0f}%"
-        detail = self.sentence.format(
-            value=self._show(found.value),
-            median=self._show(median),
-            change=change,
-            months=found.baseline.n,
-            unit=self.unit,
-        )
-        edge = median + self.direction.value * max(
-            config.deviation_z * found.baseline.sigma(config),
-            min_change if min_change is not None else config.deviation_relative * abs(median),
-        )
+        scale = "; judged as a ratio (log scale)" if self.log_scale else ""
+        note = f"; {self.note}" if self.note else ""
         return Detection(
             rule=self.rule,
             category=self.category,
             polarity=self.polarity,
             period=frame.periods[i],
             title=self.title,
-            detail=detail,
+            detail=self.sentence.format(
+                value=self._show(value),
+                median=self._show(median),
+                change=change,
+                months=n,
+                unit=self.unit,
+            ),
             evidence=Evidence(
                 summary=(
-                    f"{self.series} against the median of the previous {found.baseline.n} "
-                    f"months (robust z {found.z:+.1f})" + (f"; {self.note}" if self.note else "")
+                    f"{self.series} against the median of the previous {n} months "
+                    f"(robust z {z:+.1f}){scale}{note}"
                 ),
                 points=trailing_points(frame, values, i, config),
                 baseline=round(median, 3),
-                threshold=round(edge, 3),
+                threshold=round(threshold, 3),
                 unit=self.unit,
             ),
-            severity=severity_from_z(found.z, config),
+            severity=severity_from_z(z, config),
         )
 
 

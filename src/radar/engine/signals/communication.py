@@ -33,6 +33,7 @@ reply_slower = BaselineRule(
         "({change}) over the previous {months} months."
     ),
     unit="hours",
+    log_scale=True,
 )
 
 shorter_messages = BaselineRule(
@@ -46,6 +47,7 @@ shorter_messages = BaselineRule(
         "Partner messages averaged {value} words, against a usual {median} words ({change})."
     ),
     unit="words",
+    log_scale=True,
 )
 
 fewer_meetings = BaselineRule(
