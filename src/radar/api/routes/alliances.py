@@ -7,7 +7,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -60,7 +60,7 @@ def get_alliance(request: HttpRequest, slug: str) -> Alliance:
 
 
 @router.post("/alliances", response={201: AllianceDetail, 409: Problem}, auth=EDITORS)
-def create_alliance(request: HttpRequest, data: AllianceIn) -> tuple[int, object]:
+def create_alliance(request: HttpRequest, data: AllianceIn) -> Status[object]:
     fields = data.dict(exclude={"partner"})
     fields["declared_phase"] = fields["declared_phase"] or ""
     try:
@@ -68,8 +68,8 @@ def create_alliance(request: HttpRequest, data: AllianceIn) -> tuple[int, object
             partner, _ = Partner.objects.get_or_create(name=data.partner)
             alliance = Alliance.objects.create(partner=partner, **fields)
     except IntegrityError:
-        return 409, {"detail": f"An alliance named {data.name!r} already exists."}
-    return 201, alliance_or_404(alliance.slug)
+        return Status(409, {"detail": f"An alliance named {data.name!r} already exists."})
+    return Status(201, alliance_or_404(alliance.slug))
 
 
 @router.get("/alliances/{slug}/assessments", response=list[AssessmentSummary], tags=["assessments"])
@@ -95,20 +95,23 @@ def get_assessment(
     if as_of is None:
         stored = alliance.assessments.order_by("-as_of").first()
         if stored is None:
-            return 404, {"detail": "This alliance has not been assessed yet."}
-        return 200, stored
+            return Status(404, {"detail": "This alliance has not been assessed yet."})
+        return Status(200, stored)
     found = evaluate_portfolio(as_of, [alliance.pk], store=False)
     if not found:
         raise HttpError(404, f"{alliance.name} did not exist on {as_of.isoformat()}.")
     result = found[0]
-    return 200, {
-        "as_of": result.as_of,
-        "score": result.score,
-        "baseline_score": result.baseline_score,
-        "trend": result.trend,
-        "phase": result.phase.phase.value,
-        "recommendation": result.recommendation.action.value,
-        "systemic": result.systemic,
-        "confirmed_signals": len(result.confirmed_signals),
-        "payload": result.to_dict(),
-    }
+    return Status(
+        200,
+        {
+            "as_of": result.as_of,
+            "score": result.score,
+            "baseline_score": result.baseline_score,
+            "trend": result.trend,
+            "phase": result.phase.phase.value,
+            "recommendation": result.recommendation.action.value,
+            "systemic": result.systemic,
+            "confirmed_signals": len(result.confirmed_signals),
+            "payload": result.to_dict(),
+        },
+    )

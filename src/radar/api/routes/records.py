@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from radar.api.auth import EDITORS
@@ -46,13 +46,13 @@ def list_contacts(request: HttpRequest, slug: str) -> object:
     tags=["contacts"],
     auth=EDITORS,
 )
-def create_contact(request: HttpRequest, slug: str, data: ContactIn) -> tuple[int, object]:
+def create_contact(request: HttpRequest, slug: str, data: ContactIn) -> Status[object]:
     alliance = alliance_or_404(slug)
     if data.email and alliance.contacts.filter(email__iexact=data.email).exists():
-        return 409, {"detail": f"{data.email} is already a contact of {alliance.name}."}
+        return Status(409, {"detail": f"{data.email} is already a contact of {alliance.name}."})
     contact = Contact.objects.create(alliance=alliance, **data.dict())
     _reassess(alliance.pk)
-    return 201, contact
+    return Status(201, contact)
 
 
 @router.get("/alliances/{slug}/interactions", response=list[InteractionOut], tags=["interactions"])
@@ -67,11 +67,11 @@ def list_interactions(request: HttpRequest, slug: str) -> object:
     tags=["interactions"],
     auth=EDITORS,
 )
-def create_interaction(request: HttpRequest, slug: str, data: InteractionIn) -> tuple[int, object]:
+def create_interaction(request: HttpRequest, slug: str, data: InteractionIn) -> Status[object]:
     alliance = alliance_or_404(slug)
     interaction = Interaction.objects.create(alliance=alliance, source="api", **data.dict())
     _reassess(alliance.pk)
-    return 201, interaction
+    return Status(201, interaction)
 
 
 @router.get("/alliances/{slug}/observations", response=list[ObservationOut], tags=["observations"])
@@ -86,7 +86,7 @@ def list_observations(request: HttpRequest, slug: str) -> object:
     tags=["observations"],
     auth=EDITORS,
 )
-def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> tuple[int, object]:
+def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> Status[object]:
     alliance = alliance_or_404(slug)
     fields = data.dict()
     fields["category"] = fields["category"] or ""
@@ -96,7 +96,7 @@ def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> 
         **fields,  # type: ignore[attr-defined]
     )
     _reassess(alliance.pk)
-    return 201, observation
+    return Status(201, observation)
 
 
 @router.get("/alliances/{slug}/decisions", response=list[DecisionOut], tags=["decisions"])
@@ -108,7 +108,7 @@ def list_decisions(request: HttpRequest, slug: str) -> object:
 @router.post(
     "/alliances/{slug}/decisions", response={201: DecisionOut}, tags=["decisions"], auth=EDITORS
 )
-def create_decision(request: HttpRequest, slug: str, data: DecisionIn) -> tuple[int, object]:
+def create_decision(request: HttpRequest, slug: str, data: DecisionIn) -> Status[object]:
     alliance = alliance_or_404(slug)
     with transaction.atomic():
         decision = Decision.objects.create(
@@ -122,4 +122,4 @@ def create_decision(request: HttpRequest, slug: str, data: DecisionIn) -> tuple[
             ActionItem(decision=decision, **item.dict()) for item in data.actions
         )
     _reassess(alliance.pk)
-    return 201, Decision.objects.prefetch_related("actions").get(pk=decision.pk)
+    return Status(201, Decision.objects.prefetch_related("actions").get(pk=decision.pk))
