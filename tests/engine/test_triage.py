@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
 from radar.engine.records import ContextFactorRecord
 from radar.engine.triage import triage
@@ -121,3 +124,32 @@ def test_signals_outside_a_context_factor_are_not_annotated():
         "metrics.leads_falling"
     ]
     assert not signal.possibly_external and signal.context == ()
+
+
+RULES = ("communication.reply_slower", "execution.partner_missed", "metrics.falling.leads")
+CATS = (Category.COMMUNICATION, Category.EXECUTION, Category.METRICS)
+grid = st.lists(st.lists(st.booleans(), min_size=8, max_size=8), min_size=3, max_size=3)
+
+
+@given(fired=grid, instant=st.lists(st.booleans(), min_size=3, max_size=3), data=grid, drop=grid)
+def test_missing_data_never_makes_a_signal_disappear_or_lose_confirmation(
+    fired, instant, data, drop
+):
+    detections = [
+        det(rule, P[i], instant=instant[r])
+        for r, rule in enumerate(RULES)
+        for i in range(8)
+        if fired[r][i]
+    ]
+    full = {c: tuple(data[k]) for k, c in enumerate(CATS)}
+    less = {
+        c: tuple(d and not x for d, x in zip(data[k], drop[k], strict=True))
+        for k, c in enumerate(CATS)
+    }
+    with_all, with_less = run(detections, cover=full), run(detections, cover=less)
+    for i in range(8):
+        with_data, without = active(with_all, i), active(with_less, i)
+        for rule, signal in with_data.items():
+            assert rule in without, (i, rule)
+            assert without[rule].consecutive >= signal.consecutive
+            assert without[rule].confirmed or not signal.confirmed
