@@ -121,7 +121,7 @@ def diagnose(
         for name, down in (
             ("engagement", eng_way == "falling"),
             ("metrics", met_way == "falling"),
-            ("score", score_falling),
+            ("the score", score_falling),
         )
         if down
     ]
@@ -149,7 +149,8 @@ def diagnose(
         if cluster:
             names = join_names([c for c in Category if c in confirmed]) or "several categories"
             what = join_words(falling_parts) or "results"
-            reasons.append(f"Confirmed problems in {names}, with falling {what}.")
+            verb = "falls" if falling_parts in (["engagement"], ["the score"]) else "fall"
+            reasons.append(f"Confirmed problems in {names} while {what} {verb}.")
         if sustained_low:
             reasons.append(f"The score has stayed at or below {config.exit_score_max:.1f}.")
     elif age < config.formation_months:
