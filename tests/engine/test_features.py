@@ -126,3 +126,40 @@ def test_shares_need_a_denominator():
 
 def test_side_defaults():
     assert contact(1, "X").side == Side.PARTNER
+
+
+def test_every_series_lines_up_with_the_periods_and_means_what_it_says():
+    from radar.engine.features import SERIES_NAMES
+
+    row = PeriodStats(
+        period=date(2025, 1, 1),
+        meetings_scheduled=5,
+        meetings_held=4,
+        meetings_cancelled=1,
+        calls=2,
+        emails_inbound=10,
+        emails_outbound=7,
+        tone=0.4,
+        toned=8,
+        blaming=1,
+        defensive=1,
+        partner_people=3,
+    )
+    frame = build(history(periods=(row,)), date(2025, 2, 28))
+    assert len(frame.periods) == 2
+    for name in SERIES_NAMES:
+        assert len(frame.series(name)) == 2, name
+    assert frame.series("conversations")[0] == 6.0
+    assert frame.series("engagement")[0] == 16.0
+    assert frame.series("interactions")[0] == float(row.interactions) == 23.0
+    assert frame.series("tone") == (0.4, None)
+    assert frame.series("flagged_share") == (0.25, None)
+    assert frame.series("partner_people") == (3.0, 0.0)
+
+
+def test_an_unknown_series_name_says_which_exist():
+    import pytest
+
+    frame = build(history(periods=monthly_periods(date(2025, 1, 1), 2, calls=1)), date(2025, 2, 28))
+    with pytest.raises(KeyError, match="engagement"):
+        frame.series("engagment")

@@ -61,33 +61,52 @@ def _ratio(part: int, whole: int, minimum: int = 1) -> float | None:
     return part / whole if whole >= minimum and whole > 0 else None
 
 
-def _series_builders(config: EngineConfig) -> dict[str, Callable[[PeriodStats], float | None]]:
-    """Every named per-period series; docs/signals.md refers to these names."""
-    return {
-        "meetings_scheduled": lambda s: float(s.meetings_scheduled),
-        "meetings_held": lambda s: float(s.meetings_held),
-        "meetings_cancelled": lambda s: float(s.meetings_cancelled),
-        # Meetings and calls actually held: the live conversations of the month.
-        "conversations": lambda s: float(s.meetings_held + s.calls),
-        "cancel_share": lambda s: _ratio(s.meetings_cancelled, s.meetings_scheduled),
-        "partner_attendance": lambda s: _ratio(
-            s.partner_attended, s.partner_invited, config.attendance_min_invited
-        ),
-        "calls": lambda s: float(s.calls),
-        "emails_inbound": lambda s: float(s.emails_inbound),
-        "emails_outbound": lambda s: float(s.emails_outbound),
-        "interactions": lambda s: float(s.interactions),
-        # What the partner puts in: conversations plus the mail they send us.
-        "engagement": lambda s: float(s.meetings_held + s.calls + s.emails_inbound),
-        "partner_reply_hours": lambda s: s.partner_reply_hours,
-        "partner_words": lambda s: s.partner_words,
-        "tone": lambda s: s.tone if s.toned > 0 else None,
-        "toned": lambda s: float(s.toned),
-        "flagged_share": lambda s: (
-            min(1.0, (s.blaming + s.defensive) / s.toned) if s.toned > 0 else None
-        ),
-        "partner_people": lambda s: float(s.partner_people),
-    }
+# Every named per-period series, in the order `_row` computes them; docs/signals.md
+# describes the ones the rules read.
+SERIES_NAMES: tuple[str, ...] = (
+    "meetings_scheduled",
+    "meetings_held",
+    "meetings_cancelled",
+    "conversations",  # meetings and calls actually held: the live conversations
+    "cancel_share",
+    "partner_attendance",
+    "calls",
+    "emails_inbound",
+    "emails_outbound",
+    "interactions",
+    "engagement",  # what the partner puts in: conversations plus the mail they send us
+    "partner_reply_hours",
+    "partner_words",
+    "tone",
+    "toned",
+    "flagged_share",
+    "partner_people",
+)
+
+
+def _row(s: PeriodStats, min_invited: int) -> tuple[float | None, ...]:
+    """One month's value of every series (one call per month keeps build_frame cheap)."""
+    conversations = s.meetings_held + s.calls
+    toned = s.toned
+    return (
+        float(s.meetings_scheduled),
+        float(s.meetings_held),
+        float(s.meetings_cancelled),
+        float(conversations),
+        _ratio(s.meetings_cancelled, s.meetings_scheduled),
+        _ratio(s.partner_attended, s.partner_invited, min_invited),
+        float(s.calls),
+        float(s.emails_inbound),
+        float(s.emails_outbound),
+        float(conversations + s.emails_inbound + s.emails_outbound),
+        float(conversations + s.emails_inbound),
+        s.partner_reply_hours,
+        s.partner_words,
+        s.tone if toned > 0 else None,
+        float(toned),
+        min(1.0, (s.blaming + s.defensive) / toned) if toned > 0 else None,
+        float(s.partner_people),
+    )
 
 
 @dataclass(frozen=True)
@@ -284,9 +303,9 @@ def build_frame(history: History, as_of: date, config: EngineConfig) -> Frame:
             stats[i] = (
                 row if row.period == periods[i] else dataclasses.replace(row, period=periods[i])
             )
-    series = {
-        name: tuple(build(s) for s in stats) for name, build in _series_builders(config).items()
-    }
+    rows = [_row(s, config.attendance_min_invited) for s in stats]
+    columns = zip(*rows, strict=True) if rows else ((),) * len(SERIES_NAMES)
+    series = dict(zip(SERIES_NAMES, columns, strict=True))
     metrics = {m.definition.key: _metric_series(m, index, len(periods)) for m in cut.metrics}
     return Frame(
         history=cut,

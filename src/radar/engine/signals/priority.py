@@ -31,12 +31,14 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
     )
     if not surveys:
         return
+    due = 0  # surveys[:due] are past their answer window (period ends only move forward)
     for i in range(len(frame.periods)):
         day = frame.period_end(i)
-        due = [s for s in surveys if s.sent + wait <= day]
+        while due < len(surveys) and surveys[due].sent + wait <= day:
+            due += 1
         if not due:
             continue
-        latest = due[-1]
+        latest = surveys[due - 1]
         if day - latest.sent > stale:
             continue
         if any(r.side == Side.PARTNER and r.submitted <= day for r in latest.responses):

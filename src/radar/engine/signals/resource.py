@@ -75,8 +75,8 @@ def champion_vacant(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
     holders = [
         c for c in frame.history.contacts if c.side == Side.PARTNER and c.role in CHAMPION_ROLES
     ]
-    if not holders:
-        return
+    if not any(c.ended is not None for c in holders):
+        return  # nobody ever left these roles: nothing can be vacant
     for i in range(len(frame.periods)):
         day = frame.period_end(i)
         vacant = []
