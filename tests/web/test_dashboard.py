@@ -173,3 +173,19 @@ def test_long_portfolios_are_paged_and_links_keep_the_filters(client_in: Client)
     table = second[second.index('id="portfolio-table"') :]
     assert "Ally 54" in table and "Ally 00" not in table
     assert "Showing 51\u201355 of 55" in second
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("agreement_review_overdue", "Agreement review"),
+        ("ritual_overdue", "Governance overdue"),
+        ("decision_overdue", "Decision pending"),
+        ("no_direct_contact", "No recent contact"),
+    ],
+)
+def test_cadence_flags_get_their_own_labels(client_in: Client, code: str, label: str) -> None:
+    a = pd.alliance("Flagged")
+    pd.store(pd.assessment(a, cadence=(CadenceFlag(code, f"Message for {code}."),)))
+    html = client_in.get("/").content.decode()
+    assert f'>{label}</span> <span class="attention__detail">Message for {code}.</span>' in html

@@ -25,7 +25,9 @@ KINDS = {
     "divergence": ("Score divergence", 3),
     "review": ("Review overdue", 4),
     "contact": ("No recent contact", 5),
-    "other": ("Cadence", 6),
+    "agreement": ("Agreement review", 6),
+    "ritual": ("Governance overdue", 7),
+    "other": ("Cadence", 8),
 }
 
 
@@ -46,6 +48,8 @@ class Item:
 
 def _kind_of_flag(code: str) -> str:
     for needle, kind in (
+        ("agreement", "agreement"),
+        ("ritual", "ritual"),
         ("decision", "decision"),
         ("diverg", "divergence"),
         ("review", "review"),

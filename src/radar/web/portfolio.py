@@ -143,11 +143,15 @@ def annotated_alliances(
     # Only the columns the pages show: a thousand model instances are built per visit.
     fields = ("name", "slug", "tier", "owner_name", "declared_phase", "active", "partner__name")
     owner = ("owner__username", "owner__first_name", "owner__last_name")
-    return qs.select_related("owner", "partner").only(*fields, *owner).annotate(
-        last_contact_at=Subquery(last_contact),
-        last_checkin_on=Subquery(checkins.values("held_on")[:1]),
-        checkin_manual=Subquery(checkins.values("manual_score")[:1]),
-        checkin_computed=Subquery(checkins.values("computed_score")[:1]),
+    return (
+        qs.select_related("owner", "partner")
+        .only(*fields, *owner)
+        .annotate(
+            last_contact_at=Subquery(last_contact),
+            last_checkin_on=Subquery(checkins.values("held_on")[:1]),
+            checkin_manual=Subquery(checkins.values("manual_score")[:1]),
+            checkin_computed=Subquery(checkins.values("computed_score")[:1]),
+        )
     )
 
 
@@ -173,7 +177,7 @@ def build_row(alliance: Alliance, summary: Summary | None, today: date) -> Row:
 def _next_review(alliance: Alliance, row: Row, today: date) -> tuple[date | None, bool]:
     """From the engine's review flag when it has one, else last check-in + cadence."""
     for flag in row.cadence:
-        if "review" in str(flag.get("code", "")) and flag.get("due"):
+        if flag.get("code") == "review_overdue" and flag.get("due"):
             due = parse_date(flag["due"])
             return due, due is not None and due < today
     every = timedelta(days=REVIEW_EVERY_DAYS.get(alliance.tier, 92))

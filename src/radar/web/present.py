@@ -16,12 +16,12 @@ BAND_LABELS = {
 
 # Friendly names for the engine's cadence flag codes; unknown codes show their message.
 CADENCE_LABELS = {
-    "no_contact_30_days": "No contact in 30 days",
+    "no_direct_contact": "No direct contact",
     "review_overdue": "Review overdue",
-    "decision_pending": "Decision pending",
+    "decision_overdue": "Decision pending",
     "score_divergence": "Score divergence",
     "ritual_overdue": "Governance ritual overdue",
-    "agreement_review_due": "Agreement review due",
+    "agreement_review_overdue": "Agreement review overdue",
 }
 
 
