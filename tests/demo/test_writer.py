@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 
 from radar.demo import DEMO_PASSWORD, DEMO_USERNAME, portfolio_is_empty, seed_demo, wipe_portfolio
+from radar.demo.writer import ensure_users
 from radar.portfolio import models
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ def snapshot() -> list[tuple]:
     )
 
 
-def test_it_writes_exactly_what_it_reports():
+def test_it_writes_exactly_what_it_reports_with_owners_and_successors():
     result = seed_demo(42, AS_OF)
     assert result.alliances == models.Alliance.objects.count() == 12
     assert result.interactions == models.Interaction.objects.count()
@@ -32,6 +33,13 @@ def test_it_writes_exactly_what_it_reports():
     assert result.counts["actions"] == models.ActionItem.objects.count()
     assert models.Agreement.objects.count() == 12
     assert not portfolio_is_empty()
+    owners = set(models.Alliance.objects.values_list("owner__username", flat=True))
+    assert DEMO_USERNAME in owners and len(owners) == 4
+    jonas = models.Contact.objects.get(name="Jonas Brandt")
+    assert jonas.end_reason == "reassigned" and jonas.successor.name == "Kofi Mensah"
+    assert jonas.successor.alliance_id == jonas.alliance_id
+    claire = models.Contact.objects.get(name="Claire Dubois")
+    assert claire.successor.name == "Samuel Adeyemi"
 
 
 def test_it_is_the_same_data_after_a_wipe_and_a_reseed():
@@ -44,30 +52,20 @@ def test_it_is_the_same_data_after_a_wipe_and_a_reseed():
     assert snapshot() == first
 
 
-def test_it_creates_the_demo_login_and_the_owners():
-    seed_demo(42, AS_OF)
+def test_it_creates_the_demo_login_and_owners_without_passwords():
+    ensure_users()
     user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
     assert user is not None and user.is_staff and user.is_superuser
-    owners = set(models.Alliance.objects.values_list("owner__username", flat=True))
-    assert DEMO_USERNAME in owners and len(owners) == 4
     others = get_user_model().objects.exclude(username=DEMO_USERNAME)
+    assert others.count() == 3
     assert not any(u.has_usable_password() for u in others)
 
 
 def test_it_keeps_an_existing_demo_password():
     user = get_user_model().objects.create_user(DEMO_USERNAME, password="changed-by-me")
-    seed_demo(42, AS_OF)
+    ensure_users()
     user.refresh_from_db()
     assert user.check_password("changed-by-me")
-
-
-def test_it_links_each_successor_to_the_person_they_replaced():
-    seed_demo(42, AS_OF)
-    jonas = models.Contact.objects.get(name="Jonas Brandt")
-    assert jonas.end_reason == "reassigned" and jonas.successor.name == "Kofi Mensah"
-    assert jonas.successor.alliance_id == jonas.alliance_id
-    claire = models.Contact.objects.get(name="Claire Dubois")
-    assert claire.successor.name == "Samuel Adeyemi"
 
 
 def test_it_writes_nothing_when_something_fails(monkeypatch):
