@@ -99,6 +99,7 @@ def test_it_renders_a_stored_script_inert(page: Page, signed_in: str, dialogs: l
     page.get_by_label("Noticed on").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#form-status")).to_contain_text("Observation recorded.")
+    expect(page.get_by_label("Title")).to_have_value("")  # a blank form for the next one
     assert Observation.objects.filter(title=payload).exists()
     page.goto(f"{signed_in}/alliances/{alliance.slug}/")
     expect(page.locator("#timeline")).to_contain_text('<script>window.__owned = 1; alert("xss")')

@@ -241,3 +241,24 @@ def test_it_says_how_the_score_moved() -> None:
     assert score_change(Assessment(score=2.04), after) == "Score 2.0."
     assert score_change(None, after) == "Score 2.0."
     assert score_change(before, None) == ""
+
+
+def test_it_answers_a_decision_over_htmx_with_a_blank_form(
+    manager_client: Client, alliance: Alliance
+) -> None:
+    data = _decision("reset", [("Meet the new sponsor", "Bo", "2026-10-20")])
+    response = manager_client.post(url("record_decision", alliance), data, **HTMX)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Decision recorded: Reset." in body
+    fresh = body.split('id="entry-form"')[1]
+    assert 'hx-swap-oob="true"' in fresh and "Meet the new sponsor" not in fresh
+    assert 'name="actions-TOTAL_FORMS"' in fresh
+
+
+def test_it_puts_decision_errors_back_in_place_for_htmx(
+    manager_client: Client, alliance: Alliance
+) -> None:
+    response = manager_client.post(url("record_decision", alliance), _decision("exit", []), **HTMX)
+    assert response["HX-Retarget"] == "#entry-form"
+    assert "needs at least one action item" in response.content.decode()
