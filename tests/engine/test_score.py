@@ -14,10 +14,10 @@ from radar.engine.score import (
     round_score,
     score_period,
     trend,
-    why_moved,
 )
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import Category, Polarity
+from radar.engine.why import why_moved
 from tests.engine.detections import sig
 
 ALL = dict.fromkeys(Category, True)

@@ -25,11 +25,11 @@ from radar.engine.score import (
     score_period,
     score_periods,
     trend,
-    why_moved,
 )
 from radar.engine.signals import detect_all
 from radar.engine.triage import PeriodSignals, triage
 from radar.engine.vocab import Category
+from radar.engine.why import why_moved
 
 
 def _imputed_gaps(score: PeriodScore) -> list[str]:

@@ -26,9 +26,10 @@ from statistics import fmean
 from radar.engine.assessment import PhaseDiagnosis
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
-from radar.engine.score import PeriodScore, join_names, join_words
+from radar.engine.score import PeriodScore
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import Category, DecisionKind, Phase
+from radar.engine.words import join_names, join_words
 
 
 def relative_change(values: Sequence[float | None], min_values: int = 4) -> float | None:

@@ -25,9 +25,10 @@ from radar.engine.checklist import checklist, is_our_side
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, month_start
 from radar.engine.records import AgreementInfo, DecisionRecord
-from radar.engine.score import PeriodScore, join_names, join_words
+from radar.engine.score import PeriodScore
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import DecisionKind, Phase
+from radar.engine.words import join_names, join_words
 
 
 def agreement_dates(agreement: AgreementInfo | None) -> tuple[tuple[str, date], ...]:
