@@ -17,7 +17,6 @@ from radar.engine.score import (
 )
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import Category, Polarity
-from radar.engine.why import why_moved
 from tests.engine.detections import sig
 
 ALL = dict.fromkeys(Category, True)
@@ -196,39 +195,3 @@ def test_trend_compares_with_the_baseline():
     assert trend(4.3, 4.0, DEFAULT_CONFIG) == "up"
     assert trend(4.1, 4.0, DEFAULT_CONFIG) == "flat"
     assert trend(4.1, None, DEFAULT_CONFIG) == "flat"
-
-
-def test_why_moved_names_the_newly_confirmed_signal_and_its_category():
-    open_one = sig("communication.reply_slower", consecutive=2)
-    confirmed = sig("communication.reply_slower", confirmed=True, consecutive=3)
-    before = period([open_one])
-    after = period([confirmed], when=FEB)
-    text = why_moved(
-        (before, score_period(before, ALL, DEFAULT_CONFIG)),
-        (after, score_period(after, ALL, DEFAULT_CONFIG)),
-    )
-    assert text[0] == "The score fell from 4.9 to 4.7 in February 2025."
-    assert "Communication fell from 4.5 to 3.0" in text[1]
-    assert "“communication.reply_slower” is now confirmed, 3 periods in a row" in text[1]
-
-
-def test_why_moved_names_resolved_signals_and_new_positives():
-    before = period([sig("execution.late", confirmed=True)])
-    after = period([sig("resource.new_connection", polarity=Polarity.POSITIVE)], when=FEB)
-    text = " ".join(
-        why_moved(
-            (before, score_period(before, ALL, DEFAULT_CONFIG)),
-            (after, score_period(after, ALL, DEFAULT_CONFIG)),
-        )
-    )
-    assert "The score rose" in text
-    assert "Execution rose from 3.0 to 5.0: signal “execution.late” has cleared" in text
-    assert "new positive signal “resource.new_connection”" in text
-
-
-def test_why_moved_says_when_nothing_moved():
-    jan, feb = period(), period(when=FEB)
-    text = why_moved(
-        (jan, score_period(jan, ALL, DEFAULT_CONFIG)), (feb, score_period(feb, ALL, DEFAULT_CONFIG))
-    )
-    assert text == ("The score held at 5.0 in February 2025.",)
