@@ -134,11 +134,11 @@ def connection_graph(
         "ours": [c for c in shown if c.side == "ours"],
         "partner": [c for c in shown if c.side == "partner"],
     }
-    height = max(80, 34 * max(len(columns["ours"]), len(columns["partner"]), 1) + 40)
+    height = max(80, 30 * max(len(columns["ours"]), len(columns["partner"]), 1) + 40)
     nodes: dict[int, Node] = {}
-    for key, x in (("ours", 190), ("partner", 410)):
+    for key, x in (("ours", 150), ("partner", 290)):
         for i, c in enumerate(columns[key]):
-            nodes[c.pk] = Node(c.pk, c.name, key, c.is_current, x, 44 + i * 34)
+            nodes[c.pk] = Node(c.pk, c.name, key, c.is_current, x, 44 + i * 30)
     edges = [
         Edge(nodes[a], nodes[b], n) for (a, b), n in pairs.items() if a in nodes and b in nodes
     ]

@@ -13,6 +13,8 @@
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.color = ink;
   Chart.defaults.animation = false;
+  // Months along the bottom: flat labels, as many as fit.
+  var XTICKS = { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 };
 
   function flat(value, n) {
     var out = [];
@@ -39,7 +41,7 @@
       options: {
         maintainAspectRatio: false,
         scales: { y: { min: 1, max: 5, ticks: { stepSize: 1 }, grid: { color: grid } },
-                  x: { grid: { display: false } } },
+                  x: { grid: { display: false }, ticks: XTICKS } },
         plugins: { legend: { position: "bottom", labels: { boxWidth: 14 } } }
       }
     });
@@ -59,7 +61,7 @@
       data: { labels: d.labels, datasets: sets },
       options: {
         maintainAspectRatio: false,
-        scales: { y: { beginAtZero: true, grid: { color: grid } }, x: { grid: { display: false } } },
+        scales: { y: { beginAtZero: true, grid: { color: grid } }, x: { grid: { display: false }, ticks: XTICKS } },
         plugins: { legend: { position: "bottom", labels: { boxWidth: 14 } } }
       }
     });
