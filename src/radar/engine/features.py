@@ -125,6 +125,7 @@ class Frame:
     _metrics: dict[str, Series] = field(default_factory=dict, repr=False, compare=False)
     _index: dict[date, int] = field(default_factory=dict, repr=False, compare=False)
     labels: tuple[str, ...] = ()  # "YYYY-MM" of each period, for evidence
+    ends: tuple[date, ...] = ()  # period_end(i) of each period
     _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     _points: dict[int, tuple[Series, tuple[EvidencePoint | None, ...]]] = field(
         default_factory=dict, repr=False, compare=False
@@ -205,9 +206,7 @@ class Frame:
         Matches `index_of`: whatever happened in the partial current month counts
         in the last complete period.
         """
-        if i == len(self.periods) - 1:
-            return self.as_of
-        return month_end(self.periods[i])
+        return self.ends[i]
 
 
 def _contact_at(contact: ContactRecord, as_of: date) -> ContactRecord:
@@ -317,4 +316,5 @@ def build_frame(history: History, as_of: date, config: EngineConfig) -> Frame:
         _metrics=metrics,
         _index=index,
         labels=tuple(label(p) for p in periods),
+        ends=tuple(month_end(p) for p in periods[:-1]) + ((as_of,) if periods else ()),
     )

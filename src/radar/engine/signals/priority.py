@@ -31,6 +31,10 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
     )
     if not surveys:
         return
+    first_answer = [
+        min((r.submitted for r in s.responses if r.side == Side.PARTNER), default=None)
+        for s in surveys
+    ]
     due = 0  # surveys[:due] are past their answer window (period ends only move forward)
     for i in range(len(frame.periods)):
         day = frame.period_end(i)
@@ -41,7 +45,8 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
         latest = surveys[due - 1]
         if day - latest.sent > stale:
             continue
-        if any(r.side == Side.PARTNER and r.submitted <= day for r in latest.responses):
+        answered = first_answer[due - 1]
+        if answered is not None and answered <= day:
             continue
         waited = (day - latest.sent).days
         yield Detection(
