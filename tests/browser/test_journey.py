@@ -88,6 +88,12 @@ def test_it_records_a_monthly_review_and_updates_score_and_timeline(
     entry.get_by_role("link").click()
     expect(page.get_by_role("main")).to_contain_text("Replies slowed after their reorg.")
     screenshot(page, "checkin")
+    # The divergence now waits in the dashboard's needs-attention queue.
+    page.goto(f"{signed_in}/")
+    flagged = page.locator(".attention li", has_text="Score divergence").filter(
+        has_text=f"check-in on {timezone.localdate().isoformat()}"
+    )
+    expect(flagged.first).to_contain_text("scored 5")
 
 
 def test_it_renders_a_stored_script_inert(page: Page, signed_in: str, dialogs: list[str]) -> None:
