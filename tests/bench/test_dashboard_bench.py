@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_it_builds_a_portfolio_and_renders_the_dashboard() -> None:
     dashboard.build(6)
     assert Alliance.objects.count() == 6 and Assessment.objects.count() == 6
-    timings, queries, size = dashboard.measure(runs=2)
-    assert len(timings) == 2 and all(t > 0 for t in timings)
+    timings, queries, size, cpu = dashboard.measure(runs=2)
+    assert len(timings) == len(cpu) == 2 and all(t > 0 for t in timings)
     assert 0 < queries < 15
     assert size > 10_000  # a real page, not an error

@@ -123,9 +123,15 @@ class Row:
             if self.confirmed_by_category.get(c) or self.watching_by_category.get(c)
         ]
 
-    def heat_cells(self) -> list[tuple[str, float | None, int]]:
+    def heat_cells(self) -> list[tuple[str, str, int]]:
+        """(category, score as text or "", band); text is formatted here because
+        the template's floatformat is the slowest part of a large dashboard."""
         scores = {} if self.summary is None else self.summary.category_scores
-        return [(c, scores.get(c), band_of(scores.get(c))) for c in CATEGORIES]
+        cells = []
+        for c in CATEGORIES:
+            score = scores.get(c)
+            cells.append((c, "" if score is None else f"{float(score):.1f}", band_of(score)))
+        return cells
 
 
 def annotated_alliances(
