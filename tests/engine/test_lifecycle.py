@@ -60,7 +60,8 @@ def test_confirmed_problems_in_two_categories_with_falling_engagement_is_decline
     )
     phase = diagnose(frame, found, scores(frame, 3.0), DEFAULT_CONFIG)
     assert phase.phase is Phase.DECLINE
-    assert "Confirmed problems in communication and resource while engagement falls." in phase.reasons
+    reason = "Confirmed problems in communication and resource while engagement falls."
+    assert reason in phase.reasons
 
 
 def test_confirmed_problems_without_anything_falling_are_not_decline():
