@@ -24,11 +24,6 @@ Getter = Callable[[Row], Any]
 PROGRESS_EVERY = 5000
 
 
-def _param_limit() -> int:
-    """Bind parameters one statement may carry (PostgreSQL's protocol limit)."""
-    return 65_535
-
-
 def _adapter(field: Any) -> Callable[[Any], Any] | None:
     """How a Python value becomes a query parameter, for types that need it."""
     sqlite = connection.vendor == "sqlite"
@@ -180,10 +175,7 @@ class TableWriter:
         seen: Counter[Any] = Counter()
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
-        width = len(self.attnames) + len(self.extra)
-        batch = (
-            2000 if connection.vendor == "sqlite" else max(1, min(1000, _param_limit() // width))
-        )
+        batch = 5000
         build, key_fn, ordinal = self.build, self.key_fn, self.table.ordinal
         pending = 0
         for row in rows:
@@ -243,8 +235,12 @@ class TableWriter:
                 # SQLite's executemany loops in C; one statement is prepared once.
                 cursor.executemany(sql + one, params)
             else:
-                # Over a network, one multi-row statement per batch saves round trips.
-                cursor.execute(sql + ", ".join([one] * len(params)), [v for r in params for v in r])
+                # PostgreSQL: COPY streams rows without building (and parsing) a
+                # statement with tens of thousands of placeholders.
+                table = qn(self.table.model._meta.db_table)
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for r in params:
+                        copy.write_row(r)
         self.counts["created"] += len(rows)
         rows.clear()
 
