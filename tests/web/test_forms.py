@@ -262,3 +262,21 @@ def test_it_puts_decision_errors_back_in_place_for_htmx(
     response = manager_client.post(url("record_decision", alliance), _decision("exit", []), **HTMX)
     assert response["HX-Retarget"] == "#entry-form"
     assert "needs at least one action item" in response.content.decode()
+
+
+def test_it_lists_open_deliverables_to_update(manager_client: Client, alliance: Alliance) -> None:
+    today = timezone.localdate()
+    late = Deliverable.objects.create(
+        alliance=alliance, title="API spec", side="partner", due_on=today
+    )
+    Deliverable.objects.create(
+        alliance=alliance,
+        title="Old launch",
+        side="ours",
+        due_on=today,
+        status="done",
+        done_on=today,
+    )
+    page = manager_client.get(url("add_deliverable", alliance)).content.decode()
+    assert url("edit_deliverable", alliance, pk=late.pk) in page
+    assert "Old launch" not in page

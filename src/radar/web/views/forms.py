@@ -126,6 +126,11 @@ def entry_view(kind: str) -> Callable[..., HttpResponse]:
         }
         if not is_htmx(request):
             context["state"] = render_state(request, alliance)
+            if kind == "deliverable":
+                # Updating is the common case: list what is still open to pick from.
+                context["open_deliverables"] = alliance.deliverables.exclude(
+                    status__in=["done", "cancelled"]
+                ).order_by("due_on")[:30]
         if request.method == "POST":
             return invalid(request, "web/forms/entry.html", "web/forms/_entry_form.html", context)
         return render(request, "web/forms/entry.html", context)
