@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
 from radar.engine.baseline import Direction, deviations, ratio_deviations, severity_from_z
 from radar.engine.config import EngineConfig
-from radar.engine.features import Frame
+from radar.engine.features import Frame, Series
 from radar.engine.records import ObservationRecord
 from radar.engine.vocab import Category, ObservationKind, ObservationSource, Polarity
 
@@ -27,11 +28,13 @@ def pct(share: float) -> str:
 
 
 def trailing_points(
-    frame: Frame, values: Sequence[float | None], i: int, config: EngineConfig
+    frame: Frame, values: Series, i: int, config: EngineConfig
 ) -> tuple[EvidencePoint, ...]:
     """The period's value and the ones before it (missing months left out)."""
-    points = frame.points(tuple(values))
-    return tuple(p for p in points[max(0, i - config.evidence_periods) : i + 1] if p is not None)
+    window = frame.points(values)[max(0, i - config.evidence_periods) : i + 1]
+    if None in window:
+        return tuple(p for p in window if p is not None)
+    return cast(tuple[EvidencePoint, ...], window)  # no gaps: the slice itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +67,7 @@ class BaselineRule:
     def __call__(self, frame: Frame, config: EngineConfig) -> Iterator[Detection]:
         return self.run(frame, config, frame.series(self.series))
 
-    def run(
-        self, frame: Frame, config: EngineConfig, values: Sequence[float | None]
-    ) -> Iterator[Detection]:
+    def run(self, frame: Frame, config: EngineConfig, values: Series) -> Iterator[Detection]:
         """Detections over `values` (a frame series, or a metric's aligned values)."""
         if self.log_scale:
             for i, ratio in ratio_deviations(values, self.direction, config):
@@ -113,7 +114,7 @@ class BaselineRule:
     def detection(
         self,
         frame: Frame,
-        values: Sequence[float | None],
+        values: Series,
         i: int,
         config: EngineConfig,
         *,

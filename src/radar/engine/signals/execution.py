@@ -132,12 +132,16 @@ def late_share_rising(frame: Frame, config: EngineConfig) -> Iterator[Detection]
     carry the signal through the following months of the window.
     """
     per_side = tallies(frame, config)
+    if not frame.history.deliverables:
+        return
     size = len(frame.periods)
-    due = [0] * (size + 1)  # prefix sums
+    due = [0] * (size + 1)  # prefix sums over both sides
     slipped = [0] * (size + 1)
+    partner, ours = per_side[Side.PARTNER], per_side[Side.OURS]
     for i in range(size):
-        due[i + 1] = due[i] + sum(per_side[s][i].due for s in Side)
-        slipped[i + 1] = slipped[i] + sum(per_side[s][i].slipped for s in Side)
+        p, o = partner[i], ours[i]
+        due[i + 1] = due[i] + p.due + o.due
+        slipped[i + 1] = slipped[i] + p.missed + p.late + p.partial + o.missed + o.late + o.partial
     w = max(1, config.late_window_periods)
     for i in range(size):
         if slipped[i + 1] == slipped[i]:

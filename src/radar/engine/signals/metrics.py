@@ -61,12 +61,6 @@ def falling(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
         yield from rule.run(frame, config, frame.metric(d.key))
 
 
-def shortfall(value: float, target: float, definition: MetricDefinition) -> float:
-    """How far value is on the wrong side of target (0 when on target or better)."""
-    gap = target - value if definition.higher_is_better else value - target
-    return max(0.0, gap)
-
-
 def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[Detection]:
     """Per metric with a target, one detection per period it misses (met=False) or meets it."""
     for series in frame.history.metrics:
@@ -86,20 +80,22 @@ def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[De
             tail = f", {side} the target of {fmt(target)}{unit}; a {d.kind.value} indicator."
         title = f"{capital(d.name)} {title}"
         summary = f"{d.name} against its target; {indicator(d)}"
+        sign = 1.0 if d.higher_is_better else -1.0
+        periods = frame.periods
         for i, value in enumerate(values):
             if value is None:
                 continue
-            gap = shortfall(value, target, d)
+            gap = (target - value) * sign  # > 0: on the wrong side of the target
             if (gap > 0) == met:
                 continue
             severity = (
-                0.5 if met else round(min(1.0, 0.3 + gap / abs(target) if target else 1.0), 2)
+                0.5 if met else round(min(1.0, 0.3 + gap / abs(target)), 2) if target else 1.0
             )
             yield Detection(
                 rule=rule,
                 category=M,
                 polarity=polarity,
-                period=frame.periods[i],
+                period=periods[i],
                 title=title,
                 detail=f"{d.name} was {fmt(value)}{unit}{tail}",
                 evidence=Evidence(
