@@ -163,3 +163,16 @@ def test_an_unknown_series_name_says_which_exist():
     frame = build(history(periods=monthly_periods(date(2025, 1, 1), 2, calls=1)), date(2025, 2, 28))
     with pytest.raises(KeyError, match="engagement"):
         frame.series("engagment")
+
+
+def test_an_alliance_tracked_after_it_was_signed_starts_with_its_first_data():
+    from tests.engine.builders import alliance
+
+    h = history(
+        alliance=alliance(started=date(2019, 5, 1)),
+        periods=monthly_periods(date(2025, 3, 1), 3, meetings_held=2),
+        metrics=(metric("leads", date(2025, 1, 1), [4, 5]),),
+    )
+    frame = build(h, date(2025, 5, 31))
+    assert frame.periods[0] == date(2025, 1, 1)  # the metric started before the meetings
+    assert frame.series("meetings_held") == (0.0, 0.0, 2.0, 2.0, 2.0)

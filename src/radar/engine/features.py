@@ -262,6 +262,11 @@ def cut_history(history: History, as_of: date) -> History:
 
 
 def _first_period(history: History, last: date) -> date:
+    """The first month with interaction or metric data; the alliance start without any.
+
+    Not the alliance start when data exists: an alliance signed years before it was
+    tracked here would otherwise get years of invented zero months.
+    """
     starts = [p.period for p in history.periods]
     starts += [m.points[0][0] for m in history.metrics if m.points]
     if starts:
