@@ -82,3 +82,15 @@ def test_it_grants_a_role_from_the_command_line() -> None:
     assert list(User.objects.get(pk=user.pk).groups.values_list("name", flat=True)) == ["manager"]
     with pytest.raises(CommandError, match="No user named 'ghost'"):
         call_command("grant_role", "ghost", "viewer", stdout=StringIO())
+
+
+def test_it_sends_an_expired_htmx_session_to_the_sign_in_page() -> None:
+    @requires(Ability.READ)
+    def view(request: object) -> HttpResponse:
+        return HttpResponse("ok")
+
+    request = RequestFactory().post("/alliances/x/log/observation/", HTTP_HX_REQUEST="true")
+    request.user = AnonymousUser()
+    response = view(request)
+    assert response.status_code == 200
+    assert response["HX-Redirect"].startswith("/accounts/login/?next=/alliances/x/")

@@ -90,7 +90,14 @@ def can(user: AnyUser | None, ability: Ability) -> bool:
 def check(request: HttpRequest, ability: Ability) -> HttpResponse | None:
     """None when allowed; otherwise the login redirect (anonymous) — raises 403 for the rest."""
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        response = redirect_to_login(request.get_full_path())
+        if request.headers.get("HX-Request") == "true":
+            # htmx would follow a 302 and paint the login page inside a fragment;
+            # HX-Redirect makes it load the sign-in page as a whole page instead.
+            signin = HttpResponse(status=200)
+            signin["HX-Redirect"] = response["Location"]
+            return signin
+        return response
     if not can(request.user, ability):
         raise PermissionDenied(f"Your role does not allow this ({ability.value}).")
     return None
