@@ -211,7 +211,7 @@ def survey(
     scale_max: float = 5,
 ) -> SurveyRecord:
     built = tuple(
-        SurveyResponse(submitted=r[0], score=r[1], side=r[2] if len(r) > 2 else Side.PARTNER)  # type: ignore[misc]
+        SurveyResponse(submitted=r[0], score=r[1], side=r[2] if len(r) > 2 else Side.PARTNER)
         for r in responses
     )
     return SurveyRecord(id=id, kind=kind, sent=sent, scale_max=scale_max, responses=built)
@@ -236,3 +236,11 @@ def fired(detections: Sequence[Detection], rule: str) -> list[date]:
 
 def negatives(detections: Sequence[Detection]) -> list[Detection]:
     return [d for d in detections if d.polarity == Polarity.NEGATIVE]
+
+
+def by_rule(detections: Sequence[Detection]) -> dict[str, list[date]]:
+    """Rule id -> the periods it fired in (sorted), for compact assertions."""
+    found: dict[str, list[date]] = {}
+    for d in detections:
+        found.setdefault(d.rule, []).append(d.period)
+    return {rule: sorted(periods) for rule, periods in sorted(found.items())}
