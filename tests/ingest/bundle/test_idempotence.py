@@ -106,3 +106,11 @@ def test_alliance_option_imports_only_that_alliance(tmp_path: Path):
     summary = run(write_bundle(tmp_path, files, base=False), alliance="globex-rd")
     assert summary.created == {"partners": 1, "alliances": 1, "interactions": 1}
     assert list(Interaction.objects.values_list("external_id", flat=True)) == ["g"]
+
+
+def test_a_single_entity_file_can_be_imported_on_its_own(tmp_path: Path):
+    run(write_bundle(tmp_path / "base", {}))
+    single = tmp_path / "interactions.csv"
+    single.write_text(INTERACTIONS)
+    assert run(single).created["interactions"] == 2
+    assert not run(single).changed

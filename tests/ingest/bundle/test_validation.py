@@ -147,3 +147,18 @@ def test_a_json_bundle_names_entity_and_item(tmp_path: Path):
         "portfolio.json:alliances, item 1, column 'tier': \"7\" is not allowed "
         "(expected one of: 1, 2, 3)"
     ]
+
+
+def test_rows_after_a_duplicate_are_still_checked_normally(tmp_path: Path):
+    rows = (
+        "Acme co-sell,call,2024-01-01,a,x1\n"
+        "Acme co-sell,call,2024-01-01,a,x1\n"
+        "Acme co-sell,call,2024-01-02,b,x2\n"
+        "Ghost,call,2024-01-03,c,x3\n"
+    )
+    bundle = write_bundle(tmp_path, {"interactions.csv": HEADER.strip() + ",external_id\n" + rows})
+    problems = problems_of(bundle)
+    assert [p.split(":")[0] for p in problems] == [
+        "interactions.csv, row 3",
+        "interactions.csv, row 5, column 'alliance'",
+    ]

@@ -98,7 +98,7 @@ def parse_number(raw: str) -> float:
 def parse_json(raw: str) -> dict[str, Any]:
     try:
         value = json.loads(raw)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise CellError(f"{_quote(raw)} is not valid JSON ({exc.msg})") from None
     if not isinstance(value, dict):
         raise CellError(f"{_quote(raw)} is not a JSON object ({{...}})")

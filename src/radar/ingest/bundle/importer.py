@@ -139,12 +139,13 @@ def import_bundle(
     total = 2 * done
     progress(0, total)
 
+    written = 0
+
     def advance(n: int) -> None:
         nonlocal written
         written += n
         progress(n, total)
 
-    written = 0
     summary = ImportSummary("bundle", str(path), dry_run=options.dry_run)
     summary.warnings.extend(problems.warnings)
     with transaction.atomic():

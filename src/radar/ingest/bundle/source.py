@@ -109,6 +109,20 @@ class FolderSource:
             yield _csv_rows(entity.file, binary)
 
 
+class FileSource(FolderSource):
+    """One entity file on its own (e.g. interactions.csv saved from a spreadsheet)."""
+
+    def __init__(self, path: Path):
+        super().__init__(path.parent)
+        self.label, self.file = str(path), path.name
+
+    def names(self) -> set[str]:
+        return {self.file}
+
+    def manifest(self) -> dict[str, Any] | None:
+        return None
+
+
 class ZipSource:
     def __init__(self, path: Path):
         self.path = path
@@ -206,7 +220,7 @@ def _load_manifest(raw: bytes) -> dict[str, Any]:
     return data
 
 
-Source = FolderSource | ZipSource | JsonSource
+Source = FolderSource | FileSource | ZipSource | JsonSource
 
 
 def open_source(path: Path) -> Source:
@@ -214,6 +228,8 @@ def open_source(path: Path) -> Source:
         return FolderSource(path)
     if path.suffix.lower() == ".json":
         return JsonSource(path)
+    if path.name in spec.BY_FILE:
+        return FileSource(path)
     if zipfile.is_zipfile(path):
         return ZipSource(path)
     raise SourceError(
@@ -227,6 +243,8 @@ def looks_like_bundle(path: Path) -> bool:
     try:
         if path.is_dir():
             return any((path / name).is_file() for name in known)
+        if path.name in spec.BY_FILE:
+            return True
         if path.suffix.lower() == ".json":
             with open(path, "rb") as handle:
                 head = handle.read(4096).decode("utf-8-sig", errors="replace")

@@ -79,9 +79,9 @@ def auto_external_id(
 
 def _interaction_id(row: Row, ix: dict[str, int], names: dict[str, str]) -> None:
     if not row[ix["external_id"]]:
-        alliance = row[ix["alliance"]]
+        alliance: str = row[ix["alliance"]]
         row[ix["external_id"]] = auto_external_id(
-            names.get(alliance, alliance),
+            names.get(alliance) or alliance,
             row[ix["kind"]],
             row[ix["occurred_at"]],
             row[ix["direction"]],

@@ -151,10 +151,11 @@ class Validator:
                 token = hash(key) if big else key
                 first = seen.setdefault(token, number)
                 if first != number:
-                    names = ", ".join(table.entity.key)
+                    key_names = ", ".join(table.entity.key)
                     shown = ", ".join(f'"{v}"' for v in key)
                     message = (
-                        f"duplicate key ({names}) = ({shown}), first seen in {where(file, first)}"
+                        f"duplicate key ({key_names}) = ({shown}), "
+                        f"first seen in {where(file, first)}"
                     )
                     self.problems.error(Problem(file, where(file, number), message))
                 elif remember:
