@@ -31,8 +31,9 @@ def trailing_points(
     frame: Frame, values: Series, i: int, config: EngineConfig
 ) -> tuple[EvidencePoint, ...]:
     """The period's value and the ones before it (missing months left out)."""
-    window = frame.points(values)[max(0, i - config.evidence_periods) : i + 1]
-    if None in window:
+    lo = max(0, i - config.evidence_periods)
+    window = frame.points(values)[lo : i + 1]
+    if None in values[lo : i + 1]:  # checked on the floats: cheaper than on the points
         return tuple(p for p in window if p is not None)
     return cast(tuple[EvidencePoint, ...], window)  # no gaps: the slice itself
 
