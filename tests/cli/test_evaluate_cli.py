@@ -45,8 +45,9 @@ def test_it_prints_the_documented_json_and_stores_the_results(portfolio):
 
 
 def test_it_evaluates_one_alliance_by_slug_without_storing(portfolio):
-    result = run("--as-of", "2026-03-31", "--alliance", "initech-labs", "--format", "json",
-                 "--no-store")  # fmt: skip
+    result = run(
+        "--as-of", "2026-03-31", "--alliance", "initech-labs", "--format", "json", "--no-store"
+    )
 
     assert result.exit_code == 0, result.output
     (only,) = json.loads(result.stdout)["assessments"]

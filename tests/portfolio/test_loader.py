@@ -70,13 +70,28 @@ def full_alliance(name: str) -> m.Alliance:
 
 def test_it_aggregates_a_month_of_interactions_into_period_stats():
     alliance = make_alliance()
-    meeting(alliance, at("2026-02-02"), ritual="qbr", partner_invited=3, partner_attended=2,
-            ours_invited=2, ours_attended=2, tone=0.5)  # fmt: skip
+    meeting(
+        alliance,
+        at("2026-02-02"),
+        ritual="qbr",
+        partner_invited=3,
+        partner_attended=2,
+        ours_invited=2,
+        ours_attended=2,
+        tone=0.5,
+    )
     meeting(alliance, at("2026-02-10"), cancelled=True, partner_invited=4)
     meeting(alliance, at("2026-02-20"), partner_invited=2, partner_attended=0)  # partner no-show
     m.Interaction.objects.create(alliance=alliance, kind="call", occurred_at=at("2026-02-05"))
-    email(alliance, at("2026-02-06"), "inbound", reply_hours=10, word_count=100, tone=-0.5,
-          blaming=True)  # fmt: skip
+    email(
+        alliance,
+        at("2026-02-06"),
+        "inbound",
+        reply_hours=10,
+        word_count=100,
+        tone=-0.5,
+        blaming=True,
+    )
     email(alliance, at("2026-02-07"), "inbound", reply_hours=30, word_count=50, defensive=True)
     email(alliance, at("2026-02-25"), "outbound", reply_hours=2, word_count=400)
 
@@ -140,25 +155,45 @@ def test_it_ignores_everything_after_as_of():
     alliance = make_alliance()
     email(alliance, at("2026-03-31", "21:00"), "inbound")
     email(alliance, at("2026-04-01", "00:30"), "inbound")
-    left = m.Contact.objects.create(alliance=alliance, side="partner", name="Champ",
-                                    role="champion", ended_on=date(2026, 4, 2),
-                                    end_reason="left")  # fmt: skip
-    m.Contact.objects.create(alliance=alliance, side="partner", name="Late",
-                             started_on=date(2026, 4, 1))  # fmt: skip
-    m.Deliverable.objects.create(alliance=alliance, title="Spec", side="partner",
-                                 due_on=date(2026, 3, 1), done_on=date(2026, 4, 3),
-                                 status="done")  # fmt: skip
-    m.Deliverable.objects.create(alliance=alliance, title="Later", side="ours",
-                                 due_on=date(2026, 5, 1))  # fmt: skip
-    survey = m.Survey.objects.create(alliance=alliance, kind="pulse", title="Q1",
-                                     sent_on=date(2026, 3, 20))  # fmt: skip
-    m.SurveyResponse.objects.create(survey=survey, side="partner",
-                                    submitted_on=date(2026, 4, 2), score=2)  # fmt: skip
+    left = m.Contact.objects.create(
+        alliance=alliance,
+        side="partner",
+        name="Champ",
+        role="champion",
+        ended_on=date(2026, 4, 2),
+        end_reason="left",
+    )
+    m.Contact.objects.create(
+        alliance=alliance, side="partner", name="Late", started_on=date(2026, 4, 1)
+    )
+    m.Deliverable.objects.create(
+        alliance=alliance,
+        title="Spec",
+        side="partner",
+        due_on=date(2026, 3, 1),
+        done_on=date(2026, 4, 3),
+        status="done",
+    )
+    m.Deliverable.objects.create(
+        alliance=alliance, title="Later", side="ours", due_on=date(2026, 5, 1)
+    )
+    survey = m.Survey.objects.create(
+        alliance=alliance, kind="pulse", title="Q1", sent_on=date(2026, 3, 20)
+    )
+    m.SurveyResponse.objects.create(
+        survey=survey, side="partner", submitted_on=date(2026, 4, 2), score=2
+    )
     m.Observation.objects.create(alliance=alliance, observed_on=date(2026, 4, 1), title="X")
-    decision = m.Decision.objects.create(alliance=alliance, decided_on=date(2026, 3, 1),
-                                         kind="reset", rationale="Talk")  # fmt: skip
-    m.ActionItem.objects.create(decision=decision, title="Call", owner="Ann",
-                                due_on=date(2026, 3, 15), done_on=date(2026, 4, 5))  # fmt: skip
+    decision = m.Decision.objects.create(
+        alliance=alliance, decided_on=date(2026, 3, 1), kind="reset", rationale="Talk"
+    )
+    m.ActionItem.objects.create(
+        decision=decision,
+        title="Call",
+        owner="Ann",
+        due_on=date(2026, 3, 15),
+        done_on=date(2026, 4, 5),
+    )
     m.Agreement.objects.create(alliance=alliance, last_reviewed_on=date(2026, 4, 1))
 
     history = load_history(alliance.id, AS_OF)
@@ -167,8 +202,11 @@ def test_it_ignores_everything_after_as_of():
     assert [p.emails_inbound for p in history.periods] == [1]
     (contact,) = history.contacts
     assert (contact.id, contact.role, contact.ended, contact.end_reason) == (
-        left.id, ContactRole.CHAMPION, None, "",
-    )  # fmt: skip
+        left.id,
+        ContactRole.CHAMPION,
+        None,
+        "",
+    )
     (deliverable,) = history.deliverables
     assert (deliverable.done, deliverable.status) == (None, DeliverableStatus.OPEN)
     (sent,) = history.surveys
@@ -240,3 +278,25 @@ def test_it_runs_the_same_number_of_queries_for_many_alliances():
 def test_it_returns_nothing_without_alliances(django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         assert load_histories(AS_OF + timedelta(days=1)) == {}
+
+
+def test_it_names_the_check_in_reviewer_from_the_user_when_no_name_was_typed(django_user_model):
+    alliance = make_alliance()
+    maria = django_user_model.objects.create(
+        username="maria", first_name="Maria", last_name="Lopez"
+    )
+    m.CheckIn.objects.create(alliance=alliance, held_on=date(2026, 3, 1), reviewer=maria)
+    m.CheckIn.objects.create(
+        alliance=alliance,
+        held_on=date(2026, 3, 2),
+        reviewer_name="Neutral Ned",
+        reviewer=maria,
+        neutral_reviewer=True,
+    )
+
+    checkins = load_histories(AS_OF)[alliance.id].checkins
+
+    assert [(c.reviewer, c.neutral_reviewer) for c in checkins] == [
+        ("Maria Lopez", False),
+        ("Neutral Ned", True),
+    ]

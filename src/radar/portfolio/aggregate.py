@@ -26,15 +26,17 @@ Definitions (they matter for the signals built on them):
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
+from django.db import connections
 from django.db.models import Avg, Count, Max, Q, QuerySet, Sum
+from django.utils import timezone
 
 from radar.engine.records import PeriodStats
 from radar.engine.vocab import Direction, InteractionKind, Ritual, Side
 from radar.portfolio.models import Alliance, Interaction, InteractionParticipant
-from radar.portfolio.months import as_month, end_of_day, local_date, month_of
+from radar.portfolio.months import as_month, end_of_day, month_of
 
 WRITTEN_KINDS = (InteractionKind.EMAIL.value, InteractionKind.MESSAGE.value)
 HELD = Q(kind=InteractionKind.MEETING.value, cancelled=False)
@@ -43,6 +45,7 @@ INBOUND = Q(kind__in=WRITTEN_KINDS, direction=Direction.INBOUND.value)
 OUTBOUND = Q(kind__in=WRITTEN_KINDS, direction=Direction.OUTBOUND.value)
 DIRECT_CONTACT = (HELD & (Q(partner_attended__gt=0) | Q(partner_invited=0))) | CALL | INBOUND
 RITUALS = tuple(r for r in Ritual if r is not Ritual.NONE)
+RITUAL_COLUMNS = tuple((r, f"n_ritual_{r.value}") for r in RITUALS)
 
 Key = tuple[int, date]
 
@@ -50,7 +53,6 @@ Key = tuple[int, date]
 def _measures() -> dict[str, Any]:
     # Named n_* because an annotation may not reuse a field name (tone, blaming, …).
     measures: dict[str, Any] = {
-        "n_meetings_scheduled": Count("id", filter=Q(kind=InteractionKind.MEETING.value)),
         "n_meetings_held": Count("id", filter=HELD),
         "n_meetings_cancelled": Count(
             "id", filter=Q(kind=InteractionKind.MEETING.value, cancelled=True)
@@ -89,10 +91,11 @@ def monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, list[
         .order_by()
     )
     people = partner_people(alliances, before)
+    zone = timezone.get_current_timezone()  # once: it is a context-local lookup
     result: dict[int, list[PeriodStats]] = {}
-    for row in rows:
+    for row in raw_rows(rows):
         key = (row["alliance_id"], as_month(row["month"]))
-        result.setdefault(key[0], []).append(_period(key[1], row, people.get(key, 0)))
+        result.setdefault(key[0], []).append(_period(key[1], row, people.get(key, 0), zone))
     for periods in result.values():
         periods.sort(key=lambda p: p.period)
     return result
@@ -102,33 +105,54 @@ def partner_people(alliances: QuerySet[Alliance], before: datetime) -> dict[Key,
     """Distinct partner contacts who took part, per (alliance, month)."""
     rows = (
         InteractionParticipant.objects.filter(
-            interaction__alliance__in=alliances,
+            contact__alliance__in=alliances,  # drives the join from the few contacts
             interaction__occurred_at__lt=before,
             interaction__cancelled=False,
             attended=True,
             contact__side=Side.PARTNER.value,
         )
         .annotate(month=month_of("interaction__occurred_at"))
-        .values("interaction__alliance_id", "month")
+        .values("contact__alliance_id", "month")
         .annotate(people=Count("contact_id", distinct=True))
         .order_by()
     )
-    return {
-        (row["interaction__alliance_id"], as_month(row["month"])): row["people"] for row in rows
-    }
+    return {(row["contact__alliance_id"], as_month(row["month"])): row["people"] for row in rows}
 
 
-def _period(month: date, row: dict[str, Any], people: int) -> PeriodStats:
-    last = row["n_last_contact"]
+def raw_rows(query: QuerySet[Any, Any]) -> list[dict[str, Any]]:
+    """Run a values() query on a plain cursor, skipping Django's per-value converters.
+
+    Those converters (parse a SQLite date-time string, make it aware) cost more
+    than the aggregation itself at a million interactions; the few values that
+    need converting are converted by `instant` and `as_month`.
+    """
+    sql, params = query.query.get_compiler(using=query.db).as_sql()
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def instant(value: datetime | str | None) -> datetime | None:
+    """An aware UTC datetime from a raw MAX(occurred_at) (text on SQLite, datetime elsewhere)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _period(month: date, row: dict[str, Any], people: int, zone: tzinfo) -> PeriodStats:
+    last = instant(row["n_last_contact"])
     return PeriodStats(
         period=month,
-        meetings_scheduled=row["n_meetings_scheduled"],
+        meetings_scheduled=row["n_meetings_held"] + row["n_meetings_cancelled"],
         meetings_held=row["n_meetings_held"],
         meetings_cancelled=row["n_meetings_cancelled"],
-        partner_invited=row["n_partner_invited"] or 0,
-        partner_attended=row["n_partner_attended"] or 0,
-        ours_invited=row["n_ours_invited"] or 0,
-        ours_attended=row["n_ours_attended"] or 0,
+        partner_invited=int(row["n_partner_invited"] or 0),
+        partner_attended=int(row["n_partner_attended"] or 0),
+        ours_invited=int(row["n_ours_invited"] or 0),
+        ours_attended=int(row["n_ours_attended"] or 0),
         calls=row["n_calls"],
         emails_inbound=row["n_emails_inbound"],
         emails_outbound=row["n_emails_outbound"],
@@ -141,16 +165,16 @@ def _period(month: date, row: dict[str, Any], people: int) -> PeriodStats:
         defensive=row["n_defensive"],
         partner_people=people,
         last_contact=last,
-        rituals=_rituals(row),
+        rituals=_rituals(row, zone),
     )
 
 
-def _rituals(row: dict[str, Any]) -> dict[Ritual, date]:
+def _rituals(row: dict[str, Any], zone: tzinfo) -> dict[Ritual, date]:
     held: dict[Ritual, date] = {}
-    for ritual in RITUALS:
-        instant = row[f"n_ritual_{ritual.value}"]
-        if instant is not None:
-            held[ritual] = local_date(instant)
+    for ritual, column in RITUAL_COLUMNS:
+        when = instant(row[column])
+        if when is not None:
+            held[ritual] = when.astimezone(zone).date()
     return held
 
 

@@ -9,6 +9,7 @@ later was still in role), so evaluating at a past date sees the past.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from datetime import date
 from enum import StrEnum
@@ -39,12 +40,14 @@ T = TypeVar("T")
 Grouped = dict[int, list[T]]
 
 
+@functools.cache
+def _members(kind: type[StrEnum]) -> dict[str, StrEnum]:
+    return {member.value: member for member in kind}
+
+
 def enum(kind: type[E], value: str, default: E) -> E:
     """Stored choice -> enum member; an unexpected value falls back instead of crashing."""
-    try:
-        return kind(value)
-    except ValueError:
-        return default
+    return _members(kind).get(value, default)  # type: ignore[return-value]
 
 
 def _group(pairs: list[tuple[int, T]]) -> Grouped[T]:
@@ -82,24 +85,26 @@ def contacts(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.Contac
 
 def deliverables(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.DeliverableRecord]:
     """Deliverables due by `as_of`, or finished by then even if due later."""
-    rows = m.Deliverable.objects.filter(alliance__in=alliances).filter(
-        Q(due_on__lte=as_of) | Q(done_on__lte=as_of)
+    rows = (
+        m.Deliverable.objects.filter(alliance__in=alliances)
+        .filter(Q(due_on__lte=as_of) | Q(done_on__lte=as_of))
+        .order_by("due_on", "id")
+        .values_list("alliance_id", "id", "title", "side", "due_on", "done_on", "status")
     )
     pairs = []
-    for d in rows.order_by("due_on", "id"):
-        status = enum(DeliverableStatus, d.status, DeliverableStatus.OPEN)
-        done = d.done_on
+    for alliance_id, pk, title, side, due, done, stored_status in rows:
+        status = enum(DeliverableStatus, stored_status, DeliverableStatus.OPEN)
         if done is not None and done > as_of:
             done, status = None, DeliverableStatus.OPEN  # not finished yet back then
         record = rec.DeliverableRecord(
-            id=d.id,
-            title=d.title,
-            side=enum(Side, d.side, Side.PARTNER),
-            due=d.due_on,
+            id=pk,
+            title=title,
+            side=enum(Side, side, Side.PARTNER),
+            due=due,
             done=done,
             status=status,
         )
-        pairs.append((d.alliance_id, record))
+        pairs.append((alliance_id, record))
     return _group(pairs)
 
 
@@ -140,15 +145,18 @@ def surveys(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.SurveyR
             rec.SurveyResponse(submitted, enum(Side, side, Side.PARTNER), float(score))
         )
     pairs = []
-    for s in sent.order_by("sent_on", "id"):
+    rows = sent.order_by("sent_on", "id").values_list(
+        "alliance_id", "id", "kind", "sent_on", "scale_max"
+    )
+    for alliance_id, pk, kind, sent_on, scale_max in rows:
         record = rec.SurveyRecord(
-            id=s.id,
-            kind=enum(SurveyKind, s.kind, SurveyKind.PULSE),
-            sent=s.sent_on,
-            scale_max=float(s.scale_max),
-            responses=tuple(answers[s.id]),
+            id=pk,
+            kind=enum(SurveyKind, kind, SurveyKind.PULSE),
+            sent=sent_on,
+            scale_max=float(scale_max),
+            responses=tuple(answers[pk]),
         )
-        pairs.append((s.alliance_id, record))
+        pairs.append((alliance_id, record))
     return _group(pairs)
 
 
@@ -194,19 +202,28 @@ def context(
 
 
 def checkins(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.CheckInRecord]:
-    rows = m.CheckIn.objects.filter(alliance__in=alliances, held_on__lte=as_of)
-    pairs = []
-    for c in rows.select_related("reviewer").order_by("held_on", "id"):
-        reviewer = c.reviewer_name
-        if not reviewer and c.reviewer is not None:
-            reviewer = c.reviewer.get_full_name() or c.reviewer.get_username()
-        record = rec.CheckInRecord(
-            held=c.held_on,
-            manual_score=c.manual_score,
-            reviewer=reviewer,
-            neutral_reviewer=c.neutral_reviewer,
+    rows = (
+        m.CheckIn.objects.filter(alliance__in=alliances, held_on__lte=as_of)
+        .order_by("held_on", "id")
+        .values_list(
+            "alliance_id",
+            "held_on",
+            "manual_score",
+            "reviewer_name",
+            "neutral_reviewer",
+            "reviewer__first_name",
+            "reviewer__last_name",
+            "reviewer__username",
         )
-        pairs.append((c.alliance_id, record))
+    )
+    pairs = []
+    for alliance_id, held, score, name, neutral, first, last, username in rows:
+        # The name typed on the check-in wins; else the reviewing user's name.
+        reviewer = name or f"{first or ''} {last or ''}".strip() or username or ""
+        record = rec.CheckInRecord(
+            held=held, manual_score=score, reviewer=reviewer, neutral_reviewer=neutral
+        )
+        pairs.append((alliance_id, record))
     return _group(pairs)
 
 
