@@ -214,3 +214,15 @@ def test_editors_see_the_action_slot_and_viewers_do_not(northwind) -> None:
 
 def test_an_unknown_alliance_is_a_404(client_in) -> None:
     assert client_in.get("/alliances/nope/").status_code == 404
+
+
+def test_it_says_when_the_assessment_is_old(client_in) -> None:
+    a = pd.alliance("Stale Data")
+    pd.store(pd.assessment(a, as_of=date(2026, 9, 1)))
+    html = client_in.get(f"/alliances/{a.slug}/").content.decode()
+    assert "This assessment is from 1 Sep 2026." in html
+
+
+def test_a_fresh_assessment_has_no_age_note(client_in, northwind) -> None:
+    html = client_in.get(f"/alliances/{northwind.slug}/").content.decode()
+    assert "This assessment is from" not in html
