@@ -57,10 +57,7 @@ def run_phase(name: str, args: list[str], env: dict[str, str]) -> Phase:
     if child.returncode != 0:
         raise SystemExit(f"bench phase {name!r} failed (exit {child.returncode})")
     lines = [line for line in output.splitlines() if line.startswith("{")]
-    result = json.loads(lines[-1])
-    # CPU seconds of the whole child (start-up included): robust to a busy machine.
-    result["cpu"] = usage.ru_utime + usage.ru_stime
-    return Phase(name, result, usage.ru_maxrss / 1024)  # KiB on Linux
+    return Phase(name, json.loads(lines[-1]), usage.ru_maxrss / 1024)  # KiB on Linux
 
 
 def best_of(name: str, repeat: int, env: dict[str, str]) -> Phase:
