@@ -231,6 +231,7 @@ def test_it_renders_every_form_page_for_a_manager(
         response = manager_client.get(url(name, alliance))
         assert response.status_code == 200, name
         assert b"<label" in response.content
+        assert b'name="csrfmiddlewaretoken"' in response.content, name
 
 
 def test_it_says_how_the_score_moved() -> None:
