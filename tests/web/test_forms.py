@@ -241,7 +241,7 @@ def test_it_says_how_the_score_moved() -> None:
     assert score_change(before, after) == "Score now 2.0 (was 3.1)."
     assert score_change(Assessment(score=2.04), after) == "Score 2.0."
     assert score_change(None, after) == "Score 2.0."
-    assert score_change(before, None) == ""
+    assert "could not be recalculated" in score_change(before, None)
 
 
 def test_it_answers_a_decision_over_htmx_with_a_blank_form(
@@ -281,3 +281,25 @@ def test_it_lists_open_deliverables_to_update(manager_client: Client, alliance: 
     page = manager_client.get(url("add_deliverable", alliance)).content.decode()
     assert url("edit_deliverable", alliance, pk=late.pk) in page
     assert "Old launch" not in page
+
+
+def test_it_keeps_the_data_when_the_engine_fails(
+    manager_client: Client, alliance: Alliance, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from radar.portfolio.assessments import EvaluationFailed
+
+    def broken(alliance_id: int, as_of: date) -> None:
+        raise EvaluationFailed("Northwind Cloud", as_of)
+
+    monkeypatch.setattr("radar.portfolio.assessments.reassess_alliance", broken)
+    data = {
+        "observed_on": "2026-10-02",
+        "title": "t",
+        "polarity": "neutral",
+        "kind": "other",
+        "source": "internal",
+    }
+    response = manager_client.post(url("add_observation", alliance), data, **HTMX)
+    assert response.status_code == 200
+    assert "could not be recalculated" in response.content.decode()
+    assert Observation.objects.filter(alliance=alliance).count() == 1

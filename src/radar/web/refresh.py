@@ -7,6 +7,7 @@ so the page updates in place, and a plain form post is redirected back.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from django.contrib import messages
@@ -18,19 +19,29 @@ from django.utils.safestring import SafeString, mark_safe
 
 from radar.portfolio.models import Alliance, Assessment
 
+logger = logging.getLogger(__name__)
+
 
 def refresh(alliance: Alliance, as_of: date) -> Assessment | None:
-    """Re-assess `alliance` as of `as_of` and return the stored result."""
-    from radar.portfolio.assessments import reassess_alliance
+    """Re-assess `alliance` as of `as_of` and return the stored result.
 
-    reassess_alliance(alliance.pk, as_of)
+    None when the engine could not score it: the user's data is saved either way,
+    and the failure is logged for the operator instead of shown as a traceback.
+    """
+    from radar.portfolio.assessments import EvaluationFailed, reassess_alliance
+
+    try:
+        reassess_alliance(alliance.pk, as_of)
+    except EvaluationFailed:
+        logger.exception("Could not re-assess %s after a save", alliance)
+        return None
     return alliance.assessments.filter(as_of=as_of).first() or latest_assessment(alliance)
 
 
 def score_change(before: Assessment | None, after: Assessment | None) -> str:
     """A short sentence on what the save did to the score."""
     if after is None:
-        return ""
+        return "The score could not be recalculated just now; it will be at the next evaluation."
     if before is None or f"{before.score:.1f}" == f"{after.score:.1f}":
         return f"Score {after.score:.1f}."
     return f"Score now {after.score:.1f} (was {before.score:.1f})."

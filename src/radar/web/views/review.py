@@ -73,7 +73,7 @@ def monthly_review(request: HttpRequest, slug: str) -> HttpResponse:
             context["state"] = render_state(request, alliance)
         return invalid(request, "web/forms/review.html", "web/forms/_review_form.html", context)
     with transaction.atomic():
-        current = refresh(alliance, form.cleaned_data["held_on"])
+        current = refresh(alliance, form.cleaned_data["held_on"]) or latest_assessment(alliance)
         checkin = form.save(user=request.user, computed_score=current.score if current else None)
     return _after_review(request, alliance, checkin, today)
 
