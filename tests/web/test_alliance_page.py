@@ -65,7 +65,7 @@ def test_it_shows_score_phase_recommendation_and_evidence(client_in, northwind) 
     assert "<td>2026-09</td>" in html and "<td>31</td>" in html  # evidence data points
     assert "Spoke with the partner in the last 30 days?" in html  # checklist
     assert 'id="score-data"' in html  # chart data for Chart.js
-    assert "vendor/chart.umd.min.js" in html
+    assert "vendor/chart.umd.min.js" in html  # loaded by charts.js when a chart is on the page
 
 
 def test_it_warns_about_a_single_point_of_contact_and_a_champion_who_left(

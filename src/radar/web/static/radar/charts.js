@@ -1,20 +1,32 @@
-/* Draws the alliance page's charts with Chart.js (vendored from npm).
-   Each <canvas data-chart="score|metric" data-source="ID"> reads its numbers from
-   the <script type="application/json" id="ID"> next to it; without JavaScript the
-   numbers stay readable in the page's tables and text. */
+/* Draws the charts with Chart.js (vendored from npm), loading it only on pages
+   that have a chart. Each <canvas data-chart="score|metric" data-source="ID">
+   reads its numbers from the <script type="application/json" id="ID"> next to
+   it; without JavaScript the numbers stay readable in the page's tables and text. */
 (function () {
   "use strict";
-  if (!window.Chart) { return; }
-  var css = getComputedStyle(document.documentElement);
-  function color(name, fallback) { return (css.getPropertyValue(name) || fallback).trim(); }
-  var ink = color("--ink-soft", "#4a5568");
-  var grid = color("--line", "#dfe3ea");
-  var accent = color("--accent", "#1f5fbf");
-  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  Chart.defaults.color = ink;
-  Chart.defaults.animation = false;
-  // Months along the bottom: flat labels, as many as fit.
-  var XTICKS = { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 };
+  var libraryUrl = document.currentScript && document.currentScript.dataset.chartjs;
+  var loading = false;
+  var theme = null;
+
+  function color(name, fallback) {
+    var value = getComputedStyle(document.documentElement).getPropertyValue(name);
+    return (value || fallback).trim();
+  }
+
+  function setup() {
+    if (theme) { return; }
+    theme = {
+      grid: color("--line", "#dfe3ea"),
+      accent: color("--accent", "#1f5fbf"),
+      good: color("--b5", "#1f7a55"),
+      baseline: "#8a94a6",
+      // Months along the bottom: flat labels, as many as fit.
+      xticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 }
+    };
+    Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    Chart.defaults.color = color("--ink-soft", "#4a5568");
+    Chart.defaults.animation = false;
+  }
 
   function flat(value, n) {
     var out = [];
@@ -30,40 +42,39 @@
     };
   }
 
+  function options(y) {
+    return {
+      maintainAspectRatio: false,
+      scales: { y: y, x: { grid: { display: false }, ticks: theme.xticks } },
+      plugins: { legend: { position: "bottom", labels: { boxWidth: 14 } } }
+    };
+  }
+
   function scoreChart(canvas, d) {
-    var sets = [line("Score", d.scores, accent, false)];
+    var sets = [line("Score", d.scores, theme.accent, false)];
     if (d.baseline !== null && d.baseline !== undefined) {
-      sets.push(line("Baseline", flat(d.baseline, d.labels.length), "#8a94a6", true));
+      sets.push(line("Baseline", flat(d.baseline, d.labels.length), theme.baseline, true));
     }
     return new Chart(canvas, {
       type: "line",
       data: { labels: d.labels, datasets: sets },
-      options: {
-        maintainAspectRatio: false,
-        scales: { y: { min: 1, max: 5, ticks: { stepSize: 1 }, grid: { color: grid } },
-                  x: { grid: { display: false }, ticks: XTICKS } },
-        plugins: { legend: { position: "bottom", labels: { boxWidth: 14 } } }
-      }
+      options: options({ min: 1, max: 5, ticks: { stepSize: 1 }, grid: { color: theme.grid } })
     });
   }
 
   function metricChart(canvas, d) {
     var n = d.labels.length;
-    var sets = [line(d.name + (d.unit ? " (" + d.unit + ")" : ""), d.values, accent, false)];
+    var sets = [line(d.name + (d.unit ? " (" + d.unit + ")" : ""), d.values, theme.accent, false)];
     if (d.target !== null && d.target !== undefined) {
-      sets.push(line("Target", flat(d.target, n), color("--b5", "#1f7a55"), true));
+      sets.push(line("Target", flat(d.target, n), theme.good, true));
     }
     if (d.baseline !== null && d.baseline !== undefined) {
-      sets.push(line("Baseline", flat(d.baseline, n), "#8a94a6", true));
+      sets.push(line("Baseline", flat(d.baseline, n), theme.baseline, true));
     }
     return new Chart(canvas, {
       type: "line",
       data: { labels: d.labels, datasets: sets },
-      options: {
-        maintainAspectRatio: false,
-        scales: { y: { beginAtZero: true, grid: { color: grid } }, x: { grid: { display: false }, ticks: XTICKS } },
-        plugins: { legend: { position: "bottom", labels: { boxWidth: 14 } } }
-      }
+      options: options({ beginAtZero: true, grid: { color: theme.grid } })
     });
   }
 
@@ -78,6 +89,17 @@
     });
   }
 
-  draw(document);
-  document.addEventListener("htmx:afterSettle", function (event) { draw(event.target); });
+  function whenReady(root) {
+    if (!root.querySelector("canvas[data-chart]")) { return; }
+    if (window.Chart) { setup(); draw(root); return; }
+    if (loading || !libraryUrl) { return; }
+    loading = true;
+    var script = document.createElement("script");
+    script.src = libraryUrl;
+    script.onload = function () { setup(); draw(document); };
+    document.head.appendChild(script);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { whenReady(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { whenReady(event.target); });
 })();
