@@ -137,3 +137,122 @@ def test_rule_family_strips_the_metric_key_only():
     assert rule_family("metrics.falling.leads") == "metrics.falling"
     assert rule_family("metrics.beats_target.revenue") == "metrics.beats_target"
     assert rule_family("communication.reply_slower") == "communication.reply_slower"
+
+
+def _random_history(data):
+    from hypothesis import strategies as st
+
+    from radar.engine.features import add_months
+    from radar.engine.records import PeriodStats
+
+    months = data.draw(st.integers(0, 30))
+    counts = st.integers(0, 12)
+    maybe = st.one_of(st.none(), st.floats(0.1, 200.0))
+    periods = []
+    for n in range(months):
+        if data.draw(st.booleans()) and n % 5 == 0:
+            continue  # a gap month: no row at all
+        scheduled = data.draw(counts)
+        periods.append(
+            PeriodStats(
+                period=add_months(START, n),
+                meetings_scheduled=scheduled,
+                meetings_held=data.draw(st.integers(0, scheduled)),
+                meetings_cancelled=data.draw(st.integers(0, scheduled)),
+                partner_invited=data.draw(counts),
+                partner_attended=data.draw(counts),
+                calls=data.draw(counts),
+                emails_inbound=data.draw(counts),
+                partner_reply_hours=data.draw(maybe),
+                partner_words=data.draw(maybe),
+                tone=data.draw(st.one_of(st.none(), st.floats(-1.0, 1.0))),
+                toned=data.draw(counts),
+                blaming=data.draw(counts),
+                defensive=data.draw(counts),
+                partner_people=data.draw(st.integers(0, 5)),
+            )
+        )
+    days = st.dates(min_value=date(2023, 6, 1), max_value=date(2026, 12, 31))
+    contacts = tuple(
+        contact(
+            n,
+            f"C{n}",
+            role=data.draw(st.sampled_from(list(ContactRole))),
+            side=data.draw(st.sampled_from(list(Side))),
+            started=data.draw(days),
+            ended=data.draw(st.one_of(st.none(), days)),
+            end_reason=data.draw(st.sampled_from(["", "left", "reassigned", "role_change"])),
+            successor_id=data.draw(st.one_of(st.none(), st.integers(0, 4))),
+        )
+        for n in range(data.draw(st.integers(0, 4)))
+    )
+    deliverables = tuple(
+        deliverable(
+            n,
+            data.draw(days),
+            side=data.draw(st.sampled_from(list(Side))),
+            done=data.draw(st.one_of(st.none(), days)),
+            status=data.draw(st.sampled_from(list(DeliverableStatus))),
+        )
+        for n in range(data.draw(st.integers(0, 6)))
+    )
+    values = st.lists(st.one_of(st.none(), st.floats(-50, 500)), max_size=30)
+    metrics = (
+        metric(
+            "m",
+            START,
+            data.draw(values),
+            target=data.draw(st.one_of(st.none(), st.floats(-10, 100))),
+            higher_is_better=data.draw(st.booleans()),
+        ),
+    )
+    observations = tuple(
+        observation(
+            n,
+            data.draw(days),
+            data.draw(st.sampled_from(list(ObservationKind))),
+            polarity=data.draw(st.sampled_from(list(Polarity))),
+            source=data.draw(st.sampled_from(list(ObservationSource))),
+        )
+        for n in range(data.draw(st.integers(0, 4)))
+    )
+    surveys = tuple(
+        survey(
+            n,
+            data.draw(days),
+            *[
+                (data.draw(days), data.draw(st.floats(0, 10)))
+                for _ in range(data.draw(st.integers(0, 2)))
+            ],
+            scale_max=data.draw(st.sampled_from([5.0, 10.0])),
+        )
+        for n in range(data.draw(st.integers(0, 4)))
+    )
+    return history(
+        periods=tuple(periods),
+        contacts=contacts,
+        deliverables=deliverables,
+        metrics=metrics,
+        observations=observations,
+        surveys=surveys,
+    ), data.draw(days)
+
+
+def test_arbitrary_histories_keep_the_invariants():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data())
+    def check(data):
+        h, as_of = _random_history(data)
+        frame = build_frame(h, as_of, EngineConfig())
+        found = detect_all(frame, EngineConfig())
+        keys = [(d.rule, d.period) for d in found]
+        assert len(keys) == len(set(keys))
+        for d in found:
+            assert d.period in frame.periods
+            assert 0.0 <= d.severity <= 1.0
+            assert rule_family(d.rule) in RULE_IDS
+
+    check()
