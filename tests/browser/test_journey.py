@@ -70,7 +70,11 @@ def test_it_records_a_monthly_review_and_updates_score_and_timeline(
     page.get_by_label("Notes on communication").fill("Replies slowed after their reorg.")
     page.locator("input[name=spoke_with_partner][value=no]").check()
     page.locator("input[name=we_are_delivering][value=yes]").check()
+    hint = page.locator("#divergence-hint")
+    page.locator("input[name=manual_score][value='2']").check()
+    expect(hint).to_be_hidden()
     page.locator("input[name=manual_score][value='5']").check()  # far above a declining score
+    expect(hint).to_be_visible()
     screenshot(page, "review-form")
     page.get_by_role("button", name="Save the review").click()
     status = page.locator("#form-status")
