@@ -69,6 +69,7 @@ class TableWriter:
             if auto_now:
                 self.touch.append((field, now))
         self.counts: Counter[str] = Counter()
+        self.insert_params: Callable[[tuple[Any, ...]], Any] | None = None
         self.links: list[tuple[Any, Any, Any]] = []  # (own key, successor key, row key)
         self.unchanged_keys: set[Any] = set()
 
@@ -210,22 +211,33 @@ class TableWriter:
             self._write_links()
         return self.counts
 
-    def _adapt(self, rows: list[tuple[Any, ...]], fields: list[Any]) -> list[list[Any]]:
-        adapters = [(i, a) for i, f in enumerate(fields) if (a := _adapter(f)) is not None]
-        out = [list(r) for r in rows]
-        if adapters:
-            for r in out:
-                for i, adapt in adapters:
-                    if r[i] is not None:
-                        r[i] = adapt(r[i])
-        return out
+    def _params(self, fields: list[Any], extra: list[Any]) -> Callable[[tuple[Any, ...]], Any]:
+        """Compile: a row's values (plus constant extras) -> query parameters."""
+        env: dict[str, Any] = {}
+        parts = []
+        for i, field in enumerate(fields):
+            adapt = _adapter(field)
+            if adapt is None:
+                parts.append(f"t[{i}]")
+            else:
+                env[f"A{i}"] = adapt
+                parts.append(f"(None if t[{i}] is None else A{i}(t[{i}]))")
+        for k, (field, value) in enumerate(extra):
+            adapt = _adapter(field)
+            env[f"X{k}"] = adapt(value) if adapt is not None and value is not None else value
+            parts.append(f"X{k}")
+        exec(f"def params(t):\n    return ({', '.join(parts)},)", env)
+        params: Callable[[tuple[Any, ...]], Any] = env["params"]
+        return params
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
         if not rows:
             return
+        if self.insert_params is None:
+            self.insert_params = self._params(self.fields, self.extra)
         fields = self.fields + [f for f, _ in self.extra]
-        tail = tuple(v for _, v in self.extra)
-        params = self._adapt([r + tail for r in rows], fields)
+        to_params = self.insert_params
+        params = [to_params(r) for r in rows]
         qn = connection.ops.quote_name
         columns = ", ".join(qn(f.column) for f in fields)
         one = "(" + ", ".join(["%s"] * len(fields)) + ")"
@@ -247,11 +259,11 @@ class TableWriter:
     def _update(self, rows: list[tuple[Any, ...]]) -> None:
         if not rows:
             return
-        fields = self.fields + [f for f, _ in self.touch] + [None]
-        tail = tuple(v for _, v in self.touch)
-        params = self._adapt([r[:-1] + tail + r[-1:] for r in rows], fields)
+        fields = self.fields + [f for f, _ in self.touch]
+        to_params = self._params(self.fields, self.touch)
+        params = [(*to_params(r), r[-1]) for r in rows]
         qn = connection.ops.quote_name
-        sets = ", ".join(f"{qn(f.column)} = %s" for f in fields if f is not None)
+        sets = ", ".join(f"{qn(f.column)} = %s" for f in fields)
         meta = self.table.model._meta
         sql = f"UPDATE {qn(meta.db_table)} SET {sets} WHERE {qn(meta.pk.column)} = %s"
         with connection.cursor() as cursor:
