@@ -14,6 +14,7 @@ from typing import Any
 
 from radar.ingest.base import ImportSummary
 from radar.ingest.contacts import ContactKey
+from radar.ingest.fastsql import insert_many
 from radar.portfolio.models import Interaction, InteractionParticipant
 
 # The fields an importer may set; anything else on the row is left alone.
@@ -30,6 +31,14 @@ FIELDS = (
     "ours_invited",
     "ours_attended",
     "notes",
+    # E-mail (radar.ingest.email): length, latency, tone and thread of each message.
+    "word_count",
+    "reply_hours",
+    "tone",
+    "blaming",
+    "defensive",
+    "thread_id",
+    "body",
 )
 
 Attendance = tuple[ContactKey, bool, bool, str]  # contact, invited, attended, raw response
@@ -87,16 +96,18 @@ class InteractionSync:
                 summary.unchanged["interactions"] += 1
 
     def apply(self, contacts: dict[ContactKey, int]) -> None:
-        new = [
-            Interaction(
-                alliance_id=row.alliance_id,
-                source=self.source,
-                external_id=row.external_id,
-                **row.values,
-            )
-            for row in self._create
-        ]
-        Interaction.objects.bulk_create(new, batch_size=2000)
+        insert_many(
+            Interaction,
+            (
+                {
+                    "alliance_id": row.alliance_id,
+                    "source": self.source,
+                    "external_id": row.external_id,
+                    **row.values,
+                }
+                for row in self._create
+            ),
+        )
         ids = self._ids_of_created()
         # bulk_update writes every named field, so rows are grouped by the fields they set.
         by_fields: dict[tuple[str, ...], list[Interaction]] = {}
@@ -110,18 +121,20 @@ class InteractionSync:
         ).delete()
         todo = [(ids[(r.alliance_id, r.external_id)], r) for r in self._create]
         todo += self._reattend
-        links = [
-            InteractionParticipant(
-                interaction_id=pk,
-                contact_id=contacts[key],
-                invited=invited,
-                attended=attended,
-                response=response[:30],
-            )
-            for pk, row in todo
-            for key, invited, attended, response in row.attendance or ()
-        ]
-        InteractionParticipant.objects.bulk_create(links, batch_size=2000)
+        insert_many(
+            InteractionParticipant,
+            (
+                {
+                    "interaction_id": pk,
+                    "contact_id": contacts[key],
+                    "invited": invited,
+                    "attended": attended,
+                    "response": response[:30],
+                }
+                for pk, row in todo
+                for key, invited, attended, response in row.attendance or ()
+            ),
+        )
 
     def _ids_of_created(self) -> dict[tuple[int, str], int]:
         if not self._create:

@@ -13,8 +13,9 @@ from django.db import transaction
 from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem, Progress
 from radar.ingest.common import head, load_directory, read_bytes, today
 from radar.ingest.ics.plan import CalendarPlan
-from radar.ingest.ics.reader import CalendarFile, window_bounds
+from radar.ingest.ics.reader import window_bounds
 from radar.ingest.ics.rituals import RitualRules
+from radar.ingest.ics.source import CalendarFile
 from radar.ingest.interactions import IncomingInteraction, InteractionSync
 from radar.ingest.mapping import Directory
 

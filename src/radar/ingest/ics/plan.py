@@ -5,21 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-import icalendar
-
 from radar.engine.vocab import Direction, InteractionKind
 from radar.ingest.base import Problem, Progress
 from radar.ingest.contacts import ContactBook
 from radar.ingest.ics.attendance import Attendance, merge_people, split
-from radar.ingest.ics.reader import (
-    CalendarFile,
-    Occurrence,
-    Person,
-    expand,
-    people_of,
-    uid_of,
-)
+from radar.ingest.ics.reader import Occurrence, Person
 from radar.ingest.ics.rituals import RitualRules
+from radar.ingest.ics.source import CalendarFile
 from radar.ingest.interactions import IncomingInteraction, dedupe_attendance
 from radar.ingest.mapping import Directory
 
@@ -39,31 +31,33 @@ class CalendarPlan:
         # (alliance id, UID) of every series seen: their vanished occurrences get cancelled.
         self.series: set[tuple[int, str]] = set()
         self._partner_cache: dict[str, int | None] = {}
+        self._ours_cache: dict[str, bool] = {}
 
     @property
     def rows(self) -> list[IncomingInteraction]:
         return list(self._rows.values())
 
     def read(self, cal_file: CalendarFile, progress: Progress) -> None:
-        for cal, events in cal_file.groups():
-            progress(len(events), cal_file.event_count)
-            people = [p for e in events for p in _people(e)]
-            if not any(self._partner(p.email) is not None for p in people):
-                self.skipped["no_partner"] += len(events)
+        for unit in cal_file.units(self.since, self.until, progress):
+            if not any(self._partner(p.email) is not None for p in unit.people):
+                self.skipped["no_partner"] += unit.size
                 continue
             try:
-                occurrences = list(expand(cal, events, self.since, self.until, cal_file.zone(cal)))
+                occurrences = unit.occurrences()
             except Exception as exc:  # broken dates or rules in this event only
-                title = " ".join(str(events[0].get("SUMMARY", "")).split())[:60]
-                uid = uid_of(events[0])
-                where = "an event without a UID" if uid.startswith("nouid-") else f"event {uid}"
-                where += f" ({title!r})" if title else ""
+                where = (
+                    "an event without a UID"
+                    if unit.uid.startswith("nouid-")
+                    else f"event {unit.uid}"
+                )
+                where += f" ({unit.title!r})" if unit.title else ""
                 self.problems.append(Problem(cal_file.name, where, _plain(exc)))
                 continue
             if not occurrences:
-                self.skipped["outside_window"] += len(events)
+                self.skipped["outside_window"] += unit.size
             for occurrence in occurrences:
                 self._add(occurrence)
+        self.problems[:0] = cal_file.problems
 
     def _partner(self, email: str) -> int | None:
         if email not in self._partner_cache:
@@ -87,7 +81,9 @@ class CalendarPlan:
 
     def _is_ours(self, person: Person) -> bool:
         if self.directory.knows_our_domains:
-            return self.directory.is_ours(person.email)
+            if person.email not in self._ours_cache:
+                self._ours_cache[person.email] = self.directory.is_ours(person.email)
+            return self._ours_cache[person.email]
         # Without RADAR_OUR_DOMAINS everyone who is not a partner counts as ours.
         return self._partner(person.email) is None
 
@@ -112,13 +108,6 @@ class CalendarPlan:
         )
         if occ.series:
             self.series.add((alliance_id, occ.uid))
-
-
-def _people(event: icalendar.Event) -> list[Person]:
-    try:
-        return list(people_of(event))
-    except Exception:  # unreadable attendee lines: decided when the event is expanded
-        return []
 
 
 def _plain(exc: Exception) -> str:

@@ -13,12 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 import recurring_ical_events
-
-from radar.ingest.base import Problem
 
 SERIES_PROPERTIES = ("RRULE", "RDATE", "RECURRENCE-ID")
 CANCELLED_PREFIXES = ("cancelled:", "canceled:", "abgesagt:", "annulé:")
@@ -44,47 +41,6 @@ class Occurrence:
     people: tuple[Person, ...]
 
 
-class CalendarFile:
-    """The calendars in one file, with the time zone floating times are read in."""
-
-    def __init__(self, name: str, data: bytes, default_tz: tzinfo):
-        self.name = name
-        self.problems: list[Problem] = []
-        self.calendars: list[icalendar.Calendar] = []
-        self.event_count = 0
-        self.default_tz = default_tz
-        try:
-            self.calendars = icalendar.Calendar.from_ical(_decode(data), multiple=True)
-        except Exception as exc:  # icalendar raises ValueError and friends
-            self.problems.append(Problem(name, "file", f"not a readable iCalendar file: {exc}"))
-            return
-        if not self.calendars:
-            self.problems.append(
-                Problem(name, "file", "no calendar found (the file is empty or truncated)")
-            )
-        for cal in self.calendars:
-            self.event_count += sum(1 for c in cal.subcomponents if c.name == "VEVENT")
-
-    def groups(self) -> Iterator[tuple[icalendar.Calendar, list[icalendar.Event]]]:
-        """The events of each calendar, grouped by UID (a series and its overrides)."""
-        for cal in self.calendars:
-            by_uid: dict[str, list[icalendar.Event]] = {}
-            for component in cal.subcomponents:
-                if component.name == "VEVENT":
-                    by_uid.setdefault(uid_of(component), []).append(component)
-            for events in by_uid.values():
-                yield cal, events
-
-    def zone(self, cal: icalendar.Calendar) -> tzinfo:
-        name = str(cal.get("X-WR-TIMEZONE", "")).strip()
-        if name:
-            try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                pass
-        return self.default_tz
-
-
 def uid_of(event: icalendar.Event) -> str:
     uid = str(event.get("UID", "")).strip()
     if not uid:
@@ -105,8 +61,13 @@ def expand(
     since: datetime,
     until: datetime,
     zone: tzinfo,
+    timezones: list[icalendar.Timezone] | None = None,
 ) -> Iterator[Occurrence]:
-    """Occurrences of one UID starting in [since, until); raises on broken data."""
+    """Occurrences of one UID starting in [since, until); raises on broken data.
+
+    `timezones` are the calendar's VTIMEZONEs (found once by the caller: a
+    large calendar would otherwise be scanned again for every series).
+    """
     uid = uid_of(events[0])
     if not is_series(events):
         for event in events:
@@ -121,9 +82,10 @@ def expand(
     for name in ("X-WR-TIMEZONE", "METHOD"):
         if name in cal:
             sub.add(name, cal[name])
-    for component in cal.subcomponents:
-        if component.name == "VTIMEZONE":
-            sub.add_component(component)
+    if timezones is None:
+        timezones = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
+    for component in timezones:
+        sub.add_component(component)
     for event in events:
         sub.add_component(event)
     for event in recurring_ical_events.of(sub).between(since, until):

@@ -1,0 +1,161 @@
+"""One calendar file as units of work: a UID's events, its people, its occurrences.
+
+Small files are parsed here in one go; large ones in worker processes
+(ics.parallel). Either way the plan sees the same `Unit`s: the people come
+first (so events without a partner are skipped before any expansion), the
+occurrences are computed on demand and raise on broken data.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+
+from radar.ingest.base import Problem, Progress
+from radar.ingest.ics import parallel
+from radar.ingest.ics.reader import (
+    Occurrence,
+    Person,
+    _decode,
+    _stamp,
+    expand,
+    people_of,
+    uid_of,
+)
+
+
+@dataclass
+class Unit:
+    uid: str
+    title: str
+    size: int  # calendar entries (VEVENTs) in this unit
+    people: list[Person]
+    occurrences: Callable[[], list[Occurrence]]
+
+
+class CalendarFile:
+    """The calendars in one file, with the time zone floating times are read in."""
+
+    def __init__(self, name: str, data: bytes, default_tz: tzinfo):
+        self.name = name
+        self.default_tz = default_tz
+        self.problems: list[Problem] = []
+        self.calendars: list[icalendar.Calendar] = []
+        self.text = _decode(data)
+        self.pieces: parallel.Pieces | None = None
+        if (os.cpu_count() or 1) > 1 and (
+            self.text.upper().count("BEGIN:VEVENT") >= parallel.PARALLEL_MIN_EVENTS
+        ):
+            self.pieces = parallel.cut(self.text)
+        if self.pieces is not None:
+            self.event_count = len(self.pieces.events)
+        else:
+            self._parse_whole()
+
+    def _parse_whole(self) -> None:
+        self.pieces = None
+        try:
+            self.calendars = icalendar.Calendar.from_ical(self.text, multiple=True)
+        except Exception as exc:  # icalendar raises ValueError and friends
+            message = f"not a readable iCalendar file: {' '.join(str(exc).split())[:300]}"
+            self.problems.append(Problem(self.name, "file", message))
+        if not self.calendars and not self.problems:
+            message = "no calendar found (the file is empty or truncated)"
+            self.problems.append(Problem(self.name, "file", message))
+        self.event_count = sum(
+            1 for cal in self.calendars for c in cal.subcomponents if c.name == "VEVENT"
+        )
+
+    def zone(self, cal: icalendar.Calendar) -> tzinfo:
+        name = str(cal.get("X-WR-TIMEZONE", "")).strip()
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                pass
+        return self.default_tz
+
+    def units(self, since: datetime, until: datetime, progress: Progress) -> Iterator[Unit]:
+        if self.pieces is not None:
+            header = icalendar.Calendar.from_ical(self.pieces.calendar_text([]))
+            zone = self.zone(header)
+            parsed = parallel.parse_in_workers(self.pieces, zone, progress, self.event_count)
+            if parsed is not None:
+                yield from self._units_from(parsed, zone, since, until)
+                return
+            self._parse_whole()  # something unusual: parse it all here, precisely
+        for cal in self.calendars:
+            yield from _calendar_units(cal, self.zone(cal), since, until, progress, self)
+
+    def _units_from(
+        self, parsed: list[parallel.Parsed], zone: tzinfo, since: datetime, until: datetime
+    ) -> Iterator[Unit]:
+        assert self.pieces is not None
+        series = {p.uid for p in parsed if p.series}
+        singles: dict[str, list[parallel.Parsed]] = {}
+        for item in parsed:
+            if item.uid not in series:
+                singles.setdefault(item.uid, []).append(item)
+        for uid, items in singles.items():
+            people = [person for item in items for person in item.people]
+            yield Unit(uid, items[0].title, len(items), people, _singles(items, since, until))
+        if series:
+            blocks = [self.pieces.events[p.index] for p in parsed if p.uid in series]
+            cal = icalendar.Calendar.from_ical(self.pieces.calendar_text(blocks))
+            yield from _calendar_units(cal, zone, since, until, lambda a, t: None, self)
+
+
+def _calendar_units(
+    cal: icalendar.Calendar,
+    zone: tzinfo,
+    since: datetime,
+    until: datetime,
+    progress: Progress,
+    source: CalendarFile,
+) -> Iterator[Unit]:
+    by_uid: dict[str, list[icalendar.Event]] = {}
+    timezones = []
+    for component in cal.subcomponents:
+        if component.name == "VEVENT":
+            by_uid.setdefault(uid_of(component), []).append(component)
+        elif component.name == "VTIMEZONE":
+            timezones.append(component)
+    for uid, events in by_uid.items():
+        progress(len(events), source.event_count)
+        people = [p for e in events for p in _people(e)]
+        title = " ".join(str(events[0].get("SUMMARY", "")).split())[:60]
+
+        def compute(events: list[icalendar.Event] = events) -> list[Occurrence]:
+            return list(expand(cal, events, since, until, zone, timezones))
+
+        yield Unit(uid, title, len(events), people, compute)
+
+
+def _singles(
+    items: list[parallel.Parsed], since: datetime, until: datetime
+) -> Callable[[], list[Occurrence]]:
+    def compute() -> list[Occurrence]:
+        found = []
+        for item in items:
+            if item.error:
+                raise ValueError(item.error)
+            occurrence: Occurrence = item.occurrence
+            if len(items) > 1:  # the same UID on unrelated events
+                occurrence = replace(occurrence, key=f"{item.uid}|{_stamp(occurrence.start)}")
+            if since <= occurrence.start < until:
+                found.append(occurrence)
+        return found
+
+    return compute
+
+
+def _people(event: icalendar.Event) -> list[Person]:
+    try:
+        return list(people_of(event))
+    except Exception:  # unreadable attendee lines: decided when the event is expanded
+        return []

@@ -1,0 +1,85 @@
+"""Large calendars are parsed in worker processes; the result must be the same."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from radar.ingest.ics import parallel, source
+from radar.portfolio.models import Interaction, InteractionParticipant
+from tests.ingest.ics.builders import OUTLOOK_HEAD, attendee, calendar, event, weekly_sync, write
+from tests.ingest.ics.conftest import RunIcs, make_alliance, package_calendar
+from tests.ingest.ics.test_generated_calendars import CANCELLED, MOVED
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> list[tuple[object, ...]]:
+    rows = Interaction.objects.values_list(
+        "external_id", "occurred_at", "subject", "cancelled", "partner_invited",
+        "partner_attended", "ours_invited", "ours_attended", "ritual", "duration_minutes",
+    )  # fmt: skip
+    return sorted(rows) + sorted(
+        InteractionParticipant.objects.values_list(
+            "interaction__external_id", "contact__email", "attended"
+        )
+    )
+
+
+def both_ways(run_ics: RunIcs, path: Path, monkeypatch: pytest.MonkeyPatch, **options: object):
+    run_ics(path, **options)
+    alone = snapshot()
+    Interaction.objects.all().delete()
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_EVENTS", 1)
+    monkeypatch.setattr(source.os, "cpu_count", lambda: 2)
+    used: list[int] = []
+    real = parallel.parse_in_workers
+
+    def spy(*args: object) -> object:
+        result = real(*args)  # type: ignore[arg-type]
+        used.append(len(result or []))
+        return result
+
+    monkeypatch.setattr(parallel, "parse_in_workers", spy)
+    run_ics(path, **options)
+    assert used and used[0] > 0, "the worker path did not run"
+    return alone, snapshot()
+
+
+def test_workers_give_the_same_meetings(
+    tmp_path: Path, run_ics: RunIcs, ours: list[str], monkeypatch: pytest.MonkeyPatch
+):
+    make_alliance("Acme", "acme.example")
+    singles = [
+        event(f"s-{n}", f"202502{n + 1:02d}T100000Z", f"202502{n + 1:02d}T110000Z", f"QBR {n}",
+              attendee("paul@acme.example"), attendee("olivia@ours.example", "DECLINED"))
+        for n in range(20)
+    ]  # fmt: skip
+    twin = event("s-1", "20250301T100000Z", "20250301T110000Z", "Same UID", attendee("p@acme.example"))
+    text = calendar(OUTLOOK_HEAD, *singles[:10], MOVED, weekly_sync(), *singles[10:], twin, CANCELLED)
+    alone, workers = both_ways(
+        run_ics, write(tmp_path, text), monkeypatch, since=date(2025, 1, 1), until=date(2025, 3, 31)
+    )
+    assert alone == workers
+    assert len([r for r in workers if len(r) == 10]) == 27  # 20 + 1 + 6 occurrences
+
+
+def test_workers_on_a_real_google_export(
+    run_ics: RunIcs, monkeypatch: pytest.MonkeyPatch
+):
+    make_alliance("machBar", "group.calendar.google.com")
+    path = package_calendar("recurring_ical_events", "machbar_16_feb_2019.ics")
+    alone, workers = both_ways(
+        run_ics, path, monkeypatch, since=date(2019, 1, 1), until=date(2019, 12, 31)
+    )
+    assert alone == workers and len(alone) > 40
+
+
+def test_cut_refuses_unusual_files():
+    assert parallel.cut("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\n") is None
+    two = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" * 2
+    assert parallel.cut(two) is None
+    pieces = parallel.cut(calendar(OUTLOOK_HEAD, weekly_sync()).replace("\n", "\r\n"))
+    assert pieces is not None and len(pieces.events) == 1 and len(pieces.zones) == 1
