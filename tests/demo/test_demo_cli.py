@@ -73,3 +73,10 @@ def test_it_scores_the_demo_with_a_year_of_monthly_snapshots():
     days = set(models.Assessment.objects.values_list("as_of", flat=True))
     assert len(days) == 13
     assert models.Assessment.objects.filter(as_of="2026-11-23").count() == 12
+    latest = models.CheckIn.objects.filter(alliance__slug="bluefjord-co-sell").first()
+    assert latest.manual_score == 5 and latest.computed_score <= 3.0
+    assert (
+        not models.CheckIn.objects.filter(computed_score__isnull=True)
+        .exclude(alliance__slug="lumen-grid")
+        .exists()
+    )

@@ -30,4 +30,25 @@ def assess_demo(as_of: date, on_day: Callable[[date], None] | None = None) -> li
         latest = evaluate_portfolio(day, store=True)
         if on_day:
             on_day(day)
+    fill_checkin_scores(latest)
     return latest
+
+
+def fill_checkin_scores(assessments: list[Assessment]) -> int:
+    """Give each check-in the engine's score next to the owner's, as the review form does.
+
+    A check-in judges the last complete month, so it gets that month's score from
+    the score history.
+    """
+    from radar.portfolio.models import CheckIn
+
+    by_alliance = {
+        a.alliance_id: {point.period: point.score for point in a.score_history} for a in assessments
+    }
+    changed = []
+    for checkin in CheckIn.objects.filter(alliance_id__in=by_alliance):
+        scores = by_alliance[checkin.alliance_id]
+        checkin.computed_score = scores.get(month_start(checkin.held_on, -1))
+        changed.append(checkin)
+    CheckIn.objects.bulk_update(changed, ["computed_score"], batch_size=500)
+    return sum(1 for c in changed if c.computed_score is not None)
