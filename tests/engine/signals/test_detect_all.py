@@ -256,3 +256,37 @@ def test_arbitrary_histories_keep_the_invariants():
             assert rule_family(d.rule) in RULE_IDS
 
     check()
+
+
+def test_every_detection_setting_is_explained_in_the_signal_reference():
+    from dataclasses import fields
+
+    known = {f.name for f in fields(EngineConfig)}
+    used = {
+        "baseline_periods",
+        "baseline_min_periods",
+        "deviation_z",
+        "deviation_relative",
+        "baseline_mad_floor",
+        "evidence_periods",
+        "attendance_min_invited",
+        "cancelled_share_min",
+        "cancelled_min",
+        "share_rise_over_baseline",
+        "tone_drop_min",
+        "blaming_share_min",
+        "blaming_min_texts",
+        "single_contact_periods",
+        "deliverable_grace_days",
+        "late_window_periods",
+        "late_share_rise",
+        "late_min_deliverables",
+        "survey_response_days",
+        "survey_drop",
+        "survey_baseline_count",
+        "survey_hold_months",
+        "survey_unanswered_max_days",
+    }
+    assert used <= known
+    text = DOCS.read_text(encoding="utf-8")
+    assert [name for name in sorted(used) if f"`{name}`" not in text] == []
