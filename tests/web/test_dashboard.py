@@ -189,3 +189,11 @@ def test_cadence_flags_get_their_own_labels(client_in: Client, code: str, label:
     pd.store(pd.assessment(a, cadence=(CadenceFlag(code, f"Message for {code}."),)))
     html = client_in.get("/").content.decode()
     assert f'>{label}</span> <span class="attention__detail">Message for {code}.</span>' in html
+
+
+def test_an_htmx_history_restore_gets_the_whole_page(client_in: Client) -> None:
+    pd.store(pd.assessment(pd.alliance("Alpha")))
+    html = client_in.get(
+        "/?tier=2", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    ).content.decode()
+    assert "<html" in html and "Alpha" in html

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from django.http import HttpRequest
+
 BAND_LABELS = {
     1: "Critical",
     2: "At risk",
@@ -67,3 +69,11 @@ RITUAL_LABELS = {
     "off_site": "Off-site",
     "workshop": "Workshop",
 }
+
+
+def wants_region(request: HttpRequest) -> bool:
+    """An HTMX request for a page region; not a history restore, which needs the page."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )

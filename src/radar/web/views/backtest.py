@@ -11,7 +11,7 @@ from django.utils import timezone
 from radar.portfolio.models import Alliance
 from radar.web.listing import Listing
 from radar.web.portfolio import portfolio_rows
-from radar.web.present import parse_date
+from radar.web.present import parse_date, wants_region
 from radar.web.roles import Ability, requires
 from radar.web.summary import latest_summaries
 from radar.web.views.dashboard import dashboard_context
@@ -61,6 +61,6 @@ def backtest(request: HttpRequest) -> HttpResponse:
         context["today"] = as_of
         now = latest_summaries(Alliance.objects.filter(pk__in=ids))
         context["now_scores"] = {pk: s.score for pk, s in now.items()}
-        if request.headers.get("HX-Request") == "true":
+        if wants_region(request):
             return render(request, "web/partials/portfolio.html", context)
     return render(request, "web/backtest.html", context)

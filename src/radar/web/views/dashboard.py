@@ -12,6 +12,7 @@ from django.utils import timezone
 from radar.web.attention import attention_queue, grouped
 from radar.web.listing import PHASES, Listing
 from radar.web.portfolio import CATEGORIES, Row, portfolio_rows
+from radar.web.present import wants_region
 from radar.web.roles import Ability, requires
 
 
@@ -67,6 +68,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = dashboard_context(portfolio_rows(today), listing, today)
     context["page_url"] = request.path
     # HTMX filter/sort requests swap only the portfolio region.
-    if request.headers.get("HX-Request") == "true":
+    if wants_region(request):
         return render(request, "web/partials/portfolio.html", context)
     return render(request, "web/dashboard.html", context)
