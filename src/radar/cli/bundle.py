@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -102,8 +103,21 @@ def import_(
     kind: Annotated[str | None, typer.Option(help="Importer to use (default: detect).")] = None,
     dry_run: Annotated[bool, typer.Option(help="Validate and show what would change.")] = False,
     alliance: Annotated[str | None, typer.Option(help="Only this alliance's rows.")] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Calendars: expand meetings from this day."),
+    ] = None,
+    until: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Calendars: expand meetings up to this day."),
+    ] = None,
+    dayfirst: Annotated[bool, typer.Option(help="Sheets/CRM: read 03/04/2025 as 3 April.")] = False,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option("--map", help='Sheets: "Column heading=field" (repeatable).'),
+    ] = None,
 ) -> None:
-    """Import a portfolio bundle (docs/bundle-format.md) or another source."""
+    """Import a portfolio bundle (docs/bundle-format.md) or another source (docs/importers.md)."""
     if not path.exists():
         err.print(f"[red]No such file or folder: {escape(str(path))}[/]")
         raise typer.Exit(2)
@@ -115,7 +129,18 @@ def import_(
     except LookupError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(2) from None
-    options = ImportOptions(dry_run=dry_run, alliance=alliance)
+    pairs = [item.partition("=") for item in column_map or []]
+    if any(not sep or not heading.strip() for heading, sep, _ in pairs):
+        err.print('[red]--map takes "Column heading=field", e.g. --map "RAG=score"[/]')
+        raise typer.Exit(2)
+    options = ImportOptions(
+        dry_run=dry_run,
+        alliance=alliance,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        dayfirst=dayfirst,
+        column_map=tuple((h.strip(), f.strip()) for h, _, f in pairs),
+    )
     try:
         with _progress_bar(f"Importing {path.name}") as progress:
             summary = importer.run(path, options, progress)
