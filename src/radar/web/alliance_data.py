@@ -18,7 +18,6 @@ from radar.portfolio.models import (
     ActionItem,
     Agreement,
     Alliance,
-    CheckIn,
     ContextFactor,
     MetricValue,
 )
@@ -223,7 +222,6 @@ def alliance_context(alliance: Alliance, today: date, as_of: date | None = None)
         "agreement": agreement_of(alliance),
         "governance": governance(alliance, cutoff),
         "decisions": decisions,
-        "checkins": CheckIn.objects.filter(alliance=alliance, held_on__lte=cutoff)[:5],
         "context_factors": ContextFactor.objects.filter(
             alliance__in=[alliance.pk], starts_on__lte=cutoff
         )
