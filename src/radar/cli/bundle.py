@@ -116,9 +116,16 @@ def import_(
         list[str] | None,
         typer.Option("--map", help='Sheets: "Column heading=field" (repeatable).'),
     ] = None,
+    store_bodies: Annotated[
+        bool, typer.Option(help="E-mail: also keep message texts (default: metadata only).")
+    ] = False,
+    our_domain: Annotated[
+        list[str] | None, typer.Option(help="E-mail: a domain of our side (repeatable).")
+    ] = None,
 ) -> None:
     """Import a portfolio bundle (docs/bundle-format.md) or another source (docs/importers.md)."""
-    if not path.exists():
+    # imap://user@host/INBOX is a mailbox on a server, not a path (docs/importers.md).
+    if not path.exists() and not str(path).lower().startswith(("imap:", "imaps:", "imap+")):
         err.print(f"[red]No such file or folder: {escape(str(path))}[/]")
         raise typer.Exit(2)
     migrate_quietly()
@@ -140,6 +147,8 @@ def import_(
         until=until.date() if until else None,
         dayfirst=dayfirst,
         column_map=tuple((h.strip(), f.strip()) for h, _, f in pairs),
+        store_bodies=store_bodies,
+        our_domains=tuple(our_domain or ()),
     )
     try:
         with _progress_bar(f"Importing {path.name}") as progress:

@@ -72,6 +72,8 @@ class ImportOptions:
     dry_run: bool = False
     alliance: str | None = None  # restrict/assign to one alliance, by name or slug
     store_bodies: bool = False  # e-mail: keep message bodies (opt-in)
+    # E-mail: domains of our own side, on top of settings.RADAR_OUR_DOMAINS (--our-domain).
+    our_domains: tuple[str, ...] = ()
     # Calendars: the window recurring series are expanded over (docs/importers.md).
     since: date | None = None
     until: date | None = None

@@ -1,0 +1,123 @@
+"""Reading mail headers the way real mailboxes write them.
+
+Headers arrive RFC 2047-encoded in any charset (some unknown to Python), as
+raw 8-bit bytes, folded over several lines, or missing. Dates come in every
+time zone, with two-digit years, or as noise. Everything here returns plain
+text or None and never raises: a bad header is a fact about the message, to
+be reported by the caller, not a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from email.header import decode_header
+from email.message import Message
+from email.utils import getaddresses, parsedate_tz
+
+# Message-IDs, In-Reply-To and References: anything between angle brackets.
+_MSGID = re.compile(r"<([^<>\s]+)>")
+# The date at the end of a Received header, after its last semicolon.
+_RECEIVED_DATE = re.compile(r";\s*([^;]+)$")
+_OLDEST, _NEWEST = datetime(1970, 1, 2, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
+
+
+def text(value: object) -> str:
+    """A header as one line of readable text (RFC 2047 words decoded, any charset)."""
+    if value is None:
+        return ""
+    raw = str(value)
+    if any("\udc80" <= ch <= "\udcff" for ch in raw):
+        # compat32 hands raw 8-bit header bytes over as surrogates.
+        raw = _bytes_to_text(raw.encode("utf-8", "surrogateescape"))
+    if "=?" not in raw:
+        return " ".join(raw.split())
+    try:
+        parts = decode_header(raw)
+    except Exception:  # a malformed encoded word: keep the header as written
+        return " ".join(raw.split())
+    words = []
+    for chunk, charset in parts:
+        if isinstance(chunk, bytes):
+            words.append(_decode(chunk, charset))
+        else:
+            words.append(chunk)
+    # decode_header keeps the spaces between plain words; encoded words join directly.
+    return " ".join("".join(words).split())
+
+
+def _decode(data: bytes, charset: str | None) -> str:
+    if charset and charset.lower() not in {"unknown-8bit", "x-unknown"}:
+        try:
+            return data.decode(charset, "replace")
+        except LookupError:  # a charset Python does not know
+            pass
+    return _bytes_to_text(data)
+
+
+def _bytes_to_text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
+    """(display name, lower-case address) for every valid address in these headers."""
+    values = []
+    for name in names:
+        for value in msg.get_all(name, []) or []:
+            values.append(text(value))
+    found = []
+    try:
+        pairs = getaddresses(values)
+    except Exception:
+        return []
+    for display, address in pairs:
+        address = address.strip().strip("<>").lower()
+        local, at, domain = address.rpartition("@")
+        if at and local and "." in domain and " " not in address and len(address) <= 254:
+            found.append((display.strip(), address))
+    return found
+
+
+def message_ids(value: object) -> list[str]:
+    """The Message-IDs in a header, in order ("<a@x> <b@y>" -> ["a@x", "b@y"])."""
+    raw = text(value)
+    found = _MSGID.findall(raw)
+    if not found and raw and "@" in raw and " " not in raw:
+        found = [raw.strip("<>")]  # an ID written without its brackets
+    return [f[:490] for f in found]
+
+
+def parse_date(value: object) -> datetime | None:
+    """An RFC 2822 date in UTC; None when it cannot be read or is out of range."""
+    raw = text(value)
+    if not raw:
+        return None
+    try:
+        parts = parsedate_tz(raw)
+    except Exception:
+        return None
+    if parts is None:
+        return None
+    try:
+        local = datetime(*parts[:6])
+    except (ValueError, TypeError, OverflowError):
+        return None
+    offset = parts[9] or 0
+    if abs(offset) > 18 * 3600:
+        offset = 0  # a nonsensical zone: read the time as UTC rather than drop it
+    moment = local.replace(tzinfo=UTC) - timedelta(seconds=offset)
+    if not _OLDEST <= moment < _NEWEST:
+        return None
+    return moment
+
+
+def received_date(msg: Message) -> datetime | None:
+    """When the newest mail server received the message (the fallback for a bad Date)."""
+    for value in msg.get_all("Received", []) or []:
+        match = _RECEIVED_DATE.search(" ".join(str(value).split()))
+        if match and (moment := parse_date(match.group(1))):
+            return moment
+    return None

@@ -1,0 +1,93 @@
+"""`radar import mailbox.mbox|Maildir/|message.eml|imap://…`: mail to interactions.
+
+Reads every message (streamed), keeps small metadata per message, rebuilds
+threads, then writes interactions and contacts in one transaction. Nothing is
+written when the source cannot be read; a message with a broken date or no
+partner on it is skipped and counted in the summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem, Progress
+from radar.ingest.common import load_directory
+from radar.ingest.email import readers
+from radar.ingest.email.facts import Mail, Sides
+from radar.ingest.email.imap import ImapSource, ImapUrl, is_imap_url
+from radar.ingest.email.parallel import read_messages
+from radar.ingest.email.plan import MailPlan
+from radar.ingest.email.threads import SOURCE
+from radar.ingest.interactions import InteractionSync
+from radar.ingest.mapping import Directory
+
+
+class EmailImporter:
+    kind = "email"
+    description = "E-mail: mbox file, Maildir folder, .eml files or an IMAP mailbox (read-only)"
+
+    def detect(self, path: Path) -> bool:
+        return (
+            is_imap_url(str(path))
+            or readers.is_mail_folder(path)
+            or readers.is_mbox(path)
+            or readers.is_eml(path)
+        )
+
+    def run(self, path: Path, options: ImportOptions, progress: Progress) -> ImportSummary:
+        directory = _directory(path, options)
+        store_bodies = options.store_bodies or bool(getattr(settings, "RADAR_STORE_BODIES", False))
+        plan = MailPlan(directory, store_bodies)
+        name, messages = _source(path, progress)
+
+        def take(mail: Mail) -> None:
+            plan.add(mail)
+            progress(1, None)
+
+        read_messages(messages, Sides(directory), store_bodies, take)
+        if plan.read == 0:
+            raise ImportFailed([Problem(name, "file", "there are no messages in it")])
+        if plan.read == plan.skipped["unreadable"]:
+            raise ImportFailed([Problem(name, "file", "none of its messages could be read")])
+        plan.build()
+        summary = ImportSummary(kind=self.kind, source=name, dry_run=options.dry_run)
+        summary.unchanged["messages read"] = plan.read
+        plan.explain(summary)
+        with transaction.atomic():
+            plan.contacts.plan(summary)
+            sync = InteractionSync(SOURCE, {row.alliance_id for row in plan.rows})
+            sync.plan(plan.rows, summary)
+            if not options.dry_run:
+                sync.apply(plan.contacts.write())
+        return summary
+
+
+def _directory(path: Path, options: ImportOptions) -> Directory:
+    directory = load_directory(path, options)
+    extra = getattr(options, "our_domains", ())
+    if extra:
+        directory.our_domains = frozenset(d.strip().lower().lstrip("@") for d in extra if d.strip())
+    return directory
+
+
+def _source(path: Path, progress: Progress) -> tuple[str, Iterator[readers.Raw]]:
+    """The source's name for messages, and its raw messages (read lazily)."""
+    if is_imap_url(str(path)):
+        source = ImapSource(ImapUrl.parse(str(path)))
+        total = source.open()
+        progress(0, total)
+        return source.url.label, source.messages()
+    if not path.exists():
+        raise ImportFailed([Problem(path.name, "file", "there is no such file or folder")])
+    if path.is_dir():
+        files = readers.maildir_files(path)
+        progress(0, len(files))
+        return path.name, readers.file_messages(path, files)
+    if readers.is_mbox(path):
+        return path.name, readers.mbox_messages(path)
+    progress(0, 1)
+    return path.name, readers.file_messages(path, [path])

@@ -1,0 +1,168 @@
+"""Turn the facts of a mailbox into interactions, contacts and a readable summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from radar.engine.vocab import Direction, InteractionKind, Side
+from radar.ingest.base import ImportSummary
+from radar.ingest.contacts import ContactBook
+from radar.ingest.email.facts import OURS, Mail
+from radar.ingest.email.threads import ThreadIndex, reply_hours
+from radar.ingest.interactions import Attendance, IncomingInteraction, dedupe_attendance
+from radar.ingest.mapping import Directory
+from radar.portfolio.models import Alliance
+
+# Warnings naming single messages stop here; the rest are counted.
+NAMED_WARNINGS = 20
+
+
+class MailPlan:
+    def __init__(self, directory: Directory, store_bodies: bool):
+        self.directory = directory
+        self.store_bodies = store_bodies
+        self.index = ThreadIndex()
+        self.mails: list[Mail] = []  # only the messages with a partner on them
+        self.contacts = ContactBook()
+        self.rows: list[IncomingInteraction] = []
+        self.skipped: Counter[str] = Counter()
+        self.read = 0
+        self.notes: list[str] = []  # warnings naming a message
+        self.chosen: dict[int, Alliance] = {}  # partner -> alliance picked among several
+        self.no_alliance: Counter[int] = Counter()
+
+    def add(self, mail: Mail) -> None:
+        self.read += 1
+        if mail.error:
+            self._note(f"{mail.where}: {mail.error}; skipped")
+            self.skipped["unreadable"] += 1
+            return
+        if mail.key in self.index.entries:
+            self.skipped["duplicate"] += 1  # the same message delivered or exported twice
+            return
+        self.index.add(mail)
+        if mail.touches_partner:
+            self.mails.append(mail)
+        else:
+            self.skipped["no_partner"] += 1
+
+    def build(self) -> None:
+        self.index.load_stored({p for mail in self.mails for p in mail.parents})
+        seen: set[tuple[int, str]] = set()
+        for mail in self.mails:
+            if mail.when is None:
+                self._note(f"{mail.label}: {mail.date_note}; skipped")
+                self.skipped["no_date"] += 1
+                continue
+            if mail.date_note:
+                self._note(f"{mail.label}: {mail.date_note}")
+            partners = self._partners(mail)
+            if not partners:
+                continue
+            thread = self.index.root(mail.key)[:500]
+            parent = self.index.parent(mail)
+            for partner in partners:
+                alliance = self._alliance(partner)
+                if alliance is None or (alliance.pk, mail.key) in seen:
+                    continue
+                seen.add((alliance.pk, mail.key))
+                self.rows.append(self._row(mail, alliance.pk, partner, thread, parent))
+
+    def _partners(self, mail: Mail) -> list[int]:
+        """The partners this message is between us and (inbound: one, outbound: any)."""
+        recipients = {p[2] for p in mail.people if p[3] != "from"}
+        parent = self.index.parent(mail)
+        answered = parent.sender if parent is not None else None
+        if mail.sender > 0:
+            if OURS in recipients or answered == OURS:
+                return [mail.sender]
+            self.skipped["partner_without_us"] += 1
+            return []
+        if mail.sender == OURS:
+            found = {c for c in recipients if c > 0}
+            if answered is not None and answered > 0:
+                found.add(answered)
+            if found:
+                return sorted(found)
+        self.skipped["third_party_sender" if mail.sender != OURS else "no_partner"] += 1
+        return []
+
+    def _alliance(self, partner: int) -> Alliance | None:
+        target = self.directory.alliance_for_partner(partner)
+        if isinstance(target, Alliance):
+            return target
+        if not target:
+            self.no_alliance[partner] += 1
+            return None
+        # Several active alliances: the most recently started one (documented).
+        chosen = max(target, key=lambda a: (a.started_on or date.min, a.pk))
+        self.chosen[partner] = chosen
+        return chosen
+
+    def _row(
+        self, mail: Mail, alliance_id: int, partner: int, thread: str, parent: Any
+    ) -> IncomingInteraction:
+        assert mail.when is not None
+        inbound = mail.sender == partner
+        values: dict[str, Any] = {
+            "kind": InteractionKind.EMAIL.value,
+            "occurred_at": mail.when,
+            "direction": (Direction.INBOUND if inbound else Direction.OUTBOUND).value,
+            "subject": mail.subject,
+            "word_count": mail.words,
+            "reply_hours": reply_hours(mail, parent, partner),
+            "tone": mail.tone,
+            "blaming": mail.blaming,
+            "defensive": mail.defensive,
+            "thread_id": thread,
+        }
+        if self.store_bodies:
+            values["body"] = mail.body
+        links: list[Attendance] = []
+        for address, name, code, role in mail.people:
+            if code not in (OURS, partner):
+                continue  # another partner copied in belongs to that partner's alliance
+            side = (Side.PARTNER if code == partner else Side.OURS).value
+            key = self.contacts.see(alliance_id, address, name, side, mail.when)
+            links.append((key, True, True, role))
+        return IncomingInteraction(alliance_id, mail.key, values, dedupe_attendance(links))
+
+    def _note(self, text: str) -> None:
+        if len(self.notes) < NAMED_WARNINGS:
+            self.notes.append(text)
+        self.skipped["_notes"] += 1
+
+    def explain(self, summary: ImportSummary) -> None:
+        summary.warnings.extend(self.notes)
+        hidden = self.skipped["_notes"] - len(self.notes)
+        if hidden > 0:
+            summary.warnings.append(f"… and {hidden:,} more messages with a problem like these")
+        texts = {
+            "no_partner": "have no partner on them and are not alliance mail (skipped)",
+            "partner_without_us": "are from a partner to others, without us (skipped)",
+            "third_party_sender": "were sent by someone outside both sides (skipped)",
+            "duplicate": "are copies of a message already read (counted once)",
+            "no_date": "have no readable date (skipped)",
+            "unreadable": "could not be read at all (skipped)",
+        }
+        for reason, text in texts.items():
+            if self.skipped[reason]:
+                summary.warnings.append(
+                    f"{self.skipped[reason]:,} of {self.read:,} messages {text}"
+                )
+        for partner, alliance in self.chosen.items():
+            name = self.directory.partner_names.get(partner, "?")
+            summary.warnings.append(
+                f"{name} has several active alliances: its mail went to {alliance.name} "
+                "(the most recently started); import with --alliance NAME to choose"
+            )
+        for partner, count in self.no_alliance.items():
+            name = self.directory.partner_names.get(partner, "?")
+            summary.warnings.append(f"{count:,} messages with {name} skipped: it has no alliance")
+        if not self.directory.knows_our_domains:
+            summary.warnings.append(
+                "RADAR_OUR_DOMAINS is not set (nor --our-domain): everyone who is not a "
+                "partner counts as our side"
+            )
