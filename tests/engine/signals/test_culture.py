@@ -59,7 +59,10 @@ def test_it_notices_blaming_and_defensive_texts():
     found = run(blaming=dip(0, at=21, to=2), defensive=dip(0, at=21, to=1))
     assert fired(found, "culture.blaming") == [date(2025, 10, 1)]
     detail = next(d.detail for d in found if d.rule == "culture.blaming")
-    assert detail == "2 blaming and 1 defensive texts out of 12 (25%, against a usual 0%)."
+    assert detail == (
+        "3 of 12 scored texts read as blaming or defensive (2 blaming, 1 defensive): "
+        "25%, against a usual 0%."
+    )
 
 
 def test_a_single_sharp_message_is_not_a_pattern():

@@ -28,7 +28,7 @@ def test_it_notices_a_metric_falling_against_its_own_baseline():
     assert fired(found, "metrics.falling.leads") == [date(2025, m, 1) for m in (10, 11, 12)]
     detection = next(d for d in found if d.rule == "metrics.falling.leads")
     assert detection.category == Category.METRICS and detection.polarity == Polarity.NEGATIVE
-    assert "leads fell to 22, against a usual 41" in detection.detail
+    assert "Leads fell to 22, against a usual 41" in detection.detail
     assert "leading indicator" in detection.evidence.summary
     assert rule_family(detection.rule) == "metrics.falling"
 
@@ -37,7 +37,7 @@ def test_for_lower_is_better_metrics_a_rise_is_the_bad_direction():
     cost = [100.0] * 21 + [150.0, 60.0, 100.0]
     found = run(metric("cost_per_lead", START, cost, higher_is_better=False))
     assert fired(found, "metrics.falling.cost_per_lead") == [date(2025, 10, 1)]
-    assert "cost per lead rose to 150" in next(
+    assert "Cost per lead rose to 150" in next(
         d.detail for d in found if d.rule == "metrics.falling.cost_per_lead"
     )
 
@@ -55,7 +55,7 @@ def test_below_target_is_judged_per_period_in_the_metric_direction():
     assert fired(found, "metrics.below_target.revenue") == [date(2025, 11, 1), date(2025, 12, 1)]
     assert fired(found, "metrics.below_target.churn") == [date(2025, 12, 1)]
     churn = next(d for d in found if d.rule == "metrics.below_target.churn")
-    assert churn.detail == "churn was 6, above the target of 5; a lagging indicator."
+    assert churn.detail == "Churn was 6, above the target of 5; a lagging indicator."
     assert churn.evidence.threshold == 5
     assert date(2025, 12, 1) not in fired(found, "metrics.beats_target.churn")
     assert len(fired(found, "metrics.beats_target.churn")) == MONTHS - 1

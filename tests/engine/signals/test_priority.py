@@ -67,7 +67,7 @@ def test_internal_priority_observations_wait_for_the_rule_of_three():
     detections = [d for d in found if d.rule == "priority.observation"]
     assert [d.period for d in detections] == [date(2025, 5, 1), date(2025, 6, 1)]
     assert not any(d.instant for d in detections)
-    assert detections[0].detail.startswith("2 observation(s) recorded")
+    assert detections[0].detail.startswith("2 observations recorded by the team")
 
 
 def test_positive_or_other_category_observations_are_not_priority_signals():

@@ -143,7 +143,8 @@ class BaselineRule:
             ),
             evidence=Evidence(
                 summary=(
-                    f"{self.series} against the median of the previous {n} months "
+                    f"{self.series.replace('_', ' ')} against the median of the previous "
+                    f"{n} months "
                     f"(robust z {z:+.1f}){scale}{note}"
                 ),
                 points=trailing_points(frame, values, i, config),
@@ -200,17 +201,19 @@ def observation_rule(rule: str, category: Category, polarity: Polarity, title: s
             found = sorted(by_period[i], key=lambda o: (o.observed, o.id))
             external = any(o.source == ObservationSource.EXTERNAL for o in found)
             parts = [
-                f"{o.observed.isoformat()}: {o.title or kind_label(o.kind)} "
-                f"({kind_label(o.kind)}, {o.source.value})"
+                f"{o.observed.isoformat()}: {o.title} ({kind_label(o.kind)}, {o.source.value})"
+                if o.title
+                else f"{o.observed.isoformat()}: {kind_label(o.kind)} ({o.source.value})"
                 for o in found
             ]
+            heading = "Observation" if len(found) == 1 else f"{len(found)} observations"
             yield Detection(
                 rule=rule,
                 category=category,
                 polarity=polarity,
                 period=frame.periods[i],
                 title=title,
-                detail=f"{len(found)} observation(s) recorded: " + "; ".join(parts) + ".",
+                detail=f"{heading} recorded by the team: " + "; ".join(parts) + ".",
                 evidence=Evidence(
                     summary="observations recorded by the team",
                     points=tuple(

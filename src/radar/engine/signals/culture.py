@@ -64,8 +64,9 @@ def blaming(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
             period=frame.periods[i],
             title="Blaming or defensive language",
             detail=(
-                f"{s.blaming} blaming and {s.defensive} defensive texts out of {s.toned} "
-                f"({pct(share)}{usual_text})."
+                f"{s.blaming + s.defensive} of {s.toned} scored texts read as blaming or "
+                f"defensive ({s.blaming} blaming, {s.defensive} defensive): "
+                f"{pct(share)}{usual_text}."
             ),
             evidence=Evidence(
                 summary="share of scored texts flagged as blaming or defensive",

@@ -94,6 +94,7 @@ def _side_rule(side: Side) -> Rule:
             if not t.slipped:
                 continue
             who = "We" if ours else "The partner"
+            whose = "our" if ours else "partner"
             detail = (
                 f"{who} slipped on {t.slipped} of {t.due} deliverables due in "
                 f"{frame.labels[i]} ({_tally_text(t)})."
@@ -110,7 +111,7 @@ def _side_rule(side: Side) -> Rule:
                 title=title,
                 detail=detail,
                 evidence=Evidence(
-                    summary=f"{side.value} deliverables due per month that slipped",
+                    summary=f"{whose} deliverables that slipped, by month due",
                     points=tuple(
                         EvidencePoint(frame.labels[j], f"{u.slipped}/{u.due}")
                         for j in range(start, i + 1)

@@ -52,7 +52,7 @@ def falling(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
             direction=worse(d),
             title=f"{capital(d.name)} {'falling' if d.higher_is_better else 'rising'}",
             sentence=(
-                f"{d.name} {verb} to {{value}}{unit_text(d)}, against a usual {{median}} "
+                f"{capital(d.name)} {verb} to {{value}}{unit_text(d)}, against a usual {{median}} "
                 f"({{change}}); a {d.kind.value} indicator."
             ),
             unit=d.unit,
@@ -80,6 +80,7 @@ def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[De
             tail = f", {side} the target of {fmt(target)}{unit}; a {d.kind.value} indicator."
         title = f"{capital(d.name)} {title}"
         summary = f"{d.name} against its target; {indicator(d)}"
+        name = capital(d.name)
         sign = 1.0 if d.higher_is_better else -1.0
         periods = frame.periods
         for i, value in enumerate(values):
@@ -97,7 +98,7 @@ def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[De
                 polarity=polarity,
                 period=periods[i],
                 title=title,
-                detail=f"{d.name} was {fmt(value)}{unit}{tail}",
+                detail=f"{name} was {fmt(value)}{unit}{tail}",
                 evidence=Evidence(
                     summary=summary,
                     points=trailing_points(frame, values, i, config),

@@ -35,7 +35,7 @@ network_growing = BaselineRule(
     series="partner_people",
     direction=Direction.UP,
     title="More partner people take part",
-    sentence="{value} partner people took part, against a usual {median} ({change}).",
+    sentence="Partner people taking part: {value}, against a usual {median} ({change}).",
     unit="people",
     note="network effect: a leading indicator",
 )

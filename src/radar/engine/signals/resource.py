@@ -110,7 +110,7 @@ team_shrinking = BaselineRule(
     series="partner_people",
     direction=Direction.DOWN,
     title="Fewer partner people involved",
-    sentence="{value} partner people took part, against a usual {median} ({change}).",
+    sentence="Partner people taking part: {value}, against a usual {median} ({change}).",
     unit="people",
 )
 
