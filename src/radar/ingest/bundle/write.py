@@ -37,6 +37,16 @@ def _adapter(field: Any) -> Callable[[Any], Any] | None:
     return None
 
 
+def _raw(field: Any, column: str) -> str:
+    """A column as stored on SQLite: an expression has no declared type, so
+    the sqlite3 module's date and bool converters (set up by Django) skip it."""
+    if isinstance(field, models.DateField | models.BooleanField):
+        return (
+            f"CAST({column} AS {'INTEGER' if isinstance(field, models.BooleanField) else 'TEXT'})"
+        )
+    return column
+
+
 def _signature(values: tuple[Any, ...]) -> int:
     return hash(
         tuple(json.dumps(v, sort_keys=True) if isinstance(v, dict | list) else v for v in values)
@@ -70,6 +80,7 @@ class TableWriter:
                 self.touch.append((field, now))
         self.counts: Counter[str] = Counter()
         self.insert_params: Callable[[tuple[Any, ...]], Any] | None = None
+        self.native = connection.vendor == "sqlite"
         self.links: list[tuple[Any, Any, Any]] = []  # (own key, successor key, row key)
         self.unchanged_keys: set[Any] = set()
 
@@ -128,14 +139,12 @@ class TableWriter:
 
     # -- existing rows ------------------------------------------------------------
     def existing(self) -> dict[int, tuple[int, int]]:
-        order = [*self.table.key, "pk"] if self.table.ordinal else ["pk"]
-        query = self.table.model._default_manager.order_by(*order)
-        rows = query.values_list("pk", *self.attnames).iterator(chunk_size=10_000)
+        """Stored rows by hashed natural key: (id, signature of their values)."""
         found: dict[int, tuple[int, int]] = {}
         seen: Counter[Any] = Counter()
         key_fn = self.key_fn
         blank_ids = self._blank_id_key()
-        for pk, *values in rows:
+        for pk, *values in self._stored_rows():
             t = tuple(values)
             key = key_fn(t) if blank_ids is None else blank_ids(t)
             if self.table.ordinal:
@@ -143,6 +152,27 @@ class TableWriter:
                 key = (*key, seen[key])
             found[hash(key)] = (pk, _signature(t))
         return found
+
+    def _stored_rows(self) -> Iterator[tuple[Any, ...]]:
+        model = self.table.model
+        order = [*self.table.key, "pk"] if self.table.ordinal else ["pk"]
+        if not self.native:
+            query = model._default_manager.order_by(*order).values_list("pk", *self.attnames)
+            yield from query.iterator(chunk_size=10_000)
+            return
+        # SQLite: read the stored text as is and compare it with the parameters
+        # an import would write; Django's per-value converters would cost more
+        # than the rest of a re-import.
+        qn = connection.ops.quote_name
+        meta = model._meta
+        columns = [qn(meta.pk.column)] + [_raw(f, qn(f.column)) for f in self.fields]
+        by_name = {f.attname: f.column for f in meta.concrete_fields} | {"pk": meta.pk.column}
+        ordering = ", ".join(qn(by_name[name]) for name in order)
+        sql = f"SELECT {', '.join(columns)} FROM {qn(meta.db_table)} ORDER BY {ordering}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            while chunk := cursor.fetchmany(10_000):
+                yield from chunk
 
     def _blank_id_key(self) -> Callable[[tuple[Any, ...]], Any] | None:
         """Interactions stored without external_id are found by their derived id."""
@@ -162,10 +192,13 @@ class TableWriter:
             )
         )
 
+        native = self.native
+
         def key(t: tuple[Any, ...]) -> Any:
             if t[e]:
                 return key_fn(t)
-            derived = auto_external_id(alliances[t[a]], t[k], t[o], t[d], t[s])
+            at = datetime.fromisoformat(t[o]).replace(tzinfo=UTC) if native else t[o]
+            derived = auto_external_id(alliances[t[a]], t[k], at, t[d], t[s])
             return (t[a], t[src], derived)
 
         return key
@@ -178,10 +211,13 @@ class TableWriter:
         updates: list[tuple[Any, ...]] = []
         batch = 5000
         build, key_fn, ordinal = self.build, self.key_fn, self.table.ordinal
+        # Compare as stored: Python values, or on SQLite the parameters' text.
+        compared = self._params(self.fields, []) if self.native else None
         pending = 0
         for row in rows:
             t = build(row)
-            key = key_fn(t)
+            c = t if compared is None else compared(t)
+            key = key_fn(c)
             if ordinal:
                 seen[key] += 1
                 key = (*key, seen[key])
@@ -192,7 +228,7 @@ class TableWriter:
                 inserts.append(t)
                 if len(inserts) >= batch:
                     self._insert(inserts)
-            elif found[1] == _signature(t):
+            elif found[1] == _signature(c):
                 self.counts["unchanged"] += 1
                 if self.deferred:
                     self.unchanged_keys.add(key)
