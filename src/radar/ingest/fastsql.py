@@ -20,9 +20,11 @@ BATCH = 5_000
 def insert_many(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) -> int:
     meta = model._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) VALUES ({marks})"
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(str(meta.db_table))} ({columns}) VALUES ({marks})"
+    )
     defaults = {f.attname: f.get_default() for f in fields}
     names = [f.attname for f in fields]
     # Only dates, times and JSON need the backend's adapter; the rest pass as they are.

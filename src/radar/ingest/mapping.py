@@ -72,7 +72,7 @@ class Directory:
         by_name: dict[str, Alliance] = {}
         rows = Alliance.objects.select_related("partner").order_by("-active", "name")
         for row in rows:
-            by_partner.setdefault(row.partner_id, []).append(row)
+            by_partner.setdefault(row.partner.pk, []).append(row)
             for key in (row.name, row.slug, row.partner.name):
                 by_name.setdefault(normalise_name(key), row)
         return cls(ours, partner_domains, names, by_partner, forced, by_name)

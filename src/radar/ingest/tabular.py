@@ -64,7 +64,8 @@ def _read_csv(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
         lines = list(csv.reader(io.StringIO(text, newline=""), dialect))
     except csv.Error as exc:
         raise ImportFailed([Problem(path.name, "file", f"not a readable CSV file: {exc}")]) from exc
-    return _table(path.name, list(enumerate(lines, start=1)), recognise)
+    rows: list[tuple[int, list[object]]] = [(n, list(line)) for n, line in enumerate(lines, 1)]
+    return _table(path.name, rows, recognise)
 
 
 def _read_xlsx(path: Path, recognise: Callable[[list[str]], bool]) -> Table:

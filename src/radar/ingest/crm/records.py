@@ -219,9 +219,9 @@ def _minutes(value: object) -> int | None:
     text = str(value).strip()
     if ":" in text:
         parts = [int(p) for p in text.split(":") if p.isdigit()]
-        seconds = sum(p * 60**i for i, p in enumerate(reversed(parts)))
-        return seconds // 60
+        seconds = sum(p * 60 ** min(i, 2) for i, p in enumerate(reversed(parts[-3:])))
+        return int(seconds) // 60
     try:
         return max(0, int(float(text)))
-    except ValueError:
+    except (ValueError, OverflowError):  # "n/a", "inf"
         return None

@@ -44,7 +44,7 @@ def monthly_series(
             result["leads"][created] += 1
         closed = month_start(opp.closed) if opp.closed and opp.state != "open" else None
         if opp.state == "won" and closed in result["joint_revenue"]:
-            result["joint_revenue"][closed] += opp.amount  # type: ignore[index]
+            result["joint_revenue"][closed] += opp.amount
         for period in periods:
             if period >= created and (closed is None or period < closed):
                 result["pipeline"][period] += opp.amount

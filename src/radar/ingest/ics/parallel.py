@@ -112,7 +112,7 @@ def _parse_slice(text: str, start: int, zone: tzinfo) -> list[Parsed] | None:
     return found
 
 
-def _read_event(event: icalendar.Event, index: int, zone: tzinfo) -> Parsed:
+def _read_event(event: icalendar.Component, index: int, zone: tzinfo) -> Parsed:
     uid = uid_of(event)
     title = " ".join(str(event.get("SUMMARY", "")).split())[:60]
     try:

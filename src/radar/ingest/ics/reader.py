@@ -41,7 +41,7 @@ class Occurrence:
     people: tuple[Person, ...]
 
 
-def uid_of(event: icalendar.Event) -> str:
+def uid_of(event: icalendar.Component) -> str:
     uid = str(event.get("UID", "")).strip()
     if not uid:
         # No UID (rare, hand-made files): a stable stand-in from what identifies it.
@@ -51,17 +51,17 @@ def uid_of(event: icalendar.Event) -> str:
     return uid if len(uid) <= 400 else "sha1-" + hashlib.sha1(uid.encode()).hexdigest()
 
 
-def is_series(events: list[icalendar.Event]) -> bool:
+def is_series(events: list[icalendar.Component]) -> bool:
     return any(prop in e for e in events for prop in SERIES_PROPERTIES)
 
 
 def expand(
     cal: icalendar.Calendar,
-    events: list[icalendar.Event],
+    events: list[icalendar.Component],
     since: datetime,
     until: datetime,
     zone: tzinfo,
-    timezones: list[icalendar.Timezone] | None = None,
+    timezones: list[icalendar.Component] | None = None,
 ) -> Iterator[Occurrence]:
     """Occurrences of one UID starting in [since, until); raises on broken data.
 
@@ -92,7 +92,7 @@ def expand(
         yield _occurrence(event, uid, True, zone)
 
 
-def _occurrence(event: icalendar.Event, uid: str, series: bool, zone: tzinfo) -> Occurrence:
+def _occurrence(event: icalendar.Component, uid: str, series: bool, zone: tzinfo) -> Occurrence:
     start_value = _dt(event, "DTSTART")
     if start_value is None:
         raise ValueError("the event has no start (DTSTART)")
@@ -101,8 +101,10 @@ def _occurrence(event: icalendar.Event, uid: str, series: bool, zone: tzinfo) ->
     minutes: int | None = None
     if end_value is not None:
         minutes = int((_aware(end_value, zone) - start).total_seconds() // 60)
-    elif isinstance(event.get("DURATION"), icalendar.vDDDTypes):
-        minutes = int(event["DURATION"].dt.total_seconds() // 60)
+    else:
+        duration = getattr(event.get("DURATION"), "dt", None)
+        if isinstance(duration, timedelta):
+            minutes = int(duration.total_seconds() // 60)
     if minutes is not None and not 0 <= minutes <= 60 * 24 * 31:
         minutes = None  # end before start or absurd length: unknown duration
     summary = " ".join(str(event.get("SUMMARY", "")).split())
@@ -118,7 +120,7 @@ def _occurrence(event: icalendar.Event, uid: str, series: bool, zone: tzinfo) ->
     return Occurrence(key, uid, series, start, minutes, summary, cancelled, people_of(event))
 
 
-def people_of(event: icalendar.Event) -> tuple[Person, ...]:
+def people_of(event: icalendar.Component) -> tuple[Person, ...]:
     people: list[Person] = []
     organizer = event.get("ORGANIZER")
     if organizer is not None:
@@ -153,7 +155,7 @@ def _person(address: Any, organizer: bool = False) -> Person | None:
     return Person(email, name, partstat, organizer)
 
 
-def _dt(event: icalendar.Event, name: str) -> date | datetime | None:
+def _dt(event: icalendar.Component, name: str) -> date | datetime | None:
     value = event.get(name)
     if value is None:
         return None

@@ -118,7 +118,7 @@ def _calendar_units(
     progress: Progress,
     source: CalendarFile,
 ) -> Iterator[Unit]:
-    by_uid: dict[str, list[icalendar.Event]] = {}
+    by_uid: dict[str, list[icalendar.Component]] = {}
     timezones = []
     for component in cal.subcomponents:
         if component.name == "VEVENT":
@@ -130,7 +130,7 @@ def _calendar_units(
         people = [p for e in events for p in _people(e)]
         title = " ".join(str(events[0].get("SUMMARY", "")).split())[:60]
 
-        def compute(events: list[icalendar.Event] = events) -> list[Occurrence]:
+        def compute(events: list[icalendar.Component] = events) -> list[Occurrence]:
             return list(expand(cal, events, since, until, zone, timezones))
 
         yield Unit(uid, title, len(events), people, compute)
@@ -154,7 +154,7 @@ def _singles(
     return compute
 
 
-def _people(event: icalendar.Event) -> list[Person]:
+def _people(event: icalendar.Component) -> list[Person]:
     try:
         return list(people_of(event))
     except Exception:  # unreadable attendee lines: decided when the event is expanded

@@ -124,7 +124,7 @@ class RowReader:
             score = float(text)
         except ValueError:
             score = -1
-        if score != int(score) or not 1 <= score <= 5:
+        if not 1 <= score <= 5 or score != int(score):  # also refuses nan and inf
             self._problem(number, "score", f"{value!r} is not a health score from 1 to 5")
             return None
         return int(score)

@@ -7,7 +7,7 @@ by their own natural keys (see docs/importers.md, "Spreadsheets").
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from radar.engine.vocab import DecisionKind, DeliverableStatus, MetricKind, Side
 from radar.ingest.base import ImportSummary
@@ -85,7 +85,7 @@ def write_row(row: SheetRow, summary: ImportSummary, dry_run: bool) -> None:
 def _deliverable(
     row: SheetRow,
     item: Dated,
-    due: object,
+    due: date,
     status: DeliverableStatus,
     summary: ImportSummary,
     dry_run: bool,
@@ -94,7 +94,7 @@ def _deliverable(
     side = Side.PARTNER
     if title.casefold().startswith(OUR_PREFIXES):
         side, title = Side.OURS, title.partition(":")[2].strip()
-    values = {"side": side.value, "status": status.value}
+    values: dict[str, object] = {"side": side.value, "status": status.value}
     if status is DeliverableStatus.DONE:
         values["done_on"] = due
     upsert(
