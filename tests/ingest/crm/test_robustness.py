@@ -65,3 +65,14 @@ def test_truncated_exports(tmp_path: Path, run_crm: RunCrm, cut: int):
     path = tmp_path / "cut.csv"
     path.write_bytes(whole[:cut])
     assert attempt(run_crm, path) in {"refused", "imported"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "minutes"), [("inf", None), ("n/a", None), ("0:45:00", 45), ("30", 30)]
+)
+def test_odd_durations(tmp_path: Path, run_crm: RunCrm, raw: str, minutes: int | None):
+    ensure_acme()
+    rows = [list(r) for r in HUBSPOT_ENGAGEMENTS[:2]]
+    rows[1][6] = raw
+    run_crm(write_csv(tmp_path, rows, "eng.csv"))
+    assert Interaction.objects.get().duration_minutes == minutes

@@ -76,3 +76,12 @@ def test_missing_headers_are_reported(tmp_path: Path, run_sheet: RunSheet):
     with pytest.raises(ImportFailed) as caught:
         run_sheet(write_csv(tmp_path, [["Acme", "2025-03-31", "3"]]))
     assert caught.value.problems[0].location == "heading row"
+
+
+@pytest.mark.parametrize("score", ["inf", "nan", "0", "4.5", "-3", "five"])
+def test_scores_outside_one_to_five_are_refused(tmp_path: Path, run_sheet: RunSheet, score: str):
+    ensure_acme()
+    path = write_csv(tmp_path, [["Partner", "Date", "Score"], ["Acme", "2025-03-31", score]])
+    with pytest.raises(ImportFailed) as caught:
+        run_sheet(path)
+    assert caught.value.problems[0].message == f"{score!r} is not a health score from 1 to 5"
