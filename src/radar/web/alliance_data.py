@@ -111,6 +111,7 @@ def metric_charts(alliance: Alliance, cutoff: date) -> list[dict[str, Any]]:
                 "metric": m,
                 "json_id": f"metric-data-{index}",
                 "points": points,
+                "recent": points[-12:][::-1],
                 "baseline": baseline,
                 "latest": latest,
                 "below_target": m.target is not None

@@ -78,14 +78,26 @@
     });
   }
 
+  // The numbers table that follows a chart is folded away once the chart is drawn.
+  function closeFallbackAfter(box) {
+    for (var el = box && box.nextElementSibling; el; el = el.nextElementSibling) {
+      if (el.classList.contains("chart-box")) { return; }
+      if (el.classList.contains("chart-fallback")) { el.open = false; return; }
+    }
+  }
+
   function draw(root) {
     root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       if (canvas.dataset.drawn) { return; }
       var source = document.getElementById(canvas.dataset.source);
       if (!source) { return; }
       var data = JSON.parse(source.textContent);
+      // Without JavaScript the box stays hidden and the numbers table stays open.
+      var box = canvas.closest(".chart-box");
+      if (box) { box.classList.add("is-ready"); }
       (canvas.dataset.chart === "score" ? scoreChart : metricChart)(canvas, data);
       canvas.dataset.drawn = "1";
+      closeFallbackAfter(box);
     });
   }
 
