@@ -25,3 +25,16 @@ def test_enum_columns_offer_the_engine_vocabulary():
 
 def test_the_doc_states_the_format_version():
     assert f"(version {spec.FORMAT_VERSION})" in DOC and spec.FORMAT_NAME in DOC
+
+
+def test_the_spec_can_be_read_without_setting_up_django():
+    """Bundle generators (bench/) read the column lists before Django starts."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from radar.ingest.bundle import spec; "
+        "assert spec.INTERACTIONS.file == 'interactions.csv'; "
+        "assert 'radar.portfolio.models' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -20,7 +20,7 @@ from radar.ingest.base import (
 from radar.ingest.bundle import spec
 from radar.ingest.bundle.catalogue import Catalogue
 from radar.ingest.bundle.rows import Problems, RowParser
-from radar.ingest.bundle.source import Source, SourceError, looks_like_bundle, open_source
+from radar.ingest.bundle.source import Source, SourceError, open_source
 from radar.ingest.bundle.tables import TABLES, Row, Table
 from radar.ingest.bundle.validate import Keep, Validator
 from radar.ingest.bundle.write import TableWriter
@@ -180,14 +180,3 @@ def _reload(table: Table, cat: Catalogue, present: set[str]) -> None:
 def _fail_if(problems: Problems) -> None:
     if problems:
         raise ImportFailed(problems.errors, omitted=problems.omitted)
-
-
-class BundleImporter:
-    kind = "bundle"
-    description = "Alliance Radar portfolio bundle (folder or .zip of CSV files, or JSON)"
-
-    def detect(self, path: Path) -> bool:
-        return looks_like_bundle(path)
-
-    def run(self, path: Path, options: ImportOptions, progress: Progress) -> ImportSummary:
-        return import_bundle(path, options, progress)
