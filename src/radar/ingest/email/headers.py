@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from email.header import decode_header
+from email.header import Header, decode_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_tz
 
@@ -26,6 +26,12 @@ def text(value: object) -> str:
     """A header as one line of readable text (RFC 2047 words decoded, any charset)."""
     if value is None:
         return ""
+    if isinstance(value, Header):
+        # compat32 wraps raw 8-bit header bytes in a Header (charset unknown-8bit).
+        value = "".join(
+            _decode(chunk, charset) if isinstance(chunk, bytes) else chunk
+            for chunk, charset in decode_header(value)
+        )
     raw = str(value)
     if any("\udc80" <= ch <= "\udcff" for ch in raw):
         # compat32 hands raw 8-bit header bytes over as surrogates.

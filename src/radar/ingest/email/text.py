@@ -20,7 +20,7 @@ _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F']+")
 # "On Tue, 3 Mar 2025 at 10:02, Jane Doe <jane@x> wrote:" (possibly wrapped
 # over two lines) and its equivalents in a few other languages.
 _ATTRIBUTION = re.compile(
-    r"^(?:On\b.{0,200}\bwrote|Am\b.{0,200}\bschrieb|Le\b.{0,200}\ba écrit"
+    r"^(?:On\b.{0,200}\bwrote|Am\b.{0,200}\bschrieb\b.{0,200}|Le\b.{0,200}\ba écrit"
     r"|El\b.{0,200}\bescribió|Il\b.{0,200}\bha scritto|Op\b.{0,200}\bschreef)\s*:\s*$",
     re.IGNORECASE,
 )

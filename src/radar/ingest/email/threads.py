@@ -59,10 +59,14 @@ class ThreadIndex:
         return None
 
     def root(self, key: str) -> str:
-        """The thread's first message: its References root, else walk up the parents."""
+        """The thread's first message: walk up the known parents, then trust References.
+
+        Following parents first keeps every reply in its parent's thread even
+        when a client trimmed or rewrote the References header.
+        """
         path: list[str] = []
         current = key
-        found = current
+        found = key
         for _ in range(_MAX_DEPTH):
             if current in self._roots:
                 found = self._roots[current]
@@ -72,15 +76,9 @@ class ThreadIndex:
                 found = current  # an ancestor outside the mailbox starts the thread
                 break
             path.append(current)
-            if entry.root:
-                found = entry.root
-                break
             known = next((p for p in entry.parents if p in self.entries), None)
-            if known is None:
-                found = entry.parents[-1] if entry.parents else current
-                break
-            if known in path:
-                found = current  # a References loop: stop here
+            if known is None or known in path:  # the top we know (or a References loop)
+                found = entry.root or (entry.parents[-1] if entry.parents else current)
                 break
             current = known
         for step in path:
