@@ -197,3 +197,14 @@ def test_an_htmx_history_restore_gets_the_whole_page(client_in: Client) -> None:
         "/?tier=2", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
     ).content.decode()
     assert "<html" in html and "Alpha" in html
+
+
+def test_recent_contact_reads_naturally(client_in: Client) -> None:
+    a = pd.alliance("Chatty")
+    pd.store(pd.assessment(a))
+    pd.contact(a, datetime(2026, 11, 15, 9, tzinfo=UTC))
+    b = pd.alliance("Yesterday Co")
+    pd.store(pd.assessment(b))
+    pd.contact(b, datetime(2026, 11, 14, 9, tzinfo=UTC))
+    table = _table(client_in.get("/").content.decode())
+    assert "<span >today</span>" in table and "<span >yesterday</span>" in table

@@ -165,3 +165,12 @@ def withunit(value: float | None, unit: str = "") -> str:
     number = float(value)
     text = f"{number:,.0f}" if abs(number) >= 100 else f"{number:.2f}".rstrip("0").rstrip(".")
     return f"{text} {unit}".strip() if unit else text
+
+
+@register.filter
+def ago(days: int | None) -> str:
+    if days is None:
+        return "never"
+    if days <= 0:
+        return "today"
+    return "yesterday" if days == 1 else f"{days} days ago"
