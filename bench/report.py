@@ -30,10 +30,16 @@ def figures(run: Run) -> dict[str, Any]:
         "seconds": {name: round(p.result["seconds"], 3) for name, p in phases.items()},
         # CPU this process spent on the work (with SQLite: the database's too).
         "cpu_seconds": {name: round(p.result.get("cpu", 0.0), 2) for name, p in phases.items()},
-        "evaluate_parts": {k: round(evaluation[k], 3) for k in ("load", "engine", "store")},
+        "evaluate_parts": {
+            k: round(evaluation[k], 3)
+            for k in ("load", "engine", "store", "load_cpu", "engine_cpu", "store_cpu")
+        },
         "runs": {name: phases[name].result.get("runs", []) for name in ("scan", "evaluate")},
         "peak_rss_mb": {name: round(p.rss_mb, 1) for name, p in phases.items()},
         "ratio_evaluate_to_scan": round(ratio, 2),
+        "ratio_evaluate_to_scan_cpu": round(
+            _ratio(evaluation["cpu"], phases["scan"].result["cpu"]), 2
+        ),
         "targets": {
             "import_under_60s": run.seconds("import") < IMPORT_TARGET_S,
             "evaluate_under_30s": run.seconds("evaluate") < EVALUATE_TARGET_S,
@@ -41,6 +47,10 @@ def figures(run: Run) -> dict[str, Any]:
             "peak_rss_under_1gb": max(p.rss_mb for p in phases.values()) < RSS_TARGET_MB,
         },
     }
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole > 0 else float("inf")
 
 
 def _mark(ok: bool) -> str:
@@ -75,7 +85,7 @@ def show(data: dict[str, Any]) -> None:
     phase("raw SQL scan (GROUP BY alliance)", "scan", "reference")
     phase("full evaluation", "evaluate", "< 30 s", targets["evaluate_under_30s"])
     for part in ("load", "engine", "store"):
-        table.add_row(f"  {part}", f"{parts[part]:.2f}", "", "", "", "")
+        table.add_row(f"  {part}", f"{parts[part]:.2f}", f"{parts[part + '_cpu']:.2f}", "", "", "")
     ratio = data["ratio_evaluate_to_scan"]
     table.add_row(
         "evaluation / scan",
