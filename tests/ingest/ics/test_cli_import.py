@@ -59,3 +59,14 @@ def test_a_bad_map_option_is_explained(tmp_path: Path):
     path.write_text("Partner,Score\nAcme,4\n")
     result = CliRunner().invoke(app, ["import", str(path), "--map", "Partner"])
     assert result.exit_code == 2
+
+
+def test_the_registry_detects_each_kind_of_file(tmp_path: Path):
+    from tests.ingest.crm.test_exports import SF_OPPS
+    from tests.ingest.spreadsheet.conftest import HEADINGS
+    from tests.ingest.spreadsheet.conftest import write_csv as write_sheet
+
+    ics = write(tmp_path, calendar(OUTLOOK_HEAD, weekly_sync()), "export.ics")
+    sheet = write_sheet(tmp_path, [HEADINGS, ["Acme", "2025-03-31"]], "health.csv")
+    crm = write_sheet(tmp_path, SF_OPPS, "report1700000000000.csv")
+    assert [registry.detect(p).kind for p in (ics, sheet, crm)] == ["ics", "spreadsheet", "crm"]
