@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from radar.engine.assessment import CadenceFlag
 from radar.engine.vocab import Category
-from radar.portfolio.models import CheckIn
+from radar.portfolio.models import Assessment, CheckIn
 from radar.web.summary import clear_cache
 from tests.web import pagedata as pd
 
@@ -208,3 +208,25 @@ def test_recent_contact_reads_naturally(client_in: Client) -> None:
     pd.contact(b, datetime(2026, 11, 14, 9, tzinfo=UTC))
     table = _table(client_in.get("/").content.decode())
     assert "<span >today</span>" in table and "<span >yesterday</span>" in table
+
+
+def test_an_alliance_without_an_assessment_is_assessed_on_first_view(client_in: Client) -> None:
+    a = pd.alliance("Fresh Import")
+    a.started_on = date(2025, 1, 1)
+    a.save()
+    for month in range(1, 11):
+        pd.contact(a, datetime(2026, month, 8, 10, tzinfo=UTC))
+    table = _table(client_in.get("/").content.decode())
+    assert "Fresh Import" in table and "not assessed" not in table
+    assert Assessment.objects.filter(alliance=a).exists()  # stored for the next visit
+
+
+def test_only_a_few_alliances_are_assessed_inline(
+    client_in: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("radar.web.portfolio.MAX_INLINE_ASSESSMENTS", 1)
+    for name in ("First New", "Second New"):
+        pd.alliance(name)
+    table = _table(client_in.get("/").content.decode())
+    assert table.count("not assessed") == 1
+    assert Assessment.objects.count() == 1

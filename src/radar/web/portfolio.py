@@ -214,6 +214,11 @@ def portfolio_rows(
     return [build_row(a, summaries.get(a.pk), today) for a in listed]
 
 
+# A page visit assesses at most this many new alliances itself; a big import is
+# assessed by `radar evaluate` (or the import), not by one unlucky page view.
+MAX_INLINE_ASSESSMENTS = 50
+
+
 def assess_missing(alliances: Iterable[Alliance], today: date) -> dict[int, dict[str, Any]]:
     """Evaluate and store alliances with no assessment yet (first visit after an import).
 
@@ -222,8 +227,9 @@ def assess_missing(alliances: Iterable[Alliance], today: date) -> dict[int, dict
     """
     from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
 
+    ids = [a.pk for a in alliances][:MAX_INLINE_ASSESSMENTS]
     try:
-        fresh = evaluate_portfolio(today, alliance_ids=[a.pk for a in alliances])
+        fresh = evaluate_portfolio(today, alliance_ids=ids)
     except (NotImplementedError, EvaluationFailed):
         return {}
     return {a.alliance_id: a.to_dict() for a in fresh}
