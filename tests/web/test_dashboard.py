@@ -230,3 +230,15 @@ def test_only_a_few_alliances_are_assessed_inline(
     table = _table(client_in.get("/").content.decode())
     assert table.count("not assessed") == 1
     assert Assessment.objects.count() == 1
+
+
+def test_next_review_follows_the_last_check_in_and_the_tier(client_in: Client) -> None:
+    monthly = pd.alliance("Monthly One", tier=1)
+    pd.store(pd.assessment(monthly))
+    CheckIn.objects.create(alliance=monthly, held_on=date(2026, 9, 1))
+    quarterly = pd.alliance("Quarterly One", tier=2)
+    pd.store(pd.assessment(quarterly))
+    CheckIn.objects.create(alliance=quarterly, held_on=date(2026, 9, 1))
+    table = _table(client_in.get("/").content.decode())
+    assert "2 Oct 2026 (overdue)" in table  # tier 1: a month after 1 Sep
+    assert "2 Dec 2026" in table and "2 Dec 2026 (overdue)" not in table  # tier 2: a quarter

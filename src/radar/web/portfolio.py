@@ -147,8 +147,8 @@ def annotated_alliances(
     last_contact = contacts.order_by("-occurred_at").values("occurred_at")[:1]
     checkins = checkins.order_by("-held_on", "-pk")
     # Only the columns the pages show: a thousand model instances are built per visit.
-    fields = ("name", "slug", "tier", "owner_name", "declared_phase", "active", "partner__name")
-    owner = ("owner__username", "owner__first_name", "owner__last_name")
+    fields = ("name", "slug", "tier", "owner_name", "declared_phase", "active", "started_on")
+    owner = ("partner__name", "owner__username", "owner__first_name", "owner__last_name")
     return (
         qs.select_related("owner", "partner")
         .only(*fields, *owner)
@@ -187,9 +187,10 @@ def _next_review(alliance: Alliance, row: Row, today: date) -> tuple[date | None
             due = parse_date(flag["due"])
             return due, due is not None and due < today
     every = timedelta(days=REVIEW_EVERY_DAYS.get(alliance.tier, 92))
-    if row.last_checkin is None:
-        return None, True
-    due = row.last_checkin + every
+    start = row.last_checkin or alliance.started_on  # never reviewed: one cycle after it began
+    if start is None:
+        return None, False
+    due = start + every
     return due, due < today
 
 
