@@ -9,6 +9,7 @@ whole rest of the import at a million rows.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -35,6 +36,11 @@ def _adapter(field: Any) -> Callable[[Any], Any] | None:
     if isinstance(field, models.JSONField | models.DecimalField):
         return lambda v: field.get_db_prep_save(v, connection)
     return None
+
+
+def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    while chunk := list(itertools.islice(rows, size)):
+        yield chunk
 
 
 def _raw(field: Any, column: str) -> str:
@@ -214,6 +220,13 @@ class TableWriter:
         # Compare as stored: Python values, or on SQLite the parameters' text.
         compared = self._params(self.fields, []) if self.native else None
         pending = 0
+        if not existing and not self.deferred:
+            # An empty table (a first import): every row is new, no keys to compare.
+            for chunk in _chunks(rows, batch):
+                inserts.extend(build(row) for row in chunk)
+                progress(len(inserts))
+                self._insert(inserts)
+            return self.counts
         for row in rows:
             t = build(row)
             c = t if compared is None else compared(t)
