@@ -93,3 +93,16 @@ def test_it_explains_bad_dates(client_in, value: str, message: str) -> None:
 def test_anonymous_visitors_are_sent_to_login() -> None:
     response = Client().get("/backtest/?as_of=2026-06-20")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_past_view_offers_no_edit_buttons() -> None:
+    from radar.web.roles import Role, grant_role
+
+    a = _with_monthly_calls("Old Friend", date(2024, 1, 1), date(2026, 11, 1))
+    boss = pd.user("boss")
+    grant_role(boss, Role.MANAGER)
+    manager = Client()
+    manager.force_login(boss)
+    assert "Monthly review" in manager.get(f"/alliances/{a.slug}/").content.decode()
+    past = manager.get(f"/alliances/{a.slug}/?as_of=2026-06-20").content.decode()
+    assert "Monthly review" not in past
