@@ -57,8 +57,12 @@ def test_workers_give_the_same_meetings(
               attendee("paul@acme.example"), attendee("olivia@ours.example", "DECLINED"))
         for n in range(20)
     ]  # fmt: skip
-    twin = event("s-1", "20250301T100000Z", "20250301T110000Z", "Same UID", attendee("p@acme.example"))
-    text = calendar(OUTLOOK_HEAD, *singles[:10], MOVED, weekly_sync(), *singles[10:], twin, CANCELLED)
+    twin = event(
+        "s-1", "20250301T100000Z", "20250301T110000Z", "Same UID", attendee("p@acme.example")
+    )
+    text = calendar(
+        OUTLOOK_HEAD, *singles[:10], MOVED, weekly_sync(), *singles[10:], twin, CANCELLED
+    )
     alone, workers = both_ways(
         run_ics, write(tmp_path, text), monkeypatch, since=date(2025, 1, 1), until=date(2025, 3, 31)
     )
@@ -66,9 +70,7 @@ def test_workers_give_the_same_meetings(
     assert len([r for r in workers if len(r) == 10]) == 27  # 20 + 1 + 6 occurrences
 
 
-def test_workers_on_a_real_google_export(
-    run_ics: RunIcs, monkeypatch: pytest.MonkeyPatch
-):
+def test_workers_on_a_real_google_export(run_ics: RunIcs, monkeypatch: pytest.MonkeyPatch):
     make_alliance("machBar", "group.calendar.google.com")
     path = package_calendar("recurring_ical_events", "machbar_16_feb_2019.ics")
     alone, workers = both_ways(
@@ -83,3 +85,21 @@ def test_cut_refuses_unusual_files():
     assert parallel.cut(two) is None
     pieces = parallel.cut(calendar(OUTLOOK_HEAD, weekly_sync()).replace("\n", "\r\n"))
     assert pieces is not None and len(pieces.events) == 1 and len(pieces.zones) == 1
+
+
+def test_no_workers_outside_the_main_thread(monkeypatch: pytest.MonkeyPatch):
+    import threading
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_EVENTS", 1)
+    monkeypatch.setattr(source.os, "cpu_count", lambda: 2)
+    text = calendar(OUTLOOK_HEAD, weekly_sync()).replace("\n", "\r\n").encode()
+    found: list[bool] = []
+    worker = threading.Thread(
+        target=lambda: found.append(
+            source.CalendarFile("x.ics", text, source.ZoneInfo("UTC")).pieces is None
+        )
+    )
+    worker.start()
+    worker.join()
+    assert found == [True]
+    assert source.CalendarFile("x.ics", text, source.ZoneInfo("UTC")).pieces is not None

@@ -9,6 +9,7 @@ occurrences are computed on demand and raise on broken data.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
@@ -48,9 +49,7 @@ class CalendarFile:
         self.calendars: list[icalendar.Calendar] = []
         self.text = _decode(data)
         self.pieces: parallel.Pieces | None = None
-        if (os.cpu_count() or 1) > 1 and (
-            self.text.upper().count("BEGIN:VEVENT") >= parallel.PARALLEL_MIN_EVENTS
-        ):
+        if _may_fork() and self.text.upper().count("BEGIN:VEVENT") >= parallel.PARALLEL_MIN_EVENTS:
             self.pieces = parallel.cut(self.text)
         if self.pieces is not None:
             self.event_count = len(self.pieces.events)
@@ -108,6 +107,15 @@ class CalendarFile:
             blocks = [self.pieces.events[p.index] for p in parsed if p.uid in series]
             cal = icalendar.Calendar.from_ical(self.pieces.calendar_text(blocks))
             yield from _calendar_units(cal, zone, since, until, lambda a, t: None, self)
+
+
+def _may_fork() -> bool:
+    """Workers only from the main thread of a multi-core machine.
+
+    A web request runs in a server thread: forking there could copy a lock
+    another thread holds, so uploads are parsed in-process.
+    """
+    return (os.cpu_count() or 1) > 1 and threading.current_thread() is threading.main_thread()
 
 
 def _calendar_units(
