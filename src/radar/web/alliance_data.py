@@ -208,8 +208,10 @@ def alliance_context(alliance: Alliance, today: date, as_of: date | None = None)
     payload = context["payload"]
     contacts = list(alliance.contacts.select_related("successor").all())
     nodes, edges, graph_height = people.connection_graph(alliance, contacts, cutoff)
-    decisions = alliance.decisions.filter(decided_on__lte=cutoff).prefetch_related(
-        Prefetch("actions", queryset=ActionItem.objects.order_by("due_on"))
+    decisions = (
+        alliance.decisions.filter(decided_on__lte=cutoff)
+        .select_related("decided_by")
+        .prefetch_related(Prefetch("actions", queryset=ActionItem.objects.order_by("due_on")))
     )
     return {
         **context,
