@@ -129,6 +129,8 @@ def import_(
         err.print(f"[red]No such file or folder: {escape(str(path))}[/]")
         raise typer.Exit(2)
     migrate_quietly()
+    from django.db import DatabaseError
+
     from radar.ingest import registry
 
     try:
@@ -158,6 +160,11 @@ def import_(
         raise typer.Exit(1) from None
     except OSError as exc:
         err.print(f"[red]Cannot read {escape(str(path))}: {escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
+    except DatabaseError as exc:
+        # Validation should catch bad data first; this is the database's last word.
+        message = f"The database refused the import ({exc}); nothing was written."
+        err.print(f"[red]{escape(message)}[/]")
         raise typer.Exit(1) from None
     _print_summary(summary)
 
