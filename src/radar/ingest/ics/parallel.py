@@ -18,12 +18,12 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 import icalendar
 
-from radar.ingest.ics.reader import Person, _occurrence, is_series, people_of, uid_of
+from radar.ingest.ics.reader import Person, _occurrence, expand, is_series, people_of, uid_of
 
 # Below this many events one process is quicker than starting workers.
 PARALLEL_MIN_EVENTS = 5_000
@@ -79,9 +79,26 @@ def cut(text: str) -> Pieces | None:
     return pieces
 
 
+@dataclass(frozen=True)
+class Expanded:
+    """One series (a UID with its overrides), expanded by a worker."""
+
+    uid: str
+    title: str
+    size: int
+    people: tuple[Person, ...]
+    occurrences: tuple[Any, ...] = ()
+    error: str = ""
+
+
 def parse_in_workers(
-    pieces: Pieces, zone: tzinfo, progress: Any, total: int
-) -> list[Parsed] | None:
+    pieces: Pieces,
+    zone: tzinfo,
+    window: tuple[datetime, datetime],
+    progress: Any,
+    total: int,
+) -> tuple[list[Parsed], list[Expanded]] | None:
+    """Parse every slice; then expand the series, each UID whole, also in workers."""
     workers = max(1, min(os.cpu_count() or 1, 4))
     size = max(1, -(-len(pieces.events) // (workers * SLICES_PER_WORKER)))
     slices = [(i, pieces.events[i : i + size]) for i in range(0, len(pieces.events), size)]
@@ -97,7 +114,62 @@ def parse_in_workers(
                 return None
             found.extend(part)
             progress(len(blocks), total)
+        groups: dict[str, list[int]] = {}
+        series = {p.uid for p in found if p.series}
+        for item in found:
+            if item.uid in series:
+                groups.setdefault(item.uid, []).append(item.index)
+        batches = [list(groups.values())[n :: workers * 2] for n in range(workers * 2)]
+        texts = [
+            pieces.calendar_text([pieces.events[i] for group in batch for i in group])
+            for batch in batches
+            if batch
+        ]
+        expanded: list[Expanded] = []
+        for expansion in [pool.submit(_expand_slice, text, zone, window) for text in texts]:
+            part2 = expansion.result()
+            if part2 is None:
+                return None
+            expanded.extend(part2)
+    return found, expanded
+
+
+def _expand_slice(
+    text: str, zone: tzinfo, window: tuple[datetime, datetime]
+) -> list[Expanded] | None:
+    try:
+        cal = icalendar.Calendar.from_ical(text)
+    except Exception:
+        return None
+    by_uid: dict[str, list[icalendar.Component]] = {}
+    timezones = []
+    for component in cal.subcomponents:
+        if component.name == "VEVENT":
+            by_uid.setdefault(uid_of(component), []).append(component)
+        elif component.name == "VTIMEZONE":
+            timezones.append(component)
+    found = []
+    for uid, events in by_uid.items():
+        people = tuple(p for e in events for p in _people(e))
+        title = " ".join(str(events[0].get("SUMMARY", "")).split())[:60]
+        try:
+            occurrences = tuple(expand(cal, events, *window, zone, timezones))
+        except Exception as exc:  # reported only if the series concerns a partner
+            found.append(Expanded(uid, title, len(events), people, error=_one_line(exc)))
+            continue
+        found.append(Expanded(uid, title, len(events), people, occurrences))
     return found
+
+
+def _people(event: icalendar.Component) -> tuple[Person, ...]:
+    try:
+        return people_of(event)
+    except Exception:
+        return ()
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _parse_slice(text: str, start: int, zone: tzinfo) -> list[Parsed] | None:
@@ -115,13 +187,10 @@ def _parse_slice(text: str, start: int, zone: tzinfo) -> list[Parsed] | None:
 def _read_event(event: icalendar.Component, index: int, zone: tzinfo) -> Parsed:
     uid = uid_of(event)
     title = " ".join(str(event.get("SUMMARY", "")).split())[:60]
-    try:
-        people = people_of(event)
-    except Exception:
-        people = ()
+    people = _people(event)
     if is_series([event]):
         return Parsed(index, uid, title, True, people)
     try:
         return Parsed(index, uid, title, False, people, _occurrence(event, uid, False, zone))
     except Exception as exc:  # reported only if the event concerns a partner
-        return Parsed(index, uid, title, False, people, error=" ".join(str(exc).split()))
+        return Parsed(index, uid, title, False, people, error=_one_line(exc))

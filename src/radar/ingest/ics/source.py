@@ -83,30 +83,42 @@ class CalendarFile:
         if self.pieces is not None:
             header = icalendar.Calendar.from_ical(self.pieces.calendar_text([]))
             zone = self.zone(header)
-            parsed = parallel.parse_in_workers(self.pieces, zone, progress, self.event_count)
-            if parsed is not None:
-                yield from self._units_from(parsed, zone, since, until)
+            done = parallel.parse_in_workers(
+                self.pieces, zone, (since, until), progress, self.event_count
+            )
+            if done is not None:
+                yield from _units_from(*done, since, until)
                 return
             self._parse_whole()  # something unusual: parse it all here, precisely
         for cal in self.calendars:
             yield from _calendar_units(cal, self.zone(cal), since, until, progress, self)
 
-    def _units_from(
-        self, parsed: list[parallel.Parsed], zone: tzinfo, since: datetime, until: datetime
-    ) -> Iterator[Unit]:
-        assert self.pieces is not None
-        series = {p.uid for p in parsed if p.series}
-        singles: dict[str, list[parallel.Parsed]] = {}
-        for item in parsed:
-            if item.uid not in series:
-                singles.setdefault(item.uid, []).append(item)
-        for uid, items in singles.items():
-            people = [person for item in items for person in item.people]
-            yield Unit(uid, items[0].title, len(items), people, _singles(items, since, until))
-        if series:
-            blocks = [self.pieces.events[p.index] for p in parsed if p.uid in series]
-            cal = icalendar.Calendar.from_ical(self.pieces.calendar_text(blocks))
-            yield from _calendar_units(cal, zone, since, until, lambda a, t: None, self)
+
+def _units_from(
+    parsed: list[parallel.Parsed],
+    expanded: list[parallel.Expanded],
+    since: datetime,
+    until: datetime,
+) -> Iterator[Unit]:
+    series = {e.uid for e in expanded}
+    singles: dict[str, list[parallel.Parsed]] = {}
+    for item in parsed:
+        if item.uid not in series:
+            singles.setdefault(item.uid, []).append(item)
+    for uid, items in singles.items():
+        people = [person for item in items for person in item.people]
+        yield Unit(uid, items[0].title, len(items), people, _singles(items, since, until))
+    for done in expanded:
+        yield Unit(done.uid, done.title, done.size, list(done.people), _expanded(done))
+
+
+def _expanded(done: parallel.Expanded) -> Callable[[], list[Occurrence]]:
+    def compute() -> list[Occurrence]:
+        if done.error:
+            raise ValueError(done.error)
+        return list(done.occurrences)
+
+    return compute
 
 
 def _may_fork() -> bool:
