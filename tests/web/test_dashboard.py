@@ -50,6 +50,7 @@ def test_it_lists_every_alliance_with_score_phase_and_recommendation(client_in: 
     assert 'class="score band-2"' in html and "2.4" in html
     assert 'class="score band-4"' in html
     assert "rec--reset" in html
+    assert "scored as of 15 Nov 2026" in html
     assert '<svg class="spark' in html  # sparkline drawn server-side
     assert 'Communication&nbsp;1<span class="visually-hidden"> (1 confirmed, 0 watching)' in html
 

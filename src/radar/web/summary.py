@@ -38,6 +38,7 @@ class Summary:
     watching_by_category: Mapping[str, int]
     confirmed_titles: tuple[str, ...]
     cadence: tuple[Mapping[str, Any], ...] = field(default=())
+    as_of: str = ""  # ISO date the assessment describes
 
 
 def summarize(payload: Mapping[str, Any]) -> Summary:
@@ -66,6 +67,7 @@ def summarize(payload: Mapping[str, Any]) -> Summary:
         watching_by_category=watching,
         confirmed_titles=tuple(titles),
         cadence=tuple(payload.get("cadence", [])),
+        as_of=str(payload.get("as_of", "")),
     )
 
 

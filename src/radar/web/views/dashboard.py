@@ -12,7 +12,7 @@ from django.utils import timezone
 from radar.web.attention import attention_queue, grouped
 from radar.web.listing import PHASES, Listing
 from radar.web.portfolio import CATEGORIES, Row, portfolio_rows
-from radar.web.present import wants_region
+from radar.web.present import parse_date, wants_region
 from radar.web.roles import Ability, requires
 
 
@@ -25,6 +25,8 @@ def summary(rows: list[Row]) -> dict[str, object]:
         "confirmed": sum(r.confirmed_total for r in rows),
         "systemic": sum(1 for r in rows if r.systemic),
         "overdue": sum(1 for r in rows if r.review_overdue),
+        # The newest assessment day on show ("scores as of …").
+        "as_of": parse_date(max((r.summary.as_of for r in rows if r.summary), default="")),
     }
 
 
