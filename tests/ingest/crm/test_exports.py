@@ -47,7 +47,7 @@ def series(key: str) -> dict[date, float]:
 
 def test_salesforce_opportunities_become_monthly_series(tmp_path: Path, run_crm: RunCrm, acme):
     summary = run_crm(write_csv(tmp_path, SF_OPPS, "opps.csv"))
-    assert "format: salesforce opportunities" in summary.warnings
+    assert "read as a Salesforce opportunities export" in summary.warnings
     jan, feb, mar, apr = (date(2025, m, 1) for m in (1, 2, 3, 4))
     assert series("leads") == {jan: 1, feb: 2, mar: 0, apr: 0}
     assert series("joint_revenue") == {jan: 0, feb: 0, mar: 40_000, apr: 0}

@@ -230,7 +230,7 @@ def test_the_default_window_starts_with_the_alliance(tmp_path: Path, run_ics: Ru
     path = write(tmp_path, calendar(OUTLOOK_HEAD, weekly_sync()))
     summary = run_ics(path, today=date(2025, 1, 31))
     assert [m.occurred_at.day for m in meetings()] == [20, 27, 3, 10]
-    assert "window: 2025-01-20 to 2025-05-01" in summary.warnings
+    assert "meetings read from 2025-01-20 to 2025-05-01 (--since/--until)" in summary.warnings
 
 
 def test_a_broken_partner_event_is_reported_and_nothing_is_written(

@@ -44,7 +44,8 @@ class CrmImporter:
         rows = CrmRows(table, options.dayfirst, ZoneInfo(settings.TIME_ZONE))
         system, _, what = fmt.partition("_")
         summary = ImportSummary(kind=self.kind, source=str(path), dry_run=options.dry_run)
-        summary.warnings.append(f"format: {system} {what}")
+        label = {"salesforce": "Salesforce", "hubspot": "HubSpot"}[system]
+        summary.warnings.append(f"read as a {label} {what} export")
         with transaction.atomic():
             if what == "accounts":
                 _accounts(rows, directory, summary)

@@ -111,7 +111,7 @@ def _rules(path: Path) -> RitualRules:
 def _explain_skips(
     plan: CalendarPlan, directory: Directory, summary: ImportSummary, since: date, until: date
 ) -> None:
-    summary.warnings.append(f"window: {since} to {until}")
+    summary.warnings.append(f"meetings read from {since} to {until} (--since/--until)")
     if plan.skipped["no_partner"]:
         summary.warnings.append(
             f"{plan.skipped['no_partner']:,} calendar entries have no partner attendee "
