@@ -66,8 +66,6 @@ def evaluate_portfolio(
     for history in histories.values():
         try:
             assessments.append(evaluate(history, as_of, config or DEFAULT_CONFIG))
-        except NotImplementedError:
-            raise
         except Exception as exc:
             raise EvaluationFailed(history.alliance.name, as_of) from exc
         report(1, len(histories))
