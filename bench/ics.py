@@ -138,6 +138,16 @@ def main(argv: list[str] | None = None) -> None:
         )
     print(f"load average during the run: {os.getloadavg()[0]:.1f} (on a shared machine, "
           "wall-clock rates fall as the load rises; CPU-seconds do not)")  # fmt: skip
+    # Yardstick: icalendar alone parsing the same file in this one process.
+    import icalendar
+
+    cpu_before, started = _cpu_seconds(), time.perf_counter()
+    icalendar.Calendar.from_ical(path.read_bytes())
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_before
+    print(
+        f"yardstick, icalendar parse only (one process): {seconds:.1f} s wall, "
+        f"{args.events / seconds:,.0f} events/s, {cpu:.1f} s CPU"
+    )
     rss = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
