@@ -55,8 +55,29 @@ def signals_text(assessment: Assessment) -> str:
     return ", ".join(parts) or "—"
 
 
+def cadence_text(assessment: Assessment) -> str:
+    """Short cadence labels, e.g. "ritual overdue x2", "no direct contact (12 days)"."""
+    counts: Counter[str] = Counter(flag.code for flag in assessment.cadence)
+    labels = []
+    for flag in assessment.cadence:
+        if flag.code not in counts:
+            continue  # already shown with its count
+        label = flag.code.replace("_", " ")
+        if counts[flag.code] > 1:
+            label += f" x{counts[flag.code]}"
+        elif flag.days_overdue:
+            label += f" ({flag.days_overdue} days)"
+        labels.append(label)
+        del counts[flag.code]
+    return "\n".join(labels) or "—"
+
+
 def assessment_table(as_of: date, assessments: Sequence[Assessment]) -> Table:
-    """Worst first: the alliances that need attention lead the table."""
+    """Worst first: the alliances that need attention lead the table.
+
+    Cadence flags are shown as short labels; their full messages are in the
+    JSON output and on the alliance page.
+    """
     table = Table(title=f"Alliance health as of {as_of:%d %B %Y}", show_lines=False)
     table.add_column("Alliance", style="bold")
     table.add_column("Score", justify="right", no_wrap=True)
@@ -77,6 +98,6 @@ def assessment_table(as_of: date, assessments: Sequence[Assessment]) -> Table:
             signals_text(a),
             Text("yes", style="bold red") if a.systemic else Text("no", style="dim"),
             Text(action.value, style=ACTION_STYLES.get(action, "")),
-            "\n".join(flag.message for flag in a.cadence) or "—",
+            cadence_text(a),
         )
     return table
