@@ -92,7 +92,7 @@ def _cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def child(path: Path, workdir: Path) -> None:
+def child(path: Path, workdir: Path, messages: int) -> None:
     """Runs in its own process so its peak RSS is the import's alone."""
     os.environ["RADAR_DATA_DIR"] = str(workdir)
     os.environ.pop("RADAR_DATABASE_URL", None)
@@ -120,7 +120,7 @@ def child(path: Path, workdir: Path) -> None:
                 "label": label,
                 "seconds": time.perf_counter() - started,
                 "cpu": _cpu_seconds() - cpu,
-                "read": summary.unchanged["messages read"],
+                "read": messages,
                 "created": dict(summary.created),
                 "updated": dict(summary.updated),
                 "unchanged": summary.unchanged["interactions"],
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="radar-bench-mbox-"))
     workdir.mkdir(parents=True, exist_ok=True)
     if args.child:
-        child(args.child, workdir)
+        child(args.child, workdir, args.messages)
         return
     path = workdir / "mailbox.mbox"
     started = time.perf_counter()
@@ -148,6 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"generated {args.messages:,} messages ({path.stat().st_size / 1e6:.1f} MB) "
           f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
     command = [sys.executable, "-m", "bench.mbox", "--child", str(path), "--workdir", str(workdir)]
+    command += ["--messages", str(args.messages)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr)

@@ -55,7 +55,7 @@ class EmailImporter:
             raise ImportFailed([Problem(name, "file", "none of its messages could be read")])
         plan.build()
         summary = ImportSummary(kind=self.kind, source=name, dry_run=options.dry_run)
-        summary.unchanged["messages read"] = plan.read
+        summary.warnings.append(f"{plan.read:,} messages read from {name}")
         plan.explain(summary)
         with transaction.atomic():
             plan.contacts.plan(summary)
