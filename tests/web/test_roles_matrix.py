@@ -66,6 +66,13 @@ EXPECT: dict[str, Rule] = {
     "record_decision": Rule(EDITORS, also_post=True),
     "monthly_review": Rule(EDITORS, also_post=True),
     "checkin": Rule(READERS),
+    # import page: upload (an empty POST is a 400 form error), then preview/run/cancel/done,
+    # which send managers back to the upload form when no upload is waiting (any non-refusal).
+    "import_upload": Rule(EDITORS, also_post=True),
+    "import_preview": Rule(EDITORS, ok=None),
+    "import_run": Rule(EDITORS, method="post", ok=None),
+    "import_cancel": Rule(EDITORS, method="post", ok=None),
+    "import_done": Rule(EDITORS, ok=None),
     # Commenting on a check-in is a POST to the same URL, for neutral reviewers and up.
     "checkin#comment": Rule(frozenset({"reviewer", "manager", "admin"}), method="post", ok=(400,)),
     # API (the docs and schema behave like pages: anonymous callers are sent to sign in)

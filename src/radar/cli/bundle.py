@@ -18,6 +18,13 @@ from rich.table import Table
 from radar.cli.app import app, migrate_quietly
 from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.base import Progress as ProgressFn
+from radar.ingest.run import (
+    ImportRefused,
+    choose_importer,
+    parse_column_map,
+    run_import,
+    summary_rows,
+)
 
 SHOWN_PROBLEMS = 50
 SHOWN_WARNINGS = 20
@@ -70,23 +77,13 @@ def _print_problems(problems: list[Problem], omitted: int) -> None:
 
 
 def _print_summary(summary: ImportSummary) -> None:
-    names = [
-        n
-        for n in {**summary.created, **summary.updated, **summary.unchanged}
-        if summary.created[n] or summary.updated[n] or summary.unchanged[n]
-    ]
     title = "Dry run: nothing was written. This import would change:" if summary.dry_run else ""
     table = Table(title=title or None, title_justify="left")
     table.add_column("entity")
     for column in ("created", "updated", "unchanged"):
         table.add_column(column, justify="right")
-    for name in names:
-        table.add_row(
-            name,
-            str(summary.created[name]),
-            str(summary.updated[name]),
-            str(summary.unchanged[name]),
-        )
+    for row in summary_rows(summary):
+        table.add_row(row.entity, str(row.created), str(row.updated), str(row.unchanged))
     out.print(table)
     for warning in summary.warnings[:SHOWN_WARNINGS]:
         out.print(f"[yellow]warning: {escape(warning)}[/]")
@@ -129,42 +126,34 @@ def import_(
         err.print(f"[red]No such file or folder: {escape(str(path))}[/]")
         raise typer.Exit(2)
     migrate_quietly()
-    from django.db import DatabaseError
-
-    from radar.ingest import registry
-
     try:
-        importer = registry.by_kind(kind) if kind else registry.detect(path)
+        importer = choose_importer(path, kind)
     except LookupError as exc:
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(2) from None
-    pairs = [item.partition("=") for item in column_map or []]
-    if any(not sep or not heading.strip() for heading, sep, _ in pairs):
+    try:
+        mapping = parse_column_map(column_map or [])
+    except ValueError:
         err.print('[red]--map takes "Column heading=field", e.g. --map "RAG=score"[/]')
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     options = ImportOptions(
         dry_run=dry_run,
         alliance=alliance,
         since=since.date() if since else None,
         until=until.date() if until else None,
         dayfirst=dayfirst,
-        column_map=tuple((h.strip(), f.strip()) for h, _, f in pairs),
+        column_map=mapping,
         store_bodies=store_bodies,
         our_domains=tuple(our_domain or ()),
     )
     try:
         with _progress_bar(f"Importing {path.name}") as progress:
-            summary = importer.run(path, options, progress)
+            summary = run_import(importer, path, options, progress)
     except ImportFailed as exc:
         _print_problems(exc.problems, exc.omitted)
         raise typer.Exit(1) from None
-    except OSError as exc:
-        err.print(f"[red]Cannot read {escape(str(path))}: {escape(str(exc))}[/]")
-        raise typer.Exit(1) from None
-    except DatabaseError as exc:
-        # Validation should catch bad data first; this is the database's last word.
-        message = f"The database refused the import ({exc}); nothing was written."
-        err.print(f"[red]{escape(message)}[/]")
+    except ImportRefused as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
     _print_summary(summary)
 

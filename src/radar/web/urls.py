@@ -2,12 +2,17 @@
 
 from django.urls import include, path
 
-from radar.web.views import alliance, backtest, dashboard
+from radar.web.views import alliance, backtest, dashboard, imports
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("alliances/<slug:slug>/", alliance.alliance_page, name="alliance"),
     path("alliances/<slug:slug>/state/", alliance.alliance_state, name="alliance_state"),
     path("backtest/", backtest.backtest, name="backtest"),
+    path("import/", imports.upload, name="import_upload"),
+    path("import/preview/", imports.preview_page, name="import_preview"),
+    path("import/run/", imports.run, name="import_run"),
+    path("import/cancel/", imports.cancel, name="import_cancel"),
+    path("import/done/", imports.done, name="import_done"),
     path("alliances/<slug:slug>/", include("radar.web.write_urls")),
 ]

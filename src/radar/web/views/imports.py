@@ -1,0 +1,132 @@
+"""The import page: upload a file, preview what it would change, then import it.
+
+Managers and admins only. Step 1 saves the upload privately (radar.web.uploads)
+and shows a dry run — counts per entity, the mapped columns of a spreadsheet,
+or every problem found; step 2 imports for real and re-assesses the alliances
+that changed. Nothing a file contains can cause a 500: see radar.web.import_steps.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from radar.web.forms.imports import UploadForm
+from radar.web.import_steps import Outcome, apply, preview
+from radar.web.roles import Ability, requires
+from radar.web.uploads import (
+    PendingUpload,
+    forget,
+    pending_upload,
+    remember,
+    save_upload,
+)
+
+RESULT_KEY = "radar_import_result"
+SHOWN_WARNINGS = 50
+
+
+@requires(Ability.EDIT)
+def upload(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            file = data["file"]
+            path = save_upload(file)
+            chosen = data.get("alliance")
+            pending = PendingUpload(
+                path=str(path),
+                name=str(file.name or path.name)[:200],
+                size=int(file.size or 0),
+                kind=data.get("kind") or "",
+                alliance=chosen.slug if chosen else "",
+                store_bodies=bool(data.get("store_bodies")),
+                dayfirst=bool(data.get("dayfirst")),
+            )
+            remember(request.session, pending)
+            return redirect("import_preview")
+        return render(
+            request, "web/imports/upload.html", _upload_context(request, form), status=400
+        )
+    return render(request, "web/imports/upload.html", _upload_context(request, UploadForm()))
+
+
+@requires(Ability.EDIT)
+def preview_page(request: HttpRequest) -> HttpResponse:
+    pending = pending_upload(request.session)
+    if pending is None:
+        messages.info(request, "There is no upload waiting for a preview. Choose a file first.")
+        return redirect("import_upload")
+    outcome = preview(pending, timezone.localdate())
+    return render(request, "web/imports/preview.html", _preview_context(pending, outcome))
+
+
+@requires(Ability.EDIT)
+@require_POST
+def run(request: HttpRequest) -> HttpResponse:
+    pending = pending_upload(request.session)
+    if pending is None:
+        messages.info(request, "There is no upload waiting to be imported. Choose a file first.")
+        return redirect("import_upload")
+    outcome = apply(pending, timezone.localdate())
+    if not outcome.ok:
+        # Something changed since the preview (or the store refused): show why, keep the file.
+        context = _preview_context(pending, outcome)
+        context["after_import"] = True
+        return render(request, "web/imports/preview.html", context)
+    forget(request.session)
+    request.session[RESULT_KEY] = _result(outcome)
+    return redirect("import_done")
+
+
+@requires(Ability.EDIT)
+@require_POST
+def cancel(request: HttpRequest) -> HttpResponse:
+    if pending_upload(request.session) is not None:
+        messages.info(request, "The upload was discarded; nothing was imported.")
+    forget(request.session)
+    return redirect("import_upload")
+
+
+@requires(Ability.EDIT)
+def done(request: HttpRequest) -> HttpResponse:
+    result = request.session.get(RESULT_KEY)
+    if not isinstance(result, dict):
+        return redirect("import_upload")
+    return render(request, "web/imports/done.html", {"result": result})
+
+
+def _upload_context(request: HttpRequest, form: UploadForm) -> dict[str, Any]:
+    from radar.ingest.registry import all_importers
+
+    return {
+        "form": form,
+        "pending": pending_upload(request.session),
+        "importers": all_importers(),
+    }
+
+
+def _preview_context(pending: PendingUpload, outcome: Outcome) -> dict[str, Any]:
+    return {"pending": pending, "outcome": outcome, "shown_warnings": SHOWN_WARNINGS}
+
+
+def _result(outcome: Outcome) -> dict[str, Any]:
+    """What the result page shows, kept in the session (plain JSON)."""
+    summary = outcome.summary
+    assert summary is not None
+    return {
+        "name": outcome.name,
+        "description": outcome.description,
+        "rows": [list(row) for row in outcome.rows],
+        "changed": summary.changed,
+        "warnings": summary.warnings[:SHOWN_WARNINGS],
+        "more_warnings": max(0, len(summary.warnings) - SHOWN_WARNINGS),
+        "alliances": [list(pair) for pair in outcome.alliances],
+        "notes": outcome.notes,
+    }
