@@ -165,3 +165,13 @@ def test_all_day_outlook_holidays_are_read_in_the_calendar_zone(run_ics: RunIcs,
     }
     assert summary.created["interactions"] > 10
     assert days == {date(2019, 1, 1)}
+
+
+def test_broken_attendee_addresses_are_left_out(run_ics: RunIcs):
+    make_alliance("Example", "example.com")
+    path = package_calendar("recurring_ical_events", "subcomponents.ics")
+    run_ics(path, since=date(2000, 1, 1), until=date(2030, 1, 1))
+    # One ATTENDEE line of this file reads 'redacted@example.com":mailto:redacted@…'.
+    emails = set(Contact.objects.values_list("email", flat=True))
+    assert emails == {"redacted@example.com"}
+    assert Interaction.objects.count() == 1

@@ -75,6 +75,9 @@ def _accounts(rows: CrmRows, directory: Directory, summary: ImportSummary) -> No
             continue
         domains = partner.domains
         if account.domain and account.domain not in domains:
+            if len(", ".join([*domains, account.domain])) > 500:  # the column's size
+                summary.warnings.append(f"{partner.name}: too many domains to add {account.domain}")
+                continue
             domains = [*domains, account.domain]
         upsert(Partner, {"pk": partner.pk}, {"email_domains": ", ".join(domains)},
                summary, "partners", False)  # fmt: skip

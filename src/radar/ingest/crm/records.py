@@ -89,7 +89,7 @@ class CrmRows:
 
     def _id(self, row: int, cells: list[object]) -> str:
         value = self._get(cells, "id")
-        record_id = str(value).strip() if value is not None else f"row-{row}"
+        record_id = str(value).strip()[:200] if value is not None else f"row-{row}"
         earlier = self._ids.setdefault(record_id, row)
         if earlier != row:
             self._problem(row, "id", f"record {record_id} appears twice (rows {earlier} and {row})")

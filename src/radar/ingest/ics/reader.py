@@ -9,6 +9,7 @@ real calendar and most of the time it would take.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -17,6 +18,7 @@ from typing import Any
 import icalendar
 import recurring_ical_events
 
+EMAIL = re.compile(r"^[^@\s\"'<>(),;:\[\]]+@[^@\s\"'<>(),;:\[\]]+$")
 SERIES_PROPERTIES = ("RRULE", "RDATE", "RECURRENCE-ID")
 CANCELLED_PREFIXES = ("cancelled:", "canceled:", "abgesagt:", "annulé:")
 
@@ -147,8 +149,8 @@ def _person(address: Any, organizer: bool = False) -> Person | None:
     if text.lower().startswith("mailto:"):
         text = text[7:]
     email = text.strip().lower()
-    if "@" not in email or " " in email:
-        return None
+    if not EMAIL.match(email) or len(email) > 254:
+        return None  # not an address we could store or match (e.g. a broken export)
     params = getattr(address, "params", {})
     name = str(params.get("CN", "")).strip()
     partstat = str(params.get("PARTSTAT", "")).strip().upper()

@@ -128,7 +128,7 @@ def metric_pairs(text: object) -> list[tuple[str, str, float]]:
         if not match:
             raise ItemError(f"{item!r} is not 'name: value' (e.g. 'leads: 12; revenue: 40k')")
         name = " ".join(match["name"].split())
-        pairs.append((metric_key(name), name, number(match["value"])))
+        pairs.append((metric_key(name), name[:200], number(match["value"])))
     return pairs
 
 
