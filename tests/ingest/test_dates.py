@@ -27,6 +27,9 @@ from radar.ingest.dates import DateError, month_start, parse_date, parse_datetim
         ("03-Mar-2025", False, date(2025, 3, 3)),
         ("45747", False, date(2025, 3, 31)),
         ("20250331", False, date(2025, 3, 31)),
+        ("2025-03", False, date(2025, 3, 1)),
+        ("March 2025", False, date(2025, 3, 1)),
+        ("Mar-25", False, date(2025, 3, 1)),
     ],
 )
 def test_it_reads_the_usual_formats(text: str, dayfirst: bool, expected: date):

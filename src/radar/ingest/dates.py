@@ -21,6 +21,7 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 _EXCEL_MIN, _EXCEL_MAX = 30_000, 60_000
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$")
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
@@ -36,6 +37,10 @@ _NAMED_FORMATS = (
     "%d %b, %Y",
     "%a, %b %d, %Y",
     "%A, %B %d, %Y",
+    # A month alone ("March 2025", "Mar-25") is its first day: sheets kept per month.
+    "%B %Y",
+    "%b %Y",
+    "%b-%y",
 )
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p", "%I %p")
 
@@ -94,6 +99,8 @@ def _from_serial(serial: float) -> date:
 def _from_text(text: str, dayfirst: bool) -> date:
     if m := _ISO.match(text):
         return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _MONTH.match(text):
+        return date(int(m[1]), int(m[2]), 1)
     if m := _COMPACT.match(text):
         return date(int(m[1]), int(m[2]), int(m[3]))
     if m := _NUMERIC.match(text):
