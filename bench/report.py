@@ -90,7 +90,8 @@ def show(data: dict[str, Any]) -> None:
     table.add_row(
         "evaluation / scan",
         f"{ratio:.1f}x",
-        f"{data['ratio_evaluate_to_scan_cpu']:.1f}x",
+        # With PostgreSQL the scan's work happens in the server: no CPU ratio.
+        "—" if "PostgreSQL" in data["database"] else f"{data['ratio_evaluate_to_scan_cpu']:.1f}x",
         "",
         "≤ 3x",
         _mark(targets["evaluate_within_3x_scan"]),
