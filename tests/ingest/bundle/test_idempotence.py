@@ -114,3 +114,28 @@ def test_a_single_entity_file_can_be_imported_on_its_own(tmp_path: Path):
     single.write_text(INTERACTIONS)
     assert run(single).created["interactions"] == 2
     assert not run(single).changed
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_bulk_loading_keeps_the_indexes_and_constraints(tmp_path: Path, monkeypatch, dry_run):
+    from django.db import IntegrityError, connection, transaction
+
+    from radar.ingest.bundle import write
+
+    monkeypatch.setattr(write, "BULK_ROWS", 1)  # take the big-table path for two rows
+    with connection.cursor() as cursor:
+        before = connection.introspection.get_constraints(cursor, "portfolio_interaction")
+    run(write_bundle(tmp_path, {"interactions.csv": INTERACTIONS}), dry_run=dry_run)
+    with connection.cursor() as cursor:
+        after = connection.introspection.get_constraints(cursor, "portfolio_interaction")
+    assert sorted(after) == sorted(before)
+    if not dry_run:
+        first = Interaction.objects.get(external_id="uid-1")
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Interaction.objects.create(
+                alliance=first.alliance,
+                kind="call",
+                occurred_at=first.occurred_at,
+                source="ics",
+                external_id="uid-1",
+            )

@@ -133,7 +133,7 @@ def import_bundle(
         done += n
         progress(n, None)
 
-    Validator(source, cat, zone, problems, keep, validated).run(present)
+    counts = Validator(source, cat, zone, problems, keep, validated).run(present)
     _fail_if(problems)
 
     total = 2 * done
@@ -159,7 +159,7 @@ def import_bundle(
             rows = _rows(source, table, zone, cat)
             if keep is not None:
                 rows = (r for r in rows if keep(table, r))
-            result = writer.write(rows, advance)
+            result = writer.write(rows, advance, counts.get(table.name, 0))
             summary.created[table.name] += result["created"]
             summary.updated[table.name] += result["updated"]
             summary.unchanged[table.name] += result["unchanged"]
