@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 
 from radar.ingest.bundle.tables import Ref, Row, ident
 from radar.portfolio import models as m
@@ -71,13 +72,18 @@ class Catalogue:
         self.keys["contact"] = keys
 
     def _load_interaction(self) -> None:
+        # Plain SQL: there may be millions, and these columns need no conversion.
         names = self.alliance_by_id
-        rows = (
-            m.Interaction.objects.exclude(external_id="")
-            .values_list("id", "alliance_id", "source", "external_id")
-            .iterator(chunk_size=20_000)
-        )
-        self.keys["interaction"] = {hash((names[a], s, e)): pk for pk, a, s, e in rows}
+        keys: dict[Key, int | None] = {}
+        table = connection.ops.quote_name(m.Interaction._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, alliance_id, source, external_id FROM {table} WHERE external_id <> ''"
+            )
+            while chunk := cursor.fetchmany(20_000):
+                for pk, a, s, e in chunk:
+                    keys[hash((names[a], s, e))] = pk
+        self.keys["interaction"] = keys
 
     # -- references ------------------------------------------------------------
     def canonical(self, ref: Ref, row: Row, ix: dict[str, int]) -> Key | None:
