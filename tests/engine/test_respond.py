@@ -54,12 +54,26 @@ def test_a_confirmed_pattern_means_reset_with_its_evidence():
     assert any("Confirmed pattern" in r for r in rec.reasons)
 
 
-def test_our_own_late_delivery_means_reset_even_when_the_partner_is_fine():
+def test_our_own_confirmed_late_delivery_means_reset_even_when_the_partner_is_fine():
     frame = frame_of()
-    found = signals(sig("execution.late_ours"))
+    found = signals(sig("execution.late_ours", confirmed=True))
     rec = recommend(frame, found, scores(frame, 4.2), MATURE, DEFAULT_CONFIG)
     assert rec.action is DecisionKind.RESET
-    assert any("Our own side" in r for r in rec.reasons)
+    assert any("Our own side is missing commitments" in r for r in rec.reasons)
+
+
+def test_one_unconfirmed_slip_on_our_side_is_a_reason_to_check_not_a_reset():
+    frame = frame_of(
+        deliverables=[deliverable(1, date(2025, 11, 10), side=Side.OURS)],
+    )
+    found = signals(sig("execution.our_missed"))
+    rec = recommend(frame, found, scores(frame, 4.2), MATURE, DEFAULT_CONFIG)
+    assert rec.action is DecisionKind.MONITOR
+    assert any(
+        "Our own side slipped recently" in r and "not yet confirmed" in r for r in rec.reasons
+    )
+    ours = [item for item in rec.checklist if "Could we be the problem" in item.question]
+    assert ours and ours[0].status == "attention"
 
 
 def test_healthy_with_positive_signals_means_reinvest():

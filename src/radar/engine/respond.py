@@ -5,8 +5,11 @@
   or the decline phase) and an earlier reset, older than `reset_response_days`,
   has not lifted the score; or the alliance is declining while its renewal or
   exit-notice deadline is within `deadline_horizon_days`.
-- reset: a confirmed negative pattern or a systemic cluster while the
-  relationship is still salvageable, or our own side failing to deliver.
+- reset: a confirmed negative pattern (including our own side failing to
+  deliver, confirmed by the rule of three like any other) or a systemic cluster
+  while the relationship is still salvageable. A single unconfirmed slip on our
+  side is not a pattern: it adds a reason line (and the checklist's "could we
+  be the problem?" item turns to attention) but does not drive the action.
 - reinvest: healthy (score >= `reinvest_min_score`, nothing confirmed against
   it) with positive signals or in growth.
 - monitor: nothing confirmed.
@@ -121,7 +124,9 @@ def recommend(
     history, as_of = frame.history, frame.as_of
     dates = agreement_dates(history.agreement)
     confirmed = [s for s in signals.negatives if s.confirmed]
-    ours = [s for s in signals.negatives if is_our_side(s.rule)]
+    # Our own slips obey the rule of three too: only a confirmed one drives a reset.
+    ours = [s for s in confirmed if is_our_side(s.rule)]
+    our_slips = [s for s in signals.negatives if is_our_side(s.rule) and not s.confirmed]
     score = scores[-1].score if scores else config.missing_category_cap
     tail = [p.score for p in scores[-config.exit_sustained_periods :]]
     sustained_low = len(tail) == config.exit_sustained_periods and all(
@@ -170,6 +175,12 @@ def recommend(
         since = _recent_reset(history.decisions, as_of, config.reset_response_days)
         if since is not None:
             reasons.append(f"A reset is already under way (decided {since}): follow it through.")
+    if our_slips:
+        names = join_words([f"“{s.title}”" for s in our_slips])
+        reasons.append(
+            f"Our own side slipped recently ({names}, not yet confirmed): check our "
+            "delivery before it becomes a pattern."
+        )
     reasons += _context_reasons(signals)
     if action is DecisionKind.REINVEST:
         behind = list(signals.positives)
