@@ -226,3 +226,18 @@ def test_it_says_when_the_assessment_is_old(client_in) -> None:
 def test_a_fresh_assessment_has_no_age_note(client_in, northwind) -> None:
     html = client_in.get(f"/alliances/{northwind.slug}/").content.decode()
     assert "This assessment is from" not in html
+
+
+def test_an_alliance_the_engine_cannot_assess_still_renders(
+    client_in, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unavailable(*args: object, **kwargs: object) -> None:
+        raise NotImplementedError
+
+    monkeypatch.setattr("radar.portfolio.assessments.evaluate_portfolio", unavailable)
+    a = pd.alliance("Brand New")
+    page = client_in.get(f"/alliances/{a.slug}/")
+    assert page.status_code == 200
+    assert "Not assessed yet" in page.content.decode()
+    dashboard = client_in.get("/").content.decode()
+    assert "not assessed" in dashboard
