@@ -153,3 +153,37 @@ def test_missing_data_never_makes_a_signal_disappear_or_lose_confirmation(
             assert rule in without, (i, rule)
             assert without[rule].consecutive >= signal.consecutive
             assert without[rule].confirmed or not signal.confirmed
+
+
+def test_an_old_ended_factor_no_longer_explains_a_problem_that_goes_on():
+    # The streak began during the downturn (Feb-Mar 2025) and is still running in August.
+    downturn = ContextFactorRecord(ContextKind.DOWNTURN, date(2025, 1, 1), date(2025, 3, 31))
+    result = run(fires("resource.single_contact", P[1:8]), context=(downturn,))
+    early = active(result, 2)["resource.single_contact"]
+    assert early.possibly_external  # while the downturn was on, it may explain it
+    late = active(result, 7)["resource.single_contact"]
+    assert late.confirmed and not late.possibly_external and late.context == ()
+
+
+def test_a_factor_in_force_during_the_recent_months_still_annotates_a_long_streak():
+    merger = ContextFactorRecord(ContextKind.MERGER_ACQUISITION, date(2025, 6, 10), None)
+    result = run(fires("resource.single_contact", P[0:8]), context=(merger,))
+    assert active(result, 7)["resource.single_contact"].possibly_external
+
+
+def test_positive_signals_are_never_called_possibly_external():
+    downturn = ContextFactorRecord(ContextKind.DOWNTURN, date(2025, 1, 1), None)
+    detections = [
+        *fires("metrics.beats_target.leads", P[2:6], polarity=Polarity.POSITIVE),
+        *fires("metrics.falling.revenue", P[2:6]),
+    ]
+    signals = active(run(detections, context=(downturn,)), 5)
+    assert not signals["metrics.beats_target.leads"].possibly_external
+    assert signals["metrics.falling.revenue"].possibly_external
+
+
+def test_the_context_window_is_configurable():
+    downturn = ContextFactorRecord(ContextKind.DOWNTURN, date(2025, 1, 1), date(2025, 3, 31))
+    config = EngineConfig.from_mapping({"context_window_periods": 6})
+    result = run(fires("resource.single_contact", P[1:8]), context=(downturn,), config=config)
+    assert active(result, 7)["resource.single_contact"].possibly_external  # Mar is in Mar-Aug

@@ -89,6 +89,9 @@ class EngineConfig:
     # A cross-category cluster is systemic only if at least this many of its signals are
     # confirmed (0 = any cluster of active signals counts).
     systemic_min_confirmed: int = 1
+    # A context factor marks a negative signal "possibly external" only when it is in force
+    # during the last this-many months of the signal's current streak.
+    context_window_periods: int = 3
     # Months a sparse input (an observation, a deliverable, a metric point) keeps its
     # category "with data" for the score after the month it is dated in (only fresh
     # data in the month itself can resolve a signal).

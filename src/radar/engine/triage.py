@@ -19,8 +19,12 @@ Triangulation: the negative signals active in any of the last
 `systemic_window_periods` periods span at least `systemic_min_categories`
 categories, with at least `systemic_min_confirmed` of them confirmed = systemic.
 
-Context factors (downturns, mergers, leadership changes, regulation) whose dates
-overlap a signal's span mark it `possibly_external` with a note; it is kept.
+Context factors (downturns, mergers, leadership changes, regulation) mark a
+*negative* signal `possibly_external` with a note when the factor is in force
+during the signal's recent months: the last `context_window_periods` months of
+its current streak (fewer if the streak is younger). A factor that ended before
+those months no longer explains a problem that is still going on, and good news
+is never explained away. The signal is kept either way.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from datetime import date
 
 from radar.engine.assessment import Detection, Signal
 from radar.engine.config import EngineConfig
-from radar.engine.features import month_end
+from radar.engine.features import add_months, month_end
 from radar.engine.records import ContextFactorRecord
 from radar.engine.vocab import Category, Polarity
 
@@ -144,9 +148,21 @@ def _advance(
     return bool(fired) or bool(ended)
 
 
-def _signal(streak: _Streak, context: Sequence[ContextFactorRecord]) -> Signal:
+def _external_notes(
+    streak: _Streak, context: Sequence[ContextFactorRecord], config: EngineConfig
+) -> tuple[str, ...]:
+    """Context notes for a negative signal, judged on its streak's recent months only."""
+    if streak.detection.polarity is not Polarity.NEGATIVE or not context:
+        return ()
+    recent = add_months(streak.last_seen, -(max(config.context_window_periods, 1) - 1))
+    return context_notes(max(streak.first_seen, recent), streak.last_seen, context)
+
+
+def _signal(
+    streak: _Streak, context: Sequence[ContextFactorRecord], config: EngineConfig
+) -> Signal:
     d = streak.detection
-    notes = context_notes(streak.first_seen, streak.last_seen, context)
+    notes = _external_notes(streak, context, config)
     return Signal(
         rule=d.rule,
         category=d.category,
@@ -172,9 +188,11 @@ def _order(signal: Signal) -> tuple[bool, int, str]:
     return (not signal.confirmed, _CATEGORY_ORDER[signal.category], signal.rule)
 
 
-def _cached(streak: _Streak, context: Sequence[ContextFactorRecord]) -> Signal:
+def _cached(
+    streak: _Streak, context: Sequence[ContextFactorRecord], config: EngineConfig
+) -> Signal:
     if streak.signal is None:
-        streak.signal = _signal(streak, context)
+        streak.signal = _signal(streak, context, config)
     return streak.signal
 
 
@@ -214,7 +232,9 @@ def triage(
     clusters: dict[tuple[int, ...], tuple[bool, tuple[Category, ...]]] = {}
     for i, period in enumerate(periods):
         if _advance(streaks, grouped.get(period, {}), i, period, covered, config):
-            active = tuple(sorted((_cached(s, context) for s in streaks.values()), key=_order))
+            active = tuple(
+                sorted((_cached(s, context, config) for s in streaks.values()), key=_order)
+            )
         recent = [*recent[-keep:], active] if keep else [active]
         # Quiet stretches repeat the same window: reuse its verdict (the tuples stay alive).
         window_key = tuple(id(signals) for signals in recent)
