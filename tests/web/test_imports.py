@@ -155,6 +155,26 @@ def test_a_calendar_with_a_partner_attendee_creates_meetings(
     assert Assessment.objects.filter(alliance=alliance).exists()
 
 
+@pytest.mark.parametrize("keep", [False, True])
+def test_an_mbox_keeps_bodies_only_when_the_box_is_ticked(
+    manager_client: Client, settings: Any, tmp_path: Path, keep: bool
+) -> None:
+    from tests.ingest.email.builders import OURS, PARTNER, mbox, message
+
+    settings.RADAR_OUR_DOMAINS = [OURS]
+    partner = Partner.objects.create(name="Acme", email_domains=PARTNER)
+    Alliance.objects.create(name="Acme", partner=partner)
+    box = mbox(tmp_path / "box.mbox", message("q@acme.example", body="Can we move the launch?"))
+    fields = {"store_bodies": "on"} if keep else {}
+    upload(manager_client, SimpleUploadedFile("box.mbox", box.read_bytes()), **fields)
+    preview = manager_client.get(reverse("import_preview"))
+    assert preview.context["outcome"].kind == "email"
+    assert ("E-mail bodies kept" in preview.content.decode()) is keep
+    manager_client.post(reverse("import_run"))
+    stored = Interaction.objects.get(external_id="q@acme.example")
+    assert stored.body == ("Can we move the launch?" if keep else "")
+
+
 def test_a_spreadsheet_preview_shows_the_mapped_columns_and_first_rows(
     manager_client: Client, alliance: Alliance
 ) -> None:
