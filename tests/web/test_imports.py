@@ -245,6 +245,23 @@ def test_an_importer_crash_is_a_friendly_message_not_a_500(
     assert "boom inside the importer" in caplog.text
 
 
+def test_a_failed_reassessment_still_reports_the_import(
+    manager_client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from radar.web import import_effects
+
+    def explode(*args: object) -> None:
+        raise RuntimeError("engine down")
+
+    monkeypatch.setattr(import_effects, "evaluate_portfolio", explode)
+    day = (timezone.localdate() - timedelta(days=3)).isoformat()
+    upload(manager_client, bundle_zip(f"Acme co-sell,call,{day},Sync\n"))
+    done = manager_client.post(reverse("import_run"), follow=True)
+    assert done.status_code == 200
+    assert "could not be re-assessed" in done.content.decode()
+    assert Interaction.objects.count() == 1
+
+
 def test_a_path_planted_in_the_session_is_ignored(manager_client: Client, tmp_path: Path) -> None:
     outside = tmp_path / "secret.csv"
     outside.write_text("Partner\nX\n")

@@ -88,7 +88,15 @@ def apply(pending: PendingUpload, today: date) -> Outcome:
         before = None
     _run(importer, pending, options, outcome)
     if outcome.ok and outcome.summary is not None and outcome.summary.changed:
-        outcome.alliances, outcome.notes = reassess_changed(before, today, options.alliance)
+        try:
+            outcome.alliances, outcome.notes = reassess_changed(before, today, options.alliance)
+        except Exception:
+            # The data is in; only the fresh scores are missing. Say so, do not fail the page.
+            log.exception("Re-assessing after importing %s failed", pending.name)
+            outcome.notes.append(
+                "The data was imported, but the alliances could not be re-assessed just now; "
+                "their pages show the last assessment until the next evaluation."
+            )
     return outcome
 
 
