@@ -73,8 +73,13 @@ class Directory:
         rows = Alliance.objects.select_related("partner").order_by("-active", "name")
         for row in rows:
             by_partner.setdefault(row.partner.pk, []).append(row)
-            for key in (row.name, row.slug, row.partner.name):
+            for key in (row.name, row.slug):
                 by_name.setdefault(normalise_name(key), row)
+        for group in by_partner.values():
+            # A partner name means its alliance only when it has exactly one.
+            key = normalise_name(group[0].partner.name)
+            if len(group) == 1:
+                by_name.setdefault(key, group[0])
         return cls(ours, partner_domains, names, by_partner, forced, by_name)
 
     @property
@@ -113,6 +118,15 @@ class Directory:
         if self.forced is not None:
             return self.forced
         return self._by_name.get(normalise_name(name))
+
+    def why_unknown(self, name: str) -> str:
+        """The message for a name that names no alliance (or several)."""
+        key = normalise_name(name)
+        for group in self.alliances.values():
+            if normalise_name(group[0].partner.name) == key and len(group) > 1:
+                names = ", ".join(a.name for a in group)
+                return f"{name!r} has several alliances ({names}): write the alliance's name"
+        return f"no partner or alliance called {name!r}"
 
 
 def _parents(domain: str) -> list[str]:

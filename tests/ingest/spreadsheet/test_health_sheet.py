@@ -208,3 +208,18 @@ def test_detection(tmp_path: Path, alliances):
 
 def test_options_reach_the_importer_unchanged():
     assert ImportOptions(column_map=(("A", "partner"),)).column_map == (("A", "partner"),)
+
+
+def test_a_partner_with_two_alliances_needs_the_alliance_name(
+    tmp_path: Path, run_sheet: RunSheet, alliances
+):
+    from radar.portfolio.models import Alliance
+
+    Alliance.objects.create(name="Acme resale", partner=alliances["Acme"].partner)
+    rows = [["Partner", "Date", "Score"], ["Acme Corporation", "2025-03-31", 3]]
+    with pytest.raises(ImportFailed) as caught:
+        run_sheet(write_csv(tmp_path, rows))
+    assert "has several alliances (Acme alliance, Acme resale)" in str(caught.value.problems[0])
+    rows[1][0] = "Acme resale"
+    run_sheet(write_csv(tmp_path, rows, "named.csv"))
+    assert CheckIn.objects.get().alliance.name == "Acme resale"

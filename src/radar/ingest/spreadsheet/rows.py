@@ -78,7 +78,7 @@ class RowReader:
         else:
             alliance = self.directory.alliance_by_name(str(name))
             if alliance is None:
-                self._problem(number, "partner", f"no partner or alliance called {name!r}")
+                self._problem(number, "partner", self.directory.why_unknown(str(name)))
         day = self._date(number, cells, "date")
         last_contact = self._date(number, cells, "last_contact")
         if day is None and "date" not in self.columns:
