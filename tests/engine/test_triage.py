@@ -69,8 +69,8 @@ def test_the_confirmation_threshold_is_configurable():
 def test_it_calls_a_cluster_across_three_categories_systemic():
     detections = [
         *fires("communication.fewer_meetings", P[2:5]),
-        *fires("resource.team_shrinking", P[3:5]),
-        det("execution.late", P[4]),
+        *fires("resource.team_shrinking", P[2:5]),
+        *fires("execution.late", P[3:5]),  # not confirmed yet, but seen twice in the window
     ]
     result = run(detections)
     assert result[4].systemic
@@ -79,6 +79,55 @@ def test_it_calls_a_cluster_across_three_categories_systemic():
         Category.RESOURCE,
         Category.EXECUTION,
     )
+
+
+def test_one_confirmed_signal_and_one_month_blips_elsewhere_are_not_systemic():
+    detections = [
+        *fires("communication.fewer_meetings", P[2:5]),
+        det("resource.team_shrinking", P[4]),
+        det("execution.late", P[4]),
+    ]
+    result = run(detections)
+    assert not result[4].systemic and result[4].systemic_categories == ()
+    assert result[4].cluster == (Category.COMMUNICATION, Category.RESOURCE, Category.EXECUTION)
+
+
+def test_one_month_blips_do_not_count_even_beside_two_confirmed_categories():
+    detections = [
+        *fires("communication.fewer_meetings", P[2:5]),
+        *fires("resource.team_shrinking", P[2:5]),
+        det("execution.late", P[4]),
+        det("culture.tone_cooler", P[3]),
+    ]
+    assert not run(detections)[4].systemic
+
+
+def test_confirmed_signals_must_sit_in_two_categories():
+    # Two readings of the same metric story, plus repeated sightings in two other categories.
+    detections = [
+        *fires("metrics.falling.leads", P[2:5]),
+        *fires("metrics.below_target.leads", P[2:5]),
+        *fires("communication.reply_slower", P[3:5]),
+        *fires("execution.late", P[3:5]),
+    ]
+    result = run(detections)
+    assert not result[4].systemic
+    config = EngineConfig.from_mapping({"systemic_min_confirmed": 1})
+    assert run(detections, config=config)[4].systemic
+
+
+def test_a_sighting_before_the_window_does_not_count_as_a_repeat():
+    # execution.late fired in Feb and May; the window is Mar-May: seen once in it.
+    cover = covered(8, missing={Category.EXECUTION: [2, 3]})
+    detections = [
+        *fires("communication.fewer_meetings", P[2:5]),
+        *fires("resource.team_shrinking", P[2:5]),
+        det("execution.late", P[1]),
+        det("execution.late", P[4]),
+    ]
+    result = run(detections, cover=cover)
+    assert "execution.late" in active(result, 4)  # held through the months without data
+    assert not result[4].systemic
 
 
 def test_two_categories_are_not_systemic():

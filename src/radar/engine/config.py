@@ -24,7 +24,8 @@ def _default_weights() -> dict[Category, float]:
 class EngineConfig:
     # Rule of three: a detection must recur in this many consecutive periods to be confirmed.
     confirm_after_periods: int = 3
-    # Triangulation: confirmed/active signals in at least this many categories = systemic.
+    # Triangulation: at least this many categories with a confirmed signal or one seen in
+    # two or more periods of the window = systemic.
     systemic_min_categories: int = 3
     # ... within this many most recent periods.
     systemic_window_periods: int = 3
@@ -86,9 +87,9 @@ class EngineConfig:
     # --- Judgement (triage, score, lifecycle, respond, cadence; docs/configuration.md) ---
     # An instant signal (a champion left) stays active and confirmed for this many periods.
     instant_active_periods: int = 3
-    # A cross-category cluster is systemic only if at least this many of its signals are
-    # confirmed (0 = any cluster of active signals counts).
-    systemic_min_confirmed: int = 1
+    # A cross-category cluster is systemic only if confirmed signals sit in at least this
+    # many of its categories (0 = repeated sightings alone can make a cluster).
+    systemic_min_confirmed: int = 2
     # A context factor marks a negative signal "possibly external" only when it is in force
     # during the last this-many months of the signal's current streak.
     context_window_periods: int = 3

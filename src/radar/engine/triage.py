@@ -15,9 +15,14 @@ or at once for an instant detection (a discrete, unambiguous event such as a
 champion leaving); an instant signal then stays active and confirmed for
 `instant_active_periods` periods counting the one it happened in.
 
-Triangulation: the negative signals active in any of the last
-`systemic_window_periods` periods span at least `systemic_min_categories`
-categories, with at least `systemic_min_confirmed` of them confirmed = systemic.
+Triangulation looks at the negative signals active in any of the last
+`systemic_window_periods` periods. A category *counts* towards a cluster when
+one of its signals there is confirmed or fired in at least two of those periods
+(a one-month blip is not a pattern). Counted categories numbering at least
+`systemic_min_categories`, with confirmed signals in at least
+`systemic_min_confirmed` different categories, = systemic. Two confirmed
+readings of the same thing (leads falling and leads off target) are one story,
+not a cluster.
 
 Context factors (downturns, mergers, leadership changes, regulation) mark a
 *negative* signal `possibly_external` with a note when the factor is in force
@@ -197,22 +202,35 @@ def _cached(
 
 
 def _systemic(
-    window: Sequence[tuple[Signal, ...]], config: EngineConfig
-) -> tuple[bool, tuple[Category, ...]]:
+    window: Sequence[tuple[date, tuple[Signal, ...]]], config: EngineConfig
+) -> tuple[bool, tuple[Category, ...], tuple[Category, ...]]:
+    """(systemic, the categories that count towards the cluster, every negative category)."""
+    start = window[0][0]
     categories: set[Category] = set()
-    confirmed: set[str] = set()
-    for signals in window:
+    confirmed: set[Category] = set()
+    fired: dict[str, set[date]] = {}  # rule -> the window's periods in which it fired
+    rule_category: dict[str, Category] = {}
+    for _, signals in window:
         for s in signals:
-            if s.polarity is Polarity.NEGATIVE:
-                categories.add(s.category)
-                if s.confirmed:
-                    confirmed.add(s.rule)
-    ordered = tuple(sorted(categories, key=_CATEGORY_ORDER.__getitem__))
+            if s.polarity is not Polarity.NEGATIVE:
+                continue
+            categories.add(s.category)
+            rule_category[s.rule] = s.category
+            if s.confirmed:
+                confirmed.add(s.category)
+            if s.last_seen >= start:
+                fired.setdefault(s.rule, set()).add(s.last_seen)
+    repeated = {rule_category[rule] for rule, seen in fired.items() if len(seen) >= 2}
+    counted = confirmed | repeated
     systemic = (
-        len(categories) >= config.systemic_min_categories
+        len(counted) >= config.systemic_min_categories
         and len(confirmed) >= config.systemic_min_confirmed
     )
-    return systemic, ordered
+    return systemic, _in_order(counted), _in_order(categories)
+
+
+def _in_order(categories: Iterable[Category]) -> tuple[Category, ...]:
+    return tuple(sorted(categories, key=_CATEGORY_ORDER.__getitem__))
 
 
 def triage(
@@ -226,21 +244,16 @@ def triage(
     grouped = _group(detections)
     streaks: dict[str, _Streak] = {}  # the active ones
     result: list[PeriodSignals] = []
-    recent: list[tuple[Signal, ...]] = []
+    recent: list[tuple[date, tuple[Signal, ...]]] = []
     active: tuple[Signal, ...] = ()
     keep = max(config.systemic_window_periods - 1, 0)
-    clusters: dict[tuple[int, ...], tuple[bool, tuple[Category, ...]]] = {}
     for i, period in enumerate(periods):
         if _advance(streaks, grouped.get(period, {}), i, period, covered, config):
             active = tuple(
                 sorted((_cached(s, context, config) for s in streaks.values()), key=_order)
             )
-        recent = [*recent[-keep:], active] if keep else [active]
-        # Quiet stretches repeat the same window: reuse its verdict (the tuples stay alive).
-        window_key = tuple(id(signals) for signals in recent)
-        verdict = clusters.get(window_key)
-        if verdict is None:
-            verdict = clusters[window_key] = _systemic(recent, config)
-        systemic, cluster = verdict
-        result.append(PeriodSignals(period, active, systemic, cluster if systemic else (), cluster))
+        # A signal's last_seen tells in which of the window's periods it fired.
+        recent = [*recent[-keep:], (period, active)] if keep else [(period, active)]
+        systemic, counted, cluster = _systemic(recent, config)
+        result.append(PeriodSignals(period, active, systemic, counted if systemic else (), cluster))
     return tuple(result)
