@@ -155,6 +155,22 @@ def test_a_calendar_with_a_partner_attendee_creates_meetings(
     assert Assessment.objects.filter(alliance=alliance).exists()
 
 
+def test_choosing_an_alliance_assigns_the_meetings_to_it(
+    manager_client: Client, settings: Any
+) -> None:
+    settings.RADAR_OUR_DOMAINS = ["ours.example"]
+    start = timezone.localdate() - timedelta(400)
+    partner = Partner.objects.create(name="Northwind", email_domains="northwind.example")
+    Alliance.objects.create(name="Northwind Cloud", partner=partner, started_on=start)
+    chosen = Alliance.objects.create(name="Northwind Data", partner=partner, started_on=start)
+    upload(manager_client, ics_file("ada@northwind.example"), alliance=chosen.slug)
+    preview = manager_client.get(reverse("import_preview")).content.decode()
+    assert "Only alliance <strong>Northwind Data</strong>" in preview
+    done = manager_client.post(reverse("import_run"), follow=True)
+    assert Interaction.objects.get().alliance == chosen
+    assert list(done.context["result"]["alliances"]) == [["Northwind Data", chosen.slug]]
+
+
 @pytest.mark.parametrize("keep", [False, True])
 def test_an_mbox_keeps_bodies_only_when_the_box_is_ticked(
     manager_client: Client, settings: Any, tmp_path: Path, keep: bool

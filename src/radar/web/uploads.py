@@ -48,6 +48,7 @@ class PendingUpload:
     size: int
     kind: str = ""  # "" = detect
     alliance: str = ""  # slug, "" = all
+    alliance_name: str = ""  # shown on the preview
     store_bodies: bool = False
     dayfirst: bool = False
 

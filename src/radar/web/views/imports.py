@@ -46,6 +46,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 size=int(file.size or 0),
                 kind=data.get("kind") or "",
                 alliance=chosen.slug if chosen else "",
+                alliance_name=chosen.name if chosen else "",
                 store_bodies=bool(data.get("store_bodies")),
                 dayfirst=bool(data.get("dayfirst")),
             )
