@@ -32,6 +32,7 @@ class MailPlan:
         self.notes: list[str] = []  # warnings naming a message
         self.chosen: dict[int, Alliance] = {}  # partner -> alliance picked among several
         self.no_alliance: Counter[int] = Counter()
+        self._shared: dict[Any, Any] = {}  # one copy of recurring people and contact keys
 
     def add(self, mail: Mail) -> None:
         self.read += 1
@@ -44,14 +45,19 @@ class MailPlan:
             return
         self.index.add(mail)
         if mail.touches_partner:
+            # The same correspondents recur in thousands of messages: keep one copy.
+            mail.people = self._shared.setdefault(mail.people, mail.people)
             self.mails.append(mail)
         else:
             self.skipped["no_partner"] += 1
 
     def build(self) -> None:
         self.index.load_stored({p for mail in self.mails for p in mail.parents})
-        seen: set[tuple[int, str]] = set()
-        for mail in self.mails:
+        mails, self.mails = self.mails, []
+        subjects: dict[str, str] = {}  # a thread repeats its subject: keep one copy
+        for number, mail in enumerate(mails):
+            mails[number] = None  # type: ignore[call-overload]  # memory: facts become rows
+            mail.subject = subjects.setdefault(mail.subject, mail.subject)
             if mail.when is None:
                 self._note(f"{mail.label}: {mail.date_note}; skipped")
                 self.skipped["no_date"] += 1
@@ -63,12 +69,12 @@ class MailPlan:
                 continue
             thread = self.index.root(mail.key)[:500]
             parent = self.index.parent(mail)
-            for partner in partners:
+            for partner in partners:  # distinct, and keys were de-duplicated on reading
                 alliance = self._alliance(partner)
-                if alliance is None or (alliance.pk, mail.key) in seen:
-                    continue
-                seen.add((alliance.pk, mail.key))
-                self.rows.append(self._row(mail, alliance.pk, partner, thread, parent))
+                if alliance is not None:
+                    self.rows.append(self._row(mail, alliance.pk, partner, thread, parent))
+        self.index = ThreadIndex()  # threads are resolved: free the per-message index
+        self._shared.clear()
 
     def _partners(self, mail: Mail) -> list[int]:
         """The partners this message is between us and (inbound: one, outbound: any)."""
@@ -126,7 +132,7 @@ class MailPlan:
                 continue  # another partner copied in belongs to that partner's alliance
             side = (Side.PARTNER if code == partner else Side.OURS).value
             key = self.contacts.see(alliance_id, address, name, side, mail.when)
-            links.append((key, True, True, role))
+            links.append(self._shared.setdefault((key, role), (key, True, True, role)))
         return IncomingInteraction(alliance_id, mail.key, values, dedupe_attendance(links))
 
     def _note(self, text: str) -> None:
