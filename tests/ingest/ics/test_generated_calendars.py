@@ -265,3 +265,19 @@ def test_a_window_that_ends_before_it_starts_is_refused(tmp_path: Path, run_ics:
     with pytest.raises(ImportFailed) as caught:
         run_ics(path, since=date(2025, 3, 1), until=date(2025, 1, 1))
     assert "starts (2025-03-01) after it ends (2025-01-01)" in str(caught.value.problems[0])
+
+
+def test_icloud_attendees_with_an_email_parameter(tmp_path: Path, run_ics: RunIcs, acme: int):
+    apple = event(
+        "apple-1",
+        "20250210T150000Z",
+        "20250210T160000Z",
+        "Acme off-site planning",
+        "ATTENDEE;CN=Paul Partner;EMAIL=paul@acme.example;PARTSTAT=ACCEPTED:"
+        "urn:uuid:00000000-0000-4000-8000-000000000001",
+        "ATTENDEE;CN=Olivia;EMAIL=olivia@ours.example;PARTSTAT=ACCEPTED:"
+        "urn:uuid:00000000-0000-4000-8000-000000000002",
+    )
+    run_ics(write(tmp_path, calendar(GOOGLE_HEAD, apple)), **WINDOW)
+    (meeting,) = meetings()
+    assert (meeting.partner_attended, meeting.ours_attended, meeting.ritual) == (1, 1, "off_site")

@@ -149,9 +149,12 @@ def _person(address: Any, organizer: bool = False) -> Person | None:
     if text.lower().startswith("mailto:"):
         text = text[7:]
     email = text.strip().lower()
+    params = getattr(address, "params", {})
+    if not EMAIL.match(email):
+        # iCloud writes "urn:uuid:…" with the address in the EMAIL parameter (RFC 7986).
+        email = str(params.get("EMAIL", "")).strip().lower().removeprefix("mailto:")
     if not EMAIL.match(email) or len(email) > 254:
         return None  # not an address we could store or match (e.g. a broken export)
-    params = getattr(address, "params", {})
     name = str(params.get("CN", "")).strip()
     partstat = str(params.get("PARTSTAT", "")).strip().upper()
     return Person(email, name, partstat, organizer)
