@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from radar.engine.assessment import CategoryScore
 from radar.engine.config import DEFAULT_CONFIG
 from radar.engine.lifecycle import diagnose, direction, relative_change
 from radar.engine.records import AgreementInfo, DecisionRecord
 from radar.engine.score import PeriodScore
 from radar.engine.triage import PeriodSignals
-from radar.engine.vocab import DecisionKind, Phase
+from radar.engine.vocab import Category, DecisionKind, Phase
 from tests.engine.builders import alliance, build, history, metric, ramp, steady_periods
 from tests.engine.detections import sig
 
@@ -116,3 +117,61 @@ def test_it_is_silent_when_the_declared_phase_agrees():
     frame = frame_of(declared=Phase.MATURITY)
     phase = diagnose(frame, signals(), scores(frame), DEFAULT_CONFIG)
     assert not any("Declared" in r for r in phase.reasons)
+
+
+RESET_OCT = (DecisionRecord(date(2025, 10, 1), DecisionKind.RESET),)
+CLUSTER = (
+    sig("communication.fewer_inbound", confirmed=True),
+    sig("resource.team_shrinking", confirmed=True),
+)
+
+
+def scored(frame, before, after, confirmed_before, confirmed_after):
+    """Scores (and confirmed negatives) before October 2025, and from October on."""
+    result = []
+    for p in frame.periods:
+        value, confirmed = (
+            (before, confirmed_before) if p < date(2025, 10, 1) else (after, confirmed_after)
+        )
+        cats = (CategoryScore(Category.COMMUNICATION, value, 1.0, confirmed, confirmed),)
+        result.append(PeriodScore(p, value, value, cats))
+    return result
+
+
+def test_a_reset_the_alliance_does_not_respond_to_is_decline_and_says_so():
+    frame = frame_of(decisions=RESET_OCT)
+    phase = diagnose(frame, signals(*CLUSTER), scored(frame, 3.2, 3.1, 2, 2), DEFAULT_CONFIG)
+    assert phase.phase is Phase.DECLINE
+    said = [r for r in phase.reasons if "has not turned things round yet" in r]
+    assert said and said[0].startswith("A reset was decided on 2025-10-01")
+    assert "2 confirmed problem(s) and a score of 3.2 before it, 2 and 3.1 now" in said[0]
+    assert "Confirmed problems in communication and resource persist." in phase.reasons
+
+
+def test_a_reset_followed_by_a_growing_cluster_is_decline():
+    frame = frame_of(decisions=RESET_OCT)
+    found = signals(*CLUSTER, sig("culture.tone_cooler", confirmed=True))
+    phase = diagnose(frame, found, scored(frame, 3.4, 3.0, 2, 3), DEFAULT_CONFIG)
+    assert phase.phase is Phase.DECLINE
+
+
+def test_a_reset_with_fewer_confirmed_problems_since_is_renewal():
+    frame = frame_of(decisions=RESET_OCT)
+    phase = diagnose(frame, signals(*CLUSTER), scored(frame, 3.0, 3.0, 4, 2), DEFAULT_CONFIG)
+    assert phase.phase is Phase.RENEWAL
+    assert not any("not turned things round" in r for r in phase.reasons)
+
+
+def test_a_reset_with_a_rising_score_since_is_renewal():
+    frame = frame_of(decisions=RESET_OCT)
+    phase = diagnose(frame, signals(*CLUSTER), scored(frame, 2.9, 3.4, 2, 2), DEFAULT_CONFIG)
+    assert phase.phase is Phase.RENEWAL
+
+
+def test_a_renegotiation_that_changes_nothing_is_decline_too():
+    frame = frame_of(agreement=AgreementInfo(renegotiation=date(2025, 10, 15)))
+    phase = diagnose(frame, signals(*CLUSTER), scored(frame, 3.0, 3.0, 2, 2), DEFAULT_CONFIG)
+    assert phase.phase is Phase.DECLINE
+    assert any(
+        r.startswith("The agreement was renegotiated on 2025-10-15, but") for r in phase.reasons
+    )

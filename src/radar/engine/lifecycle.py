@@ -2,11 +2,17 @@
 
 The diagnosis reads, in this order:
 1. renewal — a reset or reinvest decision, a renegotiation, or a newly signed
-   agreement for an established alliance within `renewal_window_days`;
+   agreement for an established alliance within `renewal_window_days`, *and*
+   the alliance responds to it: either no confirmed negative cluster is left, or
+   the picture has improved since the month before the event (fewer confirmed
+   negative signals, or a score up by at least `trend_threshold`). A decision
+   alone renews nothing;
 2. decline — confirmed negative signals in `decline_min_categories` categories
    (or a systemic cluster) together with something falling (engagement, metrics
    or the score), or a score at or below `exit_score_max` for
-   `exit_sustained_periods` periods in a row;
+   `exit_sustained_periods` periods in a row, or a renewal event (above) after
+   which the confirmed cluster persisted or grew: the reasons say that the reset
+   (or renegotiation) has not turned things round yet;
 3. formation — younger than `formation_months`;
 4. growth — engagement or metrics rising beyond `plateau_band` over the window;
 5. maturity — everything else. It is a *healthy plateau* when engagement and
@@ -20,12 +26,13 @@ Trends compare the mean of the first and second halves of the last
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
 from radar.engine.assessment import PhaseDiagnosis
 from radar.engine.config import EngineConfig
-from radar.engine.features import Frame
+from radar.engine.features import Frame, month_start
 from radar.engine.score import PeriodScore
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import Category, DecisionKind, Phase
@@ -72,22 +79,61 @@ def _metrics_change(frame: Frame, config: EngineConfig) -> float | None:
     return fmean(changes) if changes else None
 
 
-def _renewal_event(frame: Frame, age: int, config: EngineConfig) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """Something that should renew the alliance: when, and how to say it."""
+
+    day: date
+    said: str  # e.g. "A reset was decided on 2026-03-02"
+
+
+def _renewal_event(frame: Frame, age: int, config: EngineConfig) -> _Event | None:
     since = frame.as_of - timedelta(days=config.renewal_window_days)
     for decision in sorted(frame.history.decisions, key=lambda d: d.decided, reverse=True):
-        if decision.decided >= since and decision.kind in (
+        if since <= decision.decided <= frame.as_of and decision.kind in (
             DecisionKind.RESET,
             DecisionKind.REINVEST,
         ):
-            return f"A {decision.kind} decision was taken on {decision.decided.isoformat()}."
+            when = decision.decided.isoformat()
+            return _Event(decision.decided, f"A {decision.kind} was decided on {when}")
     agreement = frame.history.agreement
     if agreement is not None:
         if agreement.renegotiation and since <= agreement.renegotiation <= frame.as_of:
-            return f"The agreement was renegotiated on {agreement.renegotiation.isoformat()}."
+            when = agreement.renegotiation.isoformat()
+            return _Event(agreement.renegotiation, f"The agreement was renegotiated on {when}")
         signed = agreement.signed
         if signed and since <= signed <= frame.as_of and age >= config.formation_months:
-            return f"A new agreement was signed on {signed.isoformat()}."
+            return _Event(signed, f"A new agreement was signed on {signed.isoformat()}")
     return None
+
+
+def _confirmed_count(score: PeriodScore) -> int:
+    return sum(c.confirmed for c in score.categories)
+
+
+def _response(
+    event: _Event, scores: Sequence[PeriodScore], cluster: bool, config: EngineConfig
+) -> str | None:
+    """None when the alliance responds to the event; else what persists since it.
+
+    The picture before the event is the last complete month before the event's month
+    (what the decision was taken on); a renewal needs fewer confirmed negatives or a
+    score up by at least `trend_threshold` since then — unless no cluster is left.
+    """
+    if not cluster:
+        return None
+    before = [p for p in scores if p.period < month_start(event.day)]
+    if before and scores:
+        then, now = before[-1], scores[-1]
+        fewer = _confirmed_count(now) < _confirmed_count(then)
+        if fewer or now.score >= then.score + config.trend_threshold - 1e-9:
+            return None
+        return (
+            f"{event.said}, but it has not turned things round yet: "
+            f"{_confirmed_count(then)} confirmed problem(s) and a score of {then.score:.1f} "
+            f"before it, {_confirmed_count(now)} and {now.score:.1f} now."
+        )
+    return f"{event.said}, but it has not turned things round yet: the confirmed problems persist."
 
 
 def _trend_sentence(what: str, verb: str, change: float | None, band: float) -> str:
@@ -141,17 +187,24 @@ def diagnose(
         else "No metrics are tracked.",
     ]
     plateau = False
-    renewal = _renewal_event(frame, age, config)
-    if renewal is not None:
+    event = _renewal_event(frame, age, config)
+    stalled = _response(event, scores, cluster, config) if event is not None else None
+    if event is not None and stalled is None:
         phase = Phase.RENEWAL
-        reasons.append(renewal + " The alliance is being renewed; watch whether it responds.")
-    elif (cluster and falling) or sustained_low:
+        reasons.append(
+            event.said + ". The alliance is being renewed; watch that it keeps responding."
+        )
+    elif (cluster and falling) or sustained_low or stalled is not None:
         phase = Phase.DECLINE
-        if cluster:
-            names = join_names([c for c in Category if c in confirmed]) or "several categories"
-            what = join_words(falling_parts) or "results"
+        if stalled is not None:
+            reasons.append(stalled)
+        names = join_names([c for c in Category if c in confirmed]) or "several categories"
+        if cluster and falling:
+            what = join_words(falling_parts)
             verb = "falls" if falling_parts in (["engagement"], ["the score"]) else "fall"
             reasons.append(f"Confirmed problems in {names} while {what} {verb}.")
+        elif cluster:
+            reasons.append(f"Confirmed problems in {names} persist.")
         if sustained_low:
             reasons.append(f"The score has stayed at or below {config.exit_score_max:.1f}.")
     elif age < config.formation_months:
