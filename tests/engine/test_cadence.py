@@ -84,6 +84,17 @@ def test_a_manual_score_two_points_off_asks_for_a_neutral_reviewer():
     assert "score_divergence" not in flags(score=2.8, checkins=close)
 
 
+def test_no_neutral_reviewer_is_asked_for_once_one_has_reviewed_the_scorecard():
+    neutral = CheckInRecord(
+        date(2025, 12, 15), manual_score=5, reviewer="Ines", neutral_reviewer=True
+    )
+    assert "score_divergence" not in flags(score=2.8, checkins=(neutral,))
+    # Only the latest rated check-in counts: an older neutral review does not clear a new gap.
+    older = dataclasses.replace(neutral, held=date(2025, 11, 15))
+    latest = CheckInRecord(date(2025, 12, 15), manual_score=5, reviewer="Kim")
+    assert "score_divergence" in flags(score=2.8, checkins=(older, latest))
+
+
 def test_a_passed_agreement_review_date_is_flagged_until_reviewed():
     due = AgreementInfo(next_review=date(2025, 11, 1))
     assert flags(agreement=due)["agreement_review_overdue"].days_overdue == 60

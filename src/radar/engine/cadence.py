@@ -9,7 +9,9 @@ All of them are judged on `as_of` itself (not on the last complete month):
   since it was confirmed, after `decision_overdue_days`;
 - `score_divergence`: the latest check-in's manual score differs from the
   computed score of that month by `divergence_points` or more: ask a neutral
-  reviewer to challenge the scorecard;
+  reviewer to challenge the scorecard. When that check-in was already done by
+  (or with) a neutral reviewer, the challenge has happened and there is no
+  flag: the gap then says something about the data, not about the owner;
 - `agreement_review_overdue`: the agreement's next review date has passed
   without a review.
 """
@@ -127,6 +129,8 @@ def _divergence(
     if not rated or not scores:
         return None
     latest = max(rated, key=lambda c: c.held)
+    if latest.neutral_reviewer:
+        return None  # a neutral reviewer has already challenged this scorecard
     month = month_start(latest.held)
     before = [p for p in scores if p.period <= month] or [scores[0]]
     computed = before[-1].score
