@@ -21,8 +21,8 @@ ContactKey = tuple[int, str]  # (alliance id, lower-case e-mail)
 class _Sighting:
     name: str
     side: str
-    first: datetime
-    last: datetime
+    first: datetime | None  # None: only seen at meetings still to come
+    last: datetime | None
 
 
 def display_name(email: str, name: str = "") -> str:
@@ -40,17 +40,20 @@ class ContactBook:
         self._seen: dict[ContactKey, _Sighting] = {}
         self._ids: dict[ContactKey, int] = {}
         self._new: list[ContactKey] = []
-        self._widen: list[tuple[int, datetime, datetime]] = []
+        self._widen: list[tuple[int, datetime | None, datetime | None]] = []
         self._planned = False
 
-    def see(self, alliance_id: int, email: str, name: str, side: str, when: datetime) -> ContactKey:
+    def see(
+        self, alliance_id: int, email: str, name: str, side: str, when: datetime | None
+    ) -> ContactKey:
+        """Record a sighting; `when=None` (a future meeting) creates without dating."""
         key = (alliance_id, email.strip().lower())
         seen = self._seen.get(key)
         if seen is None:
             self._seen[key] = _Sighting(display_name(key[1], name), side, when, when)
         else:
-            seen.first = min(seen.first, when)
-            seen.last = max(seen.last, when)
+            seen.first = _earliest(seen.first, when)
+            seen.last = _latest(seen.last, when)
             if name and "@" not in name and "@" in seen.name:
                 seen.name = display_name(key[1], name)
         return key
@@ -70,8 +73,8 @@ class ContactBook:
                 summary.created["contacts"] += 1
                 continue
             self._ids[key] = row["id"]
-            first = min(filter(None, (row["first_seen"], seen.first)))
-            last = max(filter(None, (row["last_seen"], seen.last)))
+            first = _earliest(row["first_seen"], seen.first)
+            last = _latest(row["last_seen"], seen.last)
             if (first, last) != (row["first_seen"], row["last_seen"]):
                 self._widen.append((row["id"], first, last))
                 summary.updated["contacts"] += 1
@@ -103,3 +106,11 @@ class ContactBook:
         widened = [Contact(pk=pk, first_seen=f, last_seen=last) for pk, f, last in self._widen]
         Contact.objects.bulk_update(widened, ["first_seen", "last_seen"], batch_size=1000)
         return self._ids
+
+
+def _earliest(a: datetime | None, b: datetime | None) -> datetime | None:
+    return min(a, b) if a and b else a or b
+
+
+def _latest(a: datetime | None, b: datetime | None) -> datetime | None:
+    return max(a, b) if a and b else a or b

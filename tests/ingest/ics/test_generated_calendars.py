@@ -281,3 +281,25 @@ def test_icloud_attendees_with_an_email_parameter(tmp_path: Path, run_ics: RunIc
     run_ics(write(tmp_path, calendar(GOOGLE_HEAD, apple)), **WINDOW)
     (meeting,) = meetings()
     assert (meeting.partner_attended, meeting.ours_attended, meeting.ritual) == (1, 1, "off_site")
+
+
+def test_people_are_not_seen_in_the_future(tmp_path: Path, run_ics: RunIcs, acme: int):
+    path = write(tmp_path, calendar(OUTLOOK_HEAD, weekly_sync()))
+    run_ics(path, today=date(2025, 1, 20), **WINDOW)
+    paul = Contact.objects.get(email="paul@acme.example")
+    assert paul.first_seen == datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
+    assert paul.last_seen == datetime(2025, 1, 20, 9, 0, tzinfo=UTC)  # not the 27th, still to come
+    assert Interaction.objects.count() == 6  # planned meetings are still imported
+
+
+def test_people_only_in_future_meetings_have_no_seen_dates(
+    tmp_path: Path, run_ics: RunIcs, acme: int
+):
+    path = write(tmp_path, calendar(OUTLOOK_HEAD, weekly_sync()))
+    run_ics(path, today=date(2024, 12, 1), **WINDOW)
+    paul = Contact.objects.get(email="paul@acme.example")
+    assert (paul.first_seen, paul.last_seen) == (None, None)
+    assert not run_ics(path, today=date(2024, 12, 1), **WINDOW).changed
+    run_ics(path, today=date(2025, 1, 7), **WINDOW)
+    paul.refresh_from_db()
+    assert paul.first_seen == paul.last_seen == datetime(2025, 1, 6, 9, 0, tzinfo=UTC)

@@ -47,7 +47,8 @@ class IcsImporter:
         if cal_file.problems:
             raise ImportFailed(cal_file.problems)
         start, end = window_bounds(since, until)
-        plan = CalendarPlan(directory, rules, start, end)
+        now = window_bounds(today(options), today(options))[1]  # the end of today, UTC
+        plan = CalendarPlan(directory, rules, start, end, now)
         plan.read(cal_file, progress)
         if plan.problems:
             raise ImportFailed(plan.problems)

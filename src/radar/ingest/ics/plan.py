@@ -19,10 +19,19 @@ from radar.ingest.mapping import Directory
 class CalendarPlan:
     """Occurrences in the window, mapped to alliances, with their people."""
 
-    def __init__(self, directory: Directory, rules: RitualRules, since: datetime, until: datetime):
+    def __init__(
+        self,
+        directory: Directory,
+        rules: RitualRules,
+        since: datetime,
+        until: datetime,
+        now: datetime | None = None,
+    ):
         self.directory = directory
         self.rules = rules
         self.since, self.until = since, until
+        # People are not "seen" at meetings that have not happened yet.
+        self.now = now or until
         self._rows: dict[tuple[int, str], IncomingInteraction] = {}
         self.contacts = ContactBook()
         self.problems: list[Problem] = []
@@ -100,7 +109,8 @@ class CalendarPlan:
         }
         links = []
         for person, side, came in attendance.rows():
-            key = self.contacts.see(alliance_id, person.email, person.name, side, occ.start)
+            seen = occ.start if occ.start <= self.now else None
+            key = self.contacts.see(alliance_id, person.email, person.name, side, seen)
             links.append((key, True, came, person.partstat or "NO-ANSWER"))
         # A key seen twice (a duplicated event) keeps its last version.
         self._rows[(alliance_id, occ.key)] = IncomingInteraction(
