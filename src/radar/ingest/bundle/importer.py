@@ -22,7 +22,7 @@ from radar.ingest.bundle.catalogue import Catalogue
 from radar.ingest.bundle.rows import Problems, RowParser
 from radar.ingest.bundle.source import Source, SourceError, open_source
 from radar.ingest.bundle.tables import TABLES, Row, Table
-from radar.ingest.bundle.validate import Keep, Validator, spooled_rows
+from radar.ingest.bundle.validate import Keep, Validator
 from radar.ingest.bundle.write import TableWriter
 
 BASE_KINDS = ("alliance", "partner", "user", "metric", "contact", "survey", "decision")
@@ -133,29 +133,12 @@ def import_bundle(
         done += n
         progress(n, None)
 
-    validator = Validator(source, cat, zone, problems, keep, validated)
-    try:
-        counts = validator.run(present)
-        _fail_if(problems)
-        return _write(path, options, present, validator, counts, problems, progress, done)
-    finally:
-        for spool in validator.spools.values():
-            spool.close()
+    counts = Validator(source, cat, zone, problems, keep, validated).run(present)
+    _fail_if(problems)
 
-
-def _write(
-    path: Path,
-    options: ImportOptions,
-    present: set[str],
-    validator: Validator,
-    counts: dict[str, int],
-    problems: Problems,
-    progress: Progress,
-    done: int,
-) -> ImportSummary:
-    """Pass two: everything in one transaction (rolled back on a dry run)."""
     total = 2 * done
     progress(0, total)
+
     written = 0
 
     def advance(n: int) -> None:
@@ -173,7 +156,9 @@ def _write(
             if table.entity.file not in present:
                 continue
             writer = TableWriter(table, cat, now)
-            rows = spooled_rows(validator.spools[table.name])
+            rows = _rows(source, table, zone, cat)
+            if keep is not None:
+                rows = (r for r in rows if keep(table, r))
             result = writer.write(rows, advance, counts.get(table.name, 0))
             summary.created[table.name] += result["created"]
             summary.updated[table.name] += result["updated"]

@@ -6,11 +6,9 @@ kept (hashed for the big tables) to find duplicates and check references.
 
 from __future__ import annotations
 
-import pickle
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import tzinfo
-from typing import IO, Any
+from typing import Any
 
 from radar.ingest.base import Problem
 from radar.ingest.bundle import spec
@@ -23,7 +21,6 @@ BIG = {"interactions", "metric_values", "interaction_participants"}
 Keep = Callable[[Table, Row], bool] | None  # None: keep every row
 ALLIANCE = Ref("alliance", ("alliance",))
 PROGRESS_EVERY = 5000
-SPOOL_CHUNK = 5000
 
 
 def key_function(table: Table, cat: Catalogue) -> Callable[[Row], tuple[Any, ...]]:
@@ -84,9 +81,6 @@ class Validator:
         self.source, self.cat, self.zone = source, cat, zone
         self.problems, self.keep, self.progress = problems, keep, progress
         self.counts: dict[str, int] = {}
-        # Parsed rows, pickled in chunks to a temporary file per table, so the
-        # write pass neither re-reads nor re-parses the CSV (several times faster).
-        self.spools: dict[str, IO[bytes]] = {}
 
     def run(self, present: set[str]) -> dict[str, int]:
         for table in TABLES:
@@ -107,9 +101,6 @@ class Validator:
                 table.provides != "interaction" or spec.PARTICIPANTS.file in present
             )
             seen: dict[Any, int] = {}
-            # Closed by the importer once written (or on failure).
-            spool = self.spools[table.name] = tempfile.TemporaryFile()  # noqa: SIM115
-            buffer: list[Row] = []
             deferred: list[tuple[int, Ref, Key]] = []
             # Required alliance references are checked inline: there is one per row.
             refs = [r for r in table.refs() if r.kind != "alliance" or r.optional]
@@ -137,10 +128,6 @@ class Validator:
                 if keep is not None and not keep(table, row):
                     continue
                 count += 1
-                buffer.append(row)
-                if len(buffer) == SPOOL_CHUNK:
-                    pickle.dump(buffer, spool, protocol=pickle.HIGHEST_PROTOCOL)
-                    buffer.clear()
                 ok = True
                 for i in alliance_columns:
                     if row[i] not in names:
@@ -180,8 +167,6 @@ class Validator:
                     column = ref.columns[-1]
                     self.problems.error(Problem(file, where(file, number), message, column))
             self.counts[table.name] = count
-            pickle.dump(buffer, spool, protocol=pickle.HIGHEST_PROTOCOL)
-            spool.seek(0)
 
     def _bad_ref(self, ref: Ref, row: Row, ix: dict[str, int], file: str, number: int) -> bool:
         message = _describe(ref, row, ix)
@@ -213,14 +198,3 @@ class Validator:
             cat.add(kind, (alliance, row[table.ix["name"]]))
         else:
             cat.add(kind, key)
-
-
-def spooled_rows(spool: IO[bytes]) -> Iterator[Row]:
-    """The validated rows of one table, in file order."""
-    spool.seek(0)
-    while True:
-        try:
-            chunk: list[Row] = pickle.load(spool)
-        except EOFError:
-            return
-        yield from chunk
