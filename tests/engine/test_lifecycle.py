@@ -175,3 +175,14 @@ def test_a_renegotiation_that_changes_nothing_is_decline_too():
     assert any(
         r.startswith("The agreement was renegotiated on 2025-10-15, but") for r in phase.reasons
     )
+
+
+def test_reinvesting_in_a_growing_alliance_backs_growth_rather_than_renewing_it():
+    reinvest = (DecisionRecord(date(2025, 10, 1), DecisionKind.REINVEST),)
+    rising = (metric("leads", START, ramp(10, 30, 24)),)
+    growing = frame_of(metrics=rising, decisions=reinvest)
+    phase = diagnose(growing, signals(), scores(growing), DEFAULT_CONFIG)
+    assert phase.phase is Phase.GROWTH
+    assert "A reinvest was decided on 2025-10-01 to back its growth." in phase.reasons
+    flat = frame_of(decisions=reinvest)
+    assert diagnose(flat, signals(), scores(flat), DEFAULT_CONFIG).phase is Phase.RENEWAL

@@ -6,7 +6,8 @@ The diagnosis reads, in this order:
    the alliance responds to it: either no confirmed negative cluster is left, or
    the picture has improved since the month before the event (fewer confirmed
    negative signals, or a score up by at least `trend_threshold`). A decision
-   alone renews nothing;
+   alone renews nothing, and a reinvest decision in an alliance whose
+   engagement or metrics are rising backs its growth rather than renewing it;
 2. decline — confirmed negative signals in `decline_min_categories` categories
    (or a systemic cluster) together with something falling (engagement, metrics
    or the score), or a score at or below `exit_score_max` for
@@ -85,6 +86,7 @@ class _Event:
 
     day: date
     said: str  # e.g. "A reset was decided on 2026-03-02"
+    reinvest: bool = False
 
 
 def _renewal_event(frame: Frame, age: int, config: EngineConfig) -> _Event | None:
@@ -95,7 +97,8 @@ def _renewal_event(frame: Frame, age: int, config: EngineConfig) -> _Event | Non
             DecisionKind.REINVEST,
         ):
             when = decision.decided.isoformat()
-            return _Event(decision.decided, f"A {decision.kind} was decided on {when}")
+            reinvest = decision.kind is DecisionKind.REINVEST
+            return _Event(decision.decided, f"A {decision.kind} was decided on {when}", reinvest)
     agreement = frame.history.agreement
     if agreement is not None:
         if agreement.renegotiation and since <= agreement.renegotiation <= frame.as_of:
@@ -188,6 +191,10 @@ def diagnose(
     ]
     plateau = False
     event = _renewal_event(frame, age, config)
+    if event is not None and event.reinvest and "rising" in (eng_way, met_way):
+        # Reinvesting in an alliance that is growing backs its growth; it renews nothing.
+        reasons.append(f"{event.said} to back its growth.")
+        event = None
     stalled = _response(event, scores, cluster, config) if event is not None else None
     if event is not None and stalled is None:
         phase = Phase.RENEWAL
