@@ -34,7 +34,7 @@ def _check_manifest(source: Source, problems: Problems) -> None:
         return
     name = manifest.get("format", spec.FORMAT_NAME)
     version = str(manifest.get("format_version", spec.FORMAT_VERSION))
-    where = "portfolio.json" if source.label.endswith(".json") else spec.MANIFEST_FILE
+    where = Path(source.label).name if source.label.endswith(".json") else spec.MANIFEST_FILE
     if name != spec.FORMAT_NAME:
         message = f'format is "{name}", expected "{spec.FORMAT_NAME}"'
         problems.error(Problem(where, "format", message))
