@@ -64,6 +64,9 @@ class EngineConfig:
     # Blaming/defensive texts: share of toned texts and minimum count in a month.
     blaming_share_min: float = 0.2
     blaming_min_texts: int = 2
+    # A key partner contact whose named successor was in post at least this many days before
+    # the departure handed over as planned: an unconfirmed sighting, not an instant signal.
+    handover_min_days: int = 30
     # Single point of contact: months (with partner activity) in a row with one partner person.
     single_contact_periods: int = 3
     # Deliverables count as late when done more than this many days after the due date,

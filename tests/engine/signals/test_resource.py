@@ -91,6 +91,37 @@ def test_it_names_the_successor_when_there_is_one():
     assert fired(found, "resource.champion_vacant") == [date(2025, 4, 1)]
 
 
+def handover(successor_started):
+    return (
+        contact(
+            1,
+            "Ana Ruiz",
+            role=ContactRole.CHAMPION,
+            started=START,
+            ended=date(2025, 4, 15),
+            end_reason="role_change",
+            successor_id=4,
+        ),
+        contact(4, "Dan Li", role=ContactRole.CHAMPION, started=successor_started),
+        contact(3, "Cleo Park", role=ContactRole.SALES_LEAD, started=START),
+    )
+
+
+def test_a_planned_hand_over_is_a_sighting_not_an_instant_signal():
+    found = run(handover(date(2025, 1, 10)))  # the successor sat in for three months
+    assert fired(found, "resource.key_contact_left") == [date(2025, 4, 1)]
+    detection = next(d for d in found if d.rule == "resource.key_contact_left")
+    assert not detection.instant and detection.severity < 0.5
+    assert detection.title == "A key partner contact handed over"
+    assert "successor: Dan Li (in post since 2025-01-10: a planned hand-over)" in detection.detail
+
+
+def test_a_successor_who_arrived_days_before_is_no_hand_over():
+    found = run(handover(date(2025, 4, 10)))
+    detection = next(d for d in found if d.rule == "resource.key_contact_left")
+    assert detection.instant and detection.title == "A key partner contact moved on"
+
+
 def test_departures_of_other_roles_or_of_our_side_are_not_key_partner_departures():
     contacts = (
         *team(),

@@ -30,8 +30,22 @@ def _active(contact: ContactRecord, day: date) -> bool:
 
 
 def key_contact_left(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
-    """A partner contact in a key role left or was reassigned: a discrete, instant event."""
+    """A partner contact in a key role left or was reassigned: a discrete, instant event.
+
+    A planned hand-over — the named successor was already in post at least
+    `handover_min_days` before the departure — is still reported, but as an ordinary
+    detection (a single sighting, unconfirmed): the relationship was passed on.
+    """
+    by_id = {c.id: c for c in frame.history.contacts}
     names = {c.id: c.name for c in frame.history.contacts}
+
+    def handed_over(c: ContactRecord) -> date | None:
+        successor = by_id.get(c.successor_id) if c.successor_id is not None else None
+        if successor is None or successor.started is None or c.ended is None:
+            return None
+        early = (c.ended - successor.started).days >= config.handover_min_days
+        return successor.started if early else None
+
     by_period: dict[int, list[ContactRecord]] = {}
     for c in frame.history.contacts:
         if c.side != Side.PARTNER or c.role not in KEY_ROLES or c.ended is None:
@@ -46,6 +60,9 @@ def key_contact_left(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
         for c in gone:
             successor = names.get(c.successor_id) if c.successor_id is not None else None
             follow = f"successor: {successor}" if successor else "no successor named"
+            since = handed_over(c)
+            if since is not None:
+                follow += f" (in post since {since.isoformat()}: a planned hand-over)"
             reason = _REASONS.get(c.end_reason, "moved on")
             sentences.append(
                 f"{c.name} ({c.title or role_label(c.role)}) {reason} on "
@@ -56,17 +73,22 @@ def key_contact_left(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
             )
         champion = any(c.role in CHAMPION_ROLES for c in gone)
         unfilled = any(c.successor_id is None for c in gone)
+        planned = all(handed_over(c) is not None for c in gone)
         severity = (0.75 if champion else 0.6) + (0.15 if unfilled else 0.0)
+        if planned:
+            severity = 0.3
         yield Detection(
             rule="resource.key_contact_left",
             category=R,
             polarity=NEG,
             period=frame.periods[i],
-            title="A key partner contact moved on",
+            title="A key partner contact handed over"
+            if planned
+            else "A key partner contact moved on",
             detail="; ".join(sentences) + ".",
             evidence=Evidence(summary="partner contacts in key roles", points=tuple(points)),
             severity=round(severity, 2),
-            instant=True,
+            instant=not planned,
         )
 
 
