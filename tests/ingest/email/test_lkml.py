@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from radar.ingest import registry
+from radar.ingest.email import parallel
 from radar.portfolio.models import Alliance, Contact, Interaction, InteractionParticipant
 from tests.ingest.email.conftest import (
     OURS,
@@ -145,7 +146,11 @@ def test_it_changes_nothing_when_the_same_mailbox_is_imported_again(
 
 
 def test_the_same_corpus_as_mbox_and_eml_files_gives_the_same_rows(
-    lkml: Path, alliances: dict[str, Alliance], run_email: RunEmail, tmp_path: Path
+    lkml: Path,
+    alliances: dict[str, Alliance],
+    run_email: RunEmail,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ):
     files = corpus_files(lkml)
     run_email(lkml)
@@ -161,6 +166,7 @@ def test_the_same_corpus_as_mbox_and_eml_files_gives_the_same_rows(
     Interaction.objects.all().delete()
     folder = write_eml_folder(files, tmp_path / "emls")
     assert registry.detect(folder).kind == "email"
+    monkeypatch.setattr(parallel, "CHUNK", 16)  # read in worker processes this time
     run_email(folder)
     assert snapshot() == from_maildir
 
