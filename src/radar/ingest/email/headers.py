@@ -19,6 +19,7 @@ from email.utils import getaddresses, parsedate_tz
 _MSGID = re.compile(r"<([^<>\s]+)>")
 # The date at the end of a Received header, after its last semicolon.
 _RECEIVED_DATE = re.compile(r";\s*([^;]+)$")
+_SURROGATE = re.compile("[\udc80-\udcff]")
 _OLDEST, _NEWEST = datetime(1970, 1, 2, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
 
 
@@ -33,7 +34,7 @@ def text(value: object) -> str:
             for chunk, charset in decode_header(value)
         )
     raw = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in raw):
+    if not raw.isascii() and _SURROGATE.search(raw):
         # compat32 hands raw 8-bit header bytes over as surrogates.
         raw = _bytes_to_text(raw.encode("utf-8", "surrogateescape"))
     if "=?" not in raw:
@@ -74,6 +75,22 @@ def addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
     for name in names:
         for value in msg.get_all(name, []) or []:
             values.append(text(value))
+    key = tuple(values)
+    found = _ADDRESS_CACHE.get(key)
+    if found is None:
+        found = _parse_addresses(values)
+        if len(_ADDRESS_CACHE) >= _ADDRESS_CACHE_SIZE:
+            _ADDRESS_CACHE.clear()
+        _ADDRESS_CACHE[key] = found
+    return list(found)
+
+
+# The same From/To lines recur thousands of times in a mailbox; parsing them is slow.
+_ADDRESS_CACHE: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+_ADDRESS_CACHE_SIZE = 20_000
+
+
+def _parse_addresses(values: list[str]) -> list[tuple[str, str]]:
     found = []
     try:
         pairs = getaddresses(values)
