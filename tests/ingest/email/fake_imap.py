@@ -79,13 +79,17 @@ class FakeImap:
         elif rest.upper().startswith("UID SEARCH"):
             uids = " ".join(str(n + 1) for n in range(len(self.messages)))
             send(f"* SEARCH {uids}\r\n{tag} OK done\r\n".encode())
+        elif rest.upper().startswith("UID FETCH 1:* (RFC822.SIZE)"):
+            for uid, raw in enumerate(self.messages, 1):
+                send(f"* {uid} FETCH (UID {uid} RFC822.SIZE {len(raw)})\r\n".encode())
+            send(f"{tag} OK done\r\n".encode())
         elif rest.upper().startswith("UID FETCH"):
             wanted = re.match(r"UID FETCH ([\d,]+)", rest, re.IGNORECASE)
+            partial = re.search(r"<0\.(\d+)>", rest)
             for uid in (int(u) for u in wanted.group(1).split(",")) if wanted else ():
-                raw = self.messages[uid - 1]
-                send(
-                    f"* {uid} FETCH (UID {uid} BODY[] {{{len(raw)}}}\r\n".encode() + raw + b")\r\n"
-                )
+                raw = self.messages[uid - 1][: int(partial.group(1)) if partial else None]
+                item = f"BODY[]<0> {{{len(raw)}}}" if partial else f"BODY[] {{{len(raw)}}}"
+                send(f"* {uid} FETCH (UID {uid} {item}\r\n".encode() + raw + b")\r\n")
             send(f"{tag} OK done\r\n".encode())
         elif verb == "CLOSE":
             send(f"{tag} OK closed\r\n".encode())

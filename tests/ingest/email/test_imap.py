@@ -113,3 +113,20 @@ def test_urls_survive_being_passed_as_paths():
         993,
         "Sent Items",
     )
+
+
+def test_fetches_are_bounded_in_bytes_and_huge_messages_are_cut(
+    acme: Alliance, plain_ssl: None, run_email: RunEmail, monkeypatch: pytest.MonkeyPatch
+):
+    from radar.ingest.email import imap, readers
+
+    huge = message("huge@acme.example", body="We agree with the plan. " * 4000)
+    monkeypatch.setattr(imap, "FETCH_BYTES", 600)  # about two small messages per fetch
+    monkeypatch.setattr(readers, "MAX_MESSAGE_BYTES", 20_000)
+    with FakeImap([*MAILBOX, huge]) as server:
+        run_email(f"imap://olivia@127.0.0.1:{server.port}/INBOX")
+    fetches = [c for c in server.commands if "BODY.PEEK" in c]
+    assert len(fetches) >= 3
+    assert any("BODY.PEEK[]<0.20000>" in c and " 4 " in c for c in fetches)
+    stored = Interaction.objects.get(external_id="huge@acme.example")
+    assert stored.word_count is not None and 2_000 < stored.word_count < 4 * 4000

@@ -19,13 +19,17 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from radar.ingest.base import ImportFailed, Problem
+from radar.ingest.email import readers
 from radar.ingest.email.readers import Raw
 
 PASSWORD_ENV = "RADAR_IMAP_PASSWORD"
-FETCH_BATCH = 200
+FETCH_BATCH = 200  # messages per FETCH command …
+FETCH_BYTES = 16 * 1024 * 1024  # … and bytes: imaplib holds a whole response in memory
 TIMEOUT_SECONDS = 60
 _URL = re.compile(r"^(imaps?|imap\+plain):/+", re.IGNORECASE)
 _LOCAL = {"localhost", "127.0.0.1", "::1"}
+_UID = re.compile(rb"UID (\d+)")
+_SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
 
 
 def is_imap_url(text: str) -> bool:
@@ -116,20 +120,54 @@ class ImapSource:
     def messages(self) -> Iterator[Raw]:
         assert self._conn is not None, "open() first"
         try:
-            for start in range(0, len(self.uids), FETCH_BATCH):
-                batch = self.uids[start : start + FETCH_BATCH]
-                status, data = self._conn.uid("FETCH", b",".join(batch).decode(), "(BODY.PEEK[])")
+            for batch, part in self._batches(self._sizes()):
+                status, data = self._conn.uid("FETCH", b",".join(batch).decode(), part)
                 if status != "OK":
                     raise ImportFailed([_problem(self.url.label, "the server refused a fetch")])
                 for item in data:
                     if isinstance(item, tuple) and len(item) == 2:
-                        uid = re.search(rb"UID (\d+)", item[0])
+                        uid = _UID.search(item[0])
                         where = f"message UID {uid.group(1).decode()}" if uid else "message"
                         yield where, item[1]
         except (imaplib.IMAP4.error, OSError) as exc:  # TimeoutError is an OSError
             raise ImportFailed([_problem(self.url.label, _plain(exc))]) from exc
         finally:
             self.close()
+
+    def _sizes(self) -> dict[bytes, int]:
+        """Each message's size, so that one fetch never holds too much in memory."""
+        assert self._conn is not None
+        if not self.uids:
+            return {}
+        status, data = self._conn.uid("FETCH", "1:*", "(RFC822.SIZE)")
+        sizes: dict[bytes, int] = {}
+        for item in data if status == "OK" else []:
+            line = item[0] if isinstance(item, tuple) else item
+            if not isinstance(line, bytes):
+                continue
+            uid, size = _UID.search(line), _SIZE.search(line)
+            if uid and size:
+                sizes[uid.group(1)] = int(size.group(1))
+        return sizes
+
+    def _batches(self, sizes: dict[bytes, int]) -> Iterator[tuple[list[bytes], str]]:
+        """UIDs in batches of at most FETCH_BATCH messages and FETCH_BYTES bytes; a
+        message larger than readers.MAX_MESSAGE_BYTES is fetched alone, cut at that size."""
+        limit = readers.MAX_MESSAGE_BYTES
+        batch: list[bytes] = []
+        total = 0
+        for uid in self.uids:
+            size = sizes.get(uid, 0)
+            if size > limit:
+                yield [uid], f"(BODY.PEEK[]<0.{limit}>)"
+                continue
+            if batch and (len(batch) >= FETCH_BATCH or total + size > FETCH_BYTES):
+                yield batch, "(BODY.PEEK[])"
+                batch, total = [], 0
+            batch.append(uid)
+            total += size
+        if batch:
+            yield batch, "(BODY.PEEK[])"
 
     def close(self) -> None:
         if self._conn is None:

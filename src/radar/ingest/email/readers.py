@@ -102,8 +102,9 @@ def maildir_files(path: Path) -> list[Path]:
         for sub in ("cur", "new"):
             if (folder / sub).is_dir():
                 found += sorted(p for p in (folder / sub).iterdir() if p.is_file())
-    if not found:
-        found = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+    if not found:  # a folder of saved messages: the .eml files, else every file
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        found = [p for p in files if p.suffix.lower() in EML_SUFFIXES] or files
     return found
 
 
