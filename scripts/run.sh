@@ -2,6 +2,7 @@
 # Set up from nothing and run Alliance Radar on a demo portfolio (SQLite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/system-deps.sh run
 scripts/bootstrap.sh
 # shellcheck disable=SC1091
 source .venv/bin/activate

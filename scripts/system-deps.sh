@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Install the system packages the test suite needs: a PostgreSQL server and
-# Debian's Chromium for browser tests. Skips what is already there.
+# Install the system packages Alliance Radar needs, skipping what is there.
+#   scripts/system-deps.sh        everything the test suite needs: Node.js/npm (front-end
+#                                 libraries), a PostgreSQL server, Debian's Chromium, fonts
+#   scripts/system-deps.sh run    only what running the site needs (Node.js/npm, once)
 set -euo pipefail
 need=()
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+if [ "${1:-test}" != "run" ]; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
 echo "==> installing system packages: ${need[*]}"
 SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "please install: ${need[*]}" >&2; exit 1; }
+  SUDO="sudo"
+fi
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -3,8 +3,8 @@
 # lint, types, migrations check, tests on SQLite and on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/bootstrap.sh dev
 scripts/system-deps.sh
+scripts/bootstrap.sh dev
 # shellcheck disable=SC1091
 source .venv/bin/activate
 export RADAR_DATA_DIR="${RADAR_DATA_DIR:-$(mktemp -d)}"
