@@ -130,3 +130,16 @@ def test_the_command_line_takes_the_email_options(
         app, ["import", "imap://olivia@127.0.0.1:1/INBOX", "--kind", "email"]
     )
     assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
+def test_our_domain_adds_to_the_configured_ones(
+    acme: Alliance, run_email: RunEmail, tmp_path: Path
+):
+    sister = message("sister@sister.example", sender="sam@sister.example", to=f"ann@{PARTNER}")
+    path = mbox(tmp_path / "box.mbox", sister, ANSWER)
+    assert run_email(path, dry_run=True).created["interactions"] == 1  # sister is a third party
+    run_email(path, our_domains=("@Sister.example",))
+    assert set(Interaction.objects.values_list("external_id", "direction")) == {
+        ("sister@sister.example", "outbound"),
+        ("a@ours.example", "outbound"),
+    }

@@ -70,7 +70,8 @@ def _directory(path: Path, options: ImportOptions) -> Directory:
     directory = load_directory(path, options)
     extra = getattr(options, "our_domains", ())
     if extra:
-        directory.our_domains = frozenset(d.strip().lower().lstrip("@") for d in extra if d.strip())
+        given = {d.strip().lower().lstrip("@") for d in extra if d.strip()}
+        directory.our_domains = directory.our_domains | given
     return directory
 
 
