@@ -143,3 +143,13 @@ def test_our_domain_adds_to_the_configured_ones(
         ("sister@sister.example", "outbound"),
         ("a@ours.example", "outbound"),
     }
+
+
+def test_a_broken_mailbox_on_the_command_line_is_a_clear_message(acme: Alliance, tmp_path: Path):
+    path = tmp_path / "broken.mbox"
+    path.write_bytes(b"\x00\x01 not mail at all")
+    result = CliRunner().invoke(app, ["import", str(path)])
+    assert result.exit_code == 1
+    assert "not an mbox file" in result.output and "nothing was written" in result.output
+    assert "Traceback" not in result.output
+    assert not Interaction.objects.exists()
