@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
@@ -108,3 +109,43 @@ def test_it_names_the_alliance_the_engine_choked_on(monkeypatch):
     with pytest.raises(EvaluationFailed, match="Broken"):
         evaluate_portfolio(AS_OF)
     assert not m.Assessment.objects.exists()
+
+
+def test_it_pauses_the_garbage_collector_during_the_batch_and_restores_it(monkeypatch):
+    make_alliance("One")
+    seen: list[bool] = []
+    real = service.evaluate
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "evaluate", spy)
+    assert gc.isenabled()
+
+    evaluate_portfolio(AS_OF)
+
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_it_restores_the_garbage_collector_when_the_engine_fails(monkeypatch):
+    make_alliance("Broken")
+
+    def explode(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(service, "evaluate", explode)
+    with pytest.raises(EvaluationFailed):
+        evaluate_portfolio(AS_OF)
+    assert gc.isenabled()
+
+
+def test_it_leaves_a_disabled_collector_disabled():
+    make_alliance("One")
+    gc.disable()
+    try:
+        evaluate_portfolio(AS_OF)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
