@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models as db
 
 from radar.portfolio import models
+
+# Links typed without a scheme ("partner.com/deal") are read as https, the
+# behaviour Django 6 makes the default.
+URL_AS_HTTPS = {db.URLField: {"assume_scheme": "https"}}
 
 
 class AgreementInline(admin.StackedInline):
     model = models.Agreement
+    formfield_overrides = URL_AS_HTTPS
     extra = 0
 
 
@@ -30,6 +36,7 @@ class ContactInline(admin.TabularInline):
 
 @admin.register(models.Partner)
 class PartnerAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_AS_HTTPS
     list_display = ["name", "email_domains", "website"]
     search_fields = ["name", "email_domains"]
 
@@ -107,6 +114,7 @@ class SurveyAdmin(admin.ModelAdmin):
 
 @admin.register(models.Observation)
 class ObservationAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_AS_HTTPS
     list_display = ["observed_on", "alliance", "title", "category", "polarity", "source", "kind"]
     list_filter = ["category", "polarity", "source", "kind", "alliance"]
     search_fields = ["title", "detail"]
