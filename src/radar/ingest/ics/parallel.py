@@ -54,14 +54,18 @@ class Parsed:
 def cut(text: str) -> Pieces | None:
     """The header, time zones and events of a one-calendar file (None if unusual)."""
     lines = text.splitlines(keepends=True)
-    names = [line.rstrip("\r\n").upper() for line in lines]
-    if names.count("BEGIN:VCALENDAR") != 1 or names.count("END:VCALENDAR") != 1:
+    # Only BEGIN:/END: lines matter here; upper-casing the rest (most of the
+    # file) would copy it once more for nothing.
+    names = {n: line.rstrip("\r\n").upper() for n, line in enumerate(lines) if line[:1] in "bBeE"}
+    calendars = list(names.values())
+    if calendars.count("BEGIN:VCALENDAR") != 1 or calendars.count("END:VCALENDAR") != 1:
         return None
     pieces = Pieces("")
     header: list[str] = []
     block: list[str] = []
     inside = ""
-    for line, name in zip(lines, names, strict=True):
+    for n, line in enumerate(lines):
+        name = names.get(n, "")
         if not inside and name in {"BEGIN:VEVENT", "BEGIN:VTIMEZONE"}:
             inside, block = name[6:], [line]
         elif inside:
@@ -178,19 +182,29 @@ def _parse_slice(text: str, start: int, zone: tzinfo) -> list[Parsed] | None:
     except Exception:  # let the whole-file parse name the problem
         return None
     found = []
+    # The same people come to many meetings: one object each pickles (and
+    # stays in the parent's memory) once per slice instead of once per event.
+    shared: dict[Person, Person] = {}
     events = [c for c in cal.subcomponents if c.name == "VEVENT"]
     for offset, event in enumerate(events):
-        found.append(_read_event(event, start + offset, zone))
+        found.append(_read_event(event, start + offset, zone, shared))
     return found
 
 
-def _read_event(event: icalendar.Component, index: int, zone: tzinfo) -> Parsed:
+def _read_event(
+    event: icalendar.Component, index: int, zone: tzinfo, shared: dict[Person, Person]
+) -> Parsed:
     uid = uid_of(event)
     title = " ".join(str(event.get("SUMMARY", "")).split())[:60]
-    people = _people(event)
+    try:
+        read: tuple[Person, ...] | None = tuple(shared.setdefault(p, p) for p in people_of(event))
+    except Exception:  # unreadable attendee lines: _occurrence raises again below
+        read = None
+    people = read or ()
     if is_series([event]):
         return Parsed(index, uid, title, True, people)
     try:
-        return Parsed(index, uid, title, False, people, _occurrence(event, uid, False, zone))
+        occurrence = _occurrence(event, uid, False, zone, read)
+        return Parsed(index, uid, title, False, people, occurrence)
     except Exception as exc:  # reported only if the event concerns a partner
         return Parsed(index, uid, title, False, people, error=_one_line(exc))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -64,16 +64,19 @@ def expand(
     until: datetime,
     zone: tzinfo,
     timezones: list[icalendar.Component] | None = None,
+    people: Sequence[tuple[Person, ...] | None] | None = None,
 ) -> Iterator[Occurrence]:
     """Occurrences of one UID starting in [since, until); raises on broken data.
 
     `timezones` are the calendar's VTIMEZONEs (found once by the caller: a
     large calendar would otherwise be scanned again for every series).
+    `people` are the events' attendees if the caller has read them already
+    (None for an event whose attendees could not be read).
     """
     uid = uid_of(events[0])
     if not is_series(events):
-        for event in events:
-            occurrence = _occurrence(event, uid, False, zone)
+        for n, event in enumerate(events):
+            occurrence = _occurrence(event, uid, False, zone, people[n] if people else None)
             if len(events) > 1:
                 # The same UID on unrelated events (some exporters reuse them).
                 occurrence = replace(occurrence, key=f"{uid}|{_stamp(occurrence.start)}")
@@ -94,7 +97,18 @@ def expand(
         yield _occurrence(event, uid, True, zone)
 
 
-def _occurrence(event: icalendar.Component, uid: str, series: bool, zone: tzinfo) -> Occurrence:
+def _occurrence(
+    event: icalendar.Component,
+    uid: str,
+    series: bool,
+    zone: tzinfo,
+    people: tuple[Person, ...] | None = None,
+) -> Occurrence:
+    """The occurrence an (expanded) event stands for.
+
+    `people` are the event's attendees when the caller has read them already
+    (reading them is a third of the cost of a single event).
+    """
     start_value = _dt(event, "DTSTART")
     if start_value is None:
         raise ValueError("the event has no start (DTSTART)")
@@ -119,7 +133,9 @@ def _occurrence(event: icalendar.Component, uid: str, series: bool, zone: tzinfo
     if series:
         rid = _dt(event, "RECURRENCE-ID") or start_value
         key = f"{uid}|{_stamp(_aware(rid, zone))}"
-    return Occurrence(key, uid, series, start, minutes, summary, cancelled, people_of(event))
+    if people is None:
+        people = people_of(event)
+    return Occurrence(key, uid, series, start, minutes, summary, cancelled, people)
 
 
 def people_of(event: icalendar.Component) -> tuple[Person, ...]:

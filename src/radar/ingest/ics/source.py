@@ -147,11 +147,15 @@ def _calendar_units(
             timezones.append(component)
     for uid, events in by_uid.items():
         progress(len(events), source.event_count)
-        people = [p for e in events for p in _people(e)]
+        read = [_people(e) for e in events]  # read once: the occurrences reuse them
+        people = [p for found in read for p in found or ()]
         title = " ".join(str(events[0].get("SUMMARY", "")).split())[:60]
 
-        def compute(events: list[icalendar.Component] = events) -> list[Occurrence]:
-            return list(expand(cal, events, since, until, zone, timezones))
+        def compute(
+            events: list[icalendar.Component] = events,
+            read: list[tuple[Person, ...] | None] = read,
+        ) -> list[Occurrence]:
+            return list(expand(cal, events, since, until, zone, timezones, read))
 
         yield Unit(uid, title, len(events), people, compute)
 
@@ -174,8 +178,8 @@ def _singles(
     return compute
 
 
-def _people(event: icalendar.Component) -> list[Person]:
+def _people(event: icalendar.Component) -> tuple[Person, ...] | None:
     try:
-        return list(people_of(event))
+        return people_of(event)
     except Exception:  # unreadable attendee lines: decided when the event is expanded
-        return []
+        return None
