@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import typer
+from rich.console import Console
 
 app = typer.Typer(
     name="radar",
@@ -13,6 +15,26 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+# Errors, warnings and progress bars go to stderr so stdout stays clean for --format json.
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a friendly error and return the Exit to raise (exit 2 = bad usage)."""
+    err.print(f"[bold red]Error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def parse_day(raw: str | None, option: str = "--as-of") -> date | None:
+    """An ISO date from a command-line option, or a clear error naming the option."""
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise fail(f"{option} must be a date like 2026-03-31, not {raw!r}.") from None
 
 
 def setup_django() -> None:

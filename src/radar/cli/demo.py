@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from radar.cli.app import app, migrate_quietly
+from radar.cli.app import app, err, fail, migrate_quietly, parse_day
 
 if TYPE_CHECKING:
     from radar.demo import SeedResult
@@ -20,21 +20,6 @@ DEFAULT_SEED = 42
 out = Console()
 if not out.is_terminal:
     out = Console(width=120)  # piped or captured: do not wrap the summary at 80 columns
-err = Console(stderr=True)
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]Error:[/] {message}", highlight=False)
-    return typer.Exit(code)
-
-
-def _parse_day(raw: str | None) -> date | None:
-    if raw is None:
-        return None
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        raise _fail(f"--as-of must be a date like 2026-03-31, not {raw!r}.") from None
 
 
 @app.command()
@@ -58,7 +43,7 @@ def demo(
     ] = True,
 ) -> None:
     """Seed a demo portfolio: a dozen alliances over three years, each telling a story."""
-    day = _parse_day(as_of)
+    day = parse_day(as_of)
     migrate_quietly()
     from django.utils import timezone
 
@@ -72,14 +57,14 @@ def demo(
             out.print(f"The portfolio already has {existing} alliance(s); leaving it as it is.")
             return
         if not reset:
-            raise _fail(
+            raise fail(
                 f"The portfolio already has {existing} alliance(s). Run `radar demo --reset` "
                 "to replace it with the demo, or `radar demo --if-empty` to keep it."
             )
         if not yes and not typer.confirm(
             f"Delete all {existing} alliance(s) and everything recorded about them?"
         ):
-            raise _fail("Nothing changed.", 1)
+            raise fail("Nothing changed.", 1)
         wipe_portfolio()
         out.print(f"Deleted {existing} alliance(s).")
     result = _seed(seed, day)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -12,28 +11,12 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from radar.cli.app import app, migrate_quietly
-
-err = Console(stderr=True)
+from radar.cli.app import app, err, fail, migrate_quietly, parse_day
 
 
 class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]Error:[/] {message}", highlight=False)
-    return typer.Exit(code)
-
-
-def parse_as_of(raw: str | None) -> date | None:
-    if raw is None:
-        return None
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        raise fail(f"--as-of must be a date like 2026-03-31, not {raw!r}.") from None
 
 
 def find_alliance(name: str) -> int:
@@ -78,7 +61,7 @@ def evaluate(
     ] = True,
 ) -> None:
     """Assess the portfolio: score, signals, phase and recommendation per alliance."""
-    day = parse_as_of(as_of)
+    day = parse_day(as_of)
     migrate_quietly()
     from django.utils import timezone
 
