@@ -303,3 +303,19 @@ def test_it_keeps_the_data_when_the_engine_fails(
     assert response.status_code == 200
     assert "could not be recalculated" in response.content.decode()
     assert Observation.objects.filter(alliance=alliance).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("add_observation", "observed_on"),
+        ("add_context_factor", "starts_on"),
+        ("record_decision", "decided_on"),
+    ],
+)
+def test_it_dates_a_new_entry_today_unless_told_otherwise(
+    manager_client: Client, alliance: Alliance, name: str, field: str
+) -> None:
+    today = timezone.localdate().isoformat()
+    page = manager_client.get(url(name, alliance)).content.decode()
+    assert f'name="{field}" value="{today}"' in page

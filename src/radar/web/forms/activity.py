@@ -18,6 +18,8 @@ class InteractionForm(AllianceModelForm):
         help_text="Who took part (both sides).",
     )
 
+    today_fields = ("occurred_at",)
+
     class Meta:
         model = Interaction
         fields = [

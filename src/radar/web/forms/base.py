@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from radar.portfolio.models import Alliance
 
@@ -28,10 +29,19 @@ class DateTimeInput(forms.DateTimeInput):
 class AllianceModelForm(forms.ModelForm):  # type: ignore[type-arg]
     """A model form for a row that belongs to `alliance` (set on save, never posted)."""
 
+    # Date (or date-time) fields that default to today on a new, unposted form:
+    # most things are logged the day they happen.
+    today_fields: tuple[str, ...] = ()
+
     def __init__(self, *args: Any, alliance: Alliance, user: Any = None, **kwargs: Any) -> None:
         self.alliance = alliance
         self.user = user
         super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk is None:
+            now = timezone.localtime().replace(second=0, microsecond=0)
+            for name in self.today_fields:
+                is_datetime = isinstance(self.fields[name], forms.DateTimeField)
+                self.initial.setdefault(name, now if is_datetime else now.date())
 
     @property
     def signed_in_user(self) -> Any:

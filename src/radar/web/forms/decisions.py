@@ -11,6 +11,8 @@ from radar.web.forms.base import AllianceModelForm, DateInput
 
 
 class DecisionForm(AllianceModelForm):
+    today_fields = ("decided_on",)
+
     class Meta:
         model = Decision
         fields = ["decided_on", "kind", "rationale"]

@@ -13,6 +13,8 @@ from radar.web.forms.base import AllianceModelForm, DateInput
 class ObservationForm(AllianceModelForm):
     url = forms.URLField(label="Link (optional)", required=False, assume_scheme="https")
 
+    today_fields = ("observed_on",)
+
     class Meta:
         model = Observation
         fields = ["observed_on", "title", "category", "polarity", "kind", "source", "detail", "url"]
@@ -35,6 +37,8 @@ class ContextFactorForm(AllianceModelForm):
     whole_portfolio = forms.BooleanField(
         required=False, label="This affects the whole portfolio, not only this alliance"
     )
+
+    today_fields = ("starts_on",)
 
     class Meta:
         model = ContextFactor
