@@ -69,6 +69,7 @@ class CalendarFile:
         self.event_count = sum(
             1 for cal in self.calendars for c in cal.subcomponents if c.name == "VEVENT"
         )
+        self.text = ""  # parsed: the calendars are all that is read from now on
 
     def zone(self, cal: icalendar.Calendar) -> tzinfo:
         name = str(cal.get("X-WR-TIMEZONE", "")).strip()
@@ -87,7 +88,12 @@ class CalendarFile:
                 self.pieces, zone, (since, until), progress, self.event_count
             )
             if done is not None:
-                yield from _units_from(*done, since, until)
+                # The text and its slices are not needed again: free them (about
+                # twice the file's size) before the plan and the write fill memory.
+                self.text, self.pieces = "", None
+                parsed, expanded = done
+                done = None
+                yield from _units_from(parsed, expanded, since, until)
                 return
             self._parse_whole()  # something unusual: parse it all here, precisely
         for cal in self.calendars:
