@@ -14,6 +14,7 @@ which also gives the precise error.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +24,7 @@ from typing import Any
 
 import icalendar
 
+from radar.ingest.ics import gcpause
 from radar.ingest.ics.reader import Person, _occurrence, expand, is_series, people_of, uid_of
 
 # Below this many events one process is quicker than starting workers.
@@ -105,9 +107,29 @@ def parse_in_workers(
     """Parse every slice; then expand the series, each UID whole, also in workers."""
     workers = max(1, min(os.cpu_count() or 1, 4))
     size = max(1, -(-len(pieces.events) // (workers * SLICES_PER_WORKER)))
+    context = multiprocessing.get_context("fork")
+    # The parent's objects (Django, the file's text) go to the collector's
+    # permanent generation: the workers never re-scan them, nor copy the pages
+    # the collector would otherwise write to.
+    gc.freeze()
+    try:
+        return _run_pool(pieces, zone, window, progress, total, workers, size, context)
+    finally:
+        gc.unfreeze()
+
+
+def _run_pool(
+    pieces: Pieces,
+    zone: tzinfo,
+    window: tuple[datetime, datetime],
+    progress: Any,
+    total: int,
+    workers: int,
+    size: int,
+    context: Any,
+) -> tuple[list[Parsed], list[Expanded]] | None:
     slices = [(i, pieces.events[i : i + size]) for i in range(0, len(pieces.events), size)]
     found: list[Parsed] = []
-    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         jobs = [
             pool.submit(_parse_slice, pieces.calendar_text(b), start, zone) for start, b in slices
@@ -139,6 +161,13 @@ def parse_in_workers(
 
 
 def _expand_slice(
+    text: str, zone: tzinfo, window: tuple[datetime, datetime]
+) -> list[Expanded] | None:
+    with gcpause.paused():
+        return _expand_text(text, zone, window)
+
+
+def _expand_text(
     text: str, zone: tzinfo, window: tuple[datetime, datetime]
 ) -> list[Expanded] | None:
     try:
@@ -177,6 +206,11 @@ def _one_line(exc: Exception) -> str:
 
 
 def _parse_slice(text: str, start: int, zone: tzinfo) -> list[Parsed] | None:
+    with gcpause.paused():
+        return _parse_text(text, start, zone)
+
+
+def _parse_text(text: str, start: int, zone: tzinfo) -> list[Parsed] | None:
     try:
         cal = icalendar.Calendar.from_ical(text)
     except Exception:  # let the whole-file parse name the problem

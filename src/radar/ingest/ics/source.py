@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from radar.ingest.base import Problem, Progress
-from radar.ingest.ics import parallel
+from radar.ingest.ics import gcpause, parallel
 from radar.ingest.ics.reader import (
     Occurrence,
     Person,
@@ -59,7 +59,8 @@ class CalendarFile:
     def _parse_whole(self) -> None:
         self.pieces = None
         try:
-            self.calendars = icalendar.Calendar.from_ical(self.text, multiple=True)
+            with gcpause.paused():
+                self.calendars = icalendar.Calendar.from_ical(self.text, multiple=True)
         except Exception as exc:  # icalendar raises ValueError and friends
             message = f"not a readable iCalendar file: {' '.join(str(exc).split())[:300]}"
             self.problems.append(Problem(self.name, "file", message))
