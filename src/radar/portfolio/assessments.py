@@ -10,14 +10,13 @@ after each form save so pages always show a fresh score.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 
+from radar import gcpause
 from radar.engine.assessment import Assessment
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
 from radar.engine.evaluate import evaluate
@@ -62,7 +61,7 @@ def evaluate_portfolio(
     saved (replacing any earlier assessment of the same alliance and day).
     """
     report = progress or no_progress
-    with gc_paused():
+    with gcpause.paused():
         histories = load_histories(as_of, alliance_ids)
         report(0, len(histories))
         assessments = []
@@ -75,26 +74,6 @@ def evaluate_portfolio(
         if store:
             store_assessments(assessments)
     return assessments
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a batch runs.
-
-    Loading and judging a portfolio allocates millions of small objects that all
-    stay alive until the end (rows, records, detections), so every collection
-    pass during the batch scans them in vain: about 13% of the evaluation's CPU
-    at 1,000 alliances (docs/performance.md). Reference counting still frees
-    everything that is not a cycle, so memory does not grow; the collector's
-    previous state is restored even when the batch fails.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def reassess_alliance(

@@ -24,7 +24,8 @@ from typing import Any
 
 import icalendar
 
-from radar.ingest.ics import gcpause, trim
+from radar import gcpause
+from radar.ingest.ics import trim
 from radar.ingest.ics.reader import Person, _occurrence, expand, is_series, people_of, uid_of
 
 # Below this many events one process is quicker than starting workers.

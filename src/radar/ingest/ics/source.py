@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
+from radar import gcpause
 from radar.ingest.base import Problem, Progress
-from radar.ingest.ics import gcpause, parallel
+from radar.ingest.ics import parallel
 from radar.ingest.ics.reader import (
     Occurrence,
     Person,
