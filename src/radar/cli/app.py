@@ -7,6 +7,7 @@ from datetime import date
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 app = typer.Typer(
     name="radar",
@@ -19,6 +20,19 @@ app = typer.Typer(
 
 # Errors, warnings and progress bars go to stderr so stdout stays clean for --format json.
 err = Console(stderr=True)
+
+
+def progress_bar() -> Progress:
+    """The progress bar every long command shows on stderr (gone once done, off when piped)."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

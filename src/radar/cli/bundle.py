@@ -12,10 +12,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from radar.cli.app import app, migrate_quietly
+from radar.cli.app import app, err, migrate_quietly, progress_bar
 from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.base import Progress as ProgressFn
 from radar.ingest.run import (
@@ -30,21 +29,12 @@ SHOWN_PROBLEMS = 50
 SHOWN_WARNINGS = 20
 
 out = Console()
-err = Console(stderr=True)
 
 
 @contextmanager
 def _progress_bar(label: str) -> Iterator[ProgressFn]:
     """A rich progress bar on stderr; yields the importers' progress callback."""
-    bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
-    with bar:
+    with progress_bar() as bar:
         task = bar.add_task(label, total=None)
 
         def progress(advance: int, total: int | None) -> None:

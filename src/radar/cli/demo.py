@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from radar.cli.app import app, err, fail, migrate_quietly, parse_day
+from radar.cli.app import app, err, fail, migrate_quietly, parse_day, progress_bar
 
 if TYPE_CHECKING:
     from radar.demo import SeedResult
@@ -77,23 +76,12 @@ def demo(
     )
 
 
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
-
-
 def _seed(seed: int, day: date) -> SeedResult:
     from radar.demo import seed_demo
     from radar.demo.scenarios import build_scenarios
 
     total = len(build_scenarios(day))
-    with _progress() as bar:
+    with progress_bar() as bar:
         making = bar.add_task("Generating alliances", total=total)
         writing = bar.add_task("Writing to the database", total=None, visible=False)
 
@@ -110,7 +98,7 @@ def _assess(day: date) -> list[Assessment]:
     from radar.demo.assess import assess_demo, snapshot_days
     from radar.portfolio.assessments import EvaluationFailed
 
-    with _progress() as bar:
+    with progress_bar() as bar:
         task = bar.add_task("Scoring 12 months of history", total=len(snapshot_days(day)))
         try:
             return assess_demo(day, on_day=lambda _day: bar.advance(task))

@@ -9,9 +9,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from radar.cli.app import app, err, fail, migrate_quietly, parse_day
+from radar.cli.app import app, err, fail, migrate_quietly, parse_day, progress_bar
 
 
 class OutputFormat(StrEnum):
@@ -69,7 +68,7 @@ def evaluate(
 
     day = day or timezone.localdate()  # the one place the clock is read
     ids = None if alliance is None else [find_alliance(alliance)]
-    with _progress() as bar:
+    with progress_bar() as bar:
         task = bar.add_task("Assessing alliances", total=None)
 
         def advance(step: int, total: int | None) -> None:
@@ -93,15 +92,3 @@ def evaluate(
     if not out.is_terminal:
         out = Console(width=160)  # piped into a file or a pager: do not wrap at 80
     out.print(assessment_table(day, found))
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
