@@ -21,7 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-PARTNERS = 20
+from bench.common import PARTNERS, cpu_seconds, peak_mb, throwaway_store
+
 TARGET = 5_000
 
 
@@ -104,17 +105,6 @@ def _weeks_later(stamp: str, weeks: int) -> str:
     return moment.strftime("%Y%m%dT%H%M%S")
 
 
-def _cpu_seconds() -> float:
-    """User + system time of this process and of its finished children (the workers)."""
-    me = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-
-
-def _peak_mb(who: int) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=50_000)
@@ -127,27 +117,13 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="radar-bench-ics-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    os.environ["RADAR_DATA_DIR"] = str(workdir)
-    os.environ.pop("RADAR_DATABASE_URL", None)
-    os.environ["RADAR_OUR_DOMAINS"] = "ours.example"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "radar.settings"
-    import django
-
-    django.setup()
+    throwaway_store(workdir)
     from datetime import date
-
-    from django.core.management import call_command
 
     from radar.ingest.base import ImportOptions
     from radar.ingest.ics import IcsImporter
-    from radar.portfolio.models import Alliance, Interaction, Partner
+    from radar.portfolio.models import Interaction
 
-    call_command("migrate", verbosity=0)
-    for n in range(PARTNERS):
-        partner, _ = Partner.objects.get_or_create(
-            name=f"Partner {n}", defaults={"email_domains": f"partner{n}.example"}
-        )
-        Alliance.objects.get_or_create(name=f"Alliance {n}", defaults={"partner": partner})
     path = workdir / "calendar.ics"
     started = time.perf_counter()
     generate(path, args.events, descriptions=args.descriptions)
@@ -157,10 +133,10 @@ def main(argv: list[str] | None = None) -> None:
         since=date(2023, 1, 1), until=date(2026, 12, 31), today=date(2025, 6, 30)
     )
     for label in ("first import", "re-import"):
-        cpu_before, started = _cpu_seconds(), time.perf_counter()
+        cpu_before, started = cpu_seconds(), time.perf_counter()
         summary = IcsImporter().run(path, options, lambda advance, total: None)
         seconds = time.perf_counter() - started
-        cpu = _cpu_seconds() - cpu_before
+        cpu = cpu_seconds() - cpu_before
         rate = args.events / seconds
         verdict = "met" if rate >= TARGET else "missed"
         print(
@@ -173,20 +149,20 @@ def main(argv: list[str] | None = None) -> None:
           "wall-clock rates fall as the load rises; CPU-seconds do not)")  # fmt: skip
     # Measured before the yardstick: icalendar holding the whole file parsed in
     # one process needs more memory than the import itself.
-    print(f"peak RSS of the imports: {_peak_mb(resource.RUSAGE_SELF):.0f} MB in this process "
-          f"(generating the file included), {_peak_mb(resource.RUSAGE_CHILDREN):.0f} MB "
+    print(f"peak RSS of the imports: {peak_mb(resource.RUSAGE_SELF):.0f} MB in this process "
+          f"(generating the file included), {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB "
           "in the largest worker")  # fmt: skip
     # Yardstick: icalendar alone parsing the same file in this one process.
     import icalendar
 
-    cpu_before, started = _cpu_seconds(), time.perf_counter()
+    cpu_before, started = cpu_seconds(), time.perf_counter()
     icalendar.Calendar.from_ical(path.read_bytes())
-    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_before
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_before
     print(
         f"yardstick, icalendar parse only (one process): {seconds:.1f} s wall, "
         f"{args.events / seconds:,.0f} events/s, {cpu:.1f} s CPU"
     )
-    rss = max(_peak_mb(resource.RUSAGE_SELF), _peak_mb(resource.RUSAGE_CHILDREN))
+    rss = max(peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN))
     print(f"interactions stored: {Interaction.objects.count():,}; peak RSS with the yardstick "
           f"{rss:.0f} MB; {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")  # fmt: skip
 

@@ -27,7 +27,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 
-PARTNERS = 20
+from bench.common import PARTNERS, cpu_seconds, throwaway_store
+
 TARGET_RATE = 1_000
 TARGET_MB = 500
 _VOCABULARY = (
@@ -85,41 +86,21 @@ def generate(path: Path, messages: int, seed: int = 11) -> None:
                     threads.pop(0)
 
 
-def _cpu_seconds() -> float:
-    """User + system time of this process and of its finished children (the workers)."""
-    me = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-
-
 def child(path: Path, workdir: Path, messages: int) -> None:
     """Runs in its own process so its peak RSS is the import's alone."""
-    os.environ["RADAR_DATA_DIR"] = str(workdir)
-    os.environ.pop("RADAR_DATABASE_URL", None)
-    os.environ["RADAR_OUR_DOMAINS"] = "ours.example"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "radar.settings"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    throwaway_store(workdir)
     from radar.ingest.base import ImportOptions
     from radar.ingest.email import EmailImporter
-    from radar.portfolio.models import Alliance, Partner
 
-    call_command("migrate", verbosity=0)
-    for n in range(PARTNERS):
-        partner = Partner.objects.create(name=f"Partner {n}", email_domains=f"partner{n}.example")
-        Alliance.objects.create(name=f"Alliance {n}", partner=partner)
     runs = []
     for label in ("first import", "re-import"):
-        started, cpu = time.perf_counter(), _cpu_seconds()
+        started, cpu = time.perf_counter(), cpu_seconds()
         summary = EmailImporter().run(path, ImportOptions(), lambda advance, total: None)
         runs.append(
             {
                 "label": label,
                 "seconds": time.perf_counter() - started,
-                "cpu": _cpu_seconds() - cpu,
+                "cpu": cpu_seconds() - cpu,
                 "read": messages,
                 "created": dict(summary.created),
                 "updated": dict(summary.updated),
