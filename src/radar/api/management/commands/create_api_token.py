@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from radar.api.models import ApiToken
+from radar.web.management.users import user_named
 
 
 class Command(BaseCommand):
@@ -18,11 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--name", default="API token", help="What the token is for.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user_model = get_user_model()
-        try:
-            user = user_model.objects.get(**{user_model.USERNAME_FIELD: options["username"]})
-        except user_model.DoesNotExist:
-            raise CommandError(f"No user named {options['username']!r}.") from None
+        user = user_named(options["username"])
         _token, raw = ApiToken.issue(user, options["name"])
         self.stdout.write(raw)
         self.stderr.write(

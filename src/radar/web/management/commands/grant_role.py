@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
+from radar.web.management.users import user_named
 from radar.web.roles import ROLE_DESCRIPTIONS, Role, grant_role
 
 
@@ -23,11 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--only", action="store_true", help="Remove the user's other roles.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user_model = get_user_model()
-        try:
-            user = user_model.objects.get(**{user_model.USERNAME_FIELD: options["username"]})
-        except user_model.DoesNotExist:
-            raise CommandError(f"No user named {options['username']!r}.") from None
+        user = user_named(options["username"])
         role = Role(options["role"])
         if options["only"]:
             others = [r.value for r in Role if r is not role]
