@@ -26,7 +26,15 @@ import icalendar
 
 from radar import gcpause
 from radar.ingest.ics import trim
-from radar.ingest.ics.reader import Person, _occurrence, expand, is_series, people_of, uid_of
+from radar.ingest.ics.reader import (
+    Person,
+    _occurrence,
+    events_by_uid,
+    expand,
+    is_series,
+    people_of,
+    uid_of,
+)
 
 # Below this many events one process is quicker than starting workers.
 PARALLEL_MIN_EVENTS = 5_000
@@ -175,13 +183,7 @@ def _expand_text(
         cal = icalendar.Calendar.from_ical(text)
     except Exception:
         return None
-    by_uid: dict[str, list[icalendar.Component]] = {}
-    timezones = []
-    for component in cal.subcomponents:
-        if component.name == "VEVENT":
-            by_uid.setdefault(uid_of(component), []).append(component)
-        elif component.name == "VTIMEZONE":
-            timezones.append(component)
+    by_uid, timezones = events_by_uid(cal)
     found = []
     for uid, events in by_uid.items():
         people = tuple(p for e in events for p in _people(e))

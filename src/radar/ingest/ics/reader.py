@@ -53,6 +53,20 @@ def uid_of(event: icalendar.Component) -> str:
     return uid if len(uid) <= 400 else "sha1-" + hashlib.sha1(uid.encode()).hexdigest()
 
 
+def events_by_uid(
+    cal: icalendar.Calendar,
+) -> tuple[dict[str, list[icalendar.Component]], list[icalendar.Component]]:
+    """VEVENTs grouped by UID (a series with its overrides), and the VTIMEZONEs."""
+    by_uid: dict[str, list[icalendar.Component]] = {}
+    timezones = []
+    for component in cal.subcomponents:
+        if component.name == "VEVENT":
+            by_uid.setdefault(uid_of(component), []).append(component)
+        elif component.name == "VTIMEZONE":
+            timezones.append(component)
+    return by_uid, timezones
+
+
 def is_series(events: list[icalendar.Component]) -> bool:
     return any(prop in e for e in events for prop in SERIES_PROPERTIES)
 

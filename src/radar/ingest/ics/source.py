@@ -25,9 +25,9 @@ from radar.ingest.ics.reader import (
     Person,
     _decode,
     _stamp,
+    events_by_uid,
     expand,
     people_of,
-    uid_of,
 )
 
 
@@ -146,13 +146,7 @@ def _calendar_units(
     progress: Progress,
     source: CalendarFile,
 ) -> Iterator[Unit]:
-    by_uid: dict[str, list[icalendar.Component]] = {}
-    timezones = []
-    for component in cal.subcomponents:
-        if component.name == "VEVENT":
-            by_uid.setdefault(uid_of(component), []).append(component)
-        elif component.name == "VTIMEZONE":
-            timezones.append(component)
+    by_uid, timezones = events_by_uid(cal)
     for uid, events in by_uid.items():
         progress(len(events), source.event_count)
         read = [_people(e) for e in events]  # read once: the occurrences reuse them
