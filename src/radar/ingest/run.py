@@ -57,8 +57,13 @@ def run_import(
     become `ImportRefused` with a plain message."""
     from django.db import DatabaseError
 
+    from radar.portfolio import rollup
+
     try:
-        return importer.run(path, options, progress)
+        summary = importer.run(path, options, progress)
+        if not options.dry_run:
+            rollup.refresh()  # the monthly totals evaluations read, kept with the write
+        return summary
     except OSError as exc:
         raise ImportRefused(f"Cannot read {path}: {exc}") from exc
     except DatabaseError as exc:

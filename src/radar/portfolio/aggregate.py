@@ -3,7 +3,9 @@
 One GROUP BY pass over `Interaction` per (alliance, calendar month) gives
 every count, sum and mean of `PeriodStats`; one more pass over participants
 gives the distinct partner people per month. Two queries whatever the number
-of alliances or interactions.
+of alliances or interactions. Evaluations read whole months from the totals
+kept at write time (radar.portfolio.rollup), which are built with these same
+queries, so both ways give the same PeriodStats.
 
 Definitions (they matter for the signals built on them):
 
@@ -36,7 +38,7 @@ from django.utils import timezone
 from radar.engine.records import PeriodStats
 from radar.engine.vocab import Direction, InteractionKind, Ritual, Side
 from radar.portfolio.models import Alliance, Interaction, InteractionParticipant
-from radar.portfolio.months import as_month, end_of_day, month_of
+from radar.portfolio.months import as_month, end_of_day, month_of, next_month, start_of_month
 
 WRITTEN_KINDS = (InteractionKind.EMAIL.value, InteractionKind.MESSAGE.value)
 HELD = Q(kind=InteractionKind.MEETING.value, cancelled=False)
@@ -80,38 +82,90 @@ def _measures() -> dict[str, Any]:
     return measures
 
 
+def measure_names() -> tuple[str, ...]:
+    """The names of the aggregates `month_rows` computes, in order."""
+    return tuple(_measures())
+
+
 def monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, list[PeriodStats]]:
-    """PeriodStats per alliance, ascending by month, for interactions up to `as_of`."""
+    """PeriodStats per alliance, ascending by month, for interactions up to `as_of`.
+
+    Whole months come from the totals kept at write time (radar.portfolio.rollup,
+    refreshed first for any alliance written to since); only the month of
+    `as_of`, when `as_of` is not its last day, is aggregated here, from its
+    first instant to the end of `as_of`.
+    """
+    from radar.portfolio import rollup
+
+    rollup.refresh(alliances)
     before = end_of_day(as_of)
+    month = as_of.replace(day=1)
+    if before >= start_of_month(next_month(month)):  # as_of ends its month: all whole
+        rows, people = rollup.stored_rows(alliances, until=next_month(month)), {}
+    else:
+        start = start_of_month(month)
+        rows = rollup.stored_rows(alliances, until=month)
+        rows += month_rows(
+            Interaction.objects.filter(
+                alliance__in=alliances, occurred_at__gte=start, occurred_at__lt=before
+            )
+        )
+        people = partner_people(Q(contact__alliance__in=alliances), before, since=start)
+    return stats_from_rows(rows, people)
+
+
+def live_monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, list[PeriodStats]]:
+    """The same as `monthly_stats`, recomputed from every interaction (no kept totals).
+
+    The reference the kept totals are tested against, and what they are built from.
+    """
+    before = end_of_day(as_of)
+    rows = month_rows(Interaction.objects.filter(alliance__in=alliances, occurred_at__lt=before))
+    return stats_from_rows(rows, partner_people(Q(contact__alliance__in=alliances), before))
+
+
+def month_rows(interactions: QuerySet[Interaction]) -> list[dict[str, Any]]:
+    """Raw aggregates per (alliance, month): alliance_id, month and the n_* measures."""
     rows = (
-        Interaction.objects.filter(alliance__in=alliances, occurred_at__lt=before)
-        .annotate(month=month_of("occurred_at"))
+        interactions.annotate(month=month_of("occurred_at"))
         .values("alliance_id", "month")
         .annotate(**_measures())
         .order_by()
     )
-    people = partner_people(alliances, before)
+    return raw_rows(rows)
+
+
+def stats_from_rows(
+    rows: list[dict[str, Any]], people: dict[Key, int]
+) -> dict[int, list[PeriodStats]]:
+    """PeriodStats per alliance from raw month rows; a row may carry its own "people"."""
     zone = timezone.get_current_timezone()  # once: it is a context-local lookup
     result: dict[int, list[PeriodStats]] = {}
-    for row in raw_rows(rows):
+    for row in rows:
         key = (row["alliance_id"], as_month(row["month"]))
-        result.setdefault(key[0], []).append(_period(key[1], row, people.get(key, 0), zone))
+        count = row["people"] if "people" in row else people.get(key, 0)
+        result.setdefault(key[0], []).append(_period(key[1], row, count, zone))
     for periods in result.values():
         periods.sort(key=lambda p: p.period)
     return result
 
 
-def partner_people(alliances: QuerySet[Alliance], before: datetime) -> dict[Key, int]:
-    """Distinct partner contacts who took part, per (alliance, month)."""
+def partner_people(
+    contacts: Q, before: datetime | None = None, since: datetime | None = None
+) -> dict[Key, int]:
+    """Distinct partner contacts who took part, per (alliance, month), in [since, before)."""
+    chosen = InteractionParticipant.objects.filter(
+        contacts,  # drives the join from the few contacts
+        interaction__cancelled=False,
+        attended=True,
+        contact__side=Side.PARTNER.value,
+    )
+    if before is not None:
+        chosen = chosen.filter(interaction__occurred_at__lt=before)
+    if since is not None:
+        chosen = chosen.filter(interaction__occurred_at__gte=since)
     rows = (
-        InteractionParticipant.objects.filter(
-            contact__alliance__in=alliances,  # drives the join from the few contacts
-            interaction__occurred_at__lt=before,
-            interaction__cancelled=False,
-            attended=True,
-            contact__side=Side.PARTNER.value,
-        )
-        .annotate(month=month_of("interaction__occurred_at"))
+        chosen.annotate(month=month_of("interaction__occurred_at"))
         .values("contact__alliance_id", "month")
         .annotate(people=Count("contact_id", distinct=True))
         .order_by()

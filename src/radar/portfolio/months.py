@@ -58,6 +58,21 @@ def end_of_day(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
+def start_of_month(month: date) -> datetime:
+    """The first instant of `month` (any day in it) in the current time zone."""
+    return timezone.make_aware(datetime.combine(month.replace(day=1), time.min))
+
+
+def next_month(month: date) -> date:
+    """The first day of the month after `month`."""
+    first = month.replace(day=1)
+    return (
+        first.replace(year=first.year + 1, month=1)
+        if first.month == 12
+        else first.replace(month=first.month + 1)
+    )
+
+
 def local_date(instant: datetime) -> date:
     return timezone.localtime(instant).date()
 

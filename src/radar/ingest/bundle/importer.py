@@ -24,6 +24,7 @@ from radar.ingest.bundle.source import Source, SourceError, open_source
 from radar.ingest.bundle.tables import TABLES, Row, Table
 from radar.ingest.bundle.validate import Keep, Validator
 from radar.ingest.bundle.write import TableWriter
+from radar.portfolio import rollup
 
 BASE_KINDS = ("alliance", "partner", "user", "metric", "contact", "survey", "decision")
 
@@ -166,6 +167,8 @@ def import_bundle(
             _reload(table, cat, present)
         if options.dry_run:
             transaction.set_rollback(True)
+        else:
+            rollup.refresh()  # the monthly totals evaluations read, kept with the write
     progress(max(0, total - done - written), total)  # rows skipped by --alliance
     return summary
 

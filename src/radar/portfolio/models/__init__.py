@@ -11,10 +11,13 @@ from radar.portfolio.models.reviews import (
     Decision,
     ReviewComment,
 )
+from radar.portfolio.models.rollup import ActivityMonth, ActivityStale
 from radar.portfolio.models.sightings import ContextFactor, Observation
 
 __all__ = [
     "ActionItem",
+    "ActivityMonth",
+    "ActivityStale",
     "Agreement",
     "Alliance",
     "Assessment",

@@ -1,0 +1,109 @@
+"""Keep `ActivityMonth` (monthly interaction totals) in step with the interactions.
+
+Triggers mark every alliance whose interactions, participants or contacts
+change (radar.portfolio.rollup_triggers); `refresh` recomputes the marked
+alliances' months with the very queries an evaluation would otherwise run over
+every interaction (radar.portfolio.aggregate), so reading a month from here or
+recomputing it gives the same numbers. Importers refresh at the end of their
+transaction, so the cost lands on the write; an evaluation refreshes whatever
+is still marked (a form save, an admin edit) before it reads.
+
+Months are cut in the current time zone (RADAR_TIME_ZONE); the rows say which
+zone they were cut in, and a change of zone rebuilds everything on the next read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from radar.portfolio import aggregate
+from radar.portfolio.models import ActivityMonth, ActivityStale, Alliance, Interaction
+from radar.portfolio.rollup_triggers import MARK_EXISTING
+
+CHUNK = 500  # alliances per recomputing query: bounded parameter lists and memory
+
+# Stored column for each aggregate of `aggregate._measures` (the n_ prefix dropped).
+COLUMNS: dict[str, str] = {name: name[2:] for name in aggregate.measure_names()}
+
+
+def zone_name() -> str:
+    return str(timezone.get_current_timezone())
+
+
+def refresh(alliances: QuerySet[Alliance] | Sequence[int] | None = None) -> int:
+    """Recompute the months of the marked alliances (all, or those among `alliances`).
+
+    Returns how many alliances were recomputed. Cheap when nothing is marked:
+    one query (two when months cut in another zone must first be dropped).
+    """
+    zone = zone_name()
+    with transaction.atomic():
+        if ActivityMonth.objects.exclude(zone=zone).exists():
+            ActivityMonth.objects.all().delete()
+            with connection.cursor() as cursor:
+                cursor.execute(MARK_EXISTING)
+        marked = ActivityStale.objects.select_for_update().order_by("alliance_id")
+        if alliances is not None:
+            ids = alliances.values("id") if isinstance(alliances, QuerySet) else list(alliances)
+            marked = marked.filter(alliance_id__in=ids)
+        stale = list(marked.values_list("alliance_id", flat=True))
+        for chunk in _chunks(stale):
+            _recompute(chunk, zone)
+            # Rows are locked (PostgreSQL) or the database is (SQLite, IMMEDIATE
+            # transactions): no write can have added a mark since they were read.
+            ActivityStale.objects.filter(alliance_id__in=chunk).delete()
+    return len(stale)
+
+
+def rebuild() -> int:
+    """Mark every alliance with interactions and recompute all months."""
+    with transaction.atomic():
+        ActivityMonth.objects.all().delete()
+        with connection.cursor() as cursor:
+            cursor.execute(MARK_EXISTING)
+        return refresh()
+
+
+def stored_rows(alliances: QuerySet[Alliance], until: date) -> list[dict[str, Any]]:
+    """Kept month rows of `alliances` before the month `until`, shaped like
+    `aggregate.month_rows` rows plus their "people"."""
+    named = {name: F(column) for name, column in COLUMNS.items()}  # read back under n_* names
+    query = (
+        ActivityMonth.objects.filter(alliance__in=alliances, zone=zone_name(), month__lt=until)
+        .values("alliance_id", "month", people=F("partner_people"), **named)
+        .order_by()
+    )
+    return aggregate.raw_rows(query)
+
+
+def _recompute(ids: list[int], zone: str) -> None:
+    ActivityMonth.objects.filter(alliance_id__in=ids).delete()
+    rows = aggregate.month_rows(Interaction.objects.filter(alliance_id__in=ids))
+    if not rows:
+        return
+    people = aggregate.partner_people(Q(contact__alliance_id__in=ids))
+    names = ["alliance_id", "month", "zone", "partner_people", *COLUMNS.values()]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(ActivityMonth._meta.db_table)} "
+        f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join(['%s'] * len(names))})"
+    )
+    adapt = connection.ops.adapt_datefield_value
+    values = []
+    for row in rows:
+        month = aggregate.as_month(row["month"])
+        key = (row["alliance_id"], month)
+        values.append((key[0], adapt(month), zone, people.get(key, 0), *(row[n] for n in COLUMNS)))
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
