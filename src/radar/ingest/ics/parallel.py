@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -25,7 +26,7 @@ from typing import Any
 import icalendar
 
 from radar import gcpause
-from radar.ingest.ics import trim
+from radar.ingest.ics import repeated, trim
 from radar.ingest.ics.reader import (
     Person,
     _occurrence,
@@ -215,28 +216,44 @@ def _parse_slice(text: str, start: int, zone: tzinfo) -> list[Parsed] | None:
         return _parse_text(trim.unread_lines_dropped(text), start, zone)
 
 
-def _parse_text(text: str, start: int, zone: tzinfo) -> list[Parsed] | None:
+def _parse_text(
+    text: str,
+    start: int,
+    zone: tzinfo,
+    parse: Callable[[str], icalendar.Component] = repeated.calendar_from_ical,
+) -> list[Parsed] | None:
+    # `parse` is icalendar's parser asked once per distinct line (ics.repeated);
+    # the tests pass icalendar.Calendar.from_ical to compare.
     try:
-        cal = icalendar.Calendar.from_ical(text)
+        cal = parse(text)
     except Exception:  # let the whole-file parse name the problem
         return None
     found = []
     # The same people come to many meetings: one object each pickles (and
     # stays in the parent's memory) once per slice instead of once per event.
     shared: dict[Person, Person] = {}
+    # ... and an attendee line repeated on many events is one parsed property
+    # (ics.repeated): read once per slice. `cal` keeps the properties alive.
+    known: dict[tuple[int, bool], Person | None] = {}
     events = [c for c in cal.subcomponents if c.name == "VEVENT"]
     for offset, event in enumerate(events):
-        found.append(_read_event(event, start + offset, zone, shared))
+        found.append(_read_event(event, start + offset, zone, shared, known))
     return found
 
 
 def _read_event(
-    event: icalendar.Component, index: int, zone: tzinfo, shared: dict[Person, Person]
+    event: icalendar.Component,
+    index: int,
+    zone: tzinfo,
+    shared: dict[Person, Person],
+    known: dict[tuple[int, bool], Person | None],
 ) -> Parsed:
     uid = uid_of(event)
     title = " ".join(str(event.get("SUMMARY", "")).split())[:60]
     try:
-        read: tuple[Person, ...] | None = tuple(shared.setdefault(p, p) for p in people_of(event))
+        read: tuple[Person, ...] | None = tuple(
+            shared.setdefault(p, p) for p in people_of(event, known)
+        )
     except Exception:  # unreadable attendee lines: _occurrence raises again below
         read = None
     people = read or ()

@@ -152,26 +152,49 @@ def _occurrence(
     return Occurrence(key, uid, series, start, minutes, summary, cancelled, people)
 
 
-def people_of(event: icalendar.Component) -> tuple[Person, ...]:
+def people_of(
+    event: icalendar.Component, known: dict[tuple[int, bool], Person | None] | None = None
+) -> tuple[Person, ...]:
+    """The organiser and the attendees who are people, as listed.
+
+    `known` remembers each property object's person (by identity, so only
+    while the parsed calendar lives): icalendar's parser in ics.repeated
+    gives every event with the same ATTENDEE line the same object.
+    """
     people: list[Person] = []
     organizer = event.get("ORGANIZER")
     if organizer is not None:
-        person = _person(organizer, organizer=True)
+        person = _listed(organizer, True, known)
         if person:
             people.append(person)
     attendees = event.get("ATTENDEE", [])
     if not isinstance(attendees, list):
         attendees = [attendees]
     for attendee in attendees:
-        params = getattr(attendee, "params", {})
-        if str(params.get("CUTYPE", "")).upper() in {"ROOM", "RESOURCE"}:
-            continue  # meeting rooms and projectors are not people
-        if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
-            continue
-        person = _person(attendee)
+        person = _listed(attendee, False, known)
         if person:
             people.append(person)
     return tuple(people)
+
+
+def _listed(
+    address: Any, organizer: bool, known: dict[tuple[int, bool], Person | None] | None
+) -> Person | None:
+    if known is not None:
+        key = (id(address), organizer)
+        if key in known:
+            return known[key]
+    person = None
+    params = getattr(address, "params", {})
+    if organizer:
+        person = _person(address, organizer=True)
+    elif str(params.get("CUTYPE", "")).upper() in {"ROOM", "RESOURCE"}:
+        pass  # meeting rooms and projectors are not people
+    elif str(params.get("ROLE", "")).upper() != "NON-PARTICIPANT":
+        person = _person(address)
+    if known is not None:
+        known[key] = person
+    return person
 
 
 def _person(address: Any, organizer: bool = False) -> Person | None:
