@@ -18,32 +18,42 @@ RSS_TARGET_MB = 1024.0
 
 
 def figures(run: Run) -> dict[str, Any]:
+    """The figures of a run. The headline evaluation is `radar evaluate`'s default
+    ("evaluate_workers": one process per core for a big portfolio); the one-process
+    run ("evaluate") is kept beside it, split into load / engine / store."""
     phases = run.phases
-    evaluation = phases["evaluate"].result
+    serial = phases["evaluate"].result
     scan = run.seconds("scan")
-    ratio = run.seconds("evaluate") / scan if scan > 0 else float("inf")
+    headline = run.seconds("evaluate_workers")
+    scan_cpu = phases["scan"].result["cpu"]
     return {
         "alliances": run.alliances,
         "months": run.months,
         "database": run.db,
         "rows": phases["generate"].result["counts"],
         "seconds": {name: round(p.result["seconds"], 3) for name, p in phases.items()},
-        # CPU this process spent on the work (with SQLite: the database's too).
+        # CPU the phase's process and its workers spent (with SQLite: the database's too).
         "cpu_seconds": {name: round(p.result.get("cpu", 0.0), 2) for name, p in phases.items()},
+        "workers": phases["evaluate_workers"].result["workers"],
         "evaluate_parts": {
-            k: round(evaluation[k], 3)
+            k: round(serial[k], 3)
             for k in ("load", "engine", "store", "load_cpu", "engine_cpu", "store_cpu")
         },
-        "runs": {name: phases[name].result.get("runs", []) for name in ("scan", "evaluate")},
+        "runs": {
+            name: phases[name].result.get("runs", [])
+            for name in ("scan", "evaluate", "evaluate_workers")
+        },
         "peak_rss_mb": {name: round(p.rss_mb, 1) for name, p in phases.items()},
-        "ratio_evaluate_to_scan": round(ratio, 2),
+        "ratio_evaluate_to_scan": round(_ratio(headline, scan), 2),
         "ratio_evaluate_to_scan_cpu": round(
-            _ratio(evaluation["cpu"], phases["scan"].result["cpu"]), 2
+            _ratio(phases["evaluate_workers"].result["cpu"], scan_cpu), 2
         ),
+        "ratio_one_process_to_scan": round(_ratio(run.seconds("evaluate"), scan), 2),
+        "ratio_one_process_to_scan_cpu": round(_ratio(serial["cpu"], scan_cpu), 2),
         "targets": {
             "import_under_60s": run.seconds("import") < IMPORT_TARGET_S,
-            "evaluate_under_30s": run.seconds("evaluate") < EVALUATE_TARGET_S,
-            "evaluate_within_3x_scan": ratio <= RATIO_TARGET,
+            "evaluate_under_30s": headline < EVALUATE_TARGET_S,
+            "evaluate_within_3x_scan": _ratio(headline, scan) <= RATIO_TARGET,
             "peak_rss_under_1gb": max(p.rss_mb for p in phases.values()) < RSS_TARGET_MB,
         },
     }
@@ -80,22 +90,32 @@ def show(data: dict[str, Any]) -> None:
             label, f"{seconds[name]:.3f}", f"{cpu[name]:.2f}", f"{rss[name]:.0f}", target, mark
         )
 
+    def ratio_row(label: str, wall: float, cpu_ratio: float, ok: bool) -> None:
+        # With PostgreSQL the scan's work happens in the server: no CPU ratio.
+        shown = "—" if "PostgreSQL" in data["database"] else f"{cpu_ratio:.1f}x"
+        table.add_row(label, f"{wall:.1f}x", shown, "", "≤ 3x", _mark(ok))
+
     phase("generate bundle", "generate")
     phase("import bundle", "import", "< 60 s", targets["import_under_60s"])
     phase("raw SQL scan (GROUP BY alliance)", "scan", "reference")
-    phase("full evaluation", "evaluate", "< 30 s", targets["evaluate_under_30s"])
+    workers = data["workers"]
+    phase(
+        f"full evaluation ({workers} processes, as radar evaluate)",
+        "evaluate_workers",
+        "< 30 s",
+        targets["evaluate_under_30s"],
+    )
+    ratio_row(
+        "evaluation / scan",
+        data["ratio_evaluate_to_scan"],
+        data["ratio_evaluate_to_scan_cpu"],
+        targets["evaluate_within_3x_scan"],
+    )
+    phase("full evaluation, one process", "evaluate")
     for part in ("load", "engine", "store"):
         table.add_row(f"  {part}", f"{parts[part]:.2f}", f"{parts[part + '_cpu']:.2f}", "", "", "")
-    ratio = data["ratio_evaluate_to_scan"]
-    table.add_row(
-        "evaluation / scan",
-        f"{ratio:.1f}x",
-        # With PostgreSQL the scan's work happens in the server: no CPU ratio.
-        "—" if "PostgreSQL" in data["database"] else f"{data['ratio_evaluate_to_scan_cpu']:.1f}x",
-        "",
-        "≤ 3x",
-        _mark(targets["evaluate_within_3x_scan"]),
-    )
+    one = data["ratio_one_process_to_scan"]
+    ratio_row("one process / scan", one, data["ratio_one_process_to_scan_cpu"], one <= RATIO_TARGET)
     table.add_row(
         "peak RSS (any phase)",
         "",
@@ -106,7 +126,11 @@ def show(data: dict[str, Any]) -> None:
     )
     console.print(table)
     runs = data["runs"]
-    console.print(f"all runs (wall s) — scan: {runs['scan']}  evaluation: {runs['evaluate']}")
     console.print(
-        "CPU = time the phase's process spent working (SQLite included; PostgreSQL's server not)"
+        f"all runs (wall s) — scan: {runs['scan']}  evaluation: {runs['evaluate_workers']}  "
+        f"one process: {runs['evaluate']}"
+    )
+    console.print(
+        "CPU = time the phase's process and its workers spent working "
+        "(SQLite included; PostgreSQL's server not)"
     )

@@ -60,8 +60,8 @@ def run_phase(name: str, args: list[str], env: dict[str, str]) -> Phase:
     return Phase(name, json.loads(lines[-1]), usage.ru_maxrss / 1024)  # KiB on Linux
 
 
-def best_of(name: str, repeat: int, env: dict[str, str]) -> Phase:
-    runs = [run_phase(name, [], env) for _ in range(max(1, repeat))]
+def best_of(name: str, repeat: int, env: dict[str, str], args: list[str] | None = None) -> Phase:
+    runs = [run_phase(name, args or [], env) for _ in range(max(1, repeat))]
     best = min(runs, key=lambda p: p.result["seconds"])
     best.result["runs"] = [round(p.result["seconds"], 3) for p in runs]
     best.rss_mb = max(p.rss_mb for p in runs)
@@ -129,10 +129,14 @@ def benchmark(
         if not quiet:
             print(f"… {name}", file=sys.stderr, flush=True)
         run.phases[name] = run_phase(name, args, env)
-    for name in ("scan", "evaluate"):
+    # "evaluate": one process, split into load / engine / store; "evaluate_workers":
+    # what `radar evaluate` does by default (one process per core for a big portfolio).
+    timed_phases = (("scan", "scan", []), ("evaluate", "evaluate", ["1"]))
+    timed_phases += (("evaluate_workers", "evaluate", ["auto"]),)
+    for label, name, args in timed_phases:
         if not quiet:
-            print(f"… {name} (best of {repeat})", file=sys.stderr, flush=True)
-        run.phases[name] = best_of(name, repeat, env)
+            print(f"… {label} (best of {repeat})", file=sys.stderr, flush=True)
+        run.phases[label] = best_of(name, repeat, env, args)
     return run
 
 

@@ -42,7 +42,14 @@ def test_the_generated_bundle_imports_cleanly(tmp_path):
 def test_the_benchmark_runs_end_to_end_at_a_tiny_scale(capsys):
     run = run_benchmark(["--alliances", "3", "--months", "4", "--repeat", "2", "--json"])
 
-    assert set(run.phases) == {"migrate", "generate", "import", "scan", "evaluate"}
+    assert set(run.phases) == {
+        "migrate",
+        "generate",
+        "import",
+        "scan",
+        "evaluate",
+        "evaluate_workers",
+    }
     assert run.phases["scan"].result["groups"] == 3
     assert run.phases["evaluate"].result["alliances"] == 3
     assert len(run.phases["evaluate"].result["runs"]) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import time
 from enum import StrEnum
 from typing import Annotated
 
@@ -58,6 +59,14 @@ def evaluate(
         bool,
         typer.Option("--store/--no-store", help="Keep the results in the database (default)."),
     ] = True,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes to assess with; default one per core for 100+ alliances.",
+        ),
+    ] = None,
 ) -> None:
     """Assess the portfolio: score, signals, phase and recommendation per alliance."""
     day = parse_day(as_of)
@@ -65,9 +74,13 @@ def evaluate(
     from django.utils import timezone
 
     from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
+    from radar.portfolio.loader import alliances_as_of
+    from radar.portfolio.workers import worker_count
 
     day = day or timezone.localdate()  # the one place the clock is read
     ids = None if alliance is None else [find_alliance(alliance)]
+    processes = worker_count(alliances_as_of(day, ids).count(), workers)
+    started = time.perf_counter()
     with progress_bar() as bar:
         task = bar.add_task("Assessing alliances", total=None)
 
@@ -75,9 +88,15 @@ def evaluate(
             bar.update(task, advance=step, total=total)
 
         try:
-            found = evaluate_portfolio(day, ids, store=store, progress=advance)
+            found = evaluate_portfolio(day, ids, store=store, progress=advance, workers=processes)
         except EvaluationFailed as exc:
             raise fail(f"{exc} ({type(exc.__cause__).__name__}: {exc.__cause__}).", 1) from None
+    if found:
+        spread = f" in {processes} processes" if processes > 1 else ""
+        err.print(
+            f"Assessed {len(found)} alliances as of {day.isoformat()}{spread} "
+            f"({time.perf_counter() - started:.1f} s)."
+        )
     if output is OutputFormat.JSON:
         from radar.cli.assessment_table import json_document
 

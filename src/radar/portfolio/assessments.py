@@ -21,8 +21,9 @@ from radar.engine.assessment import Assessment
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
 from radar.engine.evaluate import evaluate
 from radar.ingest.base import Progress, no_progress
-from radar.portfolio import models
-from radar.portfolio.loader import load_histories
+from radar.portfolio import models, rollup
+from radar.portfolio.loader import alliances_as_of, load_histories
+from radar.portfolio.workers import evaluate_in_workers, worker_count
 
 # Columns rewritten when an alliance is assessed again on the same day.
 UPDATED_FIELDS = (
@@ -54,20 +55,34 @@ def evaluate_portfolio(
     config: EngineConfig | None = None,
     store: bool = True,
     progress: Progress | None = None,
+    workers: int | None = 1,
 ) -> list[Assessment]:
     """Assess the alliances (default: every active one) as they stood on `as_of`.
 
     Returns the assessments in alliance id order; with `store` they are also
     saved (replacing any earlier assessment of the same alliance and day).
+    `workers` > 1 spreads the work over that many processes, None picks one
+    per core for a big portfolio (radar.portfolio.workers says when it can).
     """
     report = progress or no_progress
+    chosen = config or DEFAULT_CONFIG
     with gcpause.paused():
+        if workers != 1:
+            ids = list(alliances_as_of(as_of, alliance_ids).values_list("id", flat=True))
+            count = worker_count(len(ids), workers)
+            if count > 1:
+                rollup.refresh(ids)  # here, so the workers only read
+                report(0, len(ids))
+                assessments = evaluate_in_workers(as_of, ids, chosen, count, report)
+                if store:
+                    store_assessments(assessments)
+                return assessments
         histories = load_histories(as_of, alliance_ids)
         report(0, len(histories))
         assessments = []
         for history in histories.values():
             try:
-                assessments.append(evaluate(history, as_of, config or DEFAULT_CONFIG))
+                assessments.append(evaluate(history, as_of, chosen))
             except Exception as exc:
                 raise EvaluationFailed(history.alliance.name, as_of) from exc
             report(1, len(histories))
