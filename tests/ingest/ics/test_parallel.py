@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from radar.ingest.base import ImportFailed
 from radar.ingest.ics import parallel, source
-from radar.portfolio.models import Interaction, InteractionParticipant
+from radar.portfolio.models import Contact, Interaction, InteractionParticipant
 from tests.ingest.ics.builders import OUTLOOK_HEAD, attendee, calendar, event, weekly_sync, write
 from tests.ingest.ics.conftest import RunIcs, make_alliance, package_calendar
 from tests.ingest.ics.test_generated_calendars import CANCELLED, MOVED
@@ -103,3 +104,45 @@ def test_no_workers_outside_the_main_thread(monkeypatch: pytest.MonkeyPatch):
     worker.join()
     assert found == [True]
     assert source.CalendarFile("x.ics", text, source.ZoneInfo("UTC")).pieces is not None
+
+
+def test_series_expanded_in_their_slice_store_the_same_rows_in_the_same_order(
+    tmp_path: Path, run_ics: RunIcs, ours: list[str], monkeypatch: pytest.MonkeyPatch
+):
+    from tests.ingest.ics.test_repeated import stored
+
+    make_alliance("Acme", "acme.example")
+    singles = [
+        event(f"s-{n}", f"202502{n % 28 + 1:02d}T100000Z", f"202502{n % 28 + 1:02d}T110000Z",
+              f"QBR {n}", attendee(f"p{n % 3}@acme.example"), attendee("olivia@ours.example"))
+        for n in range(40)
+    ]  # fmt: skip
+    local = [
+        event(f"local-{n}", "20250107T090000Z", "20250107T100000Z", f"Sync {n}",
+              "RRULE:FREQ=WEEKLY;COUNT=4", attendee("paul@acme.example", "TENTATIVE"),
+              attendee(f"o{n}@ours.example", "DECLINED"))
+        for n in range(6)
+    ]  # fmt: skip
+    broken = event("bad", "20250108T090000Z", "20250108T100000Z", "Bad series",
+                   "RRULE:FREQ=SOMETIMES", attendee("paul@acme.example"))  # fmt: skip
+    # The Outlook series with its moved occurrence at the start of the file
+    # and its cancelled one at the end: in different slices.
+    good = [MOVED, *singles[:20], *local, weekly_sync(), *singles[20:], CANCELLED]
+    paths = (
+        write(tmp_path, calendar(OUTLOOK_HEAD, *good)),
+        write(tmp_path, calendar(OUTLOOK_HEAD, *good[:27], broken, *good[27:]), "broken.ics"),
+    )
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_EVENTS", 1)
+    monkeypatch.setattr(source.os, "cpu_count", lambda: 2)
+    runs = []
+    for in_slices in (False, True):
+        monkeypatch.setattr(parallel, "EXPAND_IN_SLICES", in_slices)
+        Interaction.objects.all().delete()
+        Contact.objects.all().delete()
+        with pytest.raises(ImportFailed) as failed:
+            run_ics(paths[1], since=date(2025, 1, 1), until=date(2025, 3, 31))
+        runs.append([str(p) for p in failed.value.problems])
+        run_ics(paths[0], since=date(2025, 1, 1), until=date(2025, 3, 31))
+        runs.append(stored())
+    assert runs[:2] == runs[2:]
+    assert "Bad series" in runs[0][0] and len(runs[1]) > 40

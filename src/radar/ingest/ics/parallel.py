@@ -5,9 +5,11 @@ export would take 15 s. The file is cut at its VEVENT boundaries (a line that
 is exactly BEGIN:VEVENT or END:VEVENT: folded lines start with a space, so
 this never cuts inside a property); each slice is wrapped in the calendar's
 own header and time zones and parsed by icalendar in a worker process. Events
-that belong to a series (RRULE, RDATE, RECURRENCE-ID) come back as indexes
-and are parsed again together, in this process, so overrides always meet
-their series. Anything unusual (several calendars, unbalanced blocks, a slice
+that belong to a series (RRULE, RDATE, RECURRENCE-ID) are parsed again from
+their untouched text and expanded, each UID with all its events, so
+overrides always meet their series: by the same worker when all of a UID's
+events are in its slice, else in a second round once every slice is read.
+Anything unusual (several calendars, unbalanced blocks, a slice
 icalendar rejects) returns None and the caller parses the whole file itself,
 which also gives the precise error.
 """
@@ -40,6 +42,9 @@ from radar.ingest.ics.reader import (
 # Below this many events one process is quicker than starting workers.
 PARALLEL_MIN_EVENTS = 5_000
 SLICES_PER_WORKER = 4
+# Workers expand the series whose events all lie in their slice (False: every
+# series waits for the second round, as before; the tests compare the two).
+EXPAND_IN_SLICES = True
 
 
 @dataclass
@@ -49,7 +54,11 @@ class Pieces:
     events: list[str] = field(default_factory=list)  # VEVENT blocks
 
     def calendar_text(self, blocks: list[str]) -> str:
-        return self.header + "".join(self.zones) + "".join(blocks) + "END:VCALENDAR\r\n"
+        return _calendar(self.header, "".join(self.zones), blocks)
+
+
+def _calendar(header: str, zones: str, blocks: list[str]) -> str:
+    return header + zones + "".join(blocks) + "END:VCALENDAR\r\n"
 
 
 @dataclass(frozen=True)
@@ -139,35 +148,48 @@ def _run_pool(
     context: Any,
 ) -> tuple[list[Parsed], list[Expanded]] | None:
     slices = [(i, pieces.events[i : i + size]) for i in range(0, len(pieces.events), size)]
+    frame = (pieces.header, "".join(pieces.zones))
     found: list[Parsed] = []
+    # Each worker also expands the series of its own slice: a UID whose
+    # events all lie in one slice (most series: Google and Outlook write the
+    # overrides next to their series) needs no second round.
+    local: dict[str, Expanded] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        jobs = [
-            pool.submit(_parse_slice, pieces.calendar_text(b), start, zone) for start, b in slices
-        ]
+        jobs = [pool.submit(_parse_slice, frame, b, start, zone, window) for start, b in slices]
         for job, (_, blocks) in zip(jobs, slices, strict=True):
             part = job.result()
             if part is None:
                 return None
-            found.extend(part)
+            found.extend(part[0])
+            local.update((e.uid, e) for e in part[1])
             progress(len(blocks), total)
         groups: dict[str, list[int]] = {}
         series = {p.uid for p in found if p.series}
         for item in found:
             if item.uid in series:
                 groups.setdefault(item.uid, []).append(item.index)
-        batches = [list(groups.values())[n :: workers * 2] for n in range(workers * 2)]
+        # The order the series were expanded in before the workers expanded
+        # their own (it is the order of the stored rows): groups dealt to
+        # workers * 2 batches in turn.
+        order = [g for n in range(workers * 2) for g in list(groups)[n :: workers * 2]]
+        spread = [
+            indexes
+            for indexes in groups.values()
+            if not EXPAND_IN_SLICES or indexes[0] // size != indexes[-1] // size
+        ]
+        batches = [spread[n :: workers * 2] for n in range(workers * 2)]
         texts = [
             pieces.calendar_text([pieces.events[i] for group in batch for i in group])
             for batch in batches
             if batch
         ]
-        expanded: list[Expanded] = []
+        done = {uid: local[uid] for uid in groups if uid in local}
         for expansion in [pool.submit(_expand_slice, text, zone, window) for text in texts]:
             part2 = expansion.result()
             if part2 is None:
                 return None
-            expanded.extend(part2)
-    return found, expanded
+            done.update((e.uid, e) for e in part2)  # replaces a slice's share of the UID
+    return found, [done[uid] for uid in order]
 
 
 def _expand_slice(
@@ -209,11 +231,35 @@ def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _parse_slice(text: str, start: int, zone: tzinfo) -> list[Parsed] | None:
+def _parse_slice(
+    frame: tuple[str, str],
+    blocks: list[str],
+    start: int,
+    zone: tzinfo,
+    window: tuple[datetime, datetime],
+) -> tuple[list[Parsed], list[Expanded]] | None:
+    """The slice's events read, and the series among them expanded (each UID whole).
+
+    `frame` is the calendar's header and its time zones.
+    """
+    header, zones = frame
     with gcpause.paused():
         # Unread properties dropped first: about a tenth of icalendar's time
         # on a Google export (DTSTAMP alone), more with long descriptions.
-        return _parse_text(trim.unread_lines_dropped(text), start, zone)
+        parsed = _parse_text(
+            trim.unread_lines_dropped(_calendar(header, zones, blocks)), start, zone
+        )
+        if parsed is None:
+            return None
+        series = {p.uid for p in parsed if p.series}
+        if not series or not EXPAND_IN_SLICES:
+            return parsed, []
+        # Series from the untouched text: the expander sees every line.
+        own = [blocks[p.index - start] for p in parsed if p.uid in series]
+        expanded = _expand_text(_calendar(header, zones, own), zone, window)
+        if expanded is None:
+            return None
+        return parsed, expanded
 
 
 def _parse_text(
