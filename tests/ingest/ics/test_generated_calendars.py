@@ -303,3 +303,30 @@ def test_people_only_in_future_meetings_have_no_seen_dates(
     run_ics(path, today=date(2025, 1, 7), **WINDOW)
     paul.refresh_from_db()
     assert paul.first_seen == paul.last_seen == datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
+
+
+def test_meetings_with_the_same_people_are_each_counted(tmp_path: Path, run_ics: RunIcs, ours):
+    # The plan works out a group of people once (ics.plan): every meeting of
+    # the group must still get its own row, counts, dates and warnings.
+    make_alliance("Acme", "acme.example")
+    first = make_alliance("Globex Cloud", "globex.example")
+    Alliance.objects.create(name="Globex Resell", partner=first.partner)
+    people = (attendee("paul@acme.example", "ACCEPTED", "Paul"), attendee("olivia@ours.example"),
+              attendee("g@globex.example"))  # fmt: skip
+    days = ("20250110", "20250117", "20250124")
+    syncs = [event(f"m-{d}", f"{d}T100000Z", f"{d}T103000Z", "Sync", *people) for d in days]
+    off = event("m-off", "20250131T100000Z", "20250131T103000Z", "Sync", *people,
+                "STATUS:CANCELLED")  # fmt: skip
+    summary = run_ics(write(tmp_path, calendar(GOOGLE_HEAD, *syncs, off)), **WINDOW)
+    rows = meetings()
+    assert [(m.external_id, m.cancelled, m.partner_attended, m.ours_attended) for m in rows] == [
+        ("m-20250110", False, 1, 1),
+        ("m-20250117", False, 1, 1),
+        ("m-20250124", False, 1, 1),
+        ("m-off", True, 0, 0),
+    ]
+    assert all(m.partner_invited == 1 and m.ours_invited == 1 for m in rows)
+    assert any(w.startswith("4 meetings with Globex") for w in summary.warnings)
+    paul = Contact.objects.get(email="paul@acme.example")
+    assert (paul.first_seen, paul.last_seen) == (rows[0].occurred_at, rows[-1].occurred_at)
+    assert InteractionParticipant.objects.filter(contact=paul, attended=True).count() == 3

@@ -8,12 +8,16 @@ from datetime import datetime
 from radar.engine.vocab import Direction, InteractionKind
 from radar.ingest.base import Problem, Progress
 from radar.ingest.contacts import ContactBook
-from radar.ingest.ics.attendance import Attendance, merge_people, split
+from radar.ingest.ics.attendance import merge_people, split
 from radar.ingest.ics.reader import Occurrence, Person
 from radar.ingest.ics.rituals import RitualRules
 from radar.ingest.ics.source import CalendarFile
 from radar.ingest.interactions import IncomingInteraction, dedupe_attendance
 from radar.ingest.mapping import Directory
+
+# One partner's share of a meeting: partner id, alliance id (None when the
+# partner has several alliances), attendance counts, (person, side, came) rows.
+_Share = tuple[int, int | None, dict[str, int], list[tuple[Person, str, bool]]]
 
 
 class CalendarPlan:
@@ -41,6 +45,8 @@ class CalendarPlan:
         self.series: set[tuple[int, str]] = set()
         self._partner_cache: dict[str, int | None] = {}
         self._ours_cache: dict[str, bool] = {}
+        self._groups: dict[tuple[tuple[Person, ...], bool], list[_Share]] = {}
+        self._rituals: dict[str, str] = {}
 
     @property
     def rows(self) -> list[IncomingInteraction]:
@@ -74,19 +80,35 @@ class CalendarPlan:
         return self._partner_cache[email]
 
     def _add(self, occ: Occurrence) -> None:
-        people = merge_people(occ.people)
-        partner_ids = {self._partner(p.email) for p in people} - {None}
-        if not partner_ids:
+        # The same people meet again and again: who is at which partner, and
+        # their attendance, are worked out once per group of people.
+        who = self._groups.get((occ.people, occ.cancelled))
+        if who is None:
+            who = self._groups[(occ.people, occ.cancelled)] = self._group(occ)
+        if not who:
             self.skipped["no_partner"] += 1  # an override without the partner
             return
+        for partner_id, target, counts, rows in who:
+            if target is None:
+                self.ambiguous[partner_id] = self.ambiguous.get(partner_id, 0) + 1
+                continue
+            self._row(target, occ, counts, rows)
+
+    def _group(self, occ: Occurrence) -> list[_Share]:
+        """Per partner at the meeting: the alliance (None: ambiguous), counts, rows."""
+        people = merge_people(occ.people)
+        partner_ids = {self._partner(p.email) for p in people} - {None}
+        found: list[_Share] = []
         for partner_id in sorted(pid for pid in partner_ids if pid is not None):
             target = self.directory.alliance_for_partner(partner_id)
             if isinstance(target, list):
-                self.ambiguous[partner_id] = self.ambiguous.get(partner_id, 0) + 1
+                found.append((partner_id, None, {}, []))
                 continue
             theirs = {p.email for p in people if self._partner(p.email) == partner_id}
             ours = {p.email for p in people if self._is_ours(p)}
-            self._row(target.pk, occ, split(people, theirs, ours, occ.cancelled))
+            attendance = split(people, theirs, ours, occ.cancelled)
+            found.append((partner_id, target.pk, attendance.counts(), attendance.rows()))
+        return found
 
     def _is_ours(self, person: Person) -> bool:
         if self.directory.knows_our_domains:
@@ -96,20 +118,29 @@ class CalendarPlan:
         # Without RADAR_OUR_DOMAINS everyone who is not a partner counts as ours.
         return self._partner(person.email) is None
 
-    def _row(self, alliance_id: int, occ: Occurrence, attendance: Attendance) -> None:
+    def _row(
+        self,
+        alliance_id: int,
+        occ: Occurrence,
+        counts: dict[str, int],
+        rows: list[tuple[Person, str, bool]],
+    ) -> None:
+        ritual = self._rituals.get(occ.summary)
+        if ritual is None:
+            ritual = self._rituals[occ.summary] = self.rules.ritual_of(occ.summary)
         values = {
             "kind": InteractionKind.MEETING.value,
-            "ritual": self.rules.ritual_of(occ.summary),
+            "ritual": ritual,
             "occurred_at": occ.start,
             "direction": Direction.MUTUAL.value,
             "subject": occ.summary[:500],
             "duration_minutes": occ.minutes,
             "cancelled": occ.cancelled,
-            **attendance.counts(),
+            **counts,
         }
         links = []
-        for person, side, came in attendance.rows():
-            seen = occ.start if occ.start <= self.now else None
+        seen = occ.start if occ.start <= self.now else None
+        for person, side, came in rows:
             key = self.contacts.see(alliance_id, person.email, person.name, side, seen)
             links.append((key, True, came, person.partstat or "NO-ANSWER"))
         # A key seen twice (a duplicated event) keeps its last version.
