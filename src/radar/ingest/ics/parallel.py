@@ -30,6 +30,7 @@ import icalendar
 from radar import gcpause
 from radar.ingest.ics import repeated, trim
 from radar.ingest.ics.reader import (
+    Known,
     Person,
     _occurrence,
     events_by_uid,
@@ -208,11 +209,14 @@ def _expand_text(
         return None
     by_uid, timezones = events_by_uid(cal)
     found = []
+    # An occurrence shares its attendee properties with its series' event
+    # (the expander copies the event, not its values): each read once.
+    known: Known = {}
     for uid, events in by_uid.items():
         people = tuple(p for e in events for p in _people(e))
         title = " ".join(str(events[0].get("SUMMARY", "")).split())[:60]
         try:
-            occurrences = tuple(expand(cal, events, *window, zone, timezones))
+            occurrences = tuple(expand(cal, events, *window, zone, timezones, known=known))
         except Exception as exc:  # reported only if the series concerns a partner
             found.append(Expanded(uid, title, len(events), people, error=_one_line(exc)))
             continue
@@ -277,10 +281,10 @@ def _parse_text(
     found = []
     # The same people come to many meetings: one object each pickles (and
     # stays in the parent's memory) once per slice instead of once per event.
-    shared: dict[Person, Person] = {}
+    shared: dict[Any, Any] = {}  # each Person, and each tuple of them, once
     # ... and an attendee line repeated on many events is one parsed property
-    # (ics.repeated): read once per slice. `cal` keeps the properties alive.
-    known: dict[tuple[int, bool], Person | None] = {}
+    # (ics.repeated): read once per slice.
+    known: Known = {}
     events = [c for c in cal.subcomponents if c.name == "VEVENT"]
     for offset, event in enumerate(events):
         found.append(_read_event(event, start + offset, zone, shared, known))
@@ -291,15 +295,14 @@ def _read_event(
     event: icalendar.Component,
     index: int,
     zone: tzinfo,
-    shared: dict[Person, Person],
-    known: dict[tuple[int, bool], Person | None],
+    shared: dict[Any, Any],
+    known: Known,
 ) -> Parsed:
     uid = uid_of(event)
     title = " ".join(str(event.get("SUMMARY", "")).split())[:60]
     try:
-        read: tuple[Person, ...] | None = tuple(
-            shared.setdefault(p, p) for p in people_of(event, known)
-        )
+        listed = tuple(shared.setdefault(p, p) for p in people_of(event, known))
+        read: tuple[Person, ...] | None = shared.setdefault(listed, listed)
     except Exception:  # unreadable attendee lines: _occurrence raises again below
         read = None
     people = read or ()

@@ -31,6 +31,11 @@ class Person:
     organizer: bool = False
 
 
+# A property object's person, by the object's identity; the object is kept
+# with it, so its id cannot be reused by another object while remembered.
+Known = dict[tuple[int, bool], tuple[Any, Person | None]]
+
+
 @dataclass(frozen=True)
 class Occurrence:
     key: str  # UID, or UID|original start for a series occurrence
@@ -79,13 +84,14 @@ def expand(
     zone: tzinfo,
     timezones: list[icalendar.Component] | None = None,
     people: Sequence[tuple[Person, ...] | None] | None = None,
+    known: Known | None = None,
 ) -> Iterator[Occurrence]:
     """Occurrences of one UID starting in [since, until); raises on broken data.
 
     `timezones` are the calendar's VTIMEZONEs (found once by the caller: a
     large calendar would otherwise be scanned again for every series).
     `people` are the events' attendees if the caller has read them already
-    (None for an event whose attendees could not be read).
+    (None for an event whose attendees could not be read); `known`, see people_of.
     """
     uid = uid_of(events[0])
     if not is_series(events):
@@ -108,7 +114,7 @@ def expand(
     for event in events:
         sub.add_component(event)
     for event in recurring_ical_events.of(sub).between(since, until):
-        yield _occurrence(event, uid, True, zone)
+        yield _occurrence(event, uid, True, zone, known=known)
 
 
 def _occurrence(
@@ -117,6 +123,7 @@ def _occurrence(
     series: bool,
     zone: tzinfo,
     people: tuple[Person, ...] | None = None,
+    known: Known | None = None,
 ) -> Occurrence:
     """The occurrence an (expanded) event stands for.
 
@@ -148,18 +155,15 @@ def _occurrence(
         rid = _dt(event, "RECURRENCE-ID") or start_value
         key = f"{uid}|{_stamp(_aware(rid, zone))}"
     if people is None:
-        people = people_of(event)
+        people = people_of(event, known)
     return Occurrence(key, uid, series, start, minutes, summary, cancelled, people)
 
 
-def people_of(
-    event: icalendar.Component, known: dict[tuple[int, bool], Person | None] | None = None
-) -> tuple[Person, ...]:
+def people_of(event: icalendar.Component, known: Known | None = None) -> tuple[Person, ...]:
     """The organiser and the attendees who are people, as listed.
 
-    `known` remembers each property object's person (by identity, so only
-    while the parsed calendar lives): icalendar's parser in ics.repeated
-    gives every event with the same ATTENDEE line the same object.
+    `known` remembers each property object's person: icalendar's parser in
+    ics.repeated gives every event with the same ATTENDEE line the same object.
     """
     people: list[Person] = []
     organizer = event.get("ORGANIZER")
@@ -177,13 +181,11 @@ def people_of(
     return tuple(people)
 
 
-def _listed(
-    address: Any, organizer: bool, known: dict[tuple[int, bool], Person | None] | None
-) -> Person | None:
+def _listed(address: Any, organizer: bool, known: Known | None) -> Person | None:
     if known is not None:
         key = (id(address), organizer)
         if key in known:
-            return known[key]
+            return known[key][1]
     person = None
     params = getattr(address, "params", {})
     if organizer:
@@ -193,7 +195,7 @@ def _listed(
     elif str(params.get("ROLE", "")).upper() != "NON-PARTICIPANT":
         person = _person(address)
     if known is not None:
-        known[key] = person
+        known[key] = (address, person)
     return person
 
 
