@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from radar.engine.records import PeriodStats
@@ -264,3 +265,14 @@ def test_rebuild_command_recomputes_everything(portfolio):
 def _fields(interaction: m.Interaction) -> dict[str, object]:
     names = [f.attname for f in m.Interaction._meta.concrete_fields if f.attname != "id"]
     return {name: getattr(interaction, name) for name in names}
+
+
+def test_a_refresh_with_nothing_to_do_only_reads(portfolio):
+    """No transaction, so no write lock: a page never waits for a long import."""
+    rollup.refresh()
+
+    with CaptureQueriesContext(connection) as queries:
+        assert rollup.refresh(alliances_as_of(DATES[2])) == 0
+
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    assert statements == ["SELECT", "SELECT"]

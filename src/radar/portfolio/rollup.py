@@ -40,19 +40,24 @@ def refresh(alliances: QuerySet[Alliance] | Sequence[int] | None = None) -> int:
     """Recompute the months of the marked alliances (all, or those among `alliances`).
 
     Returns how many alliances were recomputed. Cheap when nothing is marked:
-    one query (two when months cut in another zone must first be dropped).
+    two reads, and no transaction.
     """
     zone = zone_name()
+    marked = ActivityStale.objects.order_by("alliance_id")
+    if alliances is not None:
+        ids = alliances.values("id") if isinstance(alliances, QuerySet) else list(alliances)
+        marked = marked.filter(alliance_id__in=ids)
+    recut = ActivityMonth.objects.exclude(zone=zone)
+    # Plain reads first: a page that finds nothing to do takes no write lock, so it
+    # never waits for a long import (whose own marks it cannot see until it commits).
+    if not marked.exists() and not recut.exists():
+        return 0
     with transaction.atomic():
-        if ActivityMonth.objects.exclude(zone=zone).exists():
+        if recut.exists():
             ActivityMonth.objects.all().delete()
             with connection.cursor() as cursor:
                 cursor.execute(MARK_EXISTING)
-        marked = ActivityStale.objects.select_for_update().order_by("alliance_id")
-        if alliances is not None:
-            ids = alliances.values("id") if isinstance(alliances, QuerySet) else list(alliances)
-            marked = marked.filter(alliance_id__in=ids)
-        stale = list(marked.values_list("alliance_id", flat=True))
+        stale = list(marked.select_for_update().values_list("alliance_id", flat=True))
         for chunk in _chunks(stale):
             _recompute(chunk, zone)
             # Rows are locked (PostgreSQL) or the database is (SQLite, IMMEDIATE
