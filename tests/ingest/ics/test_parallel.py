@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -146,3 +147,69 @@ def test_series_expanded_in_their_slice_store_the_same_rows_in_the_same_order(
         runs.append(stored())
     assert runs[:2] == runs[2:]
     assert "Bad series" in runs[0][0] and len(runs[1]) > 40
+
+
+def cut_line_by_line(text: str) -> parallel.Pieces | None:
+    """parallel.cut as it was first written, looking at every line: the reference."""
+    lines = text.splitlines(keepends=True)
+    names = [line.rstrip("\r\n").upper() for line in lines]
+    if names.count("BEGIN:VCALENDAR") != 1 or names.count("END:VCALENDAR") != 1:
+        return None
+    pieces = parallel.Pieces("")
+    header: list[str] = []
+    block: list[str] = []
+    inside = ""
+    for line, name in zip(lines, names, strict=True):
+        if not inside and name in {"BEGIN:VEVENT", "BEGIN:VTIMEZONE"}:
+            inside, block = name[6:], [line]
+        elif inside:
+            block.append(line)
+            if name == f"END:{inside}":
+                (pieces.events if inside == "VEVENT" else pieces.zones).append("".join(block))
+                inside = ""
+        elif name == "BEGIN:VCALENDAR" or not name.startswith(("BEGIN:", "END:")):
+            header.append(line)
+    if inside or not "".join(header).upper().startswith("BEGIN:VCALENDAR"):
+        return None
+    pieces.header = "".join(header)
+    return pieces
+
+
+def odd_calendars() -> list[str]:
+    from bench.ics import generate
+    from tests.ingest.ics.test_trim import NOISY
+
+    todo = "BEGIN:VTODO\nUID:t\nSUMMARY:a task\nEND:VTODO\n"
+    alarm = weekly_sync("BEGIN:VALARM", "ACTION:DISPLAY", "END:VALARM")
+    texts = [
+        NOISY,
+        calendar(OUTLOOK_HEAD, todo, alarm, MOVED, "X-AFTER:1\n", CANCELLED),
+        calendar(OUTLOOK_HEAD, alarm.lower(), todo.lower(), "end:vevent\n", MOVED),
+        calendar(OUTLOOK_HEAD, MOVED)[:-30],  # truncated
+        "X-BEFORE:1\n" + calendar(OUTLOOK_HEAD, MOVED),
+        calendar(OUTLOOK_HEAD, MOVED).replace("\n", "\r\n") + "\r\n\r\n",
+        calendar(OUTLOOK_HEAD, MOVED).replace("\n", "\r"),
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        generate(Path(folder) / "bench.ics", 60, descriptions=True)
+        texts.append((Path(folder) / "bench.ics").read_text())
+    for package, folder in (("icalendar", "tests/calendars"),
+                            ("recurring_ical_events", "test/calendars")):  # fmt: skip
+        from importlib.resources import files
+
+        from radar.ingest.ics.reader import _decode
+
+        for found in sorted(Path(str(files(package) / folder)).glob("*.ics")):
+            texts.append(_decode(found.read_bytes()))
+    return texts
+
+
+def test_the_cut_is_the_line_by_line_cut():
+    texts = odd_calendars()
+    assert len(texts) > 100
+    usable = 0
+    for text in texts:
+        expected = cut_line_by_line(text)
+        assert parallel.cut(text) == expected
+        usable += expected is not None
+    assert usable > 50

@@ -84,21 +84,26 @@ def cut(text: str) -> Pieces | None:
         return None
     pieces = Pieces("")
     header: list[str] = []
-    block: list[str] = []
-    inside = ""
-    for n, line in enumerate(lines):
-        name = names.get(n, "")
-        if not inside and name in {"BEGIN:VEVENT", "BEGIN:VTIMEZONE"}:
-            inside, block = name[6:], [line]
-        elif inside:
-            block.append(line)
-            if name == f"END:{inside}":
-                (pieces.events if inside == "VEVENT" else pieces.zones).append("".join(block))
-                inside = ""
+    inside = end = ""
+    start = done = 0  # where the open block starts; the first line not yet sorted
+    # Only the named lines (in file order) are looked at; the lines between
+    # them go, whole, to the open block or to the header.
+    for n, name in names.items():
+        if inside:
+            if name == end:
+                block = "".join(lines[start : n + 1])
+                (pieces.events if inside == "VEVENT" else pieces.zones).append(block)
+                inside, done = "", n + 1
+            continue
+        header += lines[done:n]  # the calendar's own properties
+        if name in {"BEGIN:VEVENT", "BEGIN:VTIMEZONE"}:
+            inside, end, start = name[6:], "END:" + name[6:], n
         elif name == "BEGIN:VCALENDAR" or not name.startswith(("BEGIN:", "END:")):
-            header.append(line)  # the calendar's own properties (other components dropped)
+            header.append(lines[n])  # (other components' BEGIN/END lines dropped)
+        done = n + 1
     if inside:
         return None  # truncated inside a component
+    header += lines[done:]
     pieces.header = "".join(header)
     if not pieces.header.upper().startswith("BEGIN:VCALENDAR"):
         return None
