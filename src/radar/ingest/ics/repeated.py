@@ -18,8 +18,9 @@ parsing it added. What is shared, and why it is safe here:
 - the property objects (and their parameters) of a repeated line are the
   same objects in every event that has the line, so this parser is only for
   readers that never change what they read: the workers' single-event path
-  (ics.parallel). Series are parsed with the plain parser, since the
-  recurrence expander copies and rewrites their properties;
+  (ics.parallel). Series are parsed with the plain parser: with shared
+  lines, recurring-ical-events expands one of its own test calendars
+  (issue_173_only_modifications_error.ics) differently;
 - a line whose parsing recorded an error (icalendar's tolerant components
   keep a broken property and note the error) or raised is not remembered:
   every event with it is parsed, and reports, as before;
