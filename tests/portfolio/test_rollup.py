@@ -14,11 +14,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from radar.engine.records import PeriodStats
+from radar.ingest.fastsql import insert_many
 from radar.portfolio import models as m
 from radar.portfolio import rollup
 from radar.portfolio.aggregate import live_monthly_stats, monthly_stats
@@ -276,3 +277,39 @@ def test_a_refresh_with_nothing_to_do_only_reads(portfolio):
 
     statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
     assert statements == ["SELECT", "SELECT"]
+
+
+def test_bulk_inserts_mark_their_alliances_once_and_keep_the_triggers(portfolio):
+    rng, alliances, contacts = portfolio
+    rollup.refresh()
+    new = [_fields(random_interaction(rng, alliances[1])) for _ in range(20)]
+
+    with transaction.atomic():
+        insert_many(m.Interaction, new)
+        created = m.Interaction.objects.filter(alliance=alliances[1]).order_by("-id")[:20]
+        partner = next(c for c in contacts if c.alliance_id == alliances[2].id)
+        # A participant counts for its contact's alliance, whatever the interaction's.
+        insert_many(
+            m.InteractionParticipant,
+            [{"interaction_id": i.id, "contact_id": partner.id} for i in created],
+        )
+
+    assert marked() == {alliances[1].id, alliances[2].id}
+    assert_same_as_recomputed()
+    m.Interaction.objects.create(**_fields(random_interaction(rng, alliances[0])))
+    assert marked() == {alliances[0].id}  # the row trigger is back
+
+
+def test_a_failed_bulk_insert_leaves_the_triggers_in_place(portfolio):
+    rng, alliances, _ = portfolio
+    rollup.refresh()
+
+    good = _fields(random_interaction(rng, alliances[0]))
+    broken = {**_fields(random_interaction(rng, alliances[1])), "kind": None}  # NOT NULL
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_many(m.Interaction, [good, broken])  # fails inside the bulk insert
+
+    assert marked() == set()  # rolled back with the rows
+    m.Interaction.objects.create(**_fields(random_interaction(rng, alliances[2])))
+    assert marked() == {alliances[2].id}

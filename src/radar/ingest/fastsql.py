@@ -14,6 +14,8 @@ from typing import Any
 
 from django.db import connection, models
 
+from radar.portfolio.rollup import bulk_inserting
+
 BATCH = 5_000
 
 
@@ -31,8 +33,11 @@ def insert_many(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
     adapters = [(i, _adapter(f)) for i, f in enumerate(fields) if _adapter(f) is not None]
     count = 0
     batch: list[tuple[Any, ...]] = []
-    with connection.cursor() as cursor:
+    # Interactions and participants: their alliances are marked once for the
+    # monthly totals, not by a trigger per row (radar.portfolio.rollup).
+    with bulk_inserting(str(meta.db_table)) as note, connection.cursor() as cursor:
         for row in rows:
+            note(row)
             values = [row.get(n, defaults[n]) for n in names]
             for index, adapt in adapters:
                 if values[index] is not None:

@@ -14,7 +14,8 @@ zone they were cut in, and a change of zone rebuilds everything on the next read
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -22,7 +23,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from radar.portfolio import aggregate
+from radar.portfolio import aggregate, rollup_triggers
 from radar.portfolio.models import ActivityMonth, ActivityStale, Alliance, Interaction
 from radar.portfolio.rollup_triggers import MARK_EXISTING
 
@@ -64,6 +65,42 @@ def refresh(alliances: QuerySet[Alliance] | Sequence[int] | None = None) -> int:
             # transactions): no write can have added a mark since they were read.
             ActivityStale.objects.filter(alliance_id__in=chunk).delete()
     return len(stale)
+
+
+@contextmanager
+def bulk_inserting(table: str) -> Iterator[Callable[[Mapping[str, Any]], None]]:
+    """Mark the alliances of many inserted rows once, instead of once per row.
+
+    Yields `note(row)`, to be called with every row inserted into `table` inside
+    the block. On SQLite, where triggers run for each row, the table's insert
+    trigger is dropped for the block and the noted alliances are marked at its
+    end; the block must run in a transaction (the drop is part of it: a failure
+    rolls it back, and no other connection can write meanwhile). Elsewhere,
+    and for tables without such a trigger, the triggers do the marking and
+    `note` does nothing.
+    """
+    known = rollup_triggers.SQLITE_INSERT_TRIGGERS.get(table)
+    if connection.vendor != "sqlite" or known is None:
+        yield _ignore
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("bulk_inserting needs a transaction (transaction.atomic)")
+    name, mark, column = known
+    ids: set[int] = set()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        try:
+            yield lambda row: ids.add(row[column])
+            ordered = sorted(ids)
+            for start in range(0, len(ordered), CHUNK):
+                chunk = ordered[start : start + CHUNK]
+                cursor.execute(mark.format(ids=", ".join(["%s"] * len(chunk))), chunk)
+        finally:
+            cursor.execute(rollup_triggers.sqlite_create(name))
+
+
+def _ignore(row: Mapping[str, Any]) -> None:
+    """`note` where the database's triggers mark the alliances themselves."""
 
 
 def rebuild() -> int:

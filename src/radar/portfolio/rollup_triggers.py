@@ -3,8 +3,9 @@
 Triggers rather than Django signals because signals miss bulk_create, queryset
 update/delete and the importers' raw SQL; a trigger sees every write.
 
-- SQLite: row triggers; each does one upsert into a table of about one row per
-  alliance, a B-tree lookup.
+- SQLite: row triggers; each does one INSERT OR IGNORE into a table of about
+  one row per alliance: a B-tree look-up, and no write once the alliance is
+  marked.
 - PostgreSQL: statement triggers with transition tables, so a bulk insert of a
   million interactions marks each alliance once per statement instead of
   updating the same mark row a million times inside one transaction.
@@ -24,8 +25,11 @@ _UPSERT = f" ON CONFLICT (alliance_id) DO UPDATE SET marks = {STALE}.marks + 1"
 
 
 def _sqlite_mark(alliance_sql: str) -> str:
-    # INSERT … SELECT … WHERE: SQLite needs a WHERE before ON CONFLICT in this form.
-    return f"INSERT INTO {STALE} (alliance_id, marks) SELECT {alliance_sql}{_UPSERT};"
+    # OR IGNORE, not an upsert: an alliance already marked costs one look-up and no
+    # page write (an import inserts hundreds of thousands of rows). Counting marks
+    # is not needed on SQLite: its write transactions run one at a time, so none
+    # can mark an alliance while a refresh recomputes it.
+    return f"INSERT OR IGNORE INTO {STALE} (alliance_id, marks) SELECT {alliance_sql};"
 
 
 def _sqlite_contact_of(row: str) -> str:
@@ -65,6 +69,31 @@ SQLITE_CREATE: tuple[str, ...] = (
     + _sqlite_mark("OLD.alliance_id, 1 WHERE OLD.alliance_id <> NEW.alliance_id")
     + " END",
 )
+
+# The SQLite insert triggers a bulk writer may stand in for (radar.portfolio.rollup.
+# bulk_inserting): table -> (trigger name, how to mark the alliances of many rows,
+# given "?"-free placeholders for their ids, and which column of a row names them).
+SQLITE_INSERT_TRIGGERS: dict[str, tuple[str, str, str]] = {
+    "portfolio_interaction": (
+        "activity_stale_interaction_insert",
+        f"INSERT OR IGNORE INTO {STALE} (alliance_id, marks) "
+        "SELECT DISTINCT id, 1 FROM portfolio_alliance WHERE id IN ({ids})",
+        "alliance_id",
+    ),
+    "portfolio_interactionparticipant": (
+        "activity_stale_participant_insert",
+        f"INSERT OR IGNORE INTO {STALE} (alliance_id, marks) "
+        "SELECT DISTINCT alliance_id, 1 FROM portfolio_contact WHERE id IN ({ids})",
+        "contact_id",
+    ),
+}
+
+
+def sqlite_create(name: str) -> str:
+    """The CREATE TRIGGER statement of one SQLite trigger."""
+    (statement,) = (s for s in SQLITE_CREATE if s.split()[5] == name)
+    return statement
+
 
 SQLITE_DROP: tuple[str, ...] = tuple(
     f"DROP TRIGGER IF EXISTS {name}"

@@ -62,10 +62,12 @@ class ActivityMonth(models.Model):
 class ActivityStale(models.Model):
     """An alliance whose `ActivityMonth` rows must be recomputed.
 
-    `marks` grows with every write the triggers see; a refresh removes the row
-    only if it still holds the count it read, so a write that lands during a
-    refresh is never forgotten. No foreign key: a mark may outlive its alliance
-    (the refresh then just clears it).
+    A refresh recomputes the marked alliances and deletes their rows while it
+    holds them: locked rows on PostgreSQL, where the triggers' upsert (which
+    bumps `marks`) must wait for the refresh to end and then marks the alliance
+    anew, so a write that lands during a refresh is never forgotten; on SQLite
+    write transactions run one at a time and `marks` stays 1. No foreign key: a
+    mark may outlive its alliance (the refresh then just clears it).
     """
 
     alliance_id = models.BigIntegerField(primary_key=True)
