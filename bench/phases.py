@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from bench.common import cpu_seconds
 
 EVALUATE_AS_OF = date(2026, 10, 31)  # bench.generate.END: the last day of the generated history
 
@@ -92,15 +93,15 @@ def evaluate(workers: str = "1") -> dict[str, Any]:
     marks: list[tuple[float, float]] = []  # (wall, cpu) after loading, after the engine
 
     def progress(step: int, total: int | None) -> None:
-        now = (time.perf_counter(), _cpu())
+        now = (time.perf_counter(), cpu_seconds())
         if step == 0 or len(marks) == 1:
             marks.append(now)
         else:
             marks[1] = now
 
-    start = (time.perf_counter(), _cpu())
+    start = (time.perf_counter(), cpu_seconds())
     found = evaluate_portfolio(EVALUATE_AS_OF, progress=progress, workers=wanted)
-    end = (time.perf_counter(), _cpu())
+    end = (time.perf_counter(), cpu_seconds())
     loaded, judged = marks[0], marks[-1]
     return {
         "seconds": end[0] - start[0],
@@ -115,12 +116,6 @@ def evaluate(workers: str = "1") -> dict[str, Any]:
         "alliances": len(found),
         "confirmed_signals": sum(len(a.confirmed_signals) for a in found),
     }
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished children (the workers)."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 PHASES: dict[str, Callable[..., dict[str, Any]]] = {

@@ -28,7 +28,7 @@ Definitions (they matter for the signals built on them):
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from django.db import connections
@@ -38,7 +38,7 @@ from django.utils import timezone
 from radar.engine.records import PeriodStats
 from radar.engine.vocab import Direction, InteractionKind, Ritual, Side
 from radar.portfolio.models import Alliance, Interaction, InteractionParticipant
-from radar.portfolio.months import as_month, end_of_day, month_of, next_month, start_of_month
+from radar.portfolio.months import as_month, end_of_day, month_of, start_of_month
 
 WRITTEN_KINDS = (InteractionKind.EMAIL.value, InteractionKind.MESSAGE.value)
 HELD = Q(kind=InteractionKind.MEETING.value, cancelled=False)
@@ -99,9 +99,9 @@ def monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, list[
 
     rollup.refresh(alliances)
     before = end_of_day(as_of)
-    month = as_of.replace(day=1)
-    if before >= start_of_month(next_month(month)):  # as_of ends its month: all whole
-        rows, people = rollup.stored_rows(alliances, until=next_month(month)), {}
+    month, next_day = as_of.replace(day=1), as_of + timedelta(days=1)
+    if next_day.day == 1:  # as_of ends its month: every month is whole
+        rows, people = rollup.stored_rows(alliances, until=next_day), {}
     else:
         start = start_of_month(month)
         rows = rollup.stored_rows(alliances, until=month)

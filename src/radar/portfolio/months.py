@@ -63,16 +63,6 @@ def start_of_month(month: date) -> datetime:
     return timezone.make_aware(datetime.combine(month.replace(day=1), time.min))
 
 
-def next_month(month: date) -> date:
-    """The first day of the month after `month`."""
-    first = month.replace(day=1)
-    return (
-        first.replace(year=first.year + 1, month=1)
-        if first.month == 12
-        else first.replace(month=first.month + 1)
-    )
-
-
 def local_date(instant: datetime) -> date:
     return timezone.localtime(instant).date()
 

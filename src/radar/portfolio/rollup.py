@@ -55,9 +55,7 @@ def refresh(alliances: QuerySet[Alliance] | Sequence[int] | None = None) -> int:
         return 0
     with transaction.atomic():
         if recut.exists():
-            ActivityMonth.objects.all().delete()
-            with connection.cursor() as cursor:
-                cursor.execute(MARK_EXISTING)
+            _mark_everything()
         stale = list(marked.select_for_update().values_list("alliance_id", flat=True))
         for chunk in _chunks(stale):
             _recompute(chunk, zone)
@@ -91,9 +89,7 @@ def bulk_inserting(table: str) -> Iterator[Callable[[Mapping[str, Any]], None]]:
         cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
         try:
             yield lambda row: ids.add(row[column])
-            ordered = sorted(ids)
-            for start in range(0, len(ordered), CHUNK):
-                chunk = ordered[start : start + CHUNK]
+            for chunk in _chunks(sorted(ids)):
                 cursor.execute(mark.format(ids=", ".join(["%s"] * len(chunk))), chunk)
         finally:
             cursor.execute(rollup_triggers.sqlite_create(name))
@@ -106,10 +102,15 @@ def _ignore(row: Mapping[str, Any]) -> None:
 def rebuild() -> int:
     """Mark every alliance with interactions and recompute all months."""
     with transaction.atomic():
-        ActivityMonth.objects.all().delete()
-        with connection.cursor() as cursor:
-            cursor.execute(MARK_EXISTING)
+        _mark_everything()
         return refresh()
+
+
+def _mark_everything() -> None:
+    """Drop every kept month and mark every alliance that has interactions."""
+    ActivityMonth.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute(MARK_EXISTING)
 
 
 def stored_rows(alliances: QuerySet[Alliance], until: date) -> list[dict[str, Any]]:

@@ -19,7 +19,6 @@ changes marks both alliances (its past participations count differently).
 from __future__ import annotations
 
 STALE = "portfolio_activitystale"
-WATCHED = ("portfolio_interaction", "portfolio_interactionparticipant", "portfolio_contact")
 
 _UPSERT = f" ON CONFLICT (alliance_id) DO UPDATE SET marks = {STALE}.marks + 1"
 
@@ -38,18 +37,14 @@ def _sqlite_contact_of(row: str) -> str:
 
 SQLITE_CREATE: tuple[str, ...] = (
     "CREATE TRIGGER IF NOT EXISTS activity_stale_interaction_insert "
-    "AFTER INSERT ON portfolio_interaction BEGIN "
-    + _sqlite_mark("NEW.alliance_id, 1 WHERE TRUE")
-    + " END",
+    "AFTER INSERT ON portfolio_interaction BEGIN " + _sqlite_mark("NEW.alliance_id, 1") + " END",
     "CREATE TRIGGER IF NOT EXISTS activity_stale_interaction_update "
     "AFTER UPDATE ON portfolio_interaction BEGIN "
-    + _sqlite_mark("NEW.alliance_id, 1 WHERE TRUE")
+    + _sqlite_mark("NEW.alliance_id, 1")
     + _sqlite_mark("OLD.alliance_id, 1 WHERE OLD.alliance_id <> NEW.alliance_id")
     + " END",
     "CREATE TRIGGER IF NOT EXISTS activity_stale_interaction_delete "
-    "AFTER DELETE ON portfolio_interaction BEGIN "
-    + _sqlite_mark("OLD.alliance_id, 1 WHERE TRUE")
-    + " END",
+    "AFTER DELETE ON portfolio_interaction BEGIN " + _sqlite_mark("OLD.alliance_id, 1") + " END",
     "CREATE TRIGGER IF NOT EXISTS activity_stale_participant_insert "
     "AFTER INSERT ON portfolio_interactionparticipant BEGIN "
     + _sqlite_mark(_sqlite_contact_of("NEW"))
@@ -65,7 +60,7 @@ SQLITE_CREATE: tuple[str, ...] = (
     + " END",
     "CREATE TRIGGER IF NOT EXISTS activity_stale_contact_update "
     "AFTER UPDATE OF side, alliance_id ON portfolio_contact BEGIN "
-    + _sqlite_mark("NEW.alliance_id, 1 WHERE TRUE")
+    + _sqlite_mark("NEW.alliance_id, 1")
     + _sqlite_mark("OLD.alliance_id, 1 WHERE OLD.alliance_id <> NEW.alliance_id")
     + " END",
 )
