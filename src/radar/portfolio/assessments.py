@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from django.db import transaction
 from django.utils import timezone
 
 from radar import gcpause
@@ -21,24 +20,9 @@ from radar.engine.assessment import Assessment
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
 from radar.engine.evaluate import evaluate
 from radar.ingest.base import Progress, no_progress
-from radar.portfolio import models, rollup
+from radar.portfolio import assessment_rows, rollup
 from radar.portfolio.loader import alliances_as_of, load_histories
 from radar.portfolio.workers import evaluate_in_workers, worker_count
-
-# Columns rewritten when an alliance is assessed again on the same day.
-UPDATED_FIELDS = (
-    "score",
-    "baseline_score",
-    "trend",
-    "phase",
-    "recommendation",
-    "systemic",
-    "confirmed_signals",
-    "payload",
-    "schema_version",
-    "computed_at",
-)
-BATCH_SIZE = 200
 
 
 class EvaluationFailed(Exception):
@@ -73,9 +57,10 @@ def evaluate_portfolio(
             if count > 1:
                 rollup.refresh(ids)  # here, so the workers only read
                 report(0, len(ids))
-                assessments = evaluate_in_workers(as_of, ids, chosen, count, report)
+                # The workers prepare the rows to store, so the parent only writes them.
+                assessments, rows = evaluate_in_workers(as_of, ids, chosen, count, report, store)
                 if store:
-                    store_assessments(assessments)
+                    assessment_rows.write(rows)
                 return assessments
         histories = load_histories(as_of, alliance_ids)
         report(0, len(histories))
@@ -104,30 +89,5 @@ def reassess_alliance(
 
 
 def store_assessments(assessments: Sequence[Assessment]) -> int:
-    """Upsert one row per (alliance, as_of) in bulk; returns how many were written."""
-    rows = [_row(a) for a in assessments]
-    with transaction.atomic():
-        models.Assessment.objects.bulk_create(
-            rows,
-            batch_size=BATCH_SIZE,
-            update_conflicts=True,
-            unique_fields=["alliance", "as_of"],
-            update_fields=list(UPDATED_FIELDS),
-        )
-    return len(rows)
-
-
-def _row(assessment: Assessment) -> models.Assessment:
-    return models.Assessment(
-        alliance_id=assessment.alliance_id,
-        as_of=assessment.as_of,
-        score=assessment.score,
-        baseline_score=assessment.baseline_score,
-        trend=assessment.trend,
-        phase=assessment.phase.phase.value,
-        recommendation=assessment.recommendation.action.value,
-        systemic=assessment.systemic,
-        confirmed_signals=len(assessment.confirmed_signals),
-        payload=assessment.to_dict(),
-        schema_version=assessment.schema_version,
-    )
+    """Upsert one row per (alliance, as_of) in one transaction; returns how many were written."""
+    return assessment_rows.write([assessment_rows.prepare(a) for a in assessments])

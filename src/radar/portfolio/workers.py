@@ -3,8 +3,10 @@
 The engine is pure Python and holds the GIL, so threads would not help: forked
 processes do. Each worker loads its own share of the alliances through its own
 database connection, runs the engine on them and sends the assessments back
-(pickled); the parent stores them exactly as the one-process path does, in one
-transaction, so a failure anywhere stores nothing.
+(pickled), with the rows to store already prepared when they are to be stored
+(radar.portfolio.assessment_rows: the JSON payloads are most of a store's
+cost, and the parent is the one serial part); the parent writes every row in
+one transaction, so a failure anywhere stores nothing.
 
 Workers are used only where they see the same data as the caller:
 - the caller has no open transaction (a worker's connection could not see
@@ -30,6 +32,7 @@ from radar.engine.assessment import Assessment
 from radar.engine.config import EngineConfig
 from radar.engine.evaluate import evaluate
 from radar.ingest.base import Progress
+from radar.portfolio import assessment_rows
 
 MIN_PER_WORKER = 50  # below this a worker costs more to start than it saves
 CHUNKS_PER_WORKER = 4  # several chunks each: a steadier progress bar and even loads
@@ -71,12 +74,15 @@ def _chunks(ids: Sequence[int], parts: int) -> list[list[int]]:
     return [list(ids[start : start + size]) for start in range(0, len(ids), size)]
 
 
+Done = tuple[list[Assessment], list[assessment_rows.Row]]
+
+
 def _run_chunk(
-    job: tuple[int, date, list[int], EngineConfig],
-) -> tuple[int, list[Assessment] | _Failure]:
+    job: tuple[int, date, list[int], EngineConfig, bool],
+) -> tuple[int, Done | _Failure]:
     from radar.portfolio.loader import load_histories
 
-    index, as_of, ids, config = job
+    index, as_of, ids, config, prepare = job
     try:
         with gcpause.paused():
             histories = load_histories(as_of, ids)
@@ -86,7 +92,8 @@ def _run_chunk(
                     found.append(evaluate(history, as_of, config))
                 except Exception as exc:
                     return index, _Failure(history.alliance.name, _picklable(exc))
-            return index, found
+            rows = [assessment_rows.prepare(a) for a in found] if prepare else []
+            return index, (found, rows)
     finally:
         connections.close_all()  # this worker's own connection; the parent keeps its own
 
@@ -105,21 +112,25 @@ def evaluate_in_workers(
     config: EngineConfig,
     workers: int,
     progress: Progress,
-) -> list[Assessment]:
+    prepare: bool = False,
+) -> Done:
     """Assess the alliances `ids` (committed data) in `workers` processes, in id order.
+
+    Returns the assessments and, with `prepare`, their rows to store (else none).
 
     Raises EvaluationFailed naming the first alliance the engine could not assess.
     """
     from radar.portfolio.assessments import EvaluationFailed
 
     chunks = _chunks(sorted(ids), workers * CHUNKS_PER_WORKER)
-    jobs = [(index, as_of, chunk, config) for index, chunk in enumerate(chunks)]
-    done: dict[int, list[Assessment]] = {}
+    jobs = [(index, as_of, chunk, config, prepare) for index, chunk in enumerate(chunks)]
+    done: dict[int, Done] = {}
     connections.close_all()  # a forked child must not share the parent's connection
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for index, outcome in pool.imap_unordered(_run_chunk, jobs):
             if isinstance(outcome, _Failure):
                 raise EvaluationFailed(outcome.alliance_name, as_of) from outcome.error
             done[index] = outcome
-            progress(len(outcome), len(ids))
-    return [assessment for index in sorted(done) for assessment in done[index]]
+            progress(len(outcome[0]), len(ids))
+    ordered = [done[index] for index in sorted(done)]
+    return [a for found, _ in ordered for a in found], [r for _, rows in ordered for r in rows]
