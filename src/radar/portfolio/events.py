@@ -13,7 +13,7 @@ import functools
 from collections import defaultdict
 from datetime import date
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet
 
@@ -34,6 +34,7 @@ from radar.engine.vocab import (
     SurveyKind,
 )
 from radar.portfolio import models as m
+from radar.portfolio.aggregate import raw_tuples
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
@@ -45,9 +46,30 @@ def _members(kind: type[StrEnum]) -> dict[str, StrEnum]:
     return {member.value: member for member in kind}
 
 
+def members(kind: type[E]) -> dict[str, E]:
+    """Stored choice -> enum member, looked up once before a loop over many rows."""
+    return _members(kind)  # type: ignore[return-value]
+
+
 def enum(kind: type[E], value: str, default: E) -> E:
     """Stored choice -> enum member; an unexpected value falls back instead of crashing."""
-    return _members(kind).get(value, default)  # type: ignore[return-value]
+    return members(kind).get(value, default)
+
+
+def _rows(query: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
+    """The tuples of a values_list() query, read on a plain cursor.
+
+    Django's per-value converters only re-check what the database driver
+    already returns for these columns (dates, booleans, numbers), and cost
+    more than building the records themselves for the 100,000-odd rows of a
+    large portfolio. The columns must come in the SELECT's order: fields,
+    then annotations (as Django itself orders them).
+    """
+    wanted = list(query._fields)  # what values_list() was asked for
+    selected = [*query.query.values_select, *query.query.annotation_select]
+    if wanted != selected:
+        raise ValueError(f"list the annotations last: {wanted}")
+    return raw_tuples(query)
 
 
 def _group(pairs: list[tuple[int, T]]) -> Grouped[T]:
@@ -58,48 +80,62 @@ def _group(pairs: list[tuple[int, T]]) -> Grouped[T]:
 
 
 def contacts(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.ContactRecord]:
-    rows = list(
+    rows = _rows(
         m.Contact.objects.filter(alliance__in=alliances)
         .exclude(started_on__gt=as_of)
         .order_by("id")
-    )
-    known = {c.id for c in rows}
-    pairs = []
-    for c in rows:
-        ended = c.ended_on if c.ended_on and c.ended_on <= as_of else None
-        successor = c.successor_id if ended and c.successor_id in known else None
-        record = rec.ContactRecord(
-            id=c.id,
-            name=c.name,
-            side=enum(Side, c.side, Side.PARTNER),
-            role=enum(ContactRole, c.role, ContactRole.OTHER),
-            title=c.title,
-            started=c.started_on,
-            ended=ended,
-            end_reason=c.end_reason if ended else "",
-            successor_id=successor,
+        .values_list(
+            "alliance_id",
+            "id",
+            "name",
+            "side",
+            "role",
+            "title",
+            "started_on",
+            "ended_on",
+            "end_reason",
+            "successor_id",
         )
-        pairs.append((c.alliance_id, record))
+    )
+    known = {row[1] for row in rows}
+    sides, roles = members(Side), members(ContactRole)
+    pairs = []
+    for alliance_id, pk, name, side, role, title, started, ended, reason, successor in rows:
+        if ended is not None and ended > as_of:
+            ended = None  # still in role back then
+        record = rec.ContactRecord(
+            id=pk,
+            name=name,
+            side=sides.get(side, Side.PARTNER),
+            role=roles.get(role, ContactRole.OTHER),
+            title=title,
+            started=started,
+            ended=ended,
+            end_reason=reason if ended else "",
+            successor_id=successor if ended and successor in known else None,
+        )
+        pairs.append((alliance_id, record))
     return _group(pairs)
 
 
 def deliverables(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.DeliverableRecord]:
     """Deliverables due by `as_of`, or finished by then even if due later."""
-    rows = (
+    rows = _rows(
         m.Deliverable.objects.filter(alliance__in=alliances)
         .filter(Q(due_on__lte=as_of) | Q(done_on__lte=as_of))
         .order_by("due_on", "id")
         .values_list("alliance_id", "id", "title", "side", "due_on", "done_on", "status")
     )
+    sides, statuses = members(Side), members(DeliverableStatus)
     pairs = []
     for alliance_id, pk, title, side, due, done, stored_status in rows:
-        status = enum(DeliverableStatus, stored_status, DeliverableStatus.OPEN)
+        status = statuses.get(stored_status, DeliverableStatus.OPEN)
         if done is not None and done > as_of:
             done, status = None, DeliverableStatus.OPEN  # not finished yet back then
         record = rec.DeliverableRecord(
             id=pk,
             title=title,
-            side=enum(Side, side, Side.PARTNER),
+            side=sides.get(side, Side.PARTNER),
             due=due,
             done=done,
             status=status,
@@ -109,49 +145,60 @@ def deliverables(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.De
 
 
 def metrics(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.MetricSeries]:
-    definitions = list(m.MetricDefinition.objects.filter(alliance__in=alliances).order_by("key"))
+    definitions = _rows(
+        m.MetricDefinition.objects.filter(alliance__in=alliances)
+        .order_by("key")
+        .values_list(
+            "alliance_id", "id", "key", "name", "kind", "higher_is_better", "target", "unit"
+        )
+    )
     points: dict[int, list[tuple[date, float]]] = defaultdict(list)
-    values = (
+    values = _rows(
         m.MetricValue.objects.filter(metric__alliance__in=alliances, period__lte=as_of)
         .order_by("metric_id", "period")
         .values_list("metric_id", "period", "value")
     )
     for metric_id, period, value in values:
         points[metric_id].append((period, float(value)))
+    kinds = members(MetricKind)
     pairs = []
-    for d in definitions:
+    for alliance_id, pk, key, name, kind, higher_is_better, target, unit in definitions:
         definition = rec.MetricDefinition(
-            key=d.key,
-            name=d.name,
-            kind=enum(MetricKind, d.kind, MetricKind.LAGGING),
-            higher_is_better=d.higher_is_better,
-            target=d.target,
-            unit=d.unit,
+            key=key,
+            name=name,
+            kind=kinds.get(kind, MetricKind.LAGGING),
+            higher_is_better=higher_is_better,
+            target=target,
+            unit=unit,
         )
-        pairs.append((d.alliance_id, rec.MetricSeries(definition, tuple(points[d.id]))))
+        pairs.append((alliance_id, rec.MetricSeries(definition, tuple(points[pk]))))
     return _group(pairs)
 
 
 def surveys(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.SurveyRecord]:
     sent = m.Survey.objects.filter(alliance__in=alliances, sent_on__lte=as_of)
     answers: dict[int, list[rec.SurveyResponse]] = defaultdict(list)
-    responses = (
+    responses = _rows(
         m.SurveyResponse.objects.filter(survey__in=sent, submitted_on__lte=as_of)
         .order_by("submitted_on", "id")
         .values_list("survey_id", "submitted_on", "side", "score")
     )
+    sides = members(Side)
     for survey_id, submitted, side, score in responses:
         answers[survey_id].append(
-            rec.SurveyResponse(submitted, enum(Side, side, Side.PARTNER), float(score))
+            rec.SurveyResponse(submitted, sides.get(side, Side.PARTNER), float(score))
         )
+    kinds = members(SurveyKind)
     pairs = []
-    rows = sent.order_by("sent_on", "id").values_list(
-        "alliance_id", "id", "kind", "sent_on", "scale_max"
+    rows = _rows(
+        sent.order_by("sent_on", "id").values_list(
+            "alliance_id", "id", "kind", "sent_on", "scale_max"
+        )
     )
     for alliance_id, pk, kind, sent_on, scale_max in rows:
         record = rec.SurveyRecord(
             id=pk,
-            kind=enum(SurveyKind, kind, SurveyKind.PULSE),
+            kind=kinds.get(kind, SurveyKind.PULSE),
             sent=sent_on,
             scale_max=float(scale_max),
             responses=tuple(answers[pk]),
@@ -202,7 +249,7 @@ def context(
 
 
 def checkins(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.CheckInRecord]:
-    rows = (
+    rows = _rows(
         m.CheckIn.objects.filter(alliance__in=alliances, held_on__lte=as_of)
         .order_by("held_on", "id")
         .values_list(
@@ -249,40 +296,70 @@ def decisions(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.Decis
 
 def agreements(alliances: QuerySet[m.Alliance], as_of: date) -> dict[int, rec.AgreementInfo]:
     """Agreements signed by `as_of` (or with no signing date recorded)."""
-    rows = m.Agreement.objects.filter(alliance__in=alliances).exclude(signed_on__gt=as_of)
-    result = {}
-    for a in rows:
-        reviewed = (
-            a.last_reviewed_on if a.last_reviewed_on and a.last_reviewed_on <= as_of else None
+    rows = _rows(
+        m.Agreement.objects.filter(alliance__in=alliances)
+        .exclude(signed_on__gt=as_of)
+        .values_list(
+            "alliance_id",
+            "signed_on",
+            "renewal_on",
+            "next_review_on",
+            "renegotiation_on",
+            "exit_notice_days",
+            "review_interval_months",
+            "review_clause",
+            "renegotiation_clause",
+            "exit_clause",
+            "last_reviewed_on",
         )
-        result[a.alliance_id] = rec.AgreementInfo(
-            signed=a.signed_on,
-            renewal=a.renewal_on,
-            next_review=a.next_review_on,
-            renegotiation=a.renegotiation_on,
-            exit_notice_days=a.exit_notice_days,
-            review_interval_months=a.review_interval_months,
-            has_review_clause=bool(a.review_clause.strip()) or bool(a.review_interval_months),
-            has_renegotiation_clause=bool(a.renegotiation_clause.strip()),
-            has_exit_clause=bool(a.exit_clause.strip()) or a.exit_notice_days is not None,
-            last_reviewed=reviewed,
+    )
+    result = {}
+    for (
+        alliance_id,
+        signed,
+        renewal,
+        next_review,
+        renegotiation,
+        notice_days,
+        interval,
+        review_clause,
+        renegotiation_clause,
+        exit_clause,
+        reviewed,
+    ) in rows:
+        result[alliance_id] = rec.AgreementInfo(
+            signed=signed,
+            renewal=renewal,
+            next_review=next_review,
+            renegotiation=renegotiation,
+            exit_notice_days=notice_days,
+            review_interval_months=interval,
+            has_review_clause=bool(review_clause.strip()) or bool(interval),
+            has_renegotiation_clause=bool(renegotiation_clause.strip()),
+            has_exit_clause=bool(exit_clause.strip()) or notice_days is not None,
+            last_reviewed=reviewed if reviewed and reviewed <= as_of else None,
         )
     return result
 
 
 def governance(alliances: QuerySet[m.Alliance]) -> Grouped[rec.GovernanceBody]:
-    rows = m.GovernanceBody.objects.filter(alliance__in=alliances).order_by("tier", "name")
+    rows = _rows(
+        m.GovernanceBody.objects.filter(alliance__in=alliances)
+        .order_by("tier", "name")
+        .values_list("alliance_id", "tier", "name", "ritual", "cadence_days")
+    )
+    tiers, rituals = members(GovernanceTier), members(Ritual)
     return _group(
         [
             (
-                g.alliance_id,
+                alliance_id,
                 rec.GovernanceBody(
-                    tier=enum(GovernanceTier, g.tier, GovernanceTier.WORKING_GROUP),
-                    name=g.name,
-                    ritual=enum(Ritual, g.ritual, Ritual.NONE),
-                    cadence_days=g.cadence_days,
+                    tier=tiers.get(tier, GovernanceTier.WORKING_GROUP),
+                    name=name,
+                    ritual=rituals.get(ritual, Ritual.NONE),
+                    cadence_days=cadence_days,
                 ),
             )
-            for g in rows
+            for alliance_id, tier, name, ritual, cadence_days in rows
         ]
     )

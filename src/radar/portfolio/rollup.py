@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from radar.portfolio import aggregate, rollup_triggers
@@ -31,6 +31,8 @@ CHUNK = 500  # alliances per recomputing query: bounded parameter lists and memo
 
 # Stored column for each aggregate of `aggregate._measures` (the n_ prefix dropped).
 COLUMNS: dict[str, str] = {name: name[2:] for name in aggregate.measure_names()}
+# A kept month read back in the shape of `aggregate.stats_from_rows` rows.
+STORED = ("alliance_id", "month", "partner_people", *COLUMNS.values())
 
 
 def zone_name() -> str:
@@ -113,16 +115,13 @@ def _mark_everything() -> None:
         cursor.execute(MARK_EXISTING)
 
 
-def stored_rows(alliances: QuerySet[Alliance], until: date) -> list[dict[str, Any]]:
+def stored_rows(alliances: QuerySet[Alliance], until: date) -> list[tuple[Any, ...]]:
     """Kept month rows of `alliances` before the month `until`, shaped like
-    `aggregate.month_rows` rows plus their "people"."""
-    named = {name: F(column) for name, column in COLUMNS.items()}  # read back under n_* names
-    query = (
-        ActivityMonth.objects.filter(alliance__in=alliances, zone=zone_name(), month__lt=until)
-        .values("alliance_id", "month", people=F("partner_people"), **named)
-        .order_by()
-    )
-    return aggregate.raw_rows(query)
+    `aggregate.month_rows` rows with their partner people after the month."""
+    query = ActivityMonth.objects.filter(
+        alliance__in=alliances, zone=zone_name(), month__lt=until
+    ).values_list(*STORED)
+    return aggregate.raw_tuples(query, STORED)
 
 
 def _recompute(ids: list[int], zone: str) -> None:
@@ -138,11 +137,10 @@ def _recompute(ids: list[int], zone: str) -> None:
         f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join(['%s'] * len(names))})"
     )
     adapt = connection.ops.adapt_datefield_value
-    values = []
-    for row in rows:
-        month = aggregate.as_month(row["month"])
-        key = (row["alliance_id"], month)
-        values.append((key[0], adapt(month), zone, people.get(key, 0), *(row[n] for n in COLUMNS)))
+    values = [
+        (alliance_id, adapt(month), zone, people.get((alliance_id, month), 0), *measures)
+        for alliance_id, month, *measures in rows
+    ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, values)
 

@@ -1,0 +1,135 @@
+"""The loader's fast row -> record conversions give what the plain, named way gives."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db.models import Count
+from django.utils import timezone as django_timezone
+
+from radar.engine.records import PeriodStats
+from radar.engine.vocab import Ritual
+from radar.portfolio import aggregate, events
+from radar.portfolio import models as m
+
+RITUALS = [r for r in Ritual if r is not Ritual.NONE]
+ZONES = ("UTC", "Europe/Berlin", "Asia/Kolkata", "America/New_York")
+
+
+def plain_period(row: tuple[Any, ...], zone: Any) -> PeriodStats:
+    """The reference: every field by name, every instant made aware first."""
+    _, month, people, *measures = row
+    named = dict(zip(aggregate.measure_names(), measures, strict=True))
+
+    def aware(value: Any) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+    def number(value: Any) -> float | None:
+        return None if value is None else float(value)
+
+    rituals = {}
+    for ritual in RITUALS:
+        when = aware(named[f"n_ritual_{ritual.value}"])
+        if when is not None:
+            rituals[ritual] = when.astimezone(zone).date()
+    return PeriodStats(
+        period=month,
+        meetings_scheduled=named["n_meetings_held"] + named["n_meetings_cancelled"],
+        meetings_held=named["n_meetings_held"],
+        meetings_cancelled=named["n_meetings_cancelled"],
+        partner_invited=int(named["n_partner_invited"] or 0),
+        partner_attended=int(named["n_partner_attended"] or 0),
+        ours_invited=int(named["n_ours_invited"] or 0),
+        ours_attended=int(named["n_ours_attended"] or 0),
+        calls=named["n_calls"],
+        emails_inbound=named["n_emails_inbound"],
+        emails_outbound=named["n_emails_outbound"],
+        partner_reply_hours=number(named["n_partner_reply_hours"]),
+        our_reply_hours=number(named["n_our_reply_hours"]),
+        partner_words=number(named["n_partner_words"]),
+        tone=number(named["n_tone"]),
+        toned=named["n_toned"],
+        blaming=named["n_blaming"],
+        defensive=named["n_defensive"],
+        partner_people=people,
+        last_contact=aware(named["n_last_contact"]),
+        rituals=rituals,
+    )
+
+
+def random_instant(rng: random.Random, month: date) -> object:
+    """An instant in one of the shapes a database hands back (or none)."""
+    when = datetime(month.year, month.month, 1) + timedelta(minutes=rng.randrange(60 * 24 * 28))
+    return rng.choice(
+        (
+            None,
+            None,
+            str(when),  # SQLite text, UTC
+            when,  # SQLite stored column: naive UTC
+            when.replace(tzinfo=UTC),  # PostgreSQL
+            when.replace(tzinfo=timezone(timedelta(hours=-5))),
+        )
+    )
+
+
+def random_row(rng: random.Random, alliance_id: int, month: date) -> tuple[Any, ...]:
+    def total() -> object:
+        return rng.choice((None, rng.randrange(9), Decimal(rng.randrange(9))))
+
+    def mean() -> object:
+        return rng.choice((None, rng.uniform(0, 50), Decimal("2.5")))
+
+    counts = [rng.randrange(5) for _ in range(2)]
+    return (
+        alliance_id,
+        month,
+        rng.randrange(4),
+        *counts,
+        *(total() for _ in range(4)),
+        *(rng.randrange(5) for _ in range(3)),
+        *(mean() for _ in range(4)),
+        *(rng.randrange(5) for _ in range(3)),
+        *(random_instant(rng, month) for _ in range(1 + len(RITUALS))),
+    )
+
+
+def test_the_positional_order_is_the_records_own():
+    assert tuple(f.name for f in dataclasses.fields(PeriodStats)) == aggregate.PERIOD_FIELDS
+    assert len(aggregate.measure_names()) == 17 + len(RITUALS)
+
+
+@pytest.mark.parametrize("zone_name", ZONES)
+def test_rows_convert_as_the_plain_way_does(zone_name):
+    rng = random.Random(zone_name)
+    months = [date(2025 + i // 12, 1 + i % 12, 1) for i in range(14)]
+    rows = [random_row(rng, alliance, month) for alliance in (3, 1, 2) for month in months]
+    rng.shuffle(rows)
+    zone = ZoneInfo(zone_name)
+
+    with django_timezone.override(zone):
+        fast = aggregate.stats_from_rows(rows)
+
+    expected: dict[int, list[PeriodStats]] = {}
+    for row in sorted(rows, key=lambda r: (r[0], r[1])):
+        expected.setdefault(row[0], []).append(plain_period(row, zone))
+    assert fast == expected
+    assert list(fast[1][0].rituals.values()) == list(expected[1][0].rituals.values())
+
+
+@pytest.mark.django_db
+def test_plain_cursor_rows_need_the_annotations_last():
+    query = m.Decision.objects.annotate(open_actions=Count("actions"))
+
+    assert events._rows(query.values_list("id", "open_actions")) == []
+    with pytest.raises(ValueError, match="annotations last"):
+        events._rows(query.values_list("open_actions", "id"))
