@@ -4,7 +4,7 @@
 RADAR_* environment points at and prints one JSON line with its timings
 (seconds measured around the work itself, not Python or Django start-up).
 
-Phases: migrate, generate FOLDER, import FOLDER, scan, evaluate.
+Phases: migrate, generate FOLDER, import FOLDER, scan, evaluate, load.
 """
 
 from __future__ import annotations
@@ -118,12 +118,36 @@ def evaluate(workers: str = "1") -> dict[str, Any]:
     }
 
 
+def load(rounds: str = "5") -> dict[str, Any]:
+    """`load_histories` alone, in one process: the best of `rounds` runs (CPU, wall).
+
+    The Django side of an evaluation without the engine; the collector is
+    paused as evaluate_portfolio pauses it.
+    """
+    _django()
+    from radar import gcpause
+    from radar.portfolio.loader import load_histories
+
+    runs = []
+    with gcpause.paused():
+        for _ in range(int(rounds)):
+            histories, times = timed(lambda: load_histories(EVALUATE_AS_OF))
+            runs.append(times)
+    return {
+        "seconds": min(t["seconds"] for t in runs),
+        "cpu": min(t["cpu"] for t in runs),
+        "rounds": len(runs),
+        "alliances": len(histories),
+    }
+
+
 PHASES: dict[str, Callable[..., dict[str, Any]]] = {
     "migrate": migrate,
     "generate": generate,
     "import": import_,
     "scan": scan,
     "evaluate": evaluate,
+    "load": load,
 }
 
 

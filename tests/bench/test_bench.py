@@ -56,3 +56,16 @@ def test_the_benchmark_runs_end_to_end_at_a_tiny_scale(capsys):
     assert all(phase.rss_mb > 10 for phase in run.phases.values())
     printed = capsys.readouterr().out
     assert '"ratio_evaluate_to_scan"' in printed
+
+
+@pytest.mark.django_db
+def test_the_load_phase_loads_every_alliance(tmp_path):
+    from bench import phases
+
+    write_bundle(tmp_path, alliances=3, months=4)
+    import_bundle(tmp_path)
+
+    result = phases.load("2")
+
+    assert result["alliances"] == 3
+    assert result["rounds"] == 2
