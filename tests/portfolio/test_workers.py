@@ -54,7 +54,8 @@ def test_workers_assess_exactly_as_one_process(tmp_path):
 
     assert [a.to_dict() for a in spread] == [a.to_dict() for a in alone]
     assert len(spread) == 6
-    assert m.Assessment.objects.filter(as_of=AS_OF).count() == 6
+    stored = m.Assessment.objects.filter(as_of=AS_OF).order_by("alliance_id")
+    assert [row.payload for row in stored] == [a.to_dict() for a in alone]  # rows the workers built
     assert calls[0] == (0, 6) and sum(step for step, _ in calls) == 6
 
 
