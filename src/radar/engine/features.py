@@ -30,6 +30,7 @@ from radar.engine.records import (
 from radar.engine.vocab import DeliverableStatus
 
 Series = tuple[float | None, ...]
+Points = tuple[EvidencePoint | None, ...]
 T = TypeVar("T")
 
 
@@ -127,7 +128,8 @@ class Frame:
     labels: tuple[str, ...] = ()  # "YYYY-MM" of each period, for evidence
     ends: tuple[date, ...] = ()  # period_end(i) of each period
     _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
-    _points: dict[int, tuple[Series, tuple[EvidencePoint | None, ...]]] = field(
+    # id(series) -> (series, first month built, points of the months built so far)
+    _points: dict[int, tuple[Series, int, Points]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -165,18 +167,39 @@ class Frame:
             self._memo[key] = compute()
         return cast(T, self._memo[key])
 
-    def points(self, values: Series) -> tuple[EvidencePoint | None, ...]:
-        """Evidence points of a series of this frame, built once (None where missing)."""
+    def points(self, values: Series, lo: int = 0, hi: int | None = None) -> Points:
+        """Evidence points of values[lo:hi], a series of this frame (None where missing).
+
+        Built once per frame and series, and only over the months asked for so far:
+        evidence shows a few months around each detection, and most months of most
+        series never appear in any. Rules ask in ascending months, so the built
+        range mostly grows at its end.
+        """
+        size = len(values)
+        hi = size if hi is None else min(hi, size)
+        lo = min(max(lo, 0), hi)
         cached = self._points.get(id(values))
         if cached is None or cached[0] is not values:
-            labels = self.labels
-            built = tuple(
-                EvidencePoint(labels[j], round(v, 2)) if v is not None else None
-                for j, v in enumerate(values)
-            )
-            cached = (values, built)
-            self._points[id(values)] = cached
-        return cached[1]
+            built = self._build_points(values, lo, hi)
+            self._points[id(values)] = (values, lo, built)
+            return built
+        _, start, built = cached
+        end = start + len(built)
+        if lo < start or hi > end:
+            # Grow the built range to cover [lo, hi), months in between included.
+            left = self._build_points(values, lo, start) if lo < start else ()
+            right = self._build_points(values, end, hi) if hi > end else ()
+            built = left + built + right
+            start = min(lo, start)
+            self._points[id(values)] = (values, start, built)
+        return built[lo - start : hi - start]
+
+    def _build_points(self, values: Series, lo: int, hi: int) -> Points:
+        labels = self.labels
+        return tuple(
+            EvidencePoint(labels[j], round(v, 2)) if (v := values[j]) is not None else None
+            for j in range(lo, hi)
+        )
 
     def metric(self, key: str) -> Series:
         """A metric's values aligned with `periods` (None where nothing was recorded)."""

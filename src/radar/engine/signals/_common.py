@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
-from radar.engine.baseline import Direction, deviations, ratio_deviations, severity_from_z
+from radar.engine.baseline import Direction, ratio_scan, scan, severity_from_z
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, Series
 from radar.engine.records import ObservationRecord
@@ -32,7 +32,7 @@ def trailing_points(
 ) -> tuple[EvidencePoint, ...]:
     """The period's value and the ones before it (missing months left out)."""
     lo = max(0, i - config.evidence_periods)
-    window = frame.points(values)[lo : i + 1]
+    window = frame.points(values, lo, i + 1)
     if None in values[lo : i + 1]:  # checked on the floats: cheaper than on the points
         return tuple(p for p in window if p is not None)
     return cast(tuple[EvidencePoint, ...], window)  # no gaps: the slice itself
@@ -60,6 +60,17 @@ class BaselineRule:
     # Judge ratios instead of differences (positive, right-skewed series such as reply times).
     log_scale: bool = False
 
+    # Built once per rule, not per detection: the evidence summary around n and z.
+    _summary_head: str = field(default="", init=False, repr=False, compare=False)
+    _summary_tail: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        head = f"{self.series.replace('_', ' ')} against the median of the previous "
+        scale = "; judged as a ratio (log scale)" if self.log_scale else ""
+        note = f"; {self.note}" if self.note else ""
+        object.__setattr__(self, "_summary_head", head)
+        object.__setattr__(self, "_summary_tail", f"){scale}{note}")
+
     def min_change(self, config: EngineConfig) -> float | None:
         if self.min_change_setting is None:
             return None
@@ -71,42 +82,48 @@ class BaselineRule:
     def run(self, frame: Frame, config: EngineConfig, values: Series) -> Iterator[Detection]:
         """Detections over `values` (a frame series, or a metric's aligned values)."""
         if self.log_scale:
-            for i, ratio in ratio_deviations(values, self.direction, config):
+            for i, value, median, n, z, relative, threshold in ratio_scan(
+                values, self.direction, config
+            ):
                 yield self.detection(
                     frame,
                     values,
                     i,
                     config,
-                    value=ratio.value,
-                    median=ratio.median,
-                    n=ratio.n,
-                    z=ratio.z,
-                    change=f"{ratio.relative * 100:+.0f}%",
-                    threshold=ratio.threshold,
+                    value=value,
+                    median=median,
+                    n=n,
+                    z=z,
+                    change=f"{relative * 100:+.0f}%",
+                    threshold=threshold,
                 )
             return
         min_change = self.min_change(config)
-        for i, found in deviations(values, self.direction, config, min_change=min_change):
-            median = found.baseline.median
+        sign = self.direction.value
+        deviation_z = config.deviation_z
+        deviation_relative = config.deviation_relative
+        show = self._show
+        for i, value, median, _mad, n, sigma, z in scan(values, sign, config, min_change):
             if min_change is not None or median == 0:
-                change = f"{'+' if found.change > 0 else ''}{self._show(found.change)}"
+                change_value = value - median
+                change = f"{'+' if change_value > 0 else ''}{show(change_value)}"
             else:
-                change = f"{found.relative * 100:+.0f}%"
+                change = f"{(value - median) / abs(median) * 100:+.0f}%"  # median != 0
             reach = max(
-                config.deviation_z * found.baseline.sigma(config),
-                min_change if min_change is not None else config.deviation_relative * abs(median),
+                deviation_z * sigma,
+                min_change if min_change is not None else deviation_relative * abs(median),
             )
             yield self.detection(
                 frame,
                 values,
                 i,
                 config,
-                value=found.value,
+                value=value,
                 median=median,
-                n=found.baseline.n,
-                z=found.z,
+                n=n,
+                z=z,
                 change=change,
-                threshold=median + self.direction.value * reach,
+                threshold=median + sign * reach,
             )
 
     def _show(self, value: float) -> str:
@@ -126,8 +143,7 @@ class BaselineRule:
         change: str,
         threshold: float,
     ) -> Detection:
-        scale = "; judged as a ratio (log scale)" if self.log_scale else ""
-        note = f"; {self.note}" if self.note else ""
+        show = self._show
         return Detection(
             rule=self.rule,
             category=self.category,
@@ -135,18 +151,14 @@ class BaselineRule:
             period=frame.periods[i],
             title=self.title,
             detail=self.sentence.format(
-                value=self._show(value),
-                median=self._show(median),
+                value=show(value),
+                median=show(median),
                 change=change,
                 months=n,
                 unit=self.unit,
             ),
             evidence=Evidence(
-                summary=(
-                    f"{self.series.replace('_', ' ')} against the median of the previous "
-                    f"{n} months "
-                    f"(robust z {z:+.1f}){scale}{note}"
-                ),
+                summary=f"{self._summary_head}{n} months (robust z {z:+.1f}{self._summary_tail}",
                 points=trailing_points(frame, values, i, config),
                 baseline=round(median, 3),
                 threshold=round(threshold, 3),
