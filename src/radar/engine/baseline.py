@@ -24,6 +24,8 @@ from enum import Enum
 
 from radar.engine.config import EngineConfig
 
+Series = tuple[float | None, ...]
+
 # Scale factor that makes the MAD comparable to a standard deviation for normal data.
 MAD_TO_SIGMA = 1.4826
 _EPSILON = 1e-9
@@ -141,6 +143,41 @@ def deviation_at(
     return Deviation(value=value, baseline=baseline, z=z, relative=relative)
 
 
+def _shifted(values: Sequence[float | None], back: int) -> tuple[Series, Series]:
+    """The values entering (values[i - 1]) and leaving (values[i - 1 - back]) window i."""
+    size = len(values)
+    entering = (None, *values[: size - 1]) if size else ()
+    leaving = ((None,) * (back + 1) + tuple(values[: max(0, size - back - 1)]))[:size]
+    return entering, leaving
+
+
+def running_medians(values: Sequence[float | None], config: EngineConfig) -> Series:
+    """The baseline median at every index (None without enough history), in one pass.
+
+    The same numbers as `baseline_at(values, i, config, mad=False)` for each i: the
+    incrementally sorted window holds exactly what sorting the trailing slice gives,
+    equal values (0.0 and -0.0) included in the same order, since a new value goes
+    after its equals and a leaving value is the first of its equals.
+    """
+    need = max(config.baseline_min_periods, 1)
+    entering, leaving = _shifted(values, config.baseline_periods)
+    window: list[float] = []
+    medians: list[float | None] = []
+    add, find, keep = insort, bisect_left, medians.append
+    for newest, oldest in zip(entering, leaving, strict=True):
+        if newest is not None:
+            add(window, newest)
+        if oldest is not None:
+            del window[find(window, oldest)]
+        size = len(window)
+        if size < need:
+            keep(None)
+            continue
+        mid = size // 2
+        keep(window[mid] if size % 2 else (window[mid - 1] + window[mid]) / 2.0)
+    return tuple(medians)
+
+
 # One month that deviates, as plain numbers: (index, value, median, mad, n, sigma, z).
 # The rules read these straight from `scan`; `deviations` wraps them in objects.
 Found = tuple[int, float, float, float, int, float, float]
@@ -167,10 +204,7 @@ def scan(
     relative_min = config.deviation_relative
     z_min = config.deviation_z
     mad_floor = config.baseline_mad_floor
-    size_all = len(values)
-    # entering[i] = values[i - 1]; leaving[i] = values[i - 1 - back] once i > back.
-    entering = (None, *values[: size_all - 1]) if size_all else ()
-    leaving = ((None,) * (back + 1) + tuple(values[: max(0, size_all - back - 1)]))[:size_all]
+    entering, leaving = _shifted(values, back)
     window: list[float] = []  # the trailing values before i, sorted, None skipped
     add, find = insort, bisect_left  # local names: this loop runs millions of times
     for i, (value, newest, oldest) in enumerate(zip(values, entering, leaving, strict=True)):

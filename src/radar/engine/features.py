@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TypeVar, cast
 
 from radar.engine.assessment import EvidencePoint
-from radar.engine.baseline import Baseline, baseline_at
+from radar.engine.baseline import Baseline, baseline_at, running_medians
 from radar.engine.config import EngineConfig
 from radar.engine.records import (
     ContactRecord,
@@ -157,15 +157,7 @@ class Frame:
 
     def medians(self, name: str) -> tuple[float | None, ...]:
         """The baseline median of a series at every period (None without enough history)."""
-        return self.memo(
-            f"medians:{name}",
-            lambda: tuple(
-                b.median
-                if (b := baseline_at(self.series(name), i, self.config, mad=False))
-                else None
-                for i in range(len(self.periods))
-            ),
-        )
+        return self.memo(f"medians:{name}", lambda: running_medians(self.series(name), self.config))
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute something once per frame (e.g. deliverable tallies shared by rules)."""
@@ -202,9 +194,11 @@ class Frame:
 
     def _build_points(self, values: Series, lo: int, hi: int) -> Points:
         labels = self.labels
-        return tuple(
-            EvidencePoint(labels[j], round(v, 2)) if (v := values[j]) is not None else None
-            for j in range(lo, hi)
+        return tuple(  # a list comprehension: cheaper than a generator for a few months
+            [
+                EvidencePoint(label, round(v, 2)) if v is not None else None
+                for label, v in zip(labels[lo:hi], values[lo:hi], strict=True)
+            ]
         )
 
     def metric(self, key: str) -> Series:
