@@ -24,6 +24,8 @@ from enum import Enum
 
 from radar.engine.config import EngineConfig
 
+Series = tuple[float | None, ...]
+
 # Scale factor that makes the MAD comparable to a standard deviation for normal data.
 MAD_TO_SIGMA = 1.4826
 _EPSILON = 1e-9
@@ -141,39 +143,79 @@ def deviation_at(
     return Deviation(value=value, baseline=baseline, z=z, relative=relative)
 
 
-def deviations(
+def _shifted(values: Sequence[float | None], back: int) -> tuple[Series, Series]:
+    """The values entering (values[i - 1]) and leaving (values[i - 1 - back]) window i."""
+    size = len(values)
+    entering = (None, *values[: size - 1]) if size else ()
+    leaving = ((None,) * (back + 1) + tuple(values[: max(0, size - back - 1)]))[:size]
+    return entering, leaving
+
+
+def running_medians(values: Sequence[float | None], config: EngineConfig) -> Series:
+    """The baseline median at every index (None without enough history), in one pass.
+
+    The same numbers as `baseline_at(values, i, config, mad=False)` for each i: the
+    incrementally sorted window holds exactly what sorting the trailing slice gives,
+    equal values (0.0 and -0.0) included in the same order, since a new value goes
+    after its equals and a leaving value is the first of its equals.
+    """
+    need = max(config.baseline_min_periods, 1)
+    entering, leaving = _shifted(values, config.baseline_periods)
+    window: list[float] = []
+    medians: list[float | None] = []
+    add, find, keep = insort, bisect_left, medians.append
+    for newest, oldest in zip(entering, leaving, strict=True):
+        if newest is not None:
+            add(window, newest)
+        if oldest is not None:
+            del window[find(window, oldest)]
+        size = len(window)
+        if size < need:
+            keep(None)
+            continue
+        mid = size // 2
+        keep(window[mid] if size % 2 else (window[mid - 1] + window[mid]) / 2.0)
+    return tuple(medians)
+
+
+# One month that deviates, as plain numbers: (index, value, median, mad, n, sigma, z).
+# The rules read these straight from `scan`; `deviations` wraps them in objects.
+Found = tuple[int, float, float, float, int, float, float]
+
+
+def scan(
     values: Sequence[float | None],
-    direction: Direction,
+    sign: int,
     config: EngineConfig,
-    *,
     min_change: float | None = None,
     sigma_floor: float | None = None,
-) -> Iterator[tuple[int, Deviation]]:
-    """Every (index, deviation) of a series: `deviation_at` over all periods, in one pass.
+) -> Iterator[Found]:
+    """Every month of `values` that deviates in direction `sign` (+1 up, -1 down).
 
     This is the hot loop of the engine (every series of every alliance), so the
     trailing window is kept sorted incrementally (insert the newest value, drop
-    the one that left the window) instead of being re-sorted for every period.
+    the one that left the window) instead of being re-sorted for every period,
+    and the months entering and leaving the window come from shifted copies of
+    the series rather than from index arithmetic. The numbers are computed with
+    the very operations of `baseline_at` and `Baseline.sigma`, in the same order.
     """
     back = config.baseline_periods
-    need = config.baseline_min_periods
+    need = max(config.baseline_min_periods, 1)  # an empty window never has a median
     relative_min = config.deviation_relative
     z_min = config.deviation_z
-    sign = direction.value
+    mad_floor = config.baseline_mad_floor
+    entering, leaving = _shifted(values, back)
     window: list[float] = []  # the trailing values before i, sorted, None skipped
-    for i, value in enumerate(values):
-        if i:
-            newest = values[i - 1]
-            if newest is not None:
-                insort(window, newest)
-            if i > back:
-                oldest = values[i - 1 - back]
-                if oldest is not None:
-                    del window[bisect_left(window, oldest)]
+    add, find = insort, bisect_left  # local names: this loop runs millions of times
+    for i, (value, newest, oldest) in enumerate(zip(values, entering, leaving, strict=True)):
+        if newest is not None:
+            add(window, newest)
+        if oldest is not None:
+            del window[find(window, oldest)]
         if value is None:
             continue
         size = len(window)
-        if size < need or size == 0:
+        if size < need:
             continue
         mid = size // 2
         median = window[mid] if size % 2 else (window[mid - 1] + window[mid]) / 2.0
@@ -185,10 +227,29 @@ def deviations(
                 continue
         elif median != 0 and change < relative_min * abs(median):
             continue
-        baseline = _baseline(window, median, sigma_floor)
-        z = (value - median) / baseline.sigma(config)
+        spread = sorted([abs(v - median) for v in window])
+        mad = spread[mid] if size % 2 else (spread[mid - 1] + spread[mid]) / 2.0
+        floor = mad_floor * abs(median) if sigma_floor is None else sigma_floor
+        sigma = max(MAD_TO_SIGMA * mad, floor, _EPSILON)
+        z = (value - median) / sigma
         if abs(z) < z_min:
             continue
+        yield i, value, median, mad, size, sigma, z
+
+
+def deviations(
+    values: Sequence[float | None],
+    direction: Direction,
+    config: EngineConfig,
+    *,
+    min_change: float | None = None,
+    sigma_floor: float | None = None,
+) -> Iterator[tuple[int, Deviation]]:
+    """Every (index, deviation) of a series: `deviation_at` over all periods, in one pass."""
+    for i, value, median, mad, n, _sigma, z in scan(
+        values, direction.value, config, min_change, sigma_floor
+    ):
+        baseline = Baseline(median=median, mad=mad, n=n, floor=sigma_floor)
         yield i, Deviation(value=value, baseline=baseline, z=z, relative=_relative(value, median))
 
 
@@ -204,6 +265,32 @@ class RatioDeviation:
     threshold: float  # the value the month had to cross, in the series' units
 
 
+# One ratio deviation as plain numbers: (index, value, median, n, z, relative, threshold).
+RatioFound = tuple[int, float, float, int, float, float, float]
+
+
+def ratio_scan(
+    values: Sequence[float | None], direction: Direction, config: EngineConfig
+) -> Iterator[RatioFound]:
+    """`ratio_deviations` as plain numbers (see there)."""
+    log = math.log
+    logged = [log(v) if v is not None and v > 0 else None for v in values]
+    relative = min(config.deviation_relative, 0.99)
+    min_change = math.log1p(relative) if direction is Direction.UP else -math.log1p(-relative)
+    floor = math.log1p(config.baseline_mad_floor)
+    z_min = config.deviation_z
+    sign = direction.value
+    exp = math.exp
+    for i, log_value, log_median, _mad, n, sigma, z in scan(
+        logged, sign, config, min_change, floor
+    ):
+        reach = max(z_min * sigma, min_change)
+        median = exp(log_median)
+        raw = values[i]
+        value = raw if raw is not None else exp(log_value)
+        yield i, value, median, n, z, value / median - 1.0, exp(log_median + sign * reach)
+
+
 def ratio_deviations(
     values: Sequence[float | None], direction: Direction, config: EngineConfig
 ) -> Iterator[tuple[int, RatioDeviation]]:
@@ -215,25 +302,11 @@ def ratio_deviations(
     becomes a ratio (x1.25 up, x0.75 down) and the MAD floor a ratio too.
     Non-positive values carry no information on this scale and are skipped.
     """
-    logged = [math.log(v) if v is not None and v > 0 else None for v in values]
-    relative = min(config.deviation_relative, 0.99)
-    min_change = math.log1p(relative) if direction is Direction.UP else -math.log1p(-relative)
-    floor = math.log1p(config.baseline_mad_floor)
-    for i, found in deviations(logged, direction, config, min_change=min_change, sigma_floor=floor):
-        log_median = found.baseline.median
-        reach = max(config.deviation_z * found.baseline.sigma(config), min_change)
-        median = math.exp(log_median)
-        raw = values[i]
-        value = raw if raw is not None else math.exp(found.value)
+    for i, value, median, n, z, relative, threshold in ratio_scan(values, direction, config):
         yield (
             i,
             RatioDeviation(
-                value=value,
-                median=median,
-                n=found.baseline.n,
-                z=found.z,
-                relative=value / median - 1.0,
-                threshold=math.exp(log_median + direction.value * reach),
+                value=value, median=median, n=n, z=z, relative=relative, threshold=threshold
             ),
         )
 

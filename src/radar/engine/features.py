@@ -14,10 +14,11 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TypeVar, cast
 
 from radar.engine.assessment import EvidencePoint
-from radar.engine.baseline import Baseline, baseline_at
+from radar.engine.baseline import Baseline, baseline_at, running_medians
 from radar.engine.config import EngineConfig
 from radar.engine.records import (
     ContactRecord,
@@ -30,6 +31,7 @@ from radar.engine.records import (
 from radar.engine.vocab import DeliverableStatus
 
 Series = tuple[float | None, ...]
+Points = tuple[EvidencePoint | None, ...]
 T = TypeVar("T")
 
 
@@ -55,6 +57,11 @@ def last_complete_month(as_of: date) -> date:
 
 def label(period: date) -> str:
     return f"{period.year:04d}-{period.month:02d}"
+
+
+def month_number(day: date) -> int:
+    """Months since year 0: consecutive months have consecutive numbers."""
+    return day.year * 12 + day.month - 1
 
 
 def _ratio(part: int, whole: int, minimum: int = 1) -> float | None:
@@ -123,11 +130,12 @@ class Frame:
         default_factory=dict, repr=False, compare=False
     )
     _metrics: dict[str, Series] = field(default_factory=dict, repr=False, compare=False)
-    _index: dict[date, int] = field(default_factory=dict, repr=False, compare=False)
+    _first_month: int = 0  # month_number(periods[0]): period indexes are month numbers from it
     labels: tuple[str, ...] = ()  # "YYYY-MM" of each period, for evidence
     ends: tuple[date, ...] = ()  # period_end(i) of each period
     _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
-    _points: dict[int, tuple[Series, tuple[EvidencePoint | None, ...]]] = field(
+    # id(series) -> (series, first month built, points of the months built so far)
+    _points: dict[int, tuple[Series, int, Points]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -149,15 +157,7 @@ class Frame:
 
     def medians(self, name: str) -> tuple[float | None, ...]:
         """The baseline median of a series at every period (None without enough history)."""
-        return self.memo(
-            f"medians:{name}",
-            lambda: tuple(
-                b.median
-                if (b := baseline_at(self.series(name), i, self.config, mad=False))
-                else None
-                for i in range(len(self.periods))
-            ),
-        )
+        return self.memo(f"medians:{name}", lambda: running_medians(self.series(name), self.config))
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute something once per frame (e.g. deliverable tallies shared by rules)."""
@@ -165,18 +165,41 @@ class Frame:
             self._memo[key] = compute()
         return cast(T, self._memo[key])
 
-    def points(self, values: Series) -> tuple[EvidencePoint | None, ...]:
-        """Evidence points of a series of this frame, built once (None where missing)."""
+    def points(self, values: Series, lo: int = 0, hi: int | None = None) -> Points:
+        """Evidence points of values[lo:hi], a series of this frame (None where missing).
+
+        Built once per frame and series, and only over the months asked for so far:
+        evidence shows a few months around each detection, and most months of most
+        series never appear in any. Rules ask in ascending months, so the built
+        range mostly grows at its end.
+        """
+        size = len(values)
+        hi = size if hi is None else min(hi, size)
+        lo = min(max(lo, 0), hi)
         cached = self._points.get(id(values))
         if cached is None or cached[0] is not values:
-            labels = self.labels
-            built = tuple(
-                EvidencePoint(labels[j], round(v, 2)) if v is not None else None
-                for j, v in enumerate(values)
-            )
-            cached = (values, built)
-            self._points[id(values)] = cached
-        return cached[1]
+            built = self._build_points(values, lo, hi)
+            self._points[id(values)] = (values, lo, built)
+            return built
+        _, start, built = cached
+        end = start + len(built)
+        if lo < start or hi > end:
+            # Grow the built range to cover [lo, hi), months in between included.
+            left = self._build_points(values, lo, start) if lo < start else ()
+            right = self._build_points(values, end, hi) if hi > end else ()
+            built = left + built + right
+            start = min(lo, start)
+            self._points[id(values)] = (values, start, built)
+        return built[lo - start : hi - start]
+
+    def _build_points(self, values: Series, lo: int, hi: int) -> Points:
+        labels = self.labels
+        return tuple(  # a list comprehension: cheaper than a generator for a few months
+            [
+                EvidencePoint(label, round(v, 2)) if v is not None else None
+                for label, v in zip(labels[lo:hi], values[lo:hi], strict=True)
+            ]
+        )
 
     def metric(self, key: str) -> Series:
         """A metric's values aligned with `periods` (None where nothing was recorded)."""
@@ -189,12 +212,13 @@ class Frame:
         as_of) count in the last complete period; events before the first period
         are outside the frame (None).
         """
-        if not self.periods:
+        size = len(self.periods)
+        if not size:
             return None
-        month = month_start(day)
-        if month > self.periods[-1]:
-            return len(self.periods) - 1
-        return self._index.get(month)
+        i = day.year * 12 + day.month - 1 - self._first_month
+        if i >= size:
+            return size - 1
+        return i if i >= 0 else None
 
     @property
     def last_period(self) -> date | None:
@@ -230,6 +254,13 @@ def _survey_at(survey: SurveyRecord, as_of: date) -> SurveyRecord:
     return dataclasses.replace(survey, responses=responses)
 
 
+def _metric_at(metric: MetricSeries, as_of: date) -> MetricSeries:
+    points = tuple(p for p in metric.points if p[0] <= as_of)
+    if len(points) == len(metric.points):
+        return metric  # nothing recorded after as_of: the series as it is
+    return dataclasses.replace(metric, points=points)
+
+
 def cut_history(history: History, as_of: date) -> History:
     """The history as it was known on `as_of`: nothing dated later survives.
 
@@ -248,10 +279,7 @@ def cut_history(history: History, as_of: date) -> History:
             if c.started is None or c.started <= as_of
         ),
         deliverables=tuple(_deliverable_at(d, as_of) for d in history.deliverables),
-        metrics=tuple(
-            dataclasses.replace(m, points=tuple(p for p in m.points if p[0] <= as_of))
-            for m in history.metrics
-        ),
+        metrics=tuple(_metric_at(m, as_of) for m in history.metrics),
         surveys=tuple(_survey_at(s, as_of) for s in history.surveys if s.sent <= as_of),
         observations=tuple(o for o in history.observations if o.observed <= as_of),
         context=tuple(c for c in history.context if c.start <= as_of),
@@ -276,20 +304,35 @@ def _first_period(history: History, last: date) -> date:
     return last
 
 
-def _periods(first: date, last: date) -> tuple[date, ...]:
+@dataclass(frozen=True, slots=True)
+class _Calendar:
+    """The months from a first to a last one, with what the frame needs of each."""
+
+    periods: tuple[date, ...]
+    labels: tuple[str, ...]
+    ends: tuple[date, ...]  # the last day of each month
+
+
+@lru_cache(maxsize=128)
+def _calendar(first: date, last: date) -> _Calendar:
+    """Laid out once for all the frames over the same months (a portfolio shares them)."""
     periods: list[date] = []
     current = first
     while current <= last:
         periods.append(current)
         current = add_months(current, 1)
-    return tuple(periods)
+    return _Calendar(
+        periods=tuple(periods),
+        labels=tuple(label(p) for p in periods),
+        ends=tuple(month_end(p) for p in periods),
+    )
 
 
-def _metric_series(metric: MetricSeries, index: dict[date, int], size: int) -> Series:
+def _metric_series(metric: MetricSeries, first_month: int, size: int) -> Series:
     values: list[float | None] = [None] * size
     for day, value in metric.points:  # ascending: the month's last point wins
-        i = index.get(month_start(day))
-        if i is not None:
+        i = day.year * 12 + day.month - 1 - first_month  # its period index, if in the frame
+        if 0 <= i < size:
             values[i] = value
     return tuple(values)
 
@@ -298,28 +341,36 @@ def build_frame(history: History, as_of: date, config: EngineConfig) -> Frame:
     """Cut `history` at `as_of` and lay it out per complete calendar month."""
     cut = cut_history(history, as_of)
     last = last_complete_month(as_of)
-    periods = _periods(_first_period(cut, last), last)
-    index = {period: i for i, period in enumerate(periods)}
-    stats: list[PeriodStats] = [PeriodStats(period=p) for p in periods]
+    months = _calendar(_first_period(cut, last), last)
+    periods = months.periods
+    size = len(periods)
+    first_month = month_number(periods[0]) if size else 0
+    found: list[PeriodStats | None] = [None] * size
     for row in cut.periods:
-        i = index.get(month_start(row.period))
-        if i is not None:
-            stats[i] = (
+        i = row.period.year * 12 + row.period.month - 1 - first_month
+        if 0 <= i < size:
+            found[i] = (
                 row if row.period == periods[i] else dataclasses.replace(row, period=periods[i])
             )
-    rows = [_row(s, config.attendance_min_invited) for s in stats]
+    # Months without a row are zeros; their row of series values is the same every time.
+    stats = tuple(
+        s if s is not None else PeriodStats(period=p) for s, p in zip(found, periods, strict=True)
+    )
+    min_invited = config.attendance_min_invited
+    zero_row = _row(PeriodStats(period=last), min_invited)
+    rows = [_row(s, min_invited) if s is not None else zero_row for s in found]
     columns = zip(*rows, strict=True) if rows else ((),) * len(SERIES_NAMES)
     series = dict(zip(SERIES_NAMES, columns, strict=True))
-    metrics = {m.definition.key: _metric_series(m, index, len(periods)) for m in cut.metrics}
+    metrics = {m.definition.key: _metric_series(m, first_month, size) for m in cut.metrics}
     return Frame(
         history=cut,
         as_of=as_of,
         periods=periods,
-        stats=tuple(stats),
+        stats=stats,
         config=config,
         _series=series,
         _metrics=metrics,
-        _index=index,
-        labels=tuple(label(p) for p in periods),
-        ends=tuple(month_end(p) for p in periods[:-1]) + ((as_of,) if periods else ()),
+        _first_month=first_month,
+        labels=months.labels,
+        ends=(*months.ends[:-1], as_of) if size else (),
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from typing import cast
 
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
-from radar.engine.baseline import Direction, deviations, ratio_deviations, severity_from_z
+from radar.engine.baseline import _EPSILON, Direction, ratio_scan, scan
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, Series
 from radar.engine.records import ObservationRecord
@@ -18,8 +19,9 @@ Rule = Callable[[Frame, EngineConfig], Iterable[Detection]]
 
 def fmt(value: float, digits: int = 1) -> str:
     """Numbers as a manager reads them: whole numbers plain, else `digits` decimals."""
-    if abs(value - round(value)) < 0.5 * 10**-digits:
-        return str(round(value))
+    whole = round(value)
+    if abs(value - whole) < 0.5 * 10**-digits:
+        return str(whole)
     return f"{value:.{digits}f}"
 
 
@@ -32,7 +34,7 @@ def trailing_points(
 ) -> tuple[EvidencePoint, ...]:
     """The period's value and the ones before it (missing months left out)."""
     lo = max(0, i - config.evidence_periods)
-    window = frame.points(values)[lo : i + 1]
+    window = frame.points(values, lo, i + 1)
     if None in values[lo : i + 1]:  # checked on the floats: cheaper than on the points
         return tuple(p for p in window if p is not None)
     return cast(tuple[EvidencePoint, ...], window)  # no gaps: the slice itself
@@ -60,6 +62,17 @@ class BaselineRule:
     # Judge ratios instead of differences (positive, right-skewed series such as reply times).
     log_scale: bool = False
 
+    # Built once per rule, not per detection: the evidence summary around n and z.
+    _summary_head: str = field(default="", init=False, repr=False, compare=False)
+    _summary_tail: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        head = f"{self.series.replace('_', ' ')} against the median of the previous "
+        scale = "; judged as a ratio (log scale)" if self.log_scale else ""
+        note = f"; {self.note}" if self.note else ""
+        object.__setattr__(self, "_summary_head", head)
+        object.__setattr__(self, "_summary_tail", f"){scale}{note}")
+
     def min_change(self, config: EngineConfig) -> float | None:
         if self.min_change_setting is None:
             return None
@@ -69,91 +82,80 @@ class BaselineRule:
         return self.run(frame, config, frame.series(self.series))
 
     def run(self, frame: Frame, config: EngineConfig, values: Series) -> Iterator[Detection]:
-        """Detections over `values` (a frame series, or a metric's aligned values)."""
-        if self.log_scale:
-            for i, ratio in ratio_deviations(values, self.direction, config):
-                yield self.detection(
-                    frame,
-                    values,
-                    i,
-                    config,
-                    value=ratio.value,
-                    median=ratio.median,
-                    n=ratio.n,
-                    z=ratio.z,
-                    change=f"{ratio.relative * 100:+.0f}%",
-                    threshold=ratio.threshold,
-                )
+        """Detections over `values` (a frame series, or a metric's aligned values).
+
+        One detection per deviating month of every series of every alliance: the
+        loop below builds the same texts and numbers as a plain per-detection
+        helper would, with what does not change between months looked up once.
+        """
+        found = self._found(values, config)
+        if not found:
             return
+        show = pct if self.as_percent else partial(fmt, digits=self.digits)
+        rule, category, polarity, title = self.rule, self.category, self.polarity, self.title
+        sentence, unit = self.sentence.format, self.unit
+        head, tail = self._summary_head, self._summary_tail
+        periods, points = frame.periods, frame.points
+        back = config.evidence_periods
+        gaps = None in values
+        deviation_z = config.deviation_z
+        spread = max(deviation_z * 2.0, _EPSILON)  # as severity_from_z computes it
+        for i, value, median, n, z, change, threshold in found:
+            lo = i - back if i > back else 0
+            window = points(values, lo, i + 1)
+            if gaps and None in values[lo : i + 1]:
+                window = tuple(p for p in window if p is not None)
+            over = (abs(z) - deviation_z) / spread
+            yield Detection(
+                rule=rule,
+                category=category,
+                polarity=polarity,
+                period=periods[i],
+                title=title,
+                detail=sentence(
+                    value=show(value), median=show(median), change=change, months=n, unit=unit
+                ),
+                evidence=Evidence(
+                    summary=f"{head}{n} months (robust z {z:+.1f}{tail}",
+                    points=cast(tuple[EvidencePoint, ...], window),
+                    baseline=round(median, 3),
+                    threshold=round(threshold, 3),
+                    unit=unit,
+                ),
+                severity=round(min(1.0, 0.3 + 0.7 * max(0.0, over)), 2),
+            )
+
+    def _found(
+        self, values: Series, config: EngineConfig
+    ) -> list[tuple[int, float, float, int, float, str, float]]:
+        """(index, value, median, n, z, change as shown, threshold) of each deviating month."""
+        if self.log_scale:
+            return [
+                (i, value, median, n, z, f"{relative * 100:+.0f}%", threshold)
+                for i, value, median, n, z, relative, threshold in ratio_scan(
+                    values, self.direction, config
+                )
+            ]
         min_change = self.min_change(config)
-        for i, found in deviations(values, self.direction, config, min_change=min_change):
-            median = found.baseline.median
+        sign = self.direction.value
+        deviation_z = config.deviation_z
+        deviation_relative = config.deviation_relative
+        found = []
+        for i, value, median, _mad, n, sigma, z in scan(values, sign, config, min_change):
             if min_change is not None or median == 0:
-                change = f"{'+' if found.change > 0 else ''}{self._show(found.change)}"
+                difference = value - median
+                change = f"{'+' if difference > 0 else ''}{self._show(difference)}"
             else:
-                change = f"{found.relative * 100:+.0f}%"
+                change = f"{(value - median) / abs(median) * 100:+.0f}%"  # median != 0
             reach = max(
-                config.deviation_z * found.baseline.sigma(config),
-                min_change if min_change is not None else config.deviation_relative * abs(median),
+                deviation_z * sigma,
+                min_change if min_change is not None else deviation_relative * abs(median),
             )
-            yield self.detection(
-                frame,
-                values,
-                i,
-                config,
-                value=found.value,
-                median=median,
-                n=found.baseline.n,
-                z=found.z,
-                change=change,
-                threshold=median + self.direction.value * reach,
-            )
+            found.append((i, value, median, n, z, change, median + sign * reach))
+        return found
 
     def _show(self, value: float) -> str:
         return pct(value) if self.as_percent else fmt(value, self.digits)
-
-    def detection(
-        self,
-        frame: Frame,
-        values: Series,
-        i: int,
-        config: EngineConfig,
-        *,
-        value: float,
-        median: float,
-        n: int,
-        z: float,
-        change: str,
-        threshold: float,
-    ) -> Detection:
-        scale = "; judged as a ratio (log scale)" if self.log_scale else ""
-        note = f"; {self.note}" if self.note else ""
-        return Detection(
-            rule=self.rule,
-            category=self.category,
-            polarity=self.polarity,
-            period=frame.periods[i],
-            title=self.title,
-            detail=self.sentence.format(
-                value=self._show(value),
-                median=self._show(median),
-                change=change,
-                months=n,
-                unit=self.unit,
-            ),
-            evidence=Evidence(
-                summary=(
-                    f"{self.series.replace('_', ' ')} against the median of the previous "
-                    f"{n} months "
-                    f"(robust z {z:+.1f}){scale}{note}"
-                ),
-                points=trailing_points(frame, values, i, config),
-                baseline=round(median, 3),
-                threshold=round(threshold, 3),
-                unit=self.unit,
-            ),
-            severity=severity_from_z(z, config),
-        )
 
 
 # Where an observation belongs when the person who recorded it chose no category.

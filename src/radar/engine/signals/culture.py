@@ -90,12 +90,13 @@ class SurveyReading:
 def _readings(frame: Frame, config: EngineConfig) -> list[tuple[SurveyReading, int]]:
     """Falling readings, each with the period index its hold ends (exclusive)."""
     found: list[tuple[SurveyReading, int]] = []
+    by_kind: dict[SurveyKind, list[SurveyRecord]] = {}
+    for s in frame.history.surveys:
+        if s.responses:
+            by_kind.setdefault(s.kind, []).append(s)
     for kind in RELATIONSHIP_SURVEYS:
         scored: list[SurveyReading] = []
-        ordered = sorted(
-            (s for s in frame.history.surveys if s.kind == kind and s.responses),
-            key=lambda s: (s.sent, s.id),
-        )
+        ordered = sorted(by_kind.get(kind, ()), key=lambda s: (s.sent, s.id))
         for survey in ordered:
             i = frame.index_of(max(r.submitted for r in survey.responses))
             if i is None or survey.scale_max <= 0:
@@ -118,44 +119,60 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+def _reading_text(r: SurveyReading) -> str:
+    scale = r.survey.scale_max
+    return (
+        f"the {r.survey.kind.value} survey of {r.survey.sent.isoformat()} scored "
+        f"{fmt(r.score * scale)}/{fmt(scale)}, against a usual "
+        f"{fmt((r.usual or 0) * scale)}/{fmt(scale)}"
+    )
+
+
+def _survey_evidence(
+    readings: list[SurveyReading], config: EngineConfig
+) -> tuple[str, Evidence, float]:
+    """Detail, evidence and severity of a month holding these readings."""
+    worst = max(readings, key=lambda r: (r.usual or 0) - r.score)
+    evidence = Evidence(
+        summary="mean survey score as a share of its scale, against earlier surveys",
+        points=tuple(EvidencePoint(r.survey.sent.isoformat(), round(r.score, 3)) for r in readings),
+        baseline=round(worst.usual, 3) if worst.usual is not None else None,
+        threshold=round((worst.usual or 0) - config.survey_drop, 3),
+        unit="share of scale",
+    )
+    detail = _sentence("; ".join(_reading_text(r) for r in readings))
+    return detail, evidence, round(min(1.0, 0.4 + 2 * ((worst.usual or 0) - worst.score)), 2)
+
+
 def survey_falling(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
     """A relationship survey scores clearly below the previous ones of its kind.
 
     A survey is a reading for its whole quarter or half-year, so the detection
     holds until the next survey of that kind (at most `survey_hold_months`).
     """
-    by_period: dict[int, list[SurveyReading]] = {}
-    for reading, end in _readings(frame, config):
-        for i in range(reading.start, min(end, len(frame.periods))):
-            by_period.setdefault(i, []).append(reading)
+    found = _readings(frame, config)
+    size = len(frame.periods)
+    by_period: dict[int, tuple[int, ...]] = {}  # period -> positions in `found`
+    for n, (reading, end) in enumerate(found):
+        for i in range(reading.start, min(end, size)):
+            by_period[i] = (*by_period.get(i, ()), n)
+    # A reading holds for months: its texts and evidence are the same in each.
+    built: dict[tuple[int, ...], tuple[str, Evidence, float]] = {}
     for i in sorted(by_period):
-        readings = by_period[i]
-        parts = []
-        for r in readings:
-            scale = r.survey.scale_max
-            parts.append(
-                f"the {r.survey.kind.value} survey of {r.survey.sent.isoformat()} scored "
-                f"{fmt(r.score * scale)}/{fmt(scale)}, against a usual "
-                f"{fmt((r.usual or 0) * scale)}/{fmt(scale)}"
-            )
-        worst = max(readings, key=lambda r: (r.usual or 0) - r.score)
+        held = by_period[i]
+        made = built.get(held)
+        if made is None:
+            made = built[held] = _survey_evidence([found[n][0] for n in held], config)
+        detail, evidence, severity = made
         yield Detection(
             rule="culture.survey_falling",
             category=CU,
             polarity=NEG,
             period=frame.periods[i],
             title="Survey scores are falling",
-            detail=_sentence("; ".join(parts)),
-            evidence=Evidence(
-                summary="mean survey score as a share of its scale, against earlier surveys",
-                points=tuple(
-                    EvidencePoint(r.survey.sent.isoformat(), round(r.score, 3)) for r in readings
-                ),
-                baseline=round(worst.usual, 3) if worst.usual is not None else None,
-                threshold=round((worst.usual or 0) - config.survey_drop, 3),
-                unit="share of scale",
-            ),
-            severity=round(min(1.0, 0.4 + 2 * ((worst.usual or 0) - worst.score)), 2),
+            detail=detail,
+            evidence=evidence,
+            severity=severity,
         )
 
 

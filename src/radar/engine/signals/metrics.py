@@ -8,6 +8,7 @@ e.g. "metrics.falling.leads", so each metric has its own rule of three.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from radar.engine.assessment import Detection, Evidence
 from radar.engine.baseline import Direction
@@ -39,26 +40,31 @@ def unit_text(definition: MetricDefinition) -> str:
     return f" {definition.unit}" if definition.unit else ""
 
 
+@lru_cache(maxsize=1024)
+def _falling_rule(d: MetricDefinition) -> BaselineRule:
+    """The baseline rule of one metric (built once per definition, not per alliance)."""
+    verb = "fell" if d.higher_is_better else "rose"
+    return BaselineRule(
+        rule=f"metrics.falling.{d.key}",
+        category=M,
+        polarity=NEG,
+        series=d.name,
+        direction=worse(d),
+        title=f"{capital(d.name)} {'falling' if d.higher_is_better else 'rising'}",
+        sentence=(
+            f"{capital(d.name)} {verb} to {{value}}{unit_text(d)}, against a usual {{median}} "
+            f"({{change}}); a {d.kind.value} indicator."
+        ),
+        unit=d.unit,
+        note=indicator(d),
+    )
+
+
 def falling(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
     """A metric moves the wrong way against its own baseline."""
     for series in frame.history.metrics:
         d = series.definition
-        verb = "fell" if d.higher_is_better else "rose"
-        rule = BaselineRule(
-            rule=f"metrics.falling.{d.key}",
-            category=M,
-            polarity=NEG,
-            series=d.name,
-            direction=worse(d),
-            title=f"{capital(d.name)} {'falling' if d.higher_is_better else 'rising'}",
-            sentence=(
-                f"{capital(d.name)} {verb} to {{value}}{unit_text(d)}, against a usual {{median}} "
-                f"({{change}}); a {d.kind.value} indicator."
-            ),
-            unit=d.unit,
-            note=indicator(d),
-        )
-        yield from rule.run(frame, config, frame.metric(d.key))
+        yield from _falling_rule(d).run(frame, config, frame.metric(d.key))
 
 
 def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[Detection]:
