@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from radar.engine.config import DEFAULT_CONFIG
-from radar.engine.coverage import coverage, data_gaps
+from radar.engine.coverage import _marks, coverage, data_gaps
 from radar.engine.records import AgreementInfo, CheckInRecord
 from radar.engine.vocab import Category
 from tests.engine.builders import build, contact, deliverable, history, metric, steady_periods
@@ -65,3 +68,17 @@ def test_data_gaps_are_plain_sentences_about_what_is_missing():
     gaps = data_gaps(build(full, AS_OF), DEFAULT_CONFIG)
     assert "No metric series." not in gaps
     assert not any(g.startswith("No agreement") for g in gaps)
+
+
+@given(
+    first=st.integers(24_000, 24_400),
+    count=st.integers(0, 40),
+    months=st.sets(st.integers(23_990, 24_450), max_size=30),
+    hold=st.integers(-2, 8),
+)
+def test_a_month_is_marked_when_an_input_falls_in_it_or_in_the_hold_before(
+    first, count, months, hold
+):
+    """The one-walk `_marks` against its definition, month by month."""
+    want = [any(m <= first + i <= m + hold for m in months) for i in range(count)]
+    assert _marks(first, count, months, hold) == want

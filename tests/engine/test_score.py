@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from datetime import date
 
 from hypothesis import given
@@ -13,6 +14,7 @@ from radar.engine.score import (
     combine,
     round_score,
     score_period,
+    score_periods,
     trend,
 )
 from radar.engine.triage import PeriodSignals
@@ -182,6 +184,56 @@ def test_missing_data_never_counts_above_the_cap(inputs):
     for category, item in inputs.items():
         if not item.has_data:
             assert counted[category] <= DEFAULT_CONFIG.missing_category_cap
+
+
+SIGNALS = st.builds(
+    lambda rule, polarity, confirmed, severity: sig(
+        rule, polarity=polarity, confirmed=confirmed, severity=severity
+    ),
+    rule=st.sampled_from([f"{c}.rule{i}" for c in Category for i in range(2)]),
+    polarity=st.sampled_from(list(Polarity)),
+    confirmed=st.booleans(),
+    severity=st.floats(-0.5, 1.5, allow_nan=False),
+)
+HISTORY = st.lists(
+    st.tuples(
+        st.lists(SIGNALS, max_size=4).map(tuple),
+        st.booleans(),  # systemic
+        st.booleans(),  # reuse the previous period's signals tuple (as the triage does)
+    ),
+    max_size=12,
+)
+COVERED = st.fixed_dictionaries(
+    {}, optional={c: st.lists(st.booleans(), max_size=14).map(tuple) for c in Category}
+)
+
+
+@given(
+    history=HISTORY,
+    covered=COVERED,
+    weights=weights,
+    positive_max=st.floats(-1, 1, allow_nan=False),
+    detailed=st.integers(0, 3),
+)
+def test_the_score_history_scores_every_period_as_score_period_does(
+    history, covered, weights, positive_max, detailed
+):
+    config = EngineConfig(weights=weights, score_positive_max=positive_max)
+    triaged: list[PeriodSignals] = []
+    for i, (signals, systemic, reuse) in enumerate(history):
+        kept = triaged[-1].signals if reuse and triaged else signals
+        triaged.append(period(kept, systemic, date(2025 + i // 12, i % 12 + 1, 1)))
+    scores = score_periods(triaged, covered, config, detailed)
+    assert len(scores) == len(triaged)
+    for i, (one, got) in enumerate(zip(triaged, scores, strict=True)):
+        has = {c: i < len(flags) and flags[i] for c, flags in covered.items()}
+        want = score_period(one, has, config)
+        assert (got.period, got.score) == (want.period, want.score)
+        assert got.raw == want.raw or (math.isnan(got.raw) and math.isnan(want.raw))
+        if i >= len(triaged) - detailed:
+            assert got.categories == want.categories
+        else:
+            assert got.categories == ()
 
 
 def test_the_baseline_is_the_median_of_the_trailing_scores_before_the_last():

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
+from radar.engine.features import add_months
 from radar.engine.records import ContextFactorRecord
-from radar.engine.triage import triage
+from radar.engine.triage import _systemic, context_notes, triage
 from radar.engine.vocab import Category, ContextKind, Polarity
 from tests.engine.detections import covered, det, fires, months
 
@@ -236,3 +237,65 @@ def test_the_context_window_is_configurable():
     config = EngineConfig.from_mapping({"context_window_periods": 6})
     result = run(fires("resource.single_contact", P[1:8]), context=(downturn,), config=config)
     assert active(result, 7)["resource.single_contact"].possibly_external  # Mar is in Mar-Aug
+
+
+MANY_RULES = tuple(f"{c}.rule{k}" for c in Category for k in range(2))
+factor = st.builds(
+    ContextFactorRecord,
+    kind=st.sampled_from(list(ContextKind)),
+    start=st.dates(date(2024, 12, 1), date(2026, 1, 31)),
+    end=st.none() | st.dates(date(2024, 12, 1), date(2026, 1, 31)),
+    note=st.sampled_from(["", "slump"]),
+)
+
+
+@settings(max_examples=300)
+@given(
+    fired=st.lists(
+        st.tuples(
+            st.sampled_from(MANY_RULES),
+            st.integers(0, 11),
+            st.sampled_from([Polarity.NEGATIVE, Polarity.NEGATIVE, Polarity.POSITIVE]),
+            st.booleans(),
+        ),
+        max_size=40,
+    ),
+    gaps=st.dictionaries(st.sampled_from(list(Category)), st.lists(st.integers(0, 11))),
+    context=st.lists(factor, max_size=2),
+    window=st.integers(0, 4),
+    min_categories=st.integers(0, 4),
+    min_confirmed=st.integers(0, 3),
+    context_window=st.integers(0, 4),
+)
+def test_the_shortcuts_give_the_plain_systemic_verdict_and_context_notes(
+    fired, gaps, context, window, min_categories, min_confirmed, context_window
+):
+    """The triage skips the per-signal window scan when the window cannot be systemic, and
+    writes each factor's note once: both must match the plain `_systemic`/`context_notes`."""
+    config = EngineConfig.from_mapping(
+        {
+            "systemic_window_periods": window,
+            "systemic_min_categories": min_categories,
+            "systemic_min_confirmed": min_confirmed,
+            "context_window_periods": context_window,
+        }
+    )
+    periods = months(12)
+    detections = [
+        det(rule, periods[i], polarity=polarity, instant=instant)
+        for rule, i, polarity, instant in fired
+    ]
+    result = run(detections, 12, covered(12, missing=gaps), tuple(context), config)
+    size = max(window, 1)
+    for i, now in enumerate(result):
+        recent = [(p.period, p.signals) for p in result[max(0, i - size + 1) : i + 1]]
+        systemic, counted, cluster = _systemic(recent, config)
+        assert (now.systemic, now.cluster) == (systemic, cluster)
+        assert now.systemic_categories == (counted if systemic else ())
+        for s in now.signals:
+            if s.polarity is not Polarity.NEGATIVE:
+                assert s.context == ()
+                continue
+            recent_months = add_months(s.last_seen, -(max(context_window, 1) - 1))
+            notes = context_notes(max(s.first_seen, recent_months), s.last_seen, context)
+            assert s.context == notes and s.possibly_external == bool(notes)

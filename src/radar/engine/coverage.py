@@ -24,6 +24,7 @@ there. Two readings:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -38,6 +39,12 @@ def _month_number(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
+def _month_numbers(days: Iterable[date]) -> set[int]:
+    """`_month_number` of each day; the same day recurs a lot (metric series share their
+    dates), so each distinct one is converted once."""
+    return {day.year * 12 + day.month - 1 for day in set(days)}
+
+
 @dataclass(frozen=True, slots=True)
 class Coverage:
     """Per category, one flag per period: fresh data in the month, and data held over."""
@@ -50,47 +57,58 @@ def _events(frame: Frame) -> tuple[dict[Category, set[int]], set[int], dict[Cate
     """Month numbers of the sparse inputs per category, survey responses apart, and the
     month from which the continuous inputs (interaction log, contacts) count."""
     history = frame.history
-    events: dict[Category, set[int]] = {c: set() for c in _CATEGORIES}
     from_month: dict[Category, int] = {}
     if history.periods:
         from_month[Category.COMMUNICATION] = _month_number(history.periods[0].period)
-    starts = [_month_number(c.started or frame.periods[0]) for c in history.contacts]
-    if starts:
+    if history.contacts:
+        starts = _month_numbers(c.started or frame.periods[0] for c in history.contacts)
         from_month[Category.RESOURCE] = min(starts)
-    priority, culture = events[Category.PRIORITY], events[Category.CULTURE]
-    for obs in history.observations:
-        priority.add(_month_number(obs.observed))
-        if obs.category is Category.CULTURE:
-            culture.add(_month_number(obs.observed))
-    priority.update(_month_number(c.held) for c in history.checkins)
-    priority.update(_month_number(s.sent) for s in history.surveys)
-    responses = {_month_number(r.submitted) for s in history.surveys for r in s.responses}
-    execution = events[Category.EXECUTION]
-    for item in history.deliverables:
-        if item.due <= frame.as_of:
-            execution.add(_month_number(item.due))
-        if item.done is not None:
-            execution.add(_month_number(item.done))
-    for stats in history.periods:
-        priority.update(_month_number(day) for day in stats.rituals.values())
-        if stats.toned > 0:
-            culture.add(_month_number(stats.period))
-    metrics = events[Category.METRICS]
-    for series in history.metrics:
-        metrics.update(_month_number(day) for day, _value in series.points)
+    priority = _month_numbers(
+        [
+            *(obs.observed for obs in history.observations),
+            *(c.held for c in history.checkins),
+            *(s.sent for s in history.surveys),
+            *(day for stats in history.periods for day in stats.rituals.values()),
+        ]
+    )
+    culture = _month_numbers(
+        [
+            *(obs.observed for obs in history.observations if obs.category is Category.CULTURE),
+            *(stats.period for stats in history.periods if stats.toned > 0),
+        ]
+    )
+    responses = _month_numbers(r.submitted for s in history.surveys for r in s.responses)
+    execution = _month_numbers(
+        [
+            *(item.due for item in history.deliverables if item.due <= frame.as_of),
+            *(item.done for item in history.deliverables if item.done is not None),
+        ]
+    )
+    metrics = _month_numbers(day for series in history.metrics for day, _value in series.points)
+    events: dict[Category, set[int]] = {
+        Category.COMMUNICATION: set(),
+        Category.RESOURCE: set(),
+        Category.PRIORITY: priority,
+        Category.EXECUTION: execution,
+        Category.CULTURE: culture,
+        Category.METRICS: metrics,
+    }
     return events, responses, from_month
 
 
-def _flags(first: int, size: int, months: set[int], hold: int, since: int | None) -> list[bool]:
-    flags = [False] * size
-    if since is not None:
-        start = max(since - first, 0)
-        flags[start:] = [True] * (size - start)
-    for month in months:
-        lo, hi = max(month - first, 0), min(month - first + hold, size - 1)
-        for i in range(lo, hi + 1):
-            flags[i] = True
-    return flags
+def _marks(first: int, count: int, months: set[int], hold: int) -> list[bool]:
+    """For the `count` months from month number `first`: whether one of `months` falls in
+    it or in the `hold` months before it (one walk, counting the months since the last)."""
+    if hold < 0 or not months:
+        return [False] * count
+    if hold == 0:
+        return [month in months for month in range(first, first + count)]
+    since_last = hold + 1  # more than `hold`: none recent enough
+    marks = []
+    for month in range(first - hold, first + count):
+        since_last = 0 if month in months else since_last + 1
+        marks.append(since_last <= hold)
+    return marks[hold:]
 
 
 def coverage(frame: Frame, config: EngineConfig) -> Coverage:
@@ -106,14 +124,17 @@ def coverage(frame: Frame, config: EngineConfig) -> Coverage:
     hold = config.coverage_hold_periods
     for c in _CATEGORIES:
         since = from_month.get(c)
-        fresh_flags = _flags(first, size, events[c], 0, since)
-        held_flags = _flags(first, size, events[c], hold, since)
+        # A continuous input covers every month from `since` on: only the months before
+        # it need the sparse inputs.
+        start = size if since is None else min(max(since - first, 0), size)
+        fresh_marks = _marks(first, start, events[c], 0)
+        held_marks = _marks(first, start, events[c], hold)
         if c is Category.METRICS and responses:
-            fresh_flags = _or(fresh_flags, _flags(first, size, responses, 0, None))
-            held_flags = _or(
-                held_flags, _flags(first, size, responses, config.survey_hold_months, None)
-            )
-        fresh[c], held[c] = tuple(fresh_flags), tuple(held_flags)
+            fresh_marks = _or(fresh_marks, _marks(first, start, responses, 0))
+            survey_marks = _marks(first, start, responses, config.survey_hold_months)
+            held_marks = _or(held_marks, survey_marks)
+        always = (True,) * (size - start)
+        fresh[c], held[c] = (*fresh_marks, *always), (*held_marks, *always)
     return Coverage(fresh, held)
 
 

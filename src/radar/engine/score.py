@@ -28,7 +28,7 @@ property tests over random inputs and weights.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from statistics import median
@@ -95,8 +95,39 @@ def category_inputs(
 
 
 def _own(item: CategoryInput, config: EngineConfig) -> float:
-    gained = min(item.bonus, config.score_positive_max)
-    return max(1.0, min(5.0, 5.0 - item.penalty + gained))
+    return _own_value(item.penalty, item.bonus, config.score_positive_max)
+
+
+def _own_value(penalty: float, bonus: float, positive_max: float) -> float:
+    return max(1.0, min(5.0, 5.0 - penalty + min(bonus, positive_max)))
+
+
+def _own_scores(signals: Sequence[Signal], config: EngineConfig) -> tuple[float, ...]:
+    """Each category's own score (in `_CATEGORIES` order) from the signals alone.
+
+    The same sums, in the same order, as `category_inputs` followed by `_own`
+    (each sum starts from 0.0), without building the inputs: the score history needs
+    only these six values per period, and most categories carry no signal.
+    """
+    most = config.score_positive_max
+    clear = _own_value(0.0, 0.0, most)
+    if not signals:
+        return (clear,) * len(_CATEGORIES)
+    penalty: dict[Category, float] = {}
+    bonus: dict[Category, float] = {}
+    for s in signals:
+        if s.polarity is Polarity.NEGATIVE:
+            cost = config.score_confirmed_cost if s.confirmed else config.score_unconfirmed_cost
+            penalty[s.category] = penalty.get(s.category, 0.0) + cost * _scale(s)
+        elif s.polarity is Polarity.POSITIVE:
+            gain = config.score_positive_bonus * _scale(s)
+            bonus[s.category] = bonus.get(s.category, 0.0) + gain
+    return tuple(
+        _own_value(penalty.get(c, 0.0), bonus.get(c, 0.0), most)
+        if c in penalty or c in bonus
+        else clear
+        for c in _CATEGORIES
+    )
 
 
 def _total(
@@ -124,26 +155,45 @@ def _total(
     return mean
 
 
+def _weights(categories: Iterable[Category], config: EngineConfig) -> tuple[float, ...]:
+    """The weight of each category, in the order given (all 1.0 when none is positive)."""
+    weights = tuple(max(0.0, config.weights.get(c, 1.0)) for c in categories)
+    if sum(weights) <= 0:
+        return (1.0,) * len(weights)
+    return weights
+
+
+def _mean(
+    weights: Sequence[float], own: Sequence[float], has_data: Sequence[bool], cap: float
+) -> float:
+    """The total before the systemic penalty: observed categories at their own score,
+    the others imputed (see the module docstring)."""
+    observed = [(w, o) for w, o, known in zip(weights, own, has_data, strict=True) if known]
+    missing = [
+        (w, min(cap, o)) for w, o, known in zip(weights, own, has_data, strict=True) if not known
+    ]
+    total = _total(observed, missing)
+    return cap if math.isnan(total) else total  # nan: no weighted category at all
+
+
+def _final(mean: float, systemic: bool, config: EngineConfig) -> float:
+    total = mean - config.score_systemic_penalty if systemic else mean
+    return max(1.0, min(5.0, total))
+
+
 def combine(
     inputs: Mapping[Category, CategoryInput], systemic: bool, config: EngineConfig
 ) -> tuple[float, dict[Category, float]]:
     """The unrounded total and the value each category counted as."""
-    weights = {c: max(0.0, config.weights.get(c, 1.0)) for c in inputs}
-    if sum(weights.values()) <= 0:
-        weights = dict.fromkeys(inputs, 1.0)
-    own = {c: _own(item, config) for c, item in inputs.items()}
+    own = [_own(item, config) for item in inputs.values()]
+    has_data = [item.has_data for item in inputs.values()]
     cap = config.missing_category_cap
-    observed = [(weights[c], own[c]) for c, item in inputs.items() if item.has_data]
-    missing = [(weights[c], min(cap, own[c])) for c, item in inputs.items() if not item.has_data]
-    total = _total(observed, missing)
-    if math.isnan(total):  # no weighted category at all
-        total = cap
+    total = _mean(_weights(inputs, config), own, has_data, cap)
     counted = {
-        c: own[c] if item.has_data else min(cap, own[c], total) for c, item in inputs.items()
+        c: value if known else min(cap, value, total)
+        for c, value, known in zip(inputs, own, has_data, strict=True)
     }
-    if systemic:
-        total -= config.score_systemic_penalty
-    return max(1.0, min(5.0, total)), counted
+    return _final(total, systemic, config), counted
 
 
 def score_period(
@@ -166,6 +216,15 @@ def score_period(
     return PeriodScore(triaged.period, round_score(raw), raw, categories)
 
 
+def _data_rows(covered: Mapping[Category, tuple[bool, ...]], size: int) -> list[tuple[bool, ...]]:
+    """Per period, whether each category (in `_CATEGORIES` order) has data in it."""
+    columns = []
+    for c in _CATEGORIES:
+        flags = tuple(covered.get(c, ())[:size])
+        columns.append(flags + (False,) * (size - len(flags)) if len(flags) < size else flags)
+    return list(zip(*columns, strict=True)) if size else []
+
+
 def score_periods(
     triaged: Sequence[PeriodSignals],
     covered: Mapping[Category, tuple[bool, ...]],
@@ -175,29 +234,36 @@ def score_periods(
     """The score of every period (the score history).
 
     Only the last `detailed` periods carry the per-category breakdown (the
-    assessment and "why it moved" need no more); the earlier ones reuse the
-    total of any earlier period with the same data and signals, which keeps a
-    long, quiet history cheap.
+    assessment and "why it moved" need no more, and they go through
+    `score_period`); the earlier ones need only the total. It depends on the six
+    own scores, which categories have data and the systemic flag, so it is
+    computed once per distinct combination: a long, quiet history is cheap.
+    tests/engine/test_score.py checks this against `score_period` on random
+    histories.
     """
     scores: list[PeriodScore] = []
+    rows = _data_rows(covered, len(triaged))
+    weights = _weights(_CATEGORIES, config)
+    cap = config.missing_category_cap
+    # The triage reuses the same signals tuple while nothing changes (all kept alive
+    # by `triaged`), so its identity is a cheap and safe key for the own scores.
+    own_of: dict[int, tuple[float, ...]] = {}
     totals: dict[tuple[object, ...], float] = {}
     first_detailed = len(triaged) - detailed
-    for i, period_signals in enumerate(triaged):
-        has_data = {c: i < len(flags) and flags[i] for c, flags in covered.items()}
+    for i, (period_signals, has_data) in enumerate(zip(triaged, rows, strict=True)):
         if i >= first_detailed:
-            scores.append(score_period(period_signals, has_data, config))
+            known = dict(zip(_CATEGORIES, has_data, strict=True))
+            scores.append(score_period(period_signals, known, config))
             continue
-        # The triage reuses the same signals tuple while nothing changes (kept alive
-        # by `triaged`), so its identity is a cheap and safe key.
-        key = (
-            tuple(has_data.get(c, False) for c in _CATEGORIES),
-            period_signals.systemic,
-            id(period_signals.signals),
-        )
+        signals = period_signals.signals
+        own = own_of.get(id(signals))
+        if own is None:
+            own = own_of[id(signals)] = _own_scores(signals, config)
+        key = (own, has_data, period_signals.systemic)
         raw = totals.get(key)
         if raw is None:
-            inputs = category_inputs(period_signals.signals, has_data, config)
-            raw = totals[key] = combine(inputs, period_signals.systemic, config)[0]
+            mean = _mean(weights, own, has_data, cap)
+            raw = totals[key] = _final(mean, period_signals.systemic, config)
         scores.append(PeriodScore(period_signals.period, round_score(raw), raw, ()))
     return tuple(scores)
 

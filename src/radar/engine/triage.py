@@ -34,9 +34,11 @@ is never explained away. The signal is kept either way.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from radar.engine.assessment import Detection, Signal
 from radar.engine.config import EngineConfig
@@ -87,23 +89,55 @@ class _Streak:
     signal: Signal | None = None  # cached until the streak changes
 
 
+def _factor_note(factor: ContextFactorRecord) -> str:
+    what = CONTEXT_LABELS.get(str(factor.kind), "an external event")
+    scope = " (portfolio-wide)" if factor.portfolio_wide else ""
+    until = factor.end.isoformat() if factor.end else "ongoing"
+    note = f"During {what}{scope}, {factor.start.isoformat()} to {until}"
+    if factor.note:
+        note += f": {factor.note}"
+    return note + " — may be external."
+
+
+def _overlapping(
+    first: date, end: date, factors: Sequence[tuple[ContextFactorRecord, str]]
+) -> tuple[str, ...]:
+    """The notes of the factors in force at some time between first and end (inclusive)."""
+    return tuple(
+        note
+        for factor, note in factors
+        if not (factor.start > end or (factor.end is not None and factor.end < first))
+    )
+
+
 def context_notes(
     first: date, last: date, context: Sequence[ContextFactorRecord]
 ) -> tuple[str, ...]:
     """Notes for the context factors overlapping the months first..last."""
-    end = month_end(last)
-    notes: list[str] = []
-    for factor in context:
-        if factor.start > end or (factor.end is not None and factor.end < first):
-            continue
-        what = CONTEXT_LABELS.get(str(factor.kind), "an external event")
-        scope = " (portfolio-wide)" if factor.portfolio_wide else ""
-        until = factor.end.isoformat() if factor.end else "ongoing"
-        note = f"During {what}{scope}, {factor.start.isoformat()} to {until}"
-        if factor.note:
-            note += f": {factor.note}"
-        notes.append(note + " — may be external.")
-    return tuple(notes)
+    factors = [(factor, _factor_note(factor)) for factor in context]
+    return _overlapping(first, month_end(last), factors)
+
+
+class _Notes:
+    """The context notes of one triage: each factor's sentence is written once, and the
+    months around each last month are worked out once."""
+
+    def __init__(self, context: Sequence[ContextFactorRecord], config: EngineConfig) -> None:
+        self._factors = [(factor, _factor_note(factor)) for factor in context]
+        self._back = max(config.context_window_periods, 1) - 1
+        # last seen -> (the first of its recent months, the end of its month)
+        self._months: dict[date, tuple[date, date]] = {}
+
+    def external(self, streak: _Streak) -> tuple[str, ...]:
+        """Context notes for a negative signal, judged on its streak's recent months only."""
+        if streak.detection.polarity is not Polarity.NEGATIVE or not self._factors:
+            return ()
+        last = streak.last_seen
+        months = self._months.get(last)
+        if months is None:
+            months = self._months[last] = (add_months(last, -self._back), month_end(last))
+        recent, end = months
+        return _overlapping(max(streak.first_seen, recent), end, self._factors)
 
 
 def _group(detections: Iterable[Detection]) -> dict[date, dict[str, Detection]]:
@@ -139,6 +173,8 @@ def _advance(
         confirmed = d.instant or streak.consecutive >= config.confirm_after_periods
         if confirmed and streak.confirmed_since is None:
             streak.confirmed_since = period
+    if len(streaks) == len(fired):
+        return bool(fired)  # every active streak fired this period (or there is none)
     ended = []
     for rule, streak in streaks.items():
         if rule in fired:
@@ -153,21 +189,9 @@ def _advance(
     return bool(fired) or bool(ended)
 
 
-def _external_notes(
-    streak: _Streak, context: Sequence[ContextFactorRecord], config: EngineConfig
-) -> tuple[str, ...]:
-    """Context notes for a negative signal, judged on its streak's recent months only."""
-    if streak.detection.polarity is not Polarity.NEGATIVE or not context:
-        return ()
-    recent = add_months(streak.last_seen, -(max(config.context_window_periods, 1) - 1))
-    return context_notes(max(streak.first_seen, recent), streak.last_seen, context)
-
-
-def _signal(
-    streak: _Streak, context: Sequence[ContextFactorRecord], config: EngineConfig
-) -> Signal:
+def _signal(streak: _Streak, notes: _Notes) -> Signal:
     d = streak.detection
-    notes = _external_notes(streak, context, config)
+    context = notes.external(streak)
     return Signal(
         rule=d.rule,
         category=d.category,
@@ -180,8 +204,8 @@ def _signal(
         last_seen=streak.last_seen,
         consecutive=streak.consecutive,
         confirmed=streak.confirmed_since is not None,
-        possibly_external=bool(notes),
-        context=notes,
+        possibly_external=bool(context),
+        context=context,
         confirmed_since=streak.confirmed_since,
     )
 
@@ -193,11 +217,9 @@ def _order(signal: Signal) -> tuple[bool, int, str]:
     return (not signal.confirmed, _CATEGORY_ORDER[signal.category], signal.rule)
 
 
-def _cached(
-    streak: _Streak, context: Sequence[ContextFactorRecord], config: EngineConfig
-) -> Signal:
+def _cached(streak: _Streak, notes: _Notes) -> Signal:
     if streak.signal is None:
-        streak.signal = _signal(streak, context, config)
+        streak.signal = _signal(streak, notes)
     return streak.signal
 
 
@@ -226,11 +248,51 @@ def _systemic(
         len(counted) >= config.systemic_min_categories
         and len(confirmed) >= config.systemic_min_confirmed
     )
-    return systemic, _in_order(counted), _in_order(categories)
+    return systemic, _in_order(frozenset(counted)), _in_order(frozenset(categories))
 
 
-def _in_order(categories: Iterable[Category]) -> tuple[Category, ...]:
+@cache  # at most 2**6 different sets of categories
+def _in_order(categories: frozenset[Category]) -> tuple[Category, ...]:
     return tuple(sorted(categories, key=_CATEGORY_ORDER.__getitem__))
+
+
+_NONE: frozenset[Category] = frozenset()
+
+
+def _negative_categories(
+    signals: Sequence[Signal],
+) -> tuple[frozenset[Category], frozenset[Category]]:
+    """The categories with a negative signal, and those with a confirmed one."""
+    if not signals:
+        return _NONE, _NONE
+    negatives = [s for s in signals if s.polarity is Polarity.NEGATIVE]
+    return (
+        frozenset(s.category for s in negatives),
+        frozenset(s.category for s in negatives if s.confirmed),
+    )
+
+
+def _window_systemic(
+    window: Sequence[tuple[date, tuple[Signal, ...]]],
+    negatives: Sequence[tuple[frozenset[Category], frozenset[Category]]],
+    config: EngineConfig,
+) -> tuple[bool, tuple[Category, ...], tuple[Category, ...]]:
+    """`_systemic`, looking at the window's signals one by one only when it can be systemic.
+
+    `negatives` holds `_negative_categories` of each period of the window. The categories
+    that count are a subset of those with a negative signal, so too few of those, or too
+    few confirmed ones, settle it without the per-signal scan (most windows).
+    """
+    categories = confirmed = _NONE
+    for found, sure in negatives:
+        if found:  # most periods have no negative signal
+            categories, confirmed = categories | found, confirmed | sure
+    if (
+        len(categories) < config.systemic_min_categories
+        or len(confirmed) < config.systemic_min_confirmed
+    ):
+        return False, (), _in_order(categories)
+    return _systemic(window, config)
 
 
 def triage(
@@ -242,18 +304,25 @@ def triage(
 ) -> tuple[PeriodSignals, ...]:
     """The active signals of every period, in one pass over the periods."""
     grouped = _group(detections)
+    notes = _Notes(context, config)
     streaks: dict[str, _Streak] = {}  # the active ones
     result: list[PeriodSignals] = []
-    recent: list[tuple[date, tuple[Signal, ...]]] = []
+    # The window: the last `systemic_window_periods` periods (at least this one).
+    size = max(config.systemic_window_periods, 1)
+    recent: deque[tuple[date, tuple[Signal, ...]]] = deque(maxlen=size)
+    recent_negatives: deque[tuple[frozenset[Category], frozenset[Category]]] = deque(maxlen=size)
     active: tuple[Signal, ...] = ()
-    keep = max(config.systemic_window_periods - 1, 0)
+    negatives = _negative_categories(active)
     for i, period in enumerate(periods):
         if _advance(streaks, grouped.get(period, {}), i, period, covered, config):
-            active = tuple(
-                sorted((_cached(s, context, config) for s in streaks.values()), key=_order)
-            )
+            signals = [_cached(s, notes) for s in streaks.values()]
+            if len(signals) > 1:
+                signals.sort(key=_order)
+            active = tuple(signals)
+            negatives = _negative_categories(active)
         # A signal's last_seen tells in which of the window's periods it fired.
-        recent = [*recent[-keep:], (period, active)] if keep else [(period, active)]
-        systemic, counted, cluster = _systemic(recent, config)
+        recent.append((period, active))
+        recent_negatives.append(negatives)
+        systemic, counted, cluster = _window_systemic(recent, recent_negatives, config)
         result.append(PeriodSignals(period, active, systemic, counted if systemic else (), cluster))
     return tuple(result)
