@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from typing import cast
 
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
-from radar.engine.baseline import _EPSILON, Direction, ratio_scan, scan
+from radar.engine.baseline import Direction, ratio_scan, scan, severity_from_z
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, Series
 from radar.engine.records import ObservationRecord
@@ -91,21 +90,12 @@ class BaselineRule:
         found = self._found(values, config)
         if not found:
             return
-        show = pct if self.as_percent else partial(fmt, digits=self.digits)
+        show = self._show
         rule, category, polarity, title = self.rule, self.category, self.polarity, self.title
         sentence, unit = self.sentence.format, self.unit
         head, tail = self._summary_head, self._summary_tail
-        periods, points = frame.periods, frame.points
-        back = config.evidence_periods
-        gaps = None in values
-        deviation_z = config.deviation_z
-        spread = max(deviation_z * 2.0, _EPSILON)  # as severity_from_z computes it
+        periods = frame.periods
         for i, value, median, n, z, change, threshold in found:
-            lo = i - back if i > back else 0
-            window = points(values, lo, i + 1)
-            if gaps and None in values[lo : i + 1]:
-                window = tuple(p for p in window if p is not None)
-            over = (abs(z) - deviation_z) / spread
             yield Detection(
                 rule=rule,
                 category=category,
@@ -117,12 +107,12 @@ class BaselineRule:
                 ),
                 evidence=Evidence(
                     summary=f"{head}{n} months (robust z {z:+.1f}{tail}",
-                    points=cast(tuple[EvidencePoint, ...], window),
+                    points=trailing_points(frame, values, i, config),
                     baseline=round(median, 3),
                     threshold=round(threshold, 3),
                     unit=unit,
                 ),
-                severity=round(min(1.0, 0.3 + 0.7 * max(0.0, over)), 2),
+                severity=severity_from_z(z, config),
             )
 
     def _found(
