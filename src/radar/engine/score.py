@@ -76,18 +76,13 @@ def _scale(signal: Signal) -> float:
 def category_inputs(
     signals: Sequence[Signal], has_data: Mapping[Category, bool], config: EngineConfig
 ) -> dict[Category, CategoryInput]:
-    penalty = dict.fromkeys(_CATEGORIES, 0.0)
-    bonus = dict.fromkeys(_CATEGORIES, 0.0)
+    penalty, bonus = _penalties_and_bonuses(signals, config)
     count = dict.fromkeys(_CATEGORIES, 0)
     confirmed = dict.fromkeys(_CATEGORIES, 0)
     for s in signals:
         count[s.category] += 1
         if s.polarity is Polarity.NEGATIVE:
-            cost = config.score_confirmed_cost if s.confirmed else config.score_unconfirmed_cost
-            penalty[s.category] += cost * _scale(s)
             confirmed[s.category] += int(s.confirmed)
-        elif s.polarity is Polarity.POSITIVE:
-            bonus[s.category] += config.score_positive_bonus * _scale(s)
     return {
         c: CategoryInput(has_data.get(c, False), penalty[c], bonus[c], count[c], confirmed[c])
         for c in _CATEGORIES
@@ -105,29 +100,29 @@ def _own_value(penalty: float, bonus: float, positive_max: float) -> float:
 def _own_scores(signals: Sequence[Signal], config: EngineConfig) -> tuple[float, ...]:
     """Each category's own score (in `_CATEGORIES` order) from the signals alone.
 
-    The same sums, in the same order, as `category_inputs` followed by `_own`
-    (each sum starts from 0.0), without building the inputs: the score history needs
-    only these six values per period, and most categories carry no signal.
+    What `category_inputs` followed by `_own` gives, without building the inputs:
+    the score history needs only these six values per period.
     """
     most = config.score_positive_max
-    clear = _own_value(0.0, 0.0, most)
     if not signals:
-        return (clear,) * len(_CATEGORIES)
-    penalty: dict[Category, float] = {}
-    bonus: dict[Category, float] = {}
+        return (_own_value(0.0, 0.0, most),) * len(_CATEGORIES)
+    penalty, bonus = _penalties_and_bonuses(signals, config)
+    return tuple(_own_value(penalty[c], bonus[c], most) for c in _CATEGORIES)
+
+
+def _penalties_and_bonuses(
+    signals: Sequence[Signal], config: EngineConfig
+) -> tuple[dict[Category, float], dict[Category, float]]:
+    """What the signals take from each category's own score, and what they add."""
+    penalty = dict.fromkeys(_CATEGORIES, 0.0)
+    bonus = dict.fromkeys(_CATEGORIES, 0.0)
     for s in signals:
         if s.polarity is Polarity.NEGATIVE:
             cost = config.score_confirmed_cost if s.confirmed else config.score_unconfirmed_cost
-            penalty[s.category] = penalty.get(s.category, 0.0) + cost * _scale(s)
+            penalty[s.category] += cost * _scale(s)
         elif s.polarity is Polarity.POSITIVE:
-            gain = config.score_positive_bonus * _scale(s)
-            bonus[s.category] = bonus.get(s.category, 0.0) + gain
-    return tuple(
-        _own_value(penalty.get(c, 0.0), bonus.get(c, 0.0), most)
-        if c in penalty or c in bonus
-        else clear
-        for c in _CATEGORIES
-    )
+            bonus[s.category] += config.score_positive_bonus * _scale(s)
+    return penalty, bonus
 
 
 def _total(
