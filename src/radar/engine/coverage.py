@@ -29,20 +29,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from radar.engine.config import EngineConfig
-from radar.engine.features import Frame, add_months, label, month_start
+from radar.engine.features import Frame, add_months, label, month_number, month_start
 from radar.engine.vocab import Category, Side
 
 _CATEGORIES = tuple(Category)
 
 
-def _month_number(day: date) -> int:
-    return day.year * 12 + day.month - 1
-
-
 def _month_numbers(days: Iterable[date]) -> set[int]:
-    """`_month_number` of each day; the same day recurs a lot (metric series share their
+    """`month_number` of each day; the same day recurs a lot (metric series share their
     dates), so each distinct one is converted once."""
-    return {day.year * 12 + day.month - 1 for day in set(days)}
+    return {month_number(day) for day in set(days)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +55,7 @@ def _events(frame: Frame) -> tuple[dict[Category, set[int]], set[int], dict[Cate
     history = frame.history
     from_month: dict[Category, int] = {}
     if history.periods:
-        from_month[Category.COMMUNICATION] = _month_number(history.periods[0].period)
+        from_month[Category.COMMUNICATION] = month_number(history.periods[0].period)
     if history.contacts:
         starts = _month_numbers(c.started or frame.periods[0] for c in history.contacts)
         from_month[Category.RESOURCE] = min(starts)
@@ -117,7 +113,7 @@ def coverage(frame: Frame, config: EngineConfig) -> Coverage:
     if not size:
         empty: dict[Category, tuple[bool, ...]] = {c: () for c in _CATEGORIES}
         return Coverage(empty, dict(empty))
-    first = _month_number(frame.periods[0])
+    first = month_number(frame.periods[0])
     events, responses, from_month = _events(frame)
     fresh: dict[Category, tuple[bool, ...]] = {}
     held: dict[Category, tuple[bool, ...]] = {}
