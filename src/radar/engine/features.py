@@ -215,7 +215,7 @@ class Frame:
         size = len(self.periods)
         if not size:
             return None
-        i = day.year * 12 + day.month - 1 - self._first_month
+        i = month_number(day) - self._first_month
         if i >= size:
             return size - 1
         return i if i >= 0 else None
@@ -331,7 +331,7 @@ def _calendar(first: date, last: date) -> _Calendar:
 def _metric_series(metric: MetricSeries, first_month: int, size: int) -> Series:
     values: list[float | None] = [None] * size
     for day, value in metric.points:  # ascending: the month's last point wins
-        i = day.year * 12 + day.month - 1 - first_month  # its period index, if in the frame
+        i = month_number(day) - first_month  # its period index, if in the frame
         if 0 <= i < size:
             values[i] = value
     return tuple(values)
@@ -347,7 +347,7 @@ def build_frame(history: History, as_of: date, config: EngineConfig) -> Frame:
     first_month = month_number(periods[0]) if size else 0
     found: list[PeriodStats | None] = [None] * size
     for row in cut.periods:
-        i = row.period.year * 12 + row.period.month - 1 - first_month
+        i = month_number(row.period) - first_month
         if 0 <= i < size:
             found[i] = (
                 row if row.period == periods[i] else dataclasses.replace(row, period=periods[i])
