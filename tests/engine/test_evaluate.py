@@ -4,7 +4,6 @@ import dataclasses
 import pickle
 from datetime import date
 
-from radar.engine import assessment
 from radar.engine.config import EngineConfig
 from radar.engine.evaluate import evaluate
 from radar.engine.records import DecisionRecord, ObservationRecord, PeriodStats
@@ -91,22 +90,3 @@ def test_an_assessment_survives_pickling_as_the_workers_send_it():
         a = evaluate(h, AS_OF)
         back = pickle.loads(pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL))
         assert back == a and back.to_dict() == a.to_dict()
-
-
-def test_every_output_class_pickles_as_a_call_with_its_field_values():
-    # The compact form, not dataclasses' field-by-field state (see _pickled_as_call).
-    kinds = [
-        kind
-        for kind in vars(assessment).values()
-        if isinstance(kind, type)
-        and dataclasses.is_dataclass(kind)
-        and kind.__module__ == assessment.__name__
-    ]
-    assert assessment.Assessment in kinds and assessment.ScorePoint in kinds
-    for kind in kinds:
-        fields = dataclasses.fields(kind)
-        values = tuple(object() for _ in fields)
-        item = object.__new__(kind)
-        for field, value in zip(fields, values, strict=True):
-            object.__setattr__(item, field.name, value)
-        assert item.__reduce__() == (kind, values), kind

@@ -8,6 +8,7 @@ Every way of writing interactions, participants and contacts is exercised
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -24,6 +25,8 @@ from radar.portfolio import models as m
 from radar.portfolio import rollup
 from radar.portfolio.aggregate import live_monthly_stats, monthly_stats
 from radar.portfolio.loader import alliances_as_of
+
+PERIOD_FIELD_NAMES = tuple(field.name for field in dataclasses.fields(PeriodStats))
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +80,7 @@ def assert_same_as_recomputed(when: date = DATES[2]) -> None:
 
 
 def fields(period: PeriodStats) -> dict[str, object]:
-    return {name: getattr(period, name) for name in PeriodStats.__slots__}
+    return {name: getattr(period, name) for name in PERIOD_FIELD_NAMES}
 
 
 def comparable(period: PeriodStats) -> dict[str, object]:

@@ -6,55 +6,22 @@ bump SCHEMA_VERSION on any incompatible change.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
+from radar.engine.pickling import pickle_as_call
 from radar.engine.vocab import Category, DecisionKind, Phase, Polarity
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
 
 SCHEMA_VERSION = "1.0"
 
-_T = TypeVar("_T", bound="DataclassInstance")
 
-
-def _pickled_as_call(cls: type[_T]) -> type[_T]:
-    """Pickle instances as `cls(*field values)`.
-
-    The workers send every assessment to the parent pickled. For frozen slotted
-    dataclasses Python pickles the state through `dataclasses.fields()` for each object
-    (and restores it field by field), which costs more than the rest of pickling; a
-    portfolio has tens of thousands of score points. The values still go through
-    `__init__` on the way back, so an unpickled object equals the original.
-    """
-    names = tuple(field.name for field in dataclasses.fields(cls))
-    values: Callable[[Any], Any] = attrgetter(*names)
-    if len(names) == 1:  # attrgetter returns the value itself, not a tuple of one
-        one = values
-
-        def values(item: Any) -> tuple[Any, ...]:
-            return (one(item),)
-
-    def __reduce__(self: _T) -> tuple[type[_T], tuple[Any, ...]]:
-        return cls, values(self)
-
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
-    return cls
-
-
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class EvidencePoint:
     label: str  # usually a period ("2026-09") or a date
     value: float | str
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What a rule looked at: the data points, the baseline, the threshold."""
@@ -66,7 +33,6 @@ class Evidence:
     unit: str = ""
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Detection:
     """One rule firing in one period, before the rule of three is applied."""
@@ -84,7 +50,6 @@ class Detection:
     instant: bool = False
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Signal:
     """A detection after triage: how long it has persisted and whether it counts."""
@@ -106,7 +71,6 @@ class Signal:
     confirmed_since: date | None = None
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class CategoryScore:
     category: Category
@@ -119,14 +83,12 @@ class CategoryScore:
     counted_as: float | None = None
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class ScorePoint:
     period: date
     score: float
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class PhaseDiagnosis:
     phase: Phase
@@ -135,7 +97,6 @@ class PhaseDiagnosis:
     reasons: tuple[str, ...]
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class ChecklistItem:
     question: str
@@ -143,7 +104,6 @@ class ChecklistItem:
     finding: str
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Recommendation:
     action: DecisionKind
@@ -154,7 +114,6 @@ class Recommendation:
     checklist: tuple[ChecklistItem, ...]
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class CadenceFlag:
     code: str  # e.g. "no_contact_30_days", "review_overdue"
@@ -164,7 +123,6 @@ class CadenceFlag:
     days_overdue: int | None = None
 
 
-@_pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Assessment:
     alliance_id: int
@@ -194,3 +152,18 @@ class Assessment:
         from radar.engine.serialize import assessment_to_dict
 
         return assessment_to_dict(self)
+
+
+pickle_as_call(
+    EvidencePoint,
+    Evidence,
+    Detection,
+    Signal,
+    CategoryScore,
+    ScorePoint,
+    PhaseDiagnosis,
+    ChecklistItem,
+    Recommendation,
+    CadenceFlag,
+    Assessment,
+)

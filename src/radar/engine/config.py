@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from radar.engine.pickling import pickle_as_call
 from radar.engine.vocab import Category
 
 
@@ -154,5 +155,7 @@ class EngineConfig:
             }
         return dataclasses.replace(cls(), **values)
 
+
+pickle_as_call(EngineConfig)  # the workers receive it pickled
 
 DEFAULT_CONFIG = EngineConfig()

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from radar.engine.pickling import pickle_as_call
 from radar.engine.vocab import (
     AllianceKind,
     Category,
@@ -206,3 +207,24 @@ class History:
     decisions: tuple[DecisionRecord, ...] = ()
     agreement: AgreementInfo | None = None
     governance: tuple[GovernanceBody, ...] = ()
+
+
+# Histories are not sent between processes today (each worker loads its own), but they
+# must pickle under the compiled engine as well as the pure one (radar.engine.pickling).
+pickle_as_call(
+    AllianceInfo,
+    AgreementInfo,
+    GovernanceBody,
+    ContactRecord,
+    PeriodStats,
+    DeliverableRecord,
+    MetricDefinition,
+    MetricSeries,
+    SurveyResponse,
+    SurveyRecord,
+    ObservationRecord,
+    ContextFactorRecord,
+    CheckInRecord,
+    DecisionRecord,
+    History,
+)
