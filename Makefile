@@ -1,4 +1,4 @@
-.PHONY: run test bench lint format migrations
+.PHONY: run test bench compile lint format migrations
 
 run:  ## set up from nothing and serve the demo portfolio
 	scripts/run.sh
@@ -8,7 +8,11 @@ test:  ## set up from nothing and run lint, types and the tests on SQLite and Po
 
 bench:  ## benchmarks (see bench/README.md)
 	scripts/bootstrap.sh dev
+	.venv/bin/python scripts/compile_engine.py
 	.venv/bin/python -m bench.run
+
+compile:  ## build the compiled engine (mypyc) unless it is up to date
+	.venv/bin/python scripts/compile_engine.py
 
 lint:
 	.venv/bin/ruff check src tests bench && .venv/bin/ruff format --check src tests bench && .venv/bin/mypy

@@ -81,11 +81,14 @@ def evaluate(workers: str = "1") -> dict[str, Any]:
 
     `workers` is "1" (one process) or "auto" (`radar evaluate`'s default: one
     process per core for a big portfolio). CPU includes the workers' own.
+    The engine build is RADAR_ENGINE's choice (radar.compiled_engine), as for
+    `radar evaluate`; the result says which one ran.
     In one process the progress callback splits the time: its first call comes
     right after the histories are loaded, its last one right after the engine
     finished. With workers, loading and judging overlap: only the store is split off.
     """
     _django()
+    import radar.engine
     from radar.portfolio.assessments import evaluate_portfolio
     from radar.portfolio.workers import worker_count
 
@@ -107,6 +110,7 @@ def evaluate(workers: str = "1") -> dict[str, Any]:
         "seconds": end[0] - start[0],
         "cpu": end[1] - start[1],
         "workers": worker_count(len(found), wanted),
+        "engine_build": "compiled" if radar.engine.COMPILED else "python",
         "load": loaded[0] - start[0],
         "engine": judged[0] - loaded[0],
         "store": end[0] - judged[0],

@@ -35,13 +35,15 @@ def figures(run: Run) -> dict[str, Any]:
         # CPU the phase's process and its workers spent (with SQLite: the database's too).
         "cpu_seconds": {name: round(p.result.get("cpu", 0.0), 2) for name, p in phases.items()},
         "workers": phases["evaluate_workers"].result["workers"],
+        # Which engine build `radar evaluate` ran: "compiled" (mypyc) or "python".
+        "engine_build": phases["evaluate_workers"].result["engine_build"],
         "evaluate_parts": {
             k: round(serial[k], 3)
             for k in ("load", "engine", "store", "load_cpu", "engine_cpu", "store_cpu")
         },
         "runs": {
             name: phases[name].result.get("runs", [])
-            for name in ("scan", "evaluate", "evaluate_workers")
+            for name in ("scan", "evaluate", "evaluate_workers", "evaluate_workers_python")
         },
         "peak_rss_mb": {name: round(p.rss_mb, 1) for name, p in phases.items()},
         "ratio_evaluate_to_scan": round(_ratio(headline, scan), 2),
@@ -49,6 +51,7 @@ def figures(run: Run) -> dict[str, Any]:
             _ratio(phases["evaluate_workers"].result["cpu"], scan_cpu), 2
         ),
         "ratio_one_process_to_scan": round(_ratio(run.seconds("evaluate"), scan), 2),
+        "ratio_pure_python_to_scan": round(_ratio(run.seconds("evaluate_workers_python"), scan), 2),
         "ratio_one_process_to_scan_cpu": round(_ratio(serial["cpu"], scan_cpu), 2),
         "targets": {
             "import_under_60s": run.seconds("import") < IMPORT_TARGET_S,
@@ -98,9 +101,9 @@ def show(data: dict[str, Any]) -> None:
     phase("generate bundle", "generate")
     phase("import bundle", "import", "< 60 s", targets["import_under_60s"])
     phase("raw SQL scan (GROUP BY alliance)", "scan", "reference")
-    workers = data["workers"]
+    workers, build = data["workers"], data["engine_build"]
     phase(
-        f"full evaluation ({workers} processes, as radar evaluate)",
+        f"full evaluation ({workers} processes, {build} engine, as radar evaluate)",
         "evaluate_workers",
         "< 30 s",
         targets["evaluate_under_30s"],
@@ -111,7 +114,10 @@ def show(data: dict[str, Any]) -> None:
         data["ratio_evaluate_to_scan_cpu"],
         targets["evaluate_within_3x_scan"],
     )
-    phase("full evaluation, one process", "evaluate")
+    phase(f"full evaluation, pure-Python engine ({workers} processes)", "evaluate_workers_python")
+    pure = data["ratio_pure_python_to_scan"]
+    table.add_row("pure-Python evaluation / scan", f"{pure:.1f}x", "", "", "", "")
+    phase(f"full evaluation, one process ({build} engine)", "evaluate")
     for part in ("load", "engine", "store"):
         table.add_row(f"  {part}", f"{parts[part]:.2f}", f"{parts[part + '_cpu']:.2f}", "", "", "")
     one = data["ratio_one_process_to_scan"]
@@ -128,8 +134,12 @@ def show(data: dict[str, Any]) -> None:
     runs = data["runs"]
     console.print(
         f"all runs (wall s) — scan: {runs['scan']}  evaluation: {runs['evaluate_workers']}  "
-        f"one process: {runs['evaluate']}"
+        f"pure-Python engine: {runs['evaluate_workers_python']}  one process: {runs['evaluate']}"
     )
+    if build != "compiled":
+        console.print(
+            "[yellow]The engine ran as pure Python: `make compile` builds the compiled one.[/]"
+        )
     console.print(
         "CPU = time the phase's process and its workers spent working "
         "(SQLite included; PostgreSQL's server not)"

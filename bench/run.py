@@ -131,12 +131,16 @@ def benchmark(
         run.phases[name] = run_phase(name, args, env)
     # "evaluate": one process, split into load / engine / store; "evaluate_workers":
     # what `radar evaluate` does by default (one process per core for a big portfolio).
-    timed_phases = (("scan", "scan", []), ("evaluate", "evaluate", ["1"]))
-    timed_phases += (("evaluate_workers", "evaluate", ["auto"]),)
-    for label, name, args in timed_phases:
+    # "evaluate_workers_python": the same with the pure-Python engine, to show what
+    # the compiled one (radar.compiled_engine) brings; the same results either way.
+    python_env = {**env, "RADAR_ENGINE": "python"}
+    timed_phases = (("scan", "scan", [], env), ("evaluate", "evaluate", ["1"], env))
+    timed_phases += (("evaluate_workers", "evaluate", ["auto"], env),)
+    timed_phases += (("evaluate_workers_python", "evaluate", ["auto"], python_env),)
+    for label, name, args, phase_env in timed_phases:
         if not quiet:
             print(f"… {label} (best of {repeat})", file=sys.stderr, flush=True)
-        run.phases[label] = best_of(name, repeat, env, args)
+        run.phases[label] = best_of(name, repeat, phase_env, args)
     return run
 
 

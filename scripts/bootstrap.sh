@@ -8,8 +8,9 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> creating virtual environment (.venv) with $($PYTHON --version)"
   "$PYTHON" -m venv .venv
 fi
-extras=""
-[ "${1:-}" = "dev" ] && extras="[dev]"
+# `compiled`: the tools scripts/compile_engine.py needs (both README commands compile the engine).
+extras="[compiled]"
+[ "${1:-}" = "dev" ] && extras="[dev,compiled]"
 stamp=".venv/.installed${extras}"
 # Reinstall only when the project definition changed since the last install.
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then

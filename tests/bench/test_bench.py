@@ -6,6 +6,7 @@ import csv
 
 import pytest
 
+import radar.engine
 from bench.generate import write_bundle
 from bench.run import main as run_benchmark
 from radar.ingest.bundle import import_bundle, spec
@@ -49,13 +50,17 @@ def test_the_benchmark_runs_end_to_end_at_a_tiny_scale(capsys):
         "scan",
         "evaluate",
         "evaluate_workers",
+        "evaluate_workers_python",
     }
+    assert run.phases["evaluate_workers_python"].result["engine_build"] == "python"
+    build = "compiled" if radar.engine.COMPILED else "python"
+    assert run.phases["evaluate_workers"].result["engine_build"] == build  # the child's own choice
     assert run.phases["scan"].result["groups"] == 3
     assert run.phases["evaluate"].result["alliances"] == 3
     assert len(run.phases["evaluate"].result["runs"]) == 2
     assert all(phase.rss_mb > 10 for phase in run.phases.values())
     printed = capsys.readouterr().out
-    assert '"ratio_evaluate_to_scan"' in printed
+    assert '"ratio_evaluate_to_scan"' in printed and '"ratio_pure_python_to_scan"' in printed
 
 
 @pytest.mark.django_db
