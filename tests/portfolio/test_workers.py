@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from django.db import connection, transaction
 
 from bench.generate import write_bundle
+from radar.engine.config import EngineConfig
 from radar.ingest.bundle import import_bundle
 from radar.portfolio import models as m
 from radar.portfolio import workers
@@ -81,6 +83,27 @@ def test_a_failing_alliance_is_named_and_nothing_is_stored(tmp_path, monkeypatch
 
     assert isinstance(raised.value.__cause__, ZeroDivisionError)
     assert not m.Assessment.objects.exists()
+
+
+def fake_chunk(job):  # type: ignore[no-untyped-def]
+    """Stands in for workers._run_chunk in the forked children (found there by name)."""
+    index, _as_of, _ids, _config, _prepare = job
+    if index == 2:
+        os._exit(3)  # as if killed: no exception, no result, the process is gone
+    return index, ([], [])
+
+
+def test_a_worker_that_dies_fails_the_evaluation_instead_of_hanging(monkeypatch):
+    monkeypatch.setattr(workers, "_run_chunk", fake_chunk)
+    seen: list[int] = []
+
+    with pytest.raises(EvaluationFailed, match="worker process stopped") as raised:
+        workers.evaluate_in_workers(
+            AS_OF, list(range(1, 41)), EngineConfig(), 2, lambda step, total: seen.append(step)
+        )
+
+    assert isinstance(raised.value.__cause__, BrokenProcessPool)
+    assert "one of" in str(raised.value)
 
 
 def test_radar_evaluate_on_a_sqlite_file_uses_workers_with_the_same_result(tmp_path):

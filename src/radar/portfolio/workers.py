@@ -22,6 +22,8 @@ import multiprocessing
 import os
 import pickle
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 
@@ -118,7 +120,8 @@ def evaluate_in_workers(
 
     Returns the assessments and, with `prepare`, their rows to store (else none).
 
-    Raises EvaluationFailed naming the first alliance the engine could not assess.
+    Raises EvaluationFailed naming the first alliance the engine could not assess,
+    or saying a worker process stopped (its cause is then the BrokenProcessPool).
     """
     from radar.portfolio.assessments import EvaluationFailed
 
@@ -126,11 +129,25 @@ def evaluate_in_workers(
     jobs = [(index, as_of, chunk, config, prepare) for index, chunk in enumerate(chunks)]
     done: dict[int, Done] = {}
     connections.close_all()  # a forked child must not share the parent's connection
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for index, outcome in pool.imap_unordered(_run_chunk, jobs):
-            if isinstance(outcome, _Failure):
-                raise EvaluationFailed(outcome.alliance_name, as_of) from outcome.error
-            done[index] = outcome
-            progress(len(outcome[0]), len(ids))
+    # An executor rather than multiprocessing.Pool: when a worker dies (killed for
+    # memory, or a task it cannot even unpickle) the pool is marked broken and every
+    # pending result raises, where Pool would wait for the lost task forever.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending = [pool.submit(_run_chunk, job) for job in jobs]
+        try:
+            for future in as_completed(pending):
+                index, outcome = future.result()
+                if isinstance(outcome, _Failure):
+                    raise EvaluationFailed(outcome.alliance_name, as_of) from outcome.error
+                done[index] = outcome
+                progress(len(outcome[0]), len(ids))
+        except BrokenProcessPool as exc:
+            left = sum(len(chunk) for index, chunk in enumerate(chunks) if index not in done)
+            what = f"one of {left} alliances (a worker process stopped unexpectedly)"
+            raise EvaluationFailed(what, as_of) from exc
+        finally:
+            for future in pending:
+                future.cancel()  # after a failure: start nothing more
     ordered = [done[index] for index in sorted(done)]
     return [a for found, _ in ordered for a in found], [r for _, rows in ordered for r in rows]
