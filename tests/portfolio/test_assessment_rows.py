@@ -14,6 +14,7 @@ from radar.ingest.bundle import import_bundle
 from radar.portfolio import assessment_rows
 from radar.portfolio import models as m
 from radar.portfolio.assessments import evaluate_portfolio
+from tests.web.pagedata import store
 
 pytestmark = pytest.mark.django_db
 
@@ -37,24 +38,9 @@ def stored_columns() -> list[tuple[object, ...]]:
 
 
 def through_the_orm(found: list[Assessment]) -> None:
-    m.Assessment.objects.bulk_create(
-        [
-            m.Assessment(
-                alliance_id=a.alliance_id,
-                as_of=a.as_of,
-                score=a.score,
-                baseline_score=a.baseline_score,
-                trend=a.trend,
-                phase=a.phase.phase.value,
-                recommendation=a.recommendation.action.value,
-                systemic=a.systemic,
-                confirmed_signals=len(a.confirmed_signals),
-                payload=a.to_dict(),
-                schema_version=a.schema_version,
-            )
-            for a in found
-        ]
-    )
+    """The reference: one model row per assessment, as the web tests store them."""
+    for a in found:
+        store(a)
 
 
 def test_it_stores_what_the_orm_stores(tmp_path):
