@@ -8,10 +8,11 @@ test:  ## set up from nothing and run lint, types and the tests on SQLite and Po
 
 bench:  ## benchmarks (see bench/README.md)
 	scripts/bootstrap.sh dev
-	.venv/bin/python scripts/compile_engine.py
 	.venv/bin/python -m bench.run
 
-compile:  ## build the compiled engine (mypyc) unless it is up to date
+compile:  ## optional: build the compiled engine (mypyc; needs a C compiler), used with RADAR_ENGINE=compiled
+	scripts/system-deps.sh compile
+	scripts/bootstrap.sh compiled
 	.venv/bin/python scripts/compile_engine.py
 
 lint:

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Create .venv and install Alliance Radar into it (idempotent).
-# Usage: scripts/bootstrap.sh [dev]
+# Usage: scripts/bootstrap.sh [dev|compiled]
+#   (none)     what running the product needs
+#   dev        and the test, lint and type-check tools
+#   compiled   and the tools `make compile` builds the optional compiled engine with
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
@@ -8,9 +11,8 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> creating virtual environment (.venv) with $($PYTHON --version)"
   "$PYTHON" -m venv .venv
 fi
-# `compiled`: the tools scripts/compile_engine.py needs (both README commands compile the engine).
-extras="[compiled]"
-[ "${1:-}" = "dev" ] && extras="[dev,compiled]"
+extras=""
+[ -n "${1:-}" ] && extras="[$1]"
 stamp=".venv/.installed${extras}"
 # Reinstall only when the project definition changed since the last install.
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then

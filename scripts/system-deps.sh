@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Install the system packages Alliance Radar needs, skipping what is there.
-#   scripts/system-deps.sh        everything the test suite needs: Node.js/npm (front-end
-#                                 libraries), a PostgreSQL server, Debian's Chromium, fonts
-#                                 and a C compiler with Python's headers (compiled engine)
-#   scripts/system-deps.sh run    only what running the site needs (Node.js/npm, the C
-#                                 compiler and headers)
+#   scripts/system-deps.sh          everything the test suite needs: Node.js/npm (front-end
+#                                   libraries), a PostgreSQL server, Debian's Chromium, fonts
+#   scripts/system-deps.sh run      only what running the site needs (Node.js/npm)
+#   scripts/system-deps.sh compile  a C compiler and Python's headers, for the optional
+#                                   compiled engine (`make compile`)
 set -euo pipefail
 need=()
-command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
-# A C compiler and Python's headers, for the compiled engine (scripts/compile_engine.py).
-command -v cc >/dev/null 2>&1 || need+=(gcc)
-[ -f /usr/include/stdio.h ] || need+=(libc6-dev)
-"${PYTHON:-python3}" - <<'PY' || need+=(python3-dev)
+what="${1:-test}"
+if [ "$what" = "compile" ]; then
+  command -v cc >/dev/null 2>&1 || need+=(gcc)
+  [ -f /usr/include/stdio.h ] || need+=(libc6-dev)
+  "${PYTHON:-python3}" - <<'PY' || need+=(python3-dev)
 import os, sys, sysconfig
 sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))
 PY
-if [ "${1:-test}" != "run" ]; then
+else
+  command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+fi
+if [ "$what" = "test" ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)

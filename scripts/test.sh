@@ -14,18 +14,13 @@ ruff check src tests bench
 ruff format --check src tests bench
 echo "==> mypy --strict (engine)"
 mypy
-echo "==> compiled engine (mypyc)"
-python scripts/compile_engine.py
 echo "==> migrations are in step with the models"
 radar manage makemigrations --check --dry-run >/dev/null
 
-# Each build of the engine gets a whole run: the compiled one (what `radar` runs) on
-# SQLite, the pure-Python one (the fallback, and the source of truth) on PostgreSQL.
-# `compiled` fails loudly rather than fall back; tests/compiled compares the two.
-echo "==> tests on SQLite, compiled engine"
-RADAR_ENGINE=compiled pytest -p no:cacheprovider -n 2 "$@"
+echo "==> tests on SQLite"
+pytest -p no:cacheprovider -n 2 "$@"
 
-echo "==> tests on PostgreSQL, pure-Python engine"
+echo "==> tests on PostgreSQL"
 url="$(scripts/postgres.sh start)"
 trap 'scripts/postgres.sh stop' EXIT
-RADAR_ENGINE=python RADAR_DATABASE_URL="$url" pytest -p no:cacheprovider -n 2 -m "not browser" "$@"
+RADAR_DATABASE_URL="$url" pytest -p no:cacheprovider -n 2 -m "not browser" "$@"

@@ -1,20 +1,21 @@
 """Run radar.engine from its mypyc-compiled build when that build matches the sources.
 
-The engine is plain typed Python, and stays the source of truth. `scripts/
-compile_engine.py` (`make compile`, run by both README commands) compiles it
-with mypyc into `radar/engine/_compiled/`, next to the sources, with a manifest
-of what it was built from. When radar.engine is imported, `activate` puts that
-folder first on the package's search path, so every engine module is then the
-compiled one, but only when the manifest matches the `.py` files byte for byte
-and this interpreter's extension suffix. An engine edited after the build, or a
+The engine is plain typed Python, stays the source of truth, and runs as such
+by default. For those who want the speed, `scripts/compile_engine.py` (`make
+compile`, an option: nothing else compiles) builds it with mypyc into
+`radar/engine/_compiled/`, next to the sources, with a manifest of what it was
+built from. When radar.engine is imported with RADAR_ENGINE=compiled (or auto),
+`activate` puts that folder first on the package's search path, so every engine
+module is then the compiled one, but only when the manifest matches the `.py`
+files byte for byte and this interpreter's extension suffix. An engine edited after the build, or a
 build for another Python, is simply not used: what runs is always what the
 sources say. Nothing outside radar.engine changes.
 
 RADAR_ENGINE chooses:
-  auto      the compiled build when it is usable, else the pure-Python modules (default)
-  compiled  the compiled build, or fail loudly (the test command uses this, so CI
-            can never pass on a silent fallback)
-  python    the pure-Python modules, always
+  python    the pure-Python modules, always (default)
+  compiled  the compiled build, or fail loudly (CI's same-results check uses this,
+            so it can never pass on a silent fallback)
+  auto      the compiled build when it is usable, else the pure-Python modules
 
 This module must not import Django or the engine itself (it runs inside the
 engine package's __init__).
@@ -31,7 +32,7 @@ from pathlib import Path
 ENGINE_DIR = Path(__file__).resolve().parent / "engine"
 BUILD_DIR_NAME = "_compiled"
 MANIFEST_NAME = "build.json"
-MODES = ("auto", "compiled", "python")
+MODES = ("python", "compiled", "auto")
 
 
 class CompiledEngineUnavailable(ImportError):
@@ -39,7 +40,7 @@ class CompiledEngineUnavailable(ImportError):
 
 
 def mode() -> str:
-    chosen = os.environ.get("RADAR_ENGINE", "auto").strip().lower() or "auto"
+    chosen = os.environ.get("RADAR_ENGINE", "python").strip().lower() or "python"
     if chosen not in MODES:
         raise ValueError(f"RADAR_ENGINE must be one of {', '.join(MODES)}, not {chosen!r}")
     return chosen

@@ -63,7 +63,7 @@ def test_no_build_or_an_unreadable_manifest_is_said_plainly(engine_dir):
     assert compiled_engine.unusable_because(engine_dir) == "the engine has not been compiled"
 
 
-@pytest.mark.parametrize("mode", ["auto", "compiled", "", "Compiled "])
+@pytest.mark.parametrize("mode", ["auto", "compiled", "Compiled "])
 def test_a_usable_build_goes_first_on_the_package_path(engine_dir, monkeypatch, mode):
     monkeypatch.setenv("RADAR_ENGINE", mode)
     path = [str(engine_dir)]
@@ -71,15 +71,19 @@ def test_a_usable_build_goes_first_on_the_package_path(engine_dir, monkeypatch, 
     assert path == [str(engine_dir / BUILD_DIR_NAME), str(engine_dir)]
 
 
-def test_python_mode_never_uses_the_build(engine_dir, monkeypatch):
-    monkeypatch.setenv("RADAR_ENGINE", "python")
+@pytest.mark.parametrize("mode", ["python", "", None])
+def test_python_mode_the_default_never_uses_the_build(engine_dir, monkeypatch, mode):
+    if mode is None:
+        monkeypatch.delenv("RADAR_ENGINE", raising=False)
+    else:
+        monkeypatch.setenv("RADAR_ENGINE", mode)
     path = [str(engine_dir)]
     assert compiled_engine.activate(path, engine_dir) is False
     assert path == [str(engine_dir)]
 
 
 def test_auto_mode_falls_back_to_the_sources_when_the_build_is_stale(engine_dir, monkeypatch):
-    monkeypatch.delenv("RADAR_ENGINE", raising=False)
+    monkeypatch.setenv("RADAR_ENGINE", "auto")
     (engine_dir / "score.py").write_text("def score() -> int:\n    return 4\n")
     path = [str(engine_dir)]
     assert compiled_engine.activate(path, engine_dir) is False
@@ -95,12 +99,12 @@ def test_compiled_mode_refuses_a_stale_build_and_says_how_to_fix_it(engine_dir, 
 
 def test_an_unknown_mode_is_refused(monkeypatch):
     monkeypatch.setenv("RADAR_ENGINE", "fast")
-    with pytest.raises(ValueError, match="auto, compiled, python"):
+    with pytest.raises(ValueError, match="python, compiled, auto"):
         compiled_engine.mode()
 
 
 def test_this_process_runs_the_build_its_mode_asks_for():
-    """The test command runs SQLite with RADAR_ENGINE=compiled, PostgreSQL with python."""
+    """The test command runs the default (python); CI also runs tests/compiled compiled."""
     import radar.engine.baseline
     import radar.engine.signals.metrics
 
