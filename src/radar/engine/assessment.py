@@ -13,7 +13,7 @@ from typing import Any
 from radar.engine.pickling import pickle_as_call
 from radar.engine.vocab import Category, DecisionKind, Phase, Polarity
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +95,8 @@ class PhaseDiagnosis:
     declared: Phase | None
     healthy_plateau: bool
     reasons: tuple[str, ...]
+    # Stable codes of the reasons (radar.engine.lifecycle_facts.PhaseReason), in order.
+    reason_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,10 @@ class Recommendation:
     evidence: tuple[str, ...]  # rule ids of the signals behind it
     agreement_dates: tuple[tuple[str, date], ...]
     checklist: tuple[ChecklistItem, ...]
+    # The decision-table row that chose the action (radar.engine.respond.ACTION_RULES) and
+    # the stable codes of the reasons (radar.engine.respond_facts.ActionReason), in order.
+    rule: str = ""
+    reason_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
