@@ -48,6 +48,10 @@ class Detection:
     # Discrete, unambiguous events (a champion left, an external competing
     # initiative) are confirmed at once instead of waiting for three periods.
     instant: bool = False
+    # How many independent readings this detection adds to the rule of three: 1 for an
+    # ordinary month, the count of events for per-event rules (three cancelled meetings),
+    # 0 for a reading already counted (a survey's result, held over the months after it).
+    occurrences: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,11 @@ class Signal:
     context: tuple[str, ...] = ()
     # The period in which the signal became confirmed (rule of three or instant).
     confirmed_since: date | None = None
+    # Readings counted towards the rule of three in the current streak.
+    occurrences: int = 0
+    # The latest sighting fell in a declared quiet period or repeats last year's dip in
+    # the same month: it keeps the signal in view but does not count towards confirming it.
+    seasonal: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,8 +23,14 @@ def _default_weights() -> dict[Category, float]:
 
 @dataclass(frozen=True)
 class EngineConfig:
-    # Rule of three: a detection must recur in this many consecutive periods to be confirmed.
+    # Rule of three: a signal is confirmed once this many occurrences (readings) have been
+    # seen in a row; an ordinary month is one, a per-event rule counts its events.
     confirm_after_periods: int = 3
+    # ... counting at most this many from any one month, so one bad month is never a pattern.
+    max_occurrences_per_period: int = 2
+    # A dip of at most this many months that repeats in the same calendar month a year (or
+    # two) later is seasonal: the repeat keeps the signal in view but counts nothing.
+    season_max_periods: int = 2
     # Triangulation: at least this many categories with a confirmed signal or one seen in
     # two or more periods of the window = systemic.
     systemic_min_categories: int = 3

@@ -10,10 +10,19 @@ periods in which it fired:
   the signal stays active as it was. Missing data must never make a problem look
   solved, nor count as another month of evidence.
 
-A streak is confirmed once it reaches `confirm_after_periods` (the rule of three)
-or at once for an instant detection (a discrete, unambiguous event such as a
-champion leaving); an instant signal then stays active and confirmed for
-`instant_active_periods` periods counting the one it happened in.
+The rule of three counts *occurrences*, not months: each detection says how many
+independent readings it adds (one for an ordinary month, the number of events for
+per-event rules such as cancelled meetings, none for a reading already counted
+such as a survey result held over the following months), at most
+`max_occurrences_per_period` per month so that one bad month alone never makes a
+pattern. A detection in a declared quiet period, or one that repeats a short dip
+of the same rule in the same calendar month a year earlier (a season: the
+holidays, August), keeps the signal in view but adds nothing.
+
+A streak is confirmed once its occurrences reach `confirm_after_periods` (the
+rule of three) or at once for an instant detection (a discrete, unambiguous
+event such as a champion leaving); an instant signal then stays active and
+confirmed for `instant_active_periods` periods counting the one it happened in.
 
 Triangulation looks at the negative signals active in any of the last
 `systemic_window_periods` periods. A category *counts* towards a cluster when
@@ -44,15 +53,18 @@ from radar.engine.assessment import Detection, Signal
 from radar.engine.config import EngineConfig
 from radar.engine.features import add_months, month_end
 from radar.engine.records import ContextFactorRecord
-from radar.engine.vocab import Category, Polarity
+from radar.engine.vocab import Category, ContextKind, Polarity
 
 CONTEXT_LABELS = {
     "downturn": "an economic downturn",
     "leadership_change": "a leadership change",
     "merger_acquisition": "a merger or acquisition",
     "regulation": "a regulatory shift",
+    "quiet_period": "a declared quiet period",
     "other": "an external event",
 }
+# Context factors that explain a quiet month rather than a problem: never "possibly external".
+SEASONAL_KINDS = frozenset({ContextKind.QUIET_PERIOD})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +98,8 @@ class _Streak:
     consecutive: int
     instant_until: int  # last period index an instant detection keeps it active (-1: none)
     confirmed_since: date | None
+    occurrences: int = 0  # readings counted towards the rule of three
+    seasonal: bool = False  # the latest detection counted nothing (quiet period, season)
     signal: Signal | None = None  # cached until the streak changes
 
 
@@ -113,8 +127,9 @@ def _overlapping(
 def context_notes(
     first: date, last: date, context: Sequence[ContextFactorRecord]
 ) -> tuple[str, ...]:
-    """Notes for the context factors overlapping the months first..last."""
-    factors = [(factor, _factor_note(factor)) for factor in context]
+    """Notes for the context factors overlapping the months first..last (quiet periods
+    explain no problem and give none)."""
+    factors = [(f, _factor_note(f)) for f in context if f.kind not in SEASONAL_KINDS]
     return _overlapping(first, month_end(last), factors)
 
 
@@ -123,7 +138,11 @@ class _Notes:
     months around each last month are worked out once."""
 
     def __init__(self, context: Sequence[ContextFactorRecord], config: EngineConfig) -> None:
-        self._factors = [(factor, _factor_note(factor)) for factor in context]
+        self._factors = [
+            (factor, _factor_note(factor))
+            for factor in context
+            if factor.kind not in SEASONAL_KINDS
+        ]
         self._back = max(config.context_window_periods, 1) - 1
         # last seen -> (the first of its recent months, the end of its month)
         self._months: dict[date, tuple[date, date]] = {}
@@ -150,15 +169,67 @@ def _group(detections: Iterable[Detection]) -> dict[date, dict[str, Detection]]:
     return grouped
 
 
+class _Seasons:
+    """Which detections count nothing: in a declared quiet period, or a repeat of last
+    year's short dip of the same rule in the same calendar month."""
+
+    def __init__(
+        self,
+        grouped: Mapping[date, Mapping[str, Detection]],
+        periods: Sequence[date],
+        context: Sequence[ContextFactorRecord],
+        config: EngineConfig,
+    ) -> None:
+        index = {period: i for i, period in enumerate(periods)}
+        self._fired: dict[str, set[int]] = {}
+        for period, found in grouped.items():
+            i = index.get(period)
+            if i is None:
+                continue
+            for rule, d in found.items():
+                if not d.instant:
+                    self._fired.setdefault(rule, set()).add(i)
+        quiet = [f for f in context if f.kind in SEASONAL_KINDS]
+        self._quiet = {  # the months a quiet period touches
+            i
+            for i, period in enumerate(periods)
+            if any(
+                f.start <= month_end(period) and (f.end is None or f.end >= period) for f in quiet
+            )
+        }
+        self._longest = max(config.season_max_periods, 1)
+
+    def seasonal(self, rule: str, i: int) -> bool:
+        if i in self._quiet:
+            return True
+        fired = self._fired.get(rule)
+        if not fired:
+            return False
+        return any(self._short_dip(fired, i - years * 12) for years in (1, 2))
+
+    def _short_dip(self, fired: set[int], i: int) -> bool:
+        """The rule fired at i in a run of at most `season_max_periods` months."""
+        if i not in fired:
+            return False
+        start = end = i
+        while start - 1 in fired:
+            start -= 1
+        while end + 1 in fired:
+            end += 1
+        return end - start + 1 <= self._longest
+
+
 def _advance(
     streaks: dict[str, _Streak],
     fired: Mapping[str, Detection],
     i: int,
     period: date,
     covered: Mapping[Category, tuple[bool, ...]],
+    seasons: _Seasons,
     config: EngineConfig,
 ) -> bool:
     """Move every streak to period i; True when the set of active signals changed."""
+    most = max(config.max_occurrences_per_period, 1)
     for rule, d in fired.items():
         streak = streaks.get(rule)
         if streak is None:
@@ -170,7 +241,12 @@ def _advance(
         streak.consecutive += 1
         if d.instant:
             streak.instant_until = i + config.instant_active_periods - 1
-        confirmed = d.instant or streak.consecutive >= config.confirm_after_periods
+            streak.seasonal = False
+        else:
+            streak.seasonal = seasons.seasonal(rule, i)
+        if not streak.seasonal:
+            streak.occurrences += min(max(d.occurrences, 0), most)
+        confirmed = d.instant or streak.occurrences >= config.confirm_after_periods
         if confirmed and streak.confirmed_since is None:
             streak.confirmed_since = period
     if len(streaks) == len(fired):
@@ -207,6 +283,8 @@ def _signal(streak: _Streak, notes: _Notes) -> Signal:
         possibly_external=bool(context),
         context=context,
         confirmed_since=streak.confirmed_since,
+        occurrences=streak.occurrences,
+        seasonal=streak.seasonal,
     )
 
 
@@ -305,6 +383,7 @@ def triage(
     """The active signals of every period, in one pass over the periods."""
     grouped = _group(detections)
     notes = _Notes(context, config)
+    seasons = _Seasons(grouped, periods, context, config)
     streaks: dict[str, _Streak] = {}  # the active ones
     result: list[PeriodSignals] = []
     # The window: the last `systemic_window_periods` periods (at least this one).
@@ -314,7 +393,7 @@ def triage(
     active: tuple[Signal, ...] = ()
     negatives = _negative_categories(active)
     for i, period in enumerate(periods):
-        if _advance(streaks, grouped.get(period, {}), i, period, covered, config):
+        if _advance(streaks, grouped.get(period, {}), i, period, covered, seasons, config):
             signals = [_cached(s, notes) for s in streaks.values()]
             if len(signals) > 1:
                 signals.sort(key=_order)

@@ -138,6 +138,7 @@ class ContextKind(StrEnum):
     LEADERSHIP_CHANGE = "leadership_change"
     MERGER_ACQUISITION = "merger_acquisition"
     REGULATION = "regulation"
+    QUIET_PERIOD = "quiet_period"  # a declared slow season: holidays, a freeze, August
     OTHER = "other"
 
 

@@ -94,6 +94,12 @@ def test_a_survey_the_partner_never_answers_keeps_firing():
     assert "sent on 2025-09-02 has no partner response after 28 days" in detail
 
 
+def test_one_unanswered_survey_is_one_reading_however_long_the_silence():
+    found = run(surveys=(survey(1, date(2025, 6, 2)), survey(2, date(2025, 9, 2))))
+    counts = [d.occurrences for d in found if d.rule == "priority.survey_unanswered"]
+    assert counts == [1, 0, 0, 1, 0, 0, 0]  # June (sent 2 June) and September each count once
+
+
 def test_it_waits_for_the_answer_window_and_stops_once_answered():
     late_answer = survey(1, date(2025, 9, 20), (date(2025, 11, 3), 4.0))
     assert fired(run(surveys=(late_answer,)), "priority.survey_unanswered") == [date(2025, 10, 1)]

@@ -215,6 +215,7 @@ def observation_rule(rule: str, category: Category, polarity: Polarity, title: s
                 ),
                 severity=0.8 if external else 0.6,
                 instant=external,
+                occurrences=len(found),
             )
 
     return detect

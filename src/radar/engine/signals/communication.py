@@ -119,6 +119,7 @@ def meetings_cancelled(frame: Frame, config: EngineConfig) -> Iterator[Detection
                 unit="share",
             ),
             severity=round(min(1.0, 0.3 + share), 2),
+            occurrences=stats.meetings_cancelled,
         )
 
 

@@ -36,6 +36,7 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
         for s in surveys
     ]
     due = 0  # surveys[:due] are past their answer window (period ends only move forward)
+    counted = -1  # the last survey whose silence was counted
     for i in range(len(frame.periods)):
         day = frame.period_end(i)
         while due < len(surveys) and surveys[due].sent + wait <= day:
@@ -49,6 +50,7 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
         if answered is not None and answered <= day:
             continue
         waited = (day - latest.sent).days
+        fresh, counted = due - 1 != counted, due - 1
         yield Detection(
             rule="priority.survey_unanswered",
             category=P,
@@ -66,6 +68,7 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
                 unit="days",
             ),
             severity=0.5,
+            occurrences=int(fresh),  # one survey left unanswered is one reading
         )
 
 
