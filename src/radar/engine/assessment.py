@@ -52,6 +52,10 @@ class Detection:
     # ordinary month, the count of events for per-event rules (three cancelled meetings),
     # 0 for a reading already counted (a survey's result, held over the months after it).
     occurrences: int = 1
+    # How many periods an instant detection stays active, counting its own: a durable fact
+    # (a seat left empty, a competitor signed) until it is resolved; 0 = the default
+    # `instant_active_periods`.
+    active_periods: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,8 +95,11 @@ class EngineConfig:
     evidence_periods: int = 6
 
     # --- Judgement (triage, score, lifecycle, respond, cadence; docs/configuration.md) ---
-    # An instant signal (a champion left) stays active and confirmed for this many periods.
+    # An instant signal (a champion left) stays active and confirmed for this many periods ...
     instant_active_periods: int = 3
+    # ... and a durable fact (a key seat left empty, a competitor signed, a programme cut)
+    # until it is resolved, at most this many periods when nobody records a resolution.
+    durable_max_periods: int = 12
     # A cross-category cluster is systemic only if confirmed signals sit in at least this
     # many of its categories (0 = repeated sightings alone can make a cluster).
     systemic_min_confirmed: int = 2

@@ -161,6 +161,7 @@ class ObservationRecord:
     kind: ObservationKind = ObservationKind.OTHER
     source: ObservationSource = ObservationSource.INTERNAL
     title: str = ""
+    resolved: date | None = None  # when the situation it reports ended, if it has
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ periods in which it fired:
   (the signal resolves);
 - a period *without data* for the category neither extends nor ends the streak:
   the signal stays active as it was. Missing data must never make a problem look
-  solved, nor count as another month of evidence.
+  solved, nor count as another month of evidence. (An instant event is different:
+  it lasts its window, whatever data comes in.)
 
 The rule of three counts *occurrences*, not months: each detection says how many
 independent readings it adds (one for an ordinary month, the number of events for
@@ -240,7 +241,8 @@ def _advance(
         streak.last_seen = period
         streak.consecutive += 1
         if d.instant:
-            streak.instant_until = i + config.instant_active_periods - 1
+            lasts = d.active_periods or config.instant_active_periods
+            streak.instant_until = max(streak.instant_until, i + lasts - 1)
             streak.seasonal = False
         else:
             streak.seasonal = seasons.seasonal(rule, i)
@@ -255,10 +257,13 @@ def _advance(
     for rule, streak in streaks.items():
         if rule in fired:
             continue
-        flags = covered.get(streak.detection.category, ())
-        has_data = i < len(flags) and flags[i]
-        if i <= streak.instant_until or not has_data:
-            continue  # held: an instant event's window, or a month we know nothing about
+        if streak.detection.instant:
+            if i <= streak.instant_until:
+                continue  # held: the event's window (a durable fact: until it is resolved)
+        else:
+            flags = covered.get(streak.detection.category, ())
+            if not (i < len(flags) and flags[i]):
+                continue  # held: a month we know nothing about
         ended.append(rule)
     for rule in ended:
         del streaks[rule]  # resolved; firing again starts a new streak

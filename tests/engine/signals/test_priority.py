@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from radar.engine.config import EngineConfig
@@ -54,6 +55,44 @@ def test_an_external_competing_initiative_is_instant():
     detection = next(d for d in found if d.rule == "priority.observation")
     assert detection.instant and detection.category == Category.PRIORITY
     assert "own analytics suite" in detection.detail and "competing initiative" in detection.detail
+
+
+def signed_with_competitor(resolved=None):
+    return observation(
+        1,
+        date(2025, 2, 20),
+        ObservationKind.COMPETING_INITIATIVE,
+        source=ObservationSource.EXTERNAL,
+        title="Partner signed with our competitor",
+        resolved=resolved,
+    )
+
+
+def still_active(observations, as_of):
+    from radar.engine.evaluate import evaluate
+
+    h = history(periods=steady_periods(START, MONTHS), observations=observations)
+    return [s.confirmed for s in evaluate(h, as_of).signals if s.rule == "priority.observation"]
+
+
+def test_a_competitor_signing_stays_active_until_resolved_not_three_months():
+    assert still_active((signed_with_competitor(),), date(2025, 11, 30)) == [True]
+    assert still_active((signed_with_competitor(),), date(2026, 2, 28)) == []  # 12 months at most
+    ended = signed_with_competitor(resolved=date(2025, 8, 5))
+    assert still_active((ended,), date(2025, 7, 31)) == [True]
+    assert still_active((ended,), date(2025, 8, 31)) == []
+    # A resolution recorded later was unknown before it happened.
+    assert still_active((ended,), date(2025, 6, 30)) == [True]
+
+
+def test_an_internal_impression_or_a_job_posting_is_no_durable_fact():
+    internal = dataclasses.replace(signed_with_competitor(), source=ObservationSource.INTERNAL)
+    posting = observation(
+        2, date(2025, 2, 20), ObservationKind.JOB_POSTING, source=ObservationSource.EXTERNAL
+    )
+    assert True not in still_active((internal,), date(2025, 6, 30))  # an impression
+    found = [d for d in run(observations=(posting,)) if d.rule == "resource.observation"]
+    assert found[0].instant and found[0].active_periods == 0
 
 
 def test_internal_priority_observations_wait_for_the_rule_of_three():

@@ -87,8 +87,8 @@ def test_it_names_the_successor_when_there_is_one():
     assert fired(found, "resource.key_contact_left") == [date(2025, 4, 1)]
     detection = next(d for d in found if d.rule == "resource.key_contact_left")
     assert "Ana Ruiz (champion) left on 2025-04-30; successor: Dan Li" in detection.detail
-    # The champion seat was empty for one month-end only (30 April).
-    assert fired(found, "resource.champion_vacant") == [date(2025, 4, 1)]
+    # The seat was empty for one month-end only (30 April): the usual instant window.
+    assert detection.active_periods == 3
 
 
 def handover(successor_started):
@@ -163,7 +163,17 @@ def test_a_departure_in_the_current_month_counts_in_the_last_complete_period():
     assert fired(detect(h, date(2026, 1, 4)), "resource.key_contact_left") == []
 
 
-def test_a_vacant_champion_seat_persists_until_filled():
+def active_departures(contacts, as_of):
+    """The months in which the departure signal is active at `as_of`'s evaluation."""
+    from radar.engine.evaluate import evaluate
+
+    h = history(periods=steady_periods(START, MONTHS), contacts=contacts)
+    return [
+        s.confirmed for s in evaluate(h, as_of).signals if s.rule == "resource.key_contact_left"
+    ]
+
+
+def test_a_departure_stays_active_while_the_seat_is_empty():
     contacts = (
         contact(
             1,
@@ -176,8 +186,20 @@ def test_a_vacant_champion_seat_persists_until_filled():
         contact(4, "Dan Li", role=ContactRole.CHAMPION, started=date(2025, 11, 3)),
         contact(3, "Cleo Park", role=ContactRole.SALES_LEAD, started=START),
     )
-    found = run(contacts)
-    assert fired(found, "resource.champion_vacant") == [date(2025, m, 1) for m in (8, 9, 10)]
+    detection = next(d for d in run(contacts) if d.rule == "resource.key_contact_left")
+    assert detection.active_periods == 3  # August to October: filled on 3 November
+    assert active_departures(contacts, date(2025, 10, 31)) == [True]
+    assert active_departures(contacts, date(2025, 11, 30)) == []
+
+
+def test_a_champion_gone_without_successor_stays_until_someone_takes_the_seat():
+    gone = contact(1, "Ana Ruiz", role=ContactRole.CHAMPION, started=START, ended=date(2025, 2, 15))
+    others = (contact(3, "Cleo Park", role=ContactRole.SALES_LEAD, started=START),)
+    assert active_departures((gone, *others), date(2025, 11, 30)) == [True]  # 10 months on
+    assert active_departures((gone, *others), date(2026, 2, 28)) == []  # at most 12 months
+    later = contact(4, "Dan Li", role=ContactRole.CHAMPION, started=date(2025, 7, 1))
+    assert active_departures((gone, later, *others), date(2025, 6, 30)) == [True]
+    assert active_departures((gone, later, *others), date(2025, 7, 31)) == []
 
 
 def test_it_notices_a_shrinking_partner_team():

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
 from radar.engine.baseline import Direction, ratio_scan, scan, severity_from_z
 from radar.engine.config import EngineConfig
-from radar.engine.features import Frame, Series
+from radar.engine.features import Frame, Series, month_number
 from radar.engine.records import ObservationRecord
 from radar.engine.vocab import Category, ObservationKind, ObservationSource, Polarity
 
@@ -173,13 +173,45 @@ def kind_label(kind: ObservationKind) -> str:
     return kind.value.replace("_", " ")
 
 
+# Facts that change what the partner commits to: they hold until resolved, not 3 months.
+DURABLE_KINDS = frozenset(
+    {
+        ObservationKind.COMPETING_INITIATIVE,  # signed with a competitor, launched a rival
+        ObservationKind.PROGRAM_TIER_CHANGE,  # programme cut or downgraded
+        ObservationKind.ROADMAP_CHANGE,  # the joint roadmap dropped
+        ObservationKind.BUDGET_CHANGE,
+    }
+)
+
+
+def durable_periods(found: Sequence[ObservationRecord], frame: Frame, config: EngineConfig) -> int:
+    """How long external negative facts among `found` stay active (0: the instant default).
+
+    Until the month they are resolved in, or `durable_max_periods` when no resolution is
+    on record.
+    """
+    lasts = 0
+    for obs in found:
+        if obs.source is not ObservationSource.EXTERNAL or obs.kind not in DURABLE_KINDS:
+            continue
+        if obs.resolved is None:
+            months = config.durable_max_periods
+        else:
+            months = month_number(obs.resolved) - month_number(obs.observed)
+        lasts = max(lasts, min(months, config.durable_max_periods))
+    return max(lasts, config.instant_active_periods) if lasts else 0
+
+
 def observation_rule(rule: str, category: Category, polarity: Polarity, title: str) -> Rule:
     """One detection per period with observations of this category and polarity.
 
     Observations from external sources (press, public filings, job boards) are
     unambiguous facts and are marked instant; internal ones are impressions and
-    wait for the rule of three like everything else.
+    wait for the rule of three like everything else. External negative facts that
+    change what the partner commits to (`DURABLE_KINDS`) stay active until resolved.
     """
+
+    negative = polarity is Polarity.NEGATIVE
 
     def detect(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
         by_period: dict[int, list[ObservationRecord]] = {}
@@ -216,6 +248,7 @@ def observation_rule(rule: str, category: Category, polarity: Polarity, title: s
                 severity=0.8 if external else 0.6,
                 instant=external,
                 occurrences=len(found),
+                active_periods=durable_periods(found, frame, config) if negative else 0,
             )
 
     return detect
