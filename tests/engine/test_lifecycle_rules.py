@@ -25,6 +25,7 @@ QUIET = PhaseFacts(
     engagement_way="flat",
     metrics_way="flat",
     falling_parts=(),
+    degraded_parts=(),
     confirmed=frozenset(),
     active=frozenset(),
     cluster=False,
@@ -71,6 +72,24 @@ def test_decline_needs_a_confirmed_cluster_with_something_falling():
     assert decide(**cluster)[0] is Phase.MATURITY
     phase, codes = decide(**cluster, falling_parts=("engagement",))
     assert phase is Phase.DECLINE and R.CONFIRMED_WHILE_FALLING in codes
+
+
+def test_a_degraded_stalled_alliance_with_confirmed_problems_is_decline():
+    cluster = {"cluster": True, "confirmed": frozenset({Category.COMMUNICATION, Category.RESOURCE})}
+    phase, codes = decide(**cluster, degraded_parts=(("engagement", -0.45),))
+    assert phase is Phase.DECLINE and R.CONFIRMED_WHILE_FALLING in codes
+    sentences = explain_phase(
+        phase, codes, facts(**cluster, degraded_parts=(("engagement", -0.45),)), DEFAULT_CONFIG
+    )
+    assert (
+        "Confirmed problems in communication and resource while engagement is 45% below its healthy level."
+        in sentences
+    )
+
+
+def test_degraded_without_confirmed_problems_is_no_healthy_plateau():
+    phase, codes = decide(degraded_parts=(("metrics", -0.5),))
+    assert phase is Phase.MATURITY and codes[-1] is R.EASING
 
 
 def test_a_sustained_low_score_is_decline_on_its_own():

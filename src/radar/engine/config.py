@@ -125,8 +125,14 @@ class EngineConfig:
     formation_months: int = 12
     lifecycle_window_periods: int = 12
     lifecycle_min_periods: int = 6
-    # A relative change within +/- this band over the window counts as flat.
+    # Growth within +/- this much a year (a fit on the log scale) counts as flat ...
     plateau_band: float = 0.15
+    # ... and so does a trend the data supports only weakly (|slope / its standard error|).
+    trend_min_t: float = 2.0
+    # The reference (healthy) level: the best 12-month median within this many months ...
+    reference_periods: int = 24
+    # ... compared with the median of this many most recent months (the current level).
+    level_periods: int = 3
     # Confirmed negative signals in this many categories (with a falling trend) = decline.
     decline_min_categories: int = 2
     # A reset/reinvest decision or renegotiation within this many days = renewal phase.

@@ -57,13 +57,13 @@ def _renewing(f: PhaseFacts, config: EngineConfig) -> bool:
 
 
 def _declining(f: PhaseFacts, config: EngineConfig) -> bool:
-    return (f.cluster and f.falling) or f.sustained_low or f.stalled is not None
+    return (f.cluster and f.worse) or f.sustained_low or f.stalled is not None
 
 
 def _decline_reasons(f: PhaseFacts) -> tuple[PhaseReason, ...]:
     found = [R.NOT_TURNED_ROUND] if f.stalled is not None else []
     if f.cluster:
-        found.append(R.CONFIRMED_WHILE_FALLING if f.falling else R.CONFIRMED_PERSIST)
+        found.append(R.CONFIRMED_WHILE_FALLING if f.worse else R.CONFIRMED_PERSIST)
     if f.sustained_low:
         found.append(R.SUSTAINED_LOW)
     return tuple(found)
@@ -72,9 +72,9 @@ def _decline_reasons(f: PhaseFacts) -> tuple[PhaseReason, ...]:
 def _plateau_reason(f: PhaseFacts) -> PhaseReason:
     flat = f.engagement_way == "flat" and f.metrics_way in ("flat", None)
     steady = Category.COMMUNICATION not in f.active and Category.EXECUTION not in f.active
-    if flat and steady and not f.cluster:
+    if flat and steady and not f.cluster and not f.degraded_parts:
         return R.HEALTHY_PLATEAU
-    if "falling" in (f.engagement_way, f.metrics_way):
+    if "falling" in (f.engagement_way, f.metrics_way) or f.degraded_parts:
         return R.EASING
     return R.ROUTINE
 

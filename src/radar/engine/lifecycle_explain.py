@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from radar.engine.config import EngineConfig
-from radar.engine.lifecycle_facts import PhaseFacts, PhaseReason, direction
+from radar.engine.lifecycle_facts import PhaseFacts, PhaseReason
 from radar.engine.vocab import Category, Phase
 from radar.engine.words import join_names, join_words
 
@@ -18,11 +18,10 @@ def age_words(months: int) -> str:
     return " and ".join(parts)
 
 
-def _trend(what: str, verb: str, change: float | None, band: float) -> str:
-    way = direction(change, band)
+def _trend(what: str, verb: str, change: float | None, way: str | None) -> str:
     if change is None or way is None:
         return f"Not enough history to read a trend in {what.lower()}."
-    return f"{what} {verb} {way} over the last year ({change:+.0%})."
+    return f"{what} {verb} {way} over the last year ({change:+.0%} a year)."
 
 
 def _not_turned_round(f: PhaseFacts, config: EngineConfig) -> str:
@@ -44,9 +43,21 @@ def _names(f: PhaseFacts) -> str:
 
 
 def _confirmed_while_falling(f: PhaseFacts, config: EngineConfig) -> str:
-    parts = list(f.falling_parts)
-    verb = "falls" if parts in (["engagement"], ["the score"]) else "fall"
-    return f"Confirmed problems in {_names(f)} while {join_words(parts)} {verb}."
+    clauses = []
+    if f.falling_parts:
+        parts = list(f.falling_parts)
+        verb = "falls" if parts in (["engagement"], ["the score"]) else "fall"
+        clauses.append(f"{join_words(parts)} {verb}")
+    for name, gap in f.degraded_parts:
+        if name in f.falling_parts:
+            continue  # "engagement falls" says it already
+        verb = "is" if name == "engagement" else "are"
+        clauses.append(f"{name} {verb} {-gap:.0%} below {_healthy(name)} healthy level")
+    return f"Confirmed problems in {_names(f)} while {join_words(clauses)}."
+
+
+def _healthy(name: str) -> str:
+    return "its" if name == "engagement" else "their"
 
 
 def _backs_growth(f: PhaseFacts, config: EngineConfig) -> str:
@@ -62,9 +73,9 @@ R = PhaseReason
 _SENTENCES: dict[PhaseReason, Callable[[PhaseFacts, EngineConfig], str]] = {
     R.AGE: lambda f, c: f"The alliance is {age_words(f.age)} old.",
     R.ENGAGEMENT_TREND: lambda f, c: _trend(
-        "Engagement (meetings, calls, partner e-mails)", "is", f.engagement, c.plateau_band
+        "Engagement (meetings, calls, partner e-mails)", "is", f.engagement, f.engagement_way
     ),
-    R.METRICS_TREND: lambda f, c: _trend("Metrics", "are", f.metrics, c.plateau_band),
+    R.METRICS_TREND: lambda f, c: _trend("Metrics", "are", f.metrics, f.metrics_way),
     R.NO_METRICS: lambda f, c: "No metrics are tracked.",
     R.BACKS_GROWTH: _backs_growth,
     R.RENEWING: _renewing,
@@ -79,7 +90,8 @@ _SENTENCES: dict[PhaseReason, Callable[[PhaseFacts, EngineConfig], str]] = {
         "arrive as planned: a healthy plateau, not a decline."
     ),
     R.EASING: lambda f, c: (
-        "Engagement or results are easing without a confirmed pattern yet: watch it."
+        "Engagement or results are easing, or below their healthy level, without a "
+        "confirmed pattern yet: watch it."
     ),
     R.ROUTINE: lambda f, c: "Settled into routine, with some open signals to watch.",
 }

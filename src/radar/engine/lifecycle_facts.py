@@ -15,6 +15,7 @@ from statistics import fmean
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, month_start
 from radar.engine.score import PeriodScore
+from radar.engine.trends import Growth, growth, level_gap, way
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import Category, DecisionKind, Phase
 
@@ -62,14 +63,38 @@ def months_between(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
 
 
-def _metrics_change(frame: Frame, config: EngineConfig) -> float | None:
-    changes: list[float] = []
+def _metrics_trend(frame: Frame, config: EngineConfig) -> tuple[float | None, str | None]:
+    """The metrics' mean annual growth in their good direction, and which way most go."""
+    rates: list[float] = []
+    ways: list[str] = []
     for series in frame.history.metrics:
         values = frame.metric(series.definition.key)[-config.lifecycle_window_periods :]
-        change = relative_change(values, config.lifecycle_min_periods)
-        if change is not None:
-            changes.append(change if series.definition.higher_is_better else -change)
-    return fmean(changes) if changes else None
+        found = growth(values, config.lifecycle_min_periods)
+        if found is None:
+            continue
+        if not series.definition.higher_is_better:
+            found = Growth(-found.rate, -found.t)
+        rates.append(found.rate)
+        ways.append(way(found, config) or "flat")
+    if not rates:
+        return None, None
+    up, down = ways.count("rising"), ways.count("falling")
+    return fmean(rates), "rising" if up > down else "falling" if down > up else "flat"
+
+
+def _metrics_gap(frame: Frame, config: EngineConfig) -> float | None:
+    """The metrics' mean distance from their healthy level, in their good direction."""
+    gaps = [
+        gap
+        for series in frame.history.metrics
+        if (
+            gap := level_gap(
+                frame.metric(series.definition.key), config, series.definition.higher_is_better
+            )
+        )
+        is not None
+    ]
+    return fmean(gaps) if gaps else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +173,14 @@ class PhaseFacts:
     """Everything the phase rules read, computed once per assessment."""
 
     age: int  # months
-    engagement: float | None  # relative change over the window
+    engagement: float | None  # annual growth over the window (0.3 = +30 % a year)
     metrics: float | None
     has_metrics: bool
     engagement_way: str | None  # "rising", "falling", "flat" or None
     metrics_way: str | None
     falling_parts: tuple[str, ...]  # "engagement", "metrics", "the score"
+    # What stays well below its healthy (reference) level: ("engagement", -0.4), ...
+    degraded_parts: tuple[tuple[str, float], ...]
     confirmed: frozenset[Category]  # categories with a confirmed negative signal
     active: frozenset[Category]  # categories with any negative signal
     cluster: bool  # confirmed negatives in enough categories, or systemic
@@ -168,6 +195,12 @@ class PhaseFacts:
         return bool(self.falling_parts)
 
     @property
+    def worse(self) -> bool:
+        """Something falls, or stays well below its healthy level (a degraded, stalled
+        alliance declines too)."""
+        return bool(self.falling_parts or self.degraded_parts)
+
+    @property
     def rising(self) -> bool:
         return "rising" in (self.engagement_way, self.metrics_way)
 
@@ -179,16 +212,23 @@ def phase_facts(
     started = history.alliance.started or (frame.periods[0] if frame.periods else as_of)
     age = months_between(started, as_of)
     window = config.lifecycle_window_periods
-    engagement = relative_change(
-        frame.series("engagement")[-window:] if frame.periods else (),
-        config.lifecycle_min_periods,
-    )
-    metrics = _metrics_change(frame, config)
+    engaged = frame.series("engagement") if frame.periods else ()
+    found = growth(engaged[-window:], config.lifecycle_min_periods)
+    engagement = found.rate if found is not None else None
+    metrics, met_way = _metrics_trend(frame, config)
     score_change = relative_change(
         [p.score for p in scores[-window:]], config.lifecycle_min_periods
     )
     band = config.plateau_band
-    eng_way, met_way = direction(engagement, band), direction(metrics, band)
+    eng_way = way(found, config)
+    degraded = tuple(
+        (name, gap)
+        for name, gap in (
+            ("engagement", level_gap(engaged, config)),
+            ("metrics", _metrics_gap(frame, config)),
+        )
+        if gap is not None and gap <= -config.deviation_relative
+    )
     falling_parts = tuple(
         name
         for name, down in (
@@ -216,6 +256,7 @@ def phase_facts(
         engagement_way=eng_way,
         metrics_way=met_way,
         falling_parts=falling_parts,
+        degraded_parts=degraded,
         confirmed=confirmed,
         active=frozenset(s.category for s in signals.negatives),
         cluster=cluster,
