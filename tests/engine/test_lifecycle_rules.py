@@ -82,8 +82,8 @@ def test_a_degraded_stalled_alliance_with_confirmed_problems_is_decline():
         phase, codes, facts(**cluster, degraded_parts=(("engagement", -0.45),)), DEFAULT_CONFIG
     )
     assert (
-        "Confirmed problems in communication and resource while engagement is 45% below its healthy level."
-        in sentences
+        "Confirmed problems in communication and resource while engagement is 45% below "
+        "its healthy level." in sentences
     )
 
 

@@ -8,14 +8,8 @@ from radar.engine.assessment import Detection, Evidence
 from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
-from radar.engine.signals._common import (
-    BaselineRule,
-    Rule,
-    above_usual,
-    observation_rule,
-    pct,
-    trailing_points,
-)
+from radar.engine.signals._baseline_rule import BaselineRule
+from radar.engine.signals._common import Rule, above_usual, observation_rule, pct, trailing_points
 from radar.engine.vocab import Category, Polarity
 
 C = Category.COMMUNICATION

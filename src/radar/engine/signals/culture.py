@@ -11,8 +11,8 @@ from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
 from radar.engine.records import SurveyRecord
+from radar.engine.signals._baseline_rule import BaselineRule
 from radar.engine.signals._common import (
-    BaselineRule,
     Rule,
     above_usual,
     fmt,

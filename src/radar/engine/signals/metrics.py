@@ -15,7 +15,8 @@ from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
 from radar.engine.records import MetricDefinition
-from radar.engine.signals._common import BaselineRule, Rule, fmt, observation_rule, trailing_points
+from radar.engine.signals._baseline_rule import BaselineRule
+from radar.engine.signals._common import Rule, fmt, observation_rule, trailing_points
 from radar.engine.vocab import Category, MetricKind, Polarity
 
 M = Category.METRICS

@@ -9,7 +9,8 @@ from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
 from radar.engine.records import ContactRecord
-from radar.engine.signals._common import BaselineRule, Rule, observation_rule
+from radar.engine.signals._baseline_rule import BaselineRule
+from radar.engine.signals._common import Rule, observation_rule
 from radar.engine.signals.metrics import target_rule
 from radar.engine.vocab import Category, Polarity, Side
 

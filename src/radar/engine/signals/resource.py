@@ -10,7 +10,8 @@ from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, month_number
 from radar.engine.records import ContactRecord
-from radar.engine.signals._common import BaselineRule, Rule, observation_rule
+from radar.engine.signals._baseline_rule import BaselineRule
+from radar.engine.signals._common import Rule, observation_rule
 from radar.engine.vocab import KEY_ROLES, Category, ContactRole, Polarity, Side
 
 R = Category.RESOURCE
