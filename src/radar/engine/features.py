@@ -160,6 +160,12 @@ class Frame:
         """The baseline median of a series at every period (None without enough history)."""
         return self.memo(f"medians:{name}", lambda: running_medians(self.series(name), self.config))
 
+    def metric_medians(self, key: str) -> tuple[float | None, ...]:
+        """The baseline median of a metric at every period (None without enough history)."""
+        return self.memo(
+            f"medians:metric:{key}", lambda: running_medians(self.metric(key), self.config)
+        )
+
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute something once per frame (e.g. deliverable tallies shared by rules)."""
         if key not in self._memo:

@@ -15,8 +15,8 @@ until it recovers, or until the reference window has forgotten the healthy time.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
-from statistics import median
 
 from radar.engine.baseline import MAD_TO_SIGMA, running_medians
 from radar.engine.config import EngineConfig
@@ -36,10 +36,25 @@ def _sigma(
 ) -> float:
     """The robust spread of the window the reference median came from (before index j)."""
     window = [v for v in values[max(0, j - config.baseline_periods) : j] if v is not None]
-    spread = sorted(abs(v - reference) for v in window)
-    mad = median(spread) if spread else 0.0
+    spread = sorted([abs(v - reference) for v in window])
+    size, mid = len(spread), len(spread) // 2
+    mad = 0.0 if not size else spread[mid] if size % 2 else (spread[mid - 1] + spread[mid]) / 2
     floor = config.baseline_mad_floor * abs(reference) if sigma_floor is None else sigma_floor
     return max(MAD_TO_SIGMA * mad, floor, _EPSILON)
+
+
+def _recent_median(values: Sequence[float | None], i: int, size: int, need: int) -> float | None:
+    """The median of the last `size` values up to i (None with fewer than `need` present)."""
+    recent = [v for v in values[max(0, i - size + 1) : i + 1] if v is not None]
+    count = len(recent)
+    if count < need:
+        return None
+    if count == 3:  # the usual case, without sorting
+        a, b, c = recent
+        return a + b + c - min(a, b, c) - max(a, b, c)
+    recent.sort()
+    mid = count // 2
+    return recent[mid] if count % 2 else (recent[mid - 1] + recent[mid]) / 2
 
 
 def level_scan(
@@ -54,39 +69,42 @@ def level_scan(
     `sign` (+1: up is worse, as for reply times; -1: down is worse).
 
     `medians` are the trailing medians of `values` when the caller has them already.
-    Cheap for a healthy series: the level is first compared with the best median seen
-    so far, and only a level clearly worse than that looks for its reference window.
+    One pass: the best median of the reference window is kept in a monotonic queue,
+    and the spread of a reference window is worked out once, for the months that
+    pass the cheaper tests first.
     """
     meds = running_medians(values, config) if medians is None else medians
-    recent_size = max(config.level_periods, 1)
-    need = (recent_size + 1) // 2
+    size = max(config.level_periods, 1)
+    need = (size + 1) // 2
     span = max(config.reference_periods, 1)
     relative, z_min = config.deviation_relative, config.deviation_z
     found: list[LevelFound] = []
-    best: float | None = None  # the best median so far (an upper bound of the window's)
+    best: deque[int] = deque()  # indexes of medians, best first (monotonic in sign)
+    spreads: dict[int, float] = {}
     for i, value in enumerate(values):
         m = meds[i]
-        if m is not None and (best is None or (m - best) * sign < 0):
-            best = m
-        if value is None or best is None:
+        if m is not None:
+            while best and (meds[best[-1]] or 0.0) * sign >= m * sign:
+                best.pop()  # never the best again while m is in the window
+            best.append(i)
+        while best and best[0] <= i - span:
+            best.popleft()
+        if value is None or not best:
             continue
-        recent = [v for v in values[max(0, i - recent_size + 1) : i + 1] if v is not None]
-        if len(recent) < need:
-            continue
-        level = median(recent)
-        reach = min_change if min_change is not None else relative * abs(best)
-        if (level - best) * sign < reach:
-            continue  # not even worse than the best level ever seen
-        lo = max(0, i - span + 1)
-        known = [(meds[j], j) for j in range(lo, i + 1) if meds[j] is not None]
-        reference, j = min(known, key=lambda item: (item[0] or 0.0) * sign)
-        if reference is None:
+        j = best[0]
+        reference = meds[j] or 0.0
+        reach = min_change if min_change is not None else relative * abs(reference)
+        if (value - reference) * sign < reach / 2:
+            continue  # this month itself is near the reference: recovered, or never left
+        level = _recent_median(values, i, size, need)
+        if level is None:
             continue
         change = (level - reference) * sign
-        reach = min_change if min_change is not None else relative * abs(reference)
-        if change <= 0 or change < reach or (value - reference) * sign < reach / 2:
-            continue  # not worse enough, or this month itself is back near the reference
-        sigma = _sigma(values, j, reference, config, sigma_floor)
+        if change <= 0 or change < reach:
+            continue
+        sigma = spreads.get(j)
+        if sigma is None:
+            sigma = spreads[j] = _sigma(values, j, reference, config, sigma_floor)
         z = (level - reference) / sigma
         if abs(z) < z_min:
             continue

@@ -84,16 +84,13 @@ def _metrics_trend(frame: Frame, config: EngineConfig) -> tuple[float | None, st
 
 def _metrics_gap(frame: Frame, config: EngineConfig) -> float | None:
     """The metrics' mean distance from their healthy level, in their good direction."""
-    gaps = [
-        gap
-        for series in frame.history.metrics
-        if (
-            gap := level_gap(
-                frame.metric(series.definition.key), config, series.definition.higher_is_better
-            )
-        )
-        is not None
-    ]
+    gaps = []
+    for series in frame.history.metrics:
+        key = series.definition.key
+        good = series.definition.higher_is_better
+        gap = level_gap(frame.metric(key), config, good, frame.metric_medians(key))
+        if gap is not None:
+            gaps.append(gap)
     return fmean(gaps) if gaps else None
 
 
@@ -224,7 +221,7 @@ def phase_facts(
     degraded = tuple(
         (name, gap)
         for name, gap in (
-            ("engagement", level_gap(engaged, config)),
+            ("engagement", level_gap(engaged, config, True, frame.medians("engagement"))),
             ("metrics", _metrics_gap(frame, config)),
         )
         if gap is not None and gap <= -config.deviation_relative

@@ -67,15 +67,19 @@ def way(found: Growth | None, config: EngineConfig) -> str | None:
 
 
 def level_gap(
-    values: Sequence[float | None], config: EngineConfig, higher_is_better: bool = True
+    values: Sequence[float | None],
+    config: EngineConfig,
+    higher_is_better: bool = True,
+    medians: Sequence[float | None] | None = None,
 ) -> float | None:
     """How far the recent level is from the reference level, relative to it, in the good
-    direction (-0.4 = 40 % worse than when healthy); None without enough history."""
+    direction (-0.4 = 40 % worse than when healthy); None without enough history.
+    `medians` are the trailing medians of `values` when the caller has them already."""
     recent = [v for v in values[-config.level_periods :] if v is not None]
     if len(recent) < max(1, (config.level_periods + 1) // 2):
         return None
-    medians = running_medians(values, config)[-config.reference_periods :]
-    known = [m for m in medians if m is not None]
+    trailing = running_medians(values, config) if medians is None else medians
+    known = [m for m in trailing[-config.reference_periods :] if m is not None]
     if not known:
         return None
     reference = max(known) if higher_is_better else min(known)

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from radar.engine.assessment import Detection, Evidence
-from radar.engine.baseline import Direction, ratio_scan, scan, severity_from_z
+from radar.engine.baseline import (
+    Direction,
+    logged,
+    ratio_scan,
+    running_medians,
+    scan,
+    severity_from_z,
+)
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, Series
 from radar.engine.levels import level_scan
@@ -55,32 +62,48 @@ class BaselineRule:
         return float(getattr(config, self.min_change_setting))
 
     def __call__(self, frame: Frame, config: EngineConfig) -> Iterator[Detection]:
-        return self.run(frame, config, frame.series(self.series), frame.medians(self.series))
+        return self.run(frame, config, frame.series(self.series))
 
     def run(
-        self,
-        frame: Frame,
-        config: EngineConfig,
-        values: Series,
-        medians: Series | None = None,
+        self, frame: Frame, config: EngineConfig, values: Series, key: str = ""
     ) -> Iterator[Detection]:
-        """Detections over `values` (a frame series, or a metric's aligned values; the
-        trailing medians of a frame series come cached with it).
+        """Detections over `values`: a frame series, or a metric's aligned values named by
+        `key` (what the rule tests and its trailing medians are cached on the frame).
 
         One detection per deviating month of every series of every alliance (the
         loop in `_monthly` builds the same texts and numbers as a plain per-detection
         helper would, with what does not change between months looked up once), and,
         for a negative rule, one per month whose level stays away from the healthy one.
         """
-        found = self._found(values, config)
+        tested, medians = self._prepared(frame, config, values, key or self.series)
+        found = self._found(values, tested, medians, config)
         if self.polarity is Polarity.NEGATIVE:
             seen = {item[0] for item in found}
-            yield from self._sustained(frame, config, values, medians, seen)
+            yield from self._sustained(frame, config, values, tested, medians, seen)
         yield from self._monthly(frame, config, values, found)
 
     def monthly(self, frame: Frame, config: EngineConfig, values: Series) -> Iterator[Detection]:
         """Only the months that deviate from their trailing baseline."""
-        return self._monthly(frame, config, values, self._found(values, config))
+        tested = logged(values) if self.log_scale else values
+        found = self._found(values, tested, running_medians(tested, config), config)
+        return self._monthly(frame, config, values, found)
+
+    def _prepared(
+        self, frame: Frame, config: EngineConfig, values: Series, key: str
+    ) -> tuple[Series, Series]:
+        """The values as tested (their logarithms for a ratio rule) and their trailing
+        medians, worked out once per frame and shared by the monthly and level tests."""
+        if not self.log_scale:
+            if key == self.series:
+                return values, frame.medians(key)
+            if key.startswith("metric:"):
+                return values, frame.metric_medians(key.removeprefix("metric:"))
+
+        def compute() -> tuple[Series, Series]:
+            tested = logged(values) if self.log_scale else values
+            return tested, running_medians(tested, config)
+
+        return frame.memo(f"tested:{key}:{self.log_scale}", compute)
 
     def _monthly(
         self,
@@ -121,21 +144,21 @@ class BaselineRule:
         frame: Frame,
         config: EngineConfig,
         values: Series,
-        medians: Series | None,
+        tested: Series,
+        medians: Series,
         seen: set[int],
     ) -> Iterator[Detection]:
         """Months the month itself did not deviate in, but the level stays worse than the
         reference (healthy) level: a slow decline the trailing median has absorbed."""
         sign = self.direction.value
         if self.log_scale:
-            logged = tuple(math.log(v) if v is not None and v > 0 else None for v in values)
             relative = min(config.deviation_relative, 0.99)
             reach = math.log1p(relative) if sign > 0 else -math.log1p(-relative)
             floor = math.log1p(config.baseline_mad_floor)
             found = [
                 (i, math.exp(level), math.exp(reference), z, math.exp(threshold))
                 for i, level, reference, z, threshold in level_scan(
-                    logged, sign, config, reach, floor
+                    tested, sign, config, reach, floor, medians
                 )
             ]
         else:
@@ -181,14 +204,14 @@ class BaselineRule:
         return f"{(value - reference) / abs(reference) * 100:+.0f}%"
 
     def _found(
-        self, values: Series, config: EngineConfig
+        self, values: Series, tested: Series, medians: Series, config: EngineConfig
     ) -> list[tuple[int, float, float, int, float, str, float]]:
         """(index, value, median, n, z, change as shown, threshold) of each deviating month."""
         if self.log_scale:
             return [
                 (i, value, median, n, z, f"{relative * 100:+.0f}%", threshold)
                 for i, value, median, n, z, relative, threshold in ratio_scan(
-                    values, self.direction, config
+                    values, self.direction, config, tested, medians
                 )
             ]
         min_change = self.min_change(config)
@@ -196,7 +219,9 @@ class BaselineRule:
         deviation_z = config.deviation_z
         deviation_relative = config.deviation_relative
         found = []
-        for i, value, median, _mad, n, sigma, z in scan(values, sign, config, min_change):
+        for i, value, median, _mad, n, sigma, z in scan(
+            values, sign, config, min_change, None, medians
+        ):
             if min_change is not None or median == 0:
                 difference = value - median
                 change = f"{'+' if difference > 0 else ''}{self._show(difference)}"

@@ -65,7 +65,7 @@ def falling(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
     """A metric moves the wrong way against its own baseline."""
     for series in frame.history.metrics:
         d = series.definition
-        yield from _falling_rule(d).run(frame, config, frame.metric(d.key))
+        yield from _falling_rule(d).run(frame, config, frame.metric(d.key), f"metric:{d.key}")
 
 
 def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[Detection]:
