@@ -35,6 +35,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--split", choices=["dev", "holdout", "both"], default="both")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--details", action="store_true", help="per-alliance readings (dev only)")
+    parser.add_argument("--markdown", action="store_true", help="docs/accuracy.md's tables")
     args = parser.parse_args(argv)
     args.seeds = args.seeds or 3
     args.alliances_per_class = args.alliances_per_class or 12
@@ -114,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         for run in output["runs"]:
             run.pop("details")
         print(json.dumps(output, indent=2, default=str))
+        return 0
+    if args.markdown:
+        print("\n".join(report.markdown(runs)))
         return 0
     print(f"Accuracy benchmark at {output['commit']}: {output['command']}")
     for run in runs:

@@ -241,8 +241,9 @@ def stalled(rng: random.Random, index: int, last: date) -> Scenario:
     profile = draw_profile(rng, index, last, 30, 48)
     plan = Plan(healthy_months(profile, rng))
     ramp = rng.randint(3, 9)
-    done = profile.months - WINDOW + rng.randint(-8, 4)  # the month the degradation completes
-    begin = max(6, done - ramp + 1)
+    # The month the degradation completes: up to 8 months before the window, or in its first 5.
+    done = max(6 + ramp - 1, profile.months - WINDOW + rng.randint(-8, 4))
+    begin = done - ramp + 1
     channels = draw_channels(rng, profile, begin, ramp, rng.randint(3, 5), True)
     channels.append(Channel("pro_forma_reviews", EFFECTS["pro_forma_reviews"][0], begin, ramp, 1.0))
     apply_channels(plan, channels, rng)

@@ -63,8 +63,9 @@ def add_deliverables(
     for q in range(0, len(plan.months), 3):
         quarter = plan.months[q].start
         label = f"Q{(quarter.month - 1) // 3 + 1} {quarter.year}"
-        for side in (Side.PARTNER, Side.OURS):
-            for title in rng.sample(WORK, profile.deliverables):
+        titles = rng.sample(WORK, 2 * profile.deliverables)  # distinct: (title, due) is a key
+        for n, side in enumerate((Side.PARTNER, Side.OURS)):
+            for title in titles[n * profile.deliverables : (n + 1) * profile.deliverables]:
                 i = min(len(plan.months) - 1, q + rng.randint(0, 2))
                 due = workday(rng, plan.months[i].start)
                 if due > last:

@@ -98,3 +98,53 @@ def details(readings: Sequence[Reading], labels: dict[int, Label]) -> list[str]:
             )
         )
     return lines
+
+
+def markdown(runs: Sequence[dict[str, Any]]) -> list[str]:
+    """docs/accuracy.md's tables: one column per path and split."""
+    heads = [f"{r['path']}, {r['split']}" for r in runs]
+    lines = [
+        "| reading | target | " + " | ".join(heads) + " |",
+        "| --- | --- | " + " | ".join("---" for _ in runs) + " |",
+    ]
+    checks = [check(r["figures"]) for r in runs]
+    for n, first in enumerate(checks[0]):
+        cells = []
+        for run, found in zip(runs, checks, strict=True):
+            cell = pct(found[n]["figure"])
+            if n == 0:
+                cell += (
+                    f" (median lead {_num(run['figures']['declining']['median_lead_days'], 0)} d)"
+                )
+            if "multi-category" in first["reading"]:
+                cell += f" of {run['figures']['declining']['with_pattern']}"
+            cells.append(f"{cell}, {_verdict(found[n]['met'])}")
+        lines.append(f"| {first['reading']} | {first['target']} | " + " | ".join(cells) + " |")
+    extra = (
+        ("declining: scored <= 3.0 at any month end", "low_any", pct),
+        ("declining: mean score at the end", "mean_final_score", _num),
+        ("declining: alarmed before the erosion began", "alarmed_before_onset", pct),
+    )
+    for reading, key, show in extra:
+        cells = [show(r["figures"]["declining"][key]) for r in runs]
+        lines.append(f"| {reading} | | " + " | ".join(cells) + " |")
+    columns = (
+        ("final recommendation in the expected set", lambda c: pct(c["final_expected"])),
+        ("phase as expected (alliance-months)", lambda c: pct(c["phase_months"])),
+        ("given reset/exit at some point", lambda c: pct(c["alarmed"])),
+        ("score min / median / max", _score_span),
+    )
+    lines += ["", f"Per class ({' · '.join(heads)}):", ""]
+    lines.append("| class | " + " | ".join(name for name, _ in columns) + " |")
+    lines.append("| --- | " + " | ".join("---" for _ in columns) + " |")
+    for cls in runs[0]["figures"]["classes"]:
+        cells = [
+            " · ".join(show(r["figures"]["classes"][cls]) for r in runs) for _, show in columns
+        ]
+        lines.append(f"| {cls} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _score_span(c: dict[str, Any]) -> str:
+    s = c["scores"]
+    return "-" if s is None else f"{s['min']:.1f} / {s['median']:.1f} / {s['max']:.1f}"

@@ -36,3 +36,12 @@ def test_details_are_printed_for_dev_seeds_only(capsys):
     assert "#200001 declining" in text  # dev: one line per alliance
     assert "#1000100001" not in text  # holdout: totals only
     assert "for dev seeds only" in text
+
+
+def test_markdown_gives_the_docs_tables_with_a_column_per_split(capsys):
+    assert main(["--seeds", "1", "--alliances-per-class", "1", "--markdown"]) == 0
+
+    text = capsys.readouterr().out
+    assert text.startswith("| reading | target | engine, dev | engine, holdout |")
+    assert "| final recommendation in the expected set | >= 95% |" in text
+    assert "| downturn | " in text
