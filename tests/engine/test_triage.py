@@ -291,6 +291,10 @@ def test_the_shortcuts_give_the_plain_systemic_verdict_and_context_notes(
         recent = [(p.period, p.signals) for p in result[max(0, i - size + 1) : i + 1]]
         systemic, counted, cluster = _systemic(recent, config)
         assert (now.systemic, now.cluster) == (systemic, cluster)
+        confirmed = any(
+            s.confirmed for _, found in recent for s in found if s.polarity == "negative"
+        )
+        assert now.corroborated == (confirmed and len(counted) >= 2)
         assert now.systemic_categories == (counted if systemic else ())
         for s in now.signals:
             if s.polarity is not Polarity.NEGATIVE:

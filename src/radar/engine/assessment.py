@@ -13,7 +13,7 @@ from typing import Any
 from radar.engine.pickling import pickle_as_call
 from radar.engine.vocab import Category, DecisionKind, Phase, Polarity
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,9 @@ class Detection:
     # (a seat left empty, a competitor signed) until it is resolved; 0 = the default
     # `instant_active_periods`.
     active_periods: int = 0
+    # A fact that changes the alliance until it is resolved: a key seat left empty, the
+    # partner signing with our competitor. On its own it calls for a conversation.
+    durable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,8 @@ class Signal:
     # The latest sighting fell in a declared quiet period or repeats last year's dip in
     # the same month: it keeps the signal in view but does not count towards confirming it.
     seasonal: bool = False
+    # An unresolved fact that changes the alliance (see Detection.durable).
+    durable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +104,7 @@ class CategoryScore:
 @dataclass(frozen=True, slots=True)
 class ScorePoint:
     period: date
-    score: float
+    score: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +152,7 @@ class Assessment:
     alliance_id: int
     alliance_name: str
     as_of: date
-    score: float  # 1..5, one decimal
+    score: float | None  # 1..5, one decimal; None: not enough data yet
     baseline_score: float | None
     trend: str  # "up", "down" or "flat" against the baseline
     previous_score: float | None

@@ -190,8 +190,14 @@ def scan(
     min_change: float | None = None,
     sigma_floor: float | None = None,
     medians: Sequence[float | None] | None = None,
+    counts: bool = False,
 ) -> Iterator[Found]:
     """Every month of `values` that deviates in direction `sign` (+1 up, -1 down).
+
+    `counts` says the values are counts of independent events (e-mails), which vary at
+    least as much as chance does: the spread is then never taken below the square
+    root of the median (the Poisson spread), so three e-mails instead of a usual five
+    is not news.
 
     This is the hot loop of the engine (every series of every alliance). The
     trailing medians come from `running_medians` (one incremental pass; callers
@@ -222,6 +228,8 @@ def scan(
         spread = sorted([abs(v - median) for v in window])
         mad = spread[mid] if size % 2 else (spread[mid - 1] + spread[mid]) / 2.0
         floor = mad_floor * abs(median) if sigma_floor is None else sigma_floor
+        if counts:
+            floor = max(floor, math.sqrt(abs(median)))
         sigma = max(MAD_TO_SIGMA * mad, floor, _EPSILON)
         z = (value - median) / sigma
         if abs(z) < z_min:

@@ -121,6 +121,12 @@ class EngineConfig:
     score_systemic_penalty: float = 0.5
     # The most a category without data can count for (and never more than the total).
     missing_category_cap: float = 3.0
+    # With data in fewer categories than this there is no score: "not enough data yet".
+    score_min_categories: int = 3
+    # A confirmed pattern caps the score: problems confirmed in `decline_min_categories`
+    # categories at this, a systemic cluster at this (docs/concepts.md, "The health score").
+    score_cap_pattern: float = 3.0
+    score_cap_systemic: float = 2.5
     # Lifecycle: younger than this many months = formation; trends over this many periods.
     formation_months: int = 12
     lifecycle_window_periods: int = 12
@@ -137,6 +143,9 @@ class EngineConfig:
     decline_min_categories: int = 2
     # A reset/reinvest decision or renegotiation within this many days = renewal phase.
     renewal_window_days: int = 180
+    # Respond: negative sightings in this many categories in one month, nothing confirmed,
+    # are an early warning (watch).
+    watch_min_categories: int = 3
     # Respond: reinvest needs at least this score; exit looks at scores at or below
     # `exit_score_max` for `exit_sustained_periods` periods in a row.
     reinvest_min_score: float = 4.0

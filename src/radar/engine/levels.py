@@ -15,6 +15,7 @@ until it recovers, or until the reference window has forgotten the healthy time.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Sequence
 
@@ -33,13 +34,17 @@ def _sigma(
     reference: float,
     config: EngineConfig,
     sigma_floor: float | None,
+    counts: bool = False,
 ) -> float:
-    """The robust spread of the window the reference median came from (before index j)."""
+    """The robust spread of the window the reference median came from (before index j);
+    for counts, never below the Poisson spread (the square root of the reference)."""
     window = [v for v in values[max(0, j - config.baseline_periods) : j] if v is not None]
     spread = sorted([abs(v - reference) for v in window])
     size, mid = len(spread), len(spread) // 2
     mad = 0.0 if not size else spread[mid] if size % 2 else (spread[mid - 1] + spread[mid]) / 2
     floor = config.baseline_mad_floor * abs(reference) if sigma_floor is None else sigma_floor
+    if counts:
+        floor = max(floor, math.sqrt(abs(reference)))
     return max(MAD_TO_SIGMA * mad, floor, _EPSILON)
 
 
@@ -64,6 +69,7 @@ def level_scan(
     min_change: float | None = None,
     sigma_floor: float | None = None,
     medians: Sequence[float | None] | None = None,
+    counts: bool = False,
 ) -> list[LevelFound]:
     """Every month whose current level is worse than the reference level, in direction
     `sign` (+1: up is worse, as for reply times; -1: down is worse).
@@ -104,7 +110,7 @@ def level_scan(
             continue
         sigma = spreads.get(j)
         if sigma is None:
-            sigma = spreads[j] = _sigma(values, j, reference, config, sigma_floor)
+            sigma = spreads[j] = _sigma(values, j, reference, config, sigma_floor, counts)
         z = (level - reference) / sigma
         if abs(z) < z_min:
             continue

@@ -33,9 +33,13 @@ def _not_turned_round(f: PhaseFacts, config: EngineConfig) -> str:
         return f"{head}: the confirmed problems persist."
     (count_then, score_then), (count_now, score_now) = stalled.before, stalled.now
     return (
-        f"{head}: {count_then} confirmed problem(s) and a score of {score_then:.1f} "
-        f"before it, {count_now} and {score_now:.1f} now."
+        f"{head}: {count_then} confirmed problem(s) and a score of {_shown(score_then)} "
+        f"before it, {count_now} and {_shown(score_now)} now."
     )
+
+
+def _shown(score: float | None) -> str:
+    return "none yet" if score is None else f"{score:.1f}"
 
 
 def _names(f: PhaseFacts) -> str:

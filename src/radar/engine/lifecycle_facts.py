@@ -14,7 +14,7 @@ from statistics import fmean
 
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, month_start
-from radar.engine.score import PeriodScore
+from radar.engine.score import PeriodScore, sustained_low
 from radar.engine.trends import Growth, growth, level_gap, way
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import Category, DecisionKind, Phase
@@ -111,8 +111,8 @@ class Stalled:
     """
 
     event: RenewalEvent
-    before: tuple[int, float] | None  # (confirmed problems, score) the month before
-    now: tuple[int, float] | None
+    before: tuple[int, float | None] | None  # (confirmed problems, score) the month before
+    now: tuple[int, float | None] | None
 
 
 def _renewal_event(frame: Frame, age: int, config: EngineConfig) -> RenewalEvent | None:
@@ -160,7 +160,12 @@ def _stalled(
         return Stalled(event, None, None)
     then, now = before[-1], scores[-1]
     fewer = _confirmed_count(now) < _confirmed_count(then)
-    if fewer or now.score >= then.score + config.trend_threshold - 1e-9:
+    rose = (
+        now.score is not None
+        and then.score is not None
+        and now.score >= then.score + config.trend_threshold - 1e-9
+    )
+    if fewer or rose:
         return None
     return Stalled(event, (_confirmed_count(then), then.score), (_confirmed_count(now), now.score))
 
@@ -237,10 +242,7 @@ def phase_facts(
     )
     confirmed = frozenset(s.category for s in signals.negatives if s.confirmed)
     cluster = len(confirmed) >= config.decline_min_categories or signals.systemic
-    tail = [p.score for p in scores[-config.exit_sustained_periods :]]
-    sustained_low = len(tail) == config.exit_sustained_periods and all(
-        s <= config.exit_score_max for s in tail
-    )
+    low = sustained_low(scores, config)
     event = _renewal_event(frame, age, config)
     backed = None
     if event is not None and event.reinvest and "rising" in (eng_way, met_way):
@@ -257,7 +259,7 @@ def phase_facts(
         confirmed=confirmed,
         active=frozenset(s.category for s in signals.negatives),
         cluster=cluster,
-        sustained_low=sustained_low,
+        sustained_low=low,
         backed_growth=backed,
         event=event,
         stalled=_stalled(event, scores, cluster, config) if event is not None else None,

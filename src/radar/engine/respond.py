@@ -1,4 +1,4 @@
-"""Recommend a response: reinvest, reset, exit or monitor — with the evidence.
+"""Recommend a response: reinvest, reset, exit, watch or monitor — with the evidence.
 
 A small decision table (`ACTION_RULES`), read top to bottom; the first rule
 that applies chooses the action:
@@ -9,15 +9,30 @@ that applies chooses the action:
   `reset_response_days`, has not lifted the score;
 - exit_before_deadline: the alliance is declining while its renewal or
   exit-notice deadline is within `deadline_horizon_days`;
-- reset: a confirmed negative pattern (including our own side failing to
-  deliver, confirmed by the rule of three like any other) or a systemic cluster
-  while the relationship is still salvageable;
+- monitor_external: every confirmed problem sits in metrics or execution and
+  may be external (a downturn, a regulation on record) while the relationship
+  itself is quiet: monitor, with that caveat — resetting the partner would not
+  help;
+- reset_systemic: a systemic cluster;
+- reset_pattern: confirmed problems in `decline_min_categories` categories, or
+  one confirmed problem corroborated by a repeated sighting in another category
+  (triangulation: a pattern, not a coincidence);
+- reset_our_delivery: our own side failing to deliver, confirmed by the rule of
+  three like any other: the reset starts with our delivery;
+- reset_fact: an unresolved fact that changes the alliance — a key seat left
+  empty, the partner signing with our competitor, a programme cut;
+- watch_uncorroborated: one confirmed problem that nothing else corroborates yet;
+- watch_sightings: unconfirmed sightings in `watch_min_categories` categories
+  in the same month — an early warning;
 - reinvest: healthy (score >= `reinvest_min_score`, nothing confirmed against
-  it) with positive signals or in growth;
+  it but standing risks) with positive signals or in growth;
+- monitor_task: only a standing risk is confirmed (a single point of contact, a
+  key contact who handed over to a successor): a task, not a reset;
 - monitor: nothing confirmed.
 
+Standing (structural) risks never drive a reset on their own; they add a task.
 Each rule returns reason codes; a few more apply whatever the action (a reset
-already under way, our own unconfirmed slips, context factors). A single
+already under way, our own unconfirmed slips, context factors, tasks). A single
 unconfirmed slip on our side is not a pattern: it adds a reason (and the
 checklist's "could we be the problem?" item turns to attention) but does not
 drive the action. `radar.engine.respond_explain` writes the headline and the
@@ -54,12 +69,25 @@ def _exit_before_deadline(f: ActionFacts, config: EngineConfig) -> bool:
     return f.phase is Phase.DECLINE and f.deadline is not None
 
 
-def _reset(f: ActionFacts, config: EngineConfig) -> bool:
-    return bool(f.confirmed) or f.systemic or bool(f.ours)
+def _monitor_external(f: ActionFacts, config: EngineConfig) -> bool:
+    return f.explained and not f.systemic
+
+
+def _reset_pattern(f: ActionFacts, config: EngineConfig) -> bool:
+    many = len(f.problem_categories) >= config.decline_min_categories
+    return many or (bool(f.problems) and f.corroborated)
+
+
+def _watch_sightings(f: ActionFacts, config: EngineConfig) -> bool:
+    return len(f.sighted) >= config.watch_min_categories
 
 
 def _reinvest(f: ActionFacts, config: EngineConfig) -> bool:
-    return f.score >= config.reinvest_min_score and (bool(f.positives) or f.phase is Phase.GROWTH)
+    return (
+        f.score is not None
+        and f.score >= config.reinvest_min_score
+        and (bool(f.positives) or f.phase is Phase.GROWTH)
+    )
 
 
 def _reinvest_reasons(f: ActionFacts) -> tuple[ActionReason, ...]:
@@ -91,8 +119,20 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule(
         "exit_before_deadline", A.EXIT, _exit_before_deadline, lambda f: (R.DECLINING_DEADLINE,)
     ),
-    ActionRule("reset", A.RESET, _reset, lambda f: ()),
+    ActionRule("monitor_external", A.MONITOR, _monitor_external, lambda f: (R.EXTERNAL_EXPLAINS,)),
+    ActionRule("reset_systemic", A.RESET, lambda f, c: f.systemic, lambda f: ()),
+    ActionRule("reset_pattern", A.RESET, _reset_pattern, lambda f: (R.CORROBORATED,)),
+    ActionRule("reset_our_delivery", A.RESET, lambda f, c: bool(f.ours), lambda f: ()),
+    ActionRule("reset_fact", A.RESET, lambda f, c: bool(f.durable), lambda f: (R.DURABLE_FACT,)),
+    ActionRule(
+        "watch_uncorroborated",
+        A.WATCH,
+        lambda f, c: bool(f.problems),
+        lambda f: (R.UNCORROBORATED,),
+    ),
+    ActionRule("watch_sightings", A.WATCH, _watch_sightings, lambda f: (R.SIGHTINGS,)),
     ActionRule("reinvest", A.REINVEST, _reinvest, _reinvest_reasons),
+    ActionRule("monitor_task", A.MONITOR, lambda f, c: bool(f.structural), lambda f: ()),
     ActionRule(
         "monitor", A.MONITOR, lambda f, c: True, lambda f: (R.OPEN_SIGNALS if f.open else R.QUIET,)
     ),
@@ -101,7 +141,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
 
 def _common_reasons(action: DecisionKind, f: ActionFacts) -> list[ActionReason]:
     """Reasons that follow from the facts whatever rule chose the action."""
-    found = []
+    found = [R.STRUCTURAL_TASK] if f.structural else []
     if action in (A.RESET, A.EXIT):
         found += [R.CONFIRMED_PATTERN] if f.confirmed else []
         found += [R.SYSTEMIC_CLUSTER] if f.systemic else []
@@ -126,8 +166,8 @@ def decide_action(
 def _evidence(action: DecisionKind, f: ActionFacts) -> tuple[str, ...]:
     behind: Sequence[Signal]
     if action is A.REINVEST:
-        behind = f.positives
-    elif action is A.MONITOR:
+        behind = [*f.positives, *f.structural]
+    elif action in (A.MONITOR, A.WATCH):
         behind = f.negatives
     else:
         behind = [*f.confirmed, *f.ours, *(f.negatives if f.systemic else ())]

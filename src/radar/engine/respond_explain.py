@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from radar.engine.assessment import Signal
 from radar.engine.config import EngineConfig
 from radar.engine.respond_facts import ActionFacts, ActionReason
+from radar.engine.vocab import Category
 from radar.engine.words import join_names, join_words
 
 
@@ -15,17 +16,46 @@ def headline(rule: str, f: ActionFacts) -> str:
     if rule == "exit_before_deadline" and f.deadline is not None:
         name, day = f.deadline
         return f"Decide before the {name} on {day}: prepare a graceful exit."
+    if rule == "monitor_task":
+        return f"Monitor, and {_tasks(f)[0]}."
+    if rule == "watch_sightings":
+        return (
+            f"Watch: early warning — sightings in {len(f.sighted)} categories at once; "
+            "look closer before they confirm."
+        )
     return _HEADLINES[rule]
 
 
+_RESET = "Reset: have a candid conversation and realign expectations."
 _HEADLINES = {
     "exit_after_failed_reset": (
         "Prepare a graceful exit: the decline is sustained and a reset did not help."
     ),
-    "reset": "Reset: have a candid conversation and realign expectations.",
+    "monitor_external": (
+        "Monitor: an outside force explains the falling results; the relationship is fine."
+    ),
+    "reset_systemic": _RESET,
+    "reset_pattern": _RESET,
+    "reset_our_delivery": "Reset, starting with our own delivery: we are missing commitments.",
+    "reset_fact": "Reset: something has changed the alliance; realign with the partner now.",
+    "watch_uncorroborated": (
+        "Watch: one problem is confirmed but nothing corroborates it yet; ask the partner "
+        "before it spreads."
+    ),
     "reinvest": "Reinvest: the alliance is healthy; explore new joint opportunities.",
     "monitor": "Monitor: nothing is confirmed; keep the regular check-ins.",
 }
+
+
+def _tasks(f: ActionFacts) -> list[str]:
+    """What to build for each standing risk, in plain words."""
+    found = []
+    for s in f.structural:
+        if s.rule == "resource.single_contact":
+            found.append("build more connections: the relationship hangs on one person")
+        else:
+            found.append(f"get to know who took over: {s.title.lower()}")
+    return found
 
 
 def _quoted(signals: Sequence[Signal]) -> list[str]:
@@ -81,11 +111,18 @@ _SENTENCES: dict[ActionReason, Callable[[ActionFacts, EngineConfig], list[str]]]
     ],
     R.RESET_UNANSWERED: _unanswered,
     R.DECLINING_DEADLINE: _deadline,
-    R.HEALTHY: lambda f, c: [f"Score {f.score:.1f} with nothing confirmed against it."],
+    R.HEALTHY: lambda f, c: [
+        f"Score {_score(f)} with nothing confirmed against it"
+        + (" but a standing risk." if f.structural else ".")
+    ],
     R.POSITIVE_SIGNALS: lambda f, c: [f"Positive signal: “{s.title}”." for s in f.positives],
     R.GROWING: lambda f, c: ["Engagement or results are rising."],
     R.OPEN_SIGNALS: _open,
-    R.QUIET: lambda f, c: [f"Score {f.score:.1f}; no active negative signal."],
+    R.QUIET: lambda f, c: [
+        f"Score {_score(f)}; no active negative signal."
+        if f.score is not None
+        else "Not enough data yet for a score; no active negative signal."
+    ],
     R.CONFIRMED_PATTERN: lambda f, c: [f"Confirmed pattern: {join_words(_quoted(f.confirmed))}."],
     R.SYSTEMIC_CLUSTER: lambda f, c: [
         f"Signals cluster across {join_names(f.systemic_categories)}: the issue is systemic."
@@ -98,7 +135,34 @@ _SENTENCES: dict[ActionReason, Callable[[ActionFacts, EngineConfig], list[str]]]
     ],
     R.OUR_SLIPS: _our_slips,
     R.CONTEXT: _context,
+    R.CORROBORATED: lambda f, c: [
+        f"Confirmed problems in {join_names(_ordered(f.problem_categories))}: a pattern."
+        if len(f.problem_categories) > 1
+        else "A confirmed problem, and repeated sightings in another category: a pattern."
+    ],
+    R.DURABLE_FACT: lambda f, c: [f"Unresolved: {s.detail}" for s in f.durable],
+    R.EXTERNAL_EXPLAINS: lambda f, c: [
+        f"Confirmed: {join_words(_quoted(f.problems))} — in the results, not the relationship, "
+        "and an outside force on record may explain it: monitor with that caveat."
+    ],
+    R.STRUCTURAL_TASK: lambda f, c: [f"Task: {task}." for task in _tasks(f)],
+    R.UNCORROBORATED: lambda f, c: [
+        f"Confirmed: {join_words(_quoted(f.problems))}; nothing in another category "
+        "corroborates it yet."
+    ],
+    R.SIGHTINGS: lambda f, c: [
+        f"Unconfirmed sightings this month in {join_names(_ordered(f.sighted))}: together "
+        "they may be the start of a pattern."
+    ],
 }
+
+
+def _score(f: ActionFacts) -> str:
+    return "not known yet" if f.score is None else f"{f.score:.1f}"
+
+
+def _ordered(categories: frozenset[Category]) -> list[Category]:
+    return [c for c in Category if c in categories]
 
 
 def explain_action(

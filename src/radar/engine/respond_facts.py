@@ -12,8 +12,8 @@ from radar.engine.checklist import is_our_side
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, month_start
 from radar.engine.records import AgreementInfo, DecisionRecord
-from radar.engine.score import PeriodScore
-from radar.engine.triage import PeriodSignals
+from radar.engine.score import PeriodScore, sustained_low
+from radar.engine.triage import PeriodSignals, is_structural
 from radar.engine.vocab import Category, DecisionKind, Phase
 
 
@@ -34,6 +34,19 @@ class ActionReason(StrEnum):
     RESET_UNDER_WAY = "reset_under_way"
     OUR_SLIPS = "our_slips"  # our own side's unconfirmed slips
     CONTEXT = "context"  # one sentence per context factor
+    CORROBORATED = "corroborated"  # a confirmed problem with company in another category
+    DURABLE_FACT = "durable_fact"  # one sentence per unresolved fact (an empty seat, ...)
+    EXTERNAL_EXPLAINS = "external_explains"  # an outside force explains it; relationship fine
+    STRUCTURAL_TASK = "structural_task"  # one sentence per structural risk: what to build
+    UNCORROBORATED = "uncorroborated"  # one confirmed problem, nothing else says so yet
+    SIGHTINGS = "sightings"  # unconfirmed sightings in several categories this month
+
+
+# Categories that are about the relationship itself (the partner's people, attention and
+# tone); metrics and execution can also move with the market or a regulation.
+RELATIONSHIP = frozenset(
+    {Category.COMMUNICATION, Category.RESOURCE, Category.PRIORITY, Category.CULTURE}
+)
 
 
 def agreement_dates(agreement: AgreementInfo | None) -> tuple[tuple[str, date], ...]:
@@ -61,7 +74,7 @@ def _approaching(
 
 
 def _score_at(scores: Sequence[PeriodScore], day: date) -> float | None:
-    before = [p.score for p in scores if p.period <= month_start(day)]
+    before = [p.score for p in scores if p.period <= month_start(day) and p.score is not None]
     return before[-1] if before else None
 
 
@@ -77,8 +90,10 @@ def _unanswered_reset(
     last = max(resets, key=lambda d: d.decided)
     if (as_of - last.decided).days < config.reset_response_days:
         return None
-    then = _score_at(scores, last.decided)
-    return last if then is None or scores[-1].score <= then + 1e-9 else None
+    then, now = _score_at(scores, last.decided), scores[-1].score
+    if now is None:
+        return None  # no score to tell
+    return last if then is None or now <= then + 1e-9 else None
 
 
 def _recent_reset(decisions: Sequence[DecisionRecord], as_of: date, days: int) -> date | None:
@@ -94,8 +109,9 @@ def _recent_reset(decisions: Sequence[DecisionRecord], as_of: date, days: int) -
 class ActionFacts:
     """Everything the recommendation rules read."""
 
-    score: float
+    score: float | None  # None: not enough data yet
     phase: Phase
+    period: date  # the month assessed
     negatives: tuple[Signal, ...]
     positives: tuple[Signal, ...]
     confirmed: tuple[Signal, ...]  # confirmed negatives
@@ -103,6 +119,7 @@ class ActionFacts:
     our_slips: tuple[Signal, ...]  # unconfirmed ones
     systemic: bool
     systemic_categories: tuple[Category, ...]
+    corroborated: bool  # a confirmed problem with company in another category (triage)
     sustained_low: bool
     unanswered: DecisionRecord | None  # the last reset, when it has not lifted the score
     recent_reset: date | None  # a reset decided within `reset_response_days`
@@ -117,6 +134,36 @@ class ActionFacts:
     def open(self) -> tuple[Signal, ...]:
         return tuple(s for s in self.negatives if not s.confirmed)
 
+    @property
+    def problems(self) -> tuple[Signal, ...]:
+        """Confirmed negatives that are changes, not standing (structural) risks."""
+        return tuple(s for s in self.confirmed if not is_structural(s))
+
+    @property
+    def structural(self) -> tuple[Signal, ...]:
+        return tuple(s for s in self.confirmed if is_structural(s))
+
+    @property
+    def durable(self) -> tuple[Signal, ...]:
+        return tuple(s for s in self.confirmed if s.durable)
+
+    @property
+    def problem_categories(self) -> frozenset[Category]:
+        return frozenset(s.category for s in self.problems)
+
+    @property
+    def explained(self) -> bool:
+        """Every confirmed problem sits outside the relationship and may be external."""
+        found = self.problems
+        return bool(found) and all(
+            s.possibly_external and s.category not in RELATIONSHIP for s in found
+        )
+
+    @property
+    def sighted(self) -> frozenset[Category]:
+        """Categories with a negative sighting in the assessed month."""
+        return frozenset(s.category for s in self.negatives if s.last_seen == self.period)
+
 
 def action_facts(
     frame: Frame,
@@ -129,10 +176,10 @@ def action_facts(
     dates = agreement_dates(history.agreement)
     negatives = signals.negatives
     confirmed = tuple(s for s in negatives if s.confirmed)
-    tail = [p.score for p in scores[-config.exit_sustained_periods :]]
     return ActionFacts(
-        score=scores[-1].score if scores else config.missing_category_cap,
+        score=scores[-1].score if scores else None,
         phase=phase.phase,
+        period=signals.period,
         negatives=negatives,
         positives=signals.positives,
         confirmed=confirmed,
@@ -141,8 +188,8 @@ def action_facts(
         our_slips=tuple(s for s in negatives if is_our_side(s.rule) and not s.confirmed),
         systemic=signals.systemic,
         systemic_categories=signals.systemic_categories,
-        sustained_low=len(tail) == config.exit_sustained_periods
-        and all(s <= config.exit_score_max for s in tail),
+        corroborated=signals.corroborated,
+        sustained_low=sustained_low(scores, config),
         unanswered=_unanswered_reset(history.decisions, scores, as_of, config),
         recent_reset=_recent_reset(history.decisions, as_of, config.reset_response_days),
         deadline=_approaching(dates, as_of, config),

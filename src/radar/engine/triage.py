@@ -28,7 +28,8 @@ confirmed for `instant_active_periods` periods counting the one it happened in.
 Triangulation looks at the negative signals active in any of the last
 `systemic_window_periods` periods. A category *counts* towards a cluster when
 one of its signals there is confirmed or fired in at least two of those periods
-(a one-month blip is not a pattern). Counted categories numbering at least
+with two occurrences counted (a one-month blip is not a pattern, and neither is
+one reading held over two months). Counted categories numbering at least
 `systemic_min_categories`, with confirmed signals in at least
 `systemic_min_confirmed` different categories, = systemic. Two confirmed
 readings of the same thing (leads falling and leads off target) are one story,
@@ -68,6 +69,17 @@ CONTEXT_LABELS = {
 SEASONAL_KINDS = frozenset({ContextKind.QUIET_PERIOD})
 
 
+# Standing risks rather than changes in the relationship: a single point of contact, a key
+# contact who handed over to a successor in post. They call for a task, not a reset, and a
+# pattern is made of changes (radar.engine.respond, radar.engine.score).
+STRUCTURAL_RULES = frozenset({"resource.single_contact", "resource.key_contact_left"})
+
+
+def is_structural(signal: Signal) -> bool:
+    """A standing risk, not a change; an empty seat (a durable departure) is no task."""
+    return signal.rule in STRUCTURAL_RULES and not signal.durable
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodSignals:
     """The signals active at the end of one period, and whether they are systemic."""
@@ -78,6 +90,9 @@ class PeriodSignals:
     systemic_categories: tuple[Category, ...]  # empty unless systemic
     # Categories with a negative signal active in the window, systemic or not.
     cluster: tuple[Category, ...] = ()
+    # A confirmed negative signal, and negatives that count (confirmed, or seen in two
+    # months of the window) in at least two categories: one problem corroborated by another.
+    corroborated: bool = False
 
     @property
     def negatives(self) -> tuple[Signal, ...]:
@@ -89,6 +104,15 @@ class PeriodSignals:
 
     def by_rule(self) -> dict[str, Signal]:
         return {s.rule: s for s in self.signals}
+
+    @property
+    def problem_categories(self) -> frozenset[Category]:
+        """Categories with a confirmed negative signal that is a change, not a standing risk."""
+        return frozenset(
+            s.category
+            for s in self.signals
+            if s.confirmed and s.polarity is Polarity.NEGATIVE and not is_structural(s)
+        )
 
 
 @dataclass(slots=True)
@@ -290,6 +314,7 @@ def _signal(streak: _Streak, notes: _Notes) -> Signal:
         confirmed_since=streak.confirmed_since,
         occurrences=streak.occurrences,
         seasonal=streak.seasonal,
+        durable=d.durable,
     )
 
 
@@ -314,6 +339,7 @@ def _systemic(
     categories: set[Category] = set()
     confirmed: set[Category] = set()
     fired: dict[str, set[date]] = {}  # rule -> the window's periods in which it fired
+    counts: dict[str, int] = {}  # rule -> the most occurrences its streak reached
     rule_category: dict[str, Category] = {}
     for _, signals in window:
         for s in signals:
@@ -325,7 +351,14 @@ def _systemic(
                 confirmed.add(s.category)
             if s.last_seen >= start:
                 fired.setdefault(s.rule, set()).add(s.last_seen)
-    repeated = {rule_category[rule] for rule, seen in fired.items() if len(seen) >= 2}
+                counts[s.rule] = max(counts.get(s.rule, 0), s.occurrences)
+    # Seen in two months, and counted twice: a reading held over (a survey's result, an
+    # unanswered survey) or a seasonal repeat is still one reading.
+    repeated = {
+        rule_category[rule]
+        for rule, seen in fired.items()
+        if len(seen) >= 2 and counts.get(rule, 0) >= 2
+    }
     counted = confirmed | repeated
     systemic = (
         len(counted) >= config.systemic_min_categories
@@ -359,23 +392,26 @@ def _window_systemic(
     window: Sequence[tuple[date, tuple[Signal, ...]]],
     negatives: Sequence[tuple[frozenset[Category], frozenset[Category]]],
     config: EngineConfig,
-) -> tuple[bool, tuple[Category, ...], tuple[Category, ...]]:
-    """`_systemic`, looking at the window's signals one by one only when it can be systemic.
+) -> tuple[bool, tuple[Category, ...], tuple[Category, ...], bool]:
+    """`_systemic` and whether a confirmed problem is corroborated, looking at the
+    window's signals one by one only when it can be either.
 
     `negatives` holds `_negative_categories` of each period of the window. The categories
-    that count are a subset of those with a negative signal, so too few of those, or too
-    few confirmed ones, settle it without the per-signal scan (most windows).
+    that count are a subset of those with a negative signal, so too few of those, or no
+    confirmed one, settle it without the per-signal scan (most windows).
     """
     categories = confirmed = _NONE
     for found, sure in negatives:
         if found:  # most periods have no negative signal
             categories, confirmed = categories | found, confirmed | sure
-    if (
-        len(categories) < config.systemic_min_categories
-        or len(confirmed) < config.systemic_min_confirmed
-    ):
-        return False, (), _in_order(categories)
-    return _systemic(window, config)
+    can_be_systemic = (
+        len(categories) >= config.systemic_min_categories
+        and len(confirmed) >= config.systemic_min_confirmed
+    )
+    if not can_be_systemic and (not confirmed or len(categories) < 2):
+        return False, (), _in_order(categories), False
+    systemic, counted, cluster = _systemic(window, config)
+    return systemic, counted, cluster, bool(confirmed) and len(counted) >= 2
 
 
 def triage(
@@ -407,6 +443,12 @@ def triage(
         # A signal's last_seen tells in which of the window's periods it fired.
         recent.append((period, active))
         recent_negatives.append(negatives)
-        systemic, counted, cluster = _window_systemic(recent, recent_negatives, config)
-        result.append(PeriodSignals(period, active, systemic, counted if systemic else (), cluster))
+        systemic, counted, cluster, corroborated = _window_systemic(
+            recent, recent_negatives, config
+        )
+        result.append(
+            PeriodSignals(
+                period, active, systemic, counted if systemic else (), cluster, corroborated
+            )
+        )
     return tuple(result)

@@ -147,6 +147,7 @@ class DecisionKind(StrEnum):
     RESET = "reset"
     EXIT = "exit"
     MONITOR = "monitor"
+    WATCH = "watch"  # an early warning: look closer before it confirms (after monitor)
 
 
 class SurveyKind(StrEnum):

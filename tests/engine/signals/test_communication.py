@@ -151,3 +151,11 @@ def test_communication_observations_are_reported_in_their_month():
     assert fired(found, "communication.observation") == [date(2025, 3, 1)]
     detection = next(d for d in found if d.rule == "communication.observation")
     assert "Slack channel" in detection.detail and not detection.instant
+
+
+def test_a_few_e_mails_fewer_than_a_small_usual_number_is_chance_not_news():
+    # Two e-mails against a usual five is within what chance gives (Poisson).
+    assert fired(run(emails_inbound=dip(5, at=AT, to=2)), "communication.fewer_inbound") == []
+    # ... while a busy partner who drops from twenty to six has gone quiet.
+    found = run(emails_inbound=dip(20, at=AT, to=6))
+    assert fired(found, "communication.fewer_inbound") == [AT_PERIOD]

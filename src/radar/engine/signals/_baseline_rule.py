@@ -44,6 +44,10 @@ class BaselineRule:
     note: str = ""  # appended to the evidence summary (e.g. "leading indicator")
     # Judge ratios instead of differences (positive, right-skewed series such as reply times).
     log_scale: bool = False
+    # The series counts independent events (e-mails): never read less spread into it than
+    # chance gives (the Poisson spread, the square root of the median). Not for scheduled
+    # meetings or a team's people, which vary far less than chance.
+    counts: bool = False
 
     # Built once per rule, not per detection: the evidence summary around n and z.
     _summary_head: str = field(default="", init=False, repr=False, compare=False)
@@ -162,7 +166,9 @@ class BaselineRule:
                 )
             ]
         else:
-            found = level_scan(values, sign, config, self.min_change(config), None, medians)
+            found = level_scan(
+                values, sign, config, self.min_change(config), None, medians, self.counts
+            )
         show, unit = self._show, self._unit_text
         for i, level, reference, z, threshold in found:
             if i in seen:
@@ -220,7 +226,7 @@ class BaselineRule:
         deviation_relative = config.deviation_relative
         found = []
         for i, value, median, _mad, n, sigma, z in scan(
-            values, sign, config, min_change, None, medians
+            values, sign, config, min_change, None, medians, self.counts
         ):
             if min_change is not None or median == 0:
                 difference = value - median

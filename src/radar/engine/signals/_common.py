@@ -120,6 +120,7 @@ def observation_rule(rule: str, category: Category, polarity: Polarity, title: s
                 for o in found
             ]
             heading = "Observation" if len(found) == 1 else f"{len(found)} observations"
+            lasts = durable_periods(found, frame, config) if negative else 0
             yield Detection(
                 rule=rule,
                 category=category,
@@ -137,7 +138,8 @@ def observation_rule(rule: str, category: Category, polarity: Polarity, title: s
                 severity=0.8 if external else 0.6,
                 instant=external,
                 occurrences=len(found),
-                active_periods=durable_periods(found, frame, config) if negative else 0,
+                active_periods=lasts,
+                durable=lasts > config.instant_active_periods,
             )
 
     return detect

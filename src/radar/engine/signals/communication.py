@@ -79,6 +79,7 @@ fewer_inbound = BaselineRule(
     title="Fewer e-mails from the partner",
     sentence="The partner sent {value} e-mails, against a usual {median} a month ({change}).",
     unit="e-mails",
+    counts=True,
 )
 
 

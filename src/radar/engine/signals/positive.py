@@ -27,6 +27,7 @@ engagement_rising = BaselineRule(
         "{value} meetings, calls and partner e-mails, against a usual {median} a month ({change})."
     ),
     unit="interactions",
+    counts=True,
 )
 
 network_growing = BaselineRule(

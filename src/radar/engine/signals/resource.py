@@ -119,6 +119,8 @@ def key_contact_left(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
             severity=round(severity, 2),
             instant=not planned,
             active_periods=lasts,
+            # The seat stays empty beyond the usual window: someone must take it over.
+            durable=lasts > config.instant_active_periods,
         )
 
 
