@@ -1,17 +1,19 @@
 """What people write: message bodies in each register, signatures and quoted history.
 
-A body is built sentence by sentence from the register's bank until it holds
-about the number of words the World says the sender wrote; slots (names,
-dates, clause numbers, documents) vary the sentences so no two partners write
-alike. The defensive register is the formal one of a relationship going cold:
-it points back at what was agreed or delivered and insists on written approval
-and procedure, politely — which is why a sentiment lexicon alone reads it as warm.
+A body is built sentence by sentence until it holds about the number of
+words the World says the sender wrote: one to three sentences in the
+message's register (warm, defensive, blaming), the rest ordinary business,
+shuffled; slots (names, dates, clause numbers, documents) vary the sentences
+so no two partners write alike. The defensive register is the formal one of a
+relationship going cold: it points back at what was agreed or delivered and
+insists on written approval and procedure, politely — which is why a
+sentiment lexicon alone reads it as warm.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bench.accuracy.world import Register
 
@@ -74,7 +76,7 @@ BANK: dict[Register, tuple[str, ...]] = {
         "Please refer to the {doc}, where this point was agreed by both parties.",
         "We are not in a position to commit resources beyond what was contractually agreed.",
         "We will need written approval from our procurement department before we proceed.",
-        "As stated in our message of {day}, this item was outside the agreed scope.",
+        "As stated in our message of {earlier}, this item was outside the agreed scope.",
         "Our position remains as documented in section {clause} of the {doc}.",
         "We would appreciate it if all further communication on this went through the agreed "
         "escalation path.",
@@ -109,27 +111,38 @@ CLOSINGS = {
 
 
 def _fill(rng: random.Random, sentence: str, recipient: str, when: datetime) -> str:
+    earlier = when - timedelta(days=rng.randint(3, 40))
+    soon = when + timedelta(days=rng.randint(2, 20))
     return sentence.format(
         first=recipient.split()[0],
         thing=rng.choice(THINGS),
         doc=rng.choice(DOCS),
         clause=f"{rng.randint(2, 14)}.{rng.randint(1, 9)}",
-        day=f"{when:%A} {when.day} {when:%B}",
+        day=f"{soon:%A} {soon.day} {soon:%B}",
+        earlier=f"{earlier:%A} {earlier.day} {earlier:%B}",
     )
+
+
+# How many sentences of a message carry its register; the rest is ordinary business.
+CHARGED = {Register.WARM: (1, 3), Register.DEFENSIVE: (1, 3), Register.BLAMING: (1, 2)}
 
 
 def body(rng: random.Random, register: Register, words: int, recipient: str, when: datetime) -> str:
     """New text of about `words` words, opener and sentences only (no closing)."""
     opener = rng.choice(OPENERS[register]).format(first=recipient.split()[0], name=recipient)
+    low, high = CHARGED.get(register, (99, 99))
+    charged = rng.randint(low, high)
     sentences: list[str] = []
     count = len(opener.split())
-    pool = list(BANK[register])
+    pools = {r: list(BANK[r]) for r in (register, Register.NEUTRAL)}
     while count < words or not sentences:
-        if not pool:
-            pool = list(BANK[register])
-        sentence = _fill(rng, pool.pop(rng.randrange(len(pool))), recipient, when)
+        kind = register if len(sentences) < charged else Register.NEUTRAL
+        if not pools[kind]:
+            pools[kind] = list(BANK[kind])
+        sentence = _fill(rng, pools[kind].pop(rng.randrange(len(pools[kind]))), recipient, when)
         sentences.append(sentence)
         count += len(sentence.split())
+    rng.shuffle(sentences)
     paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
     return "\n\n".join(p for p in (opener, *paragraphs) if p)
 
