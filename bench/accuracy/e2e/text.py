@@ -135,7 +135,7 @@ def body(rng: random.Random, register: Register, words: int, recipient: str, whe
     sentences: list[str] = []
     count = len(opener.split())
     pools = {r: list(BANK[r]) for r in (register, Register.NEUTRAL)}
-    while count < words or not sentences:
+    while count + 5 < words or not sentences:  # stop near the target, not a sentence past it
         kind = register if len(sentences) < charged else Register.NEUTRAL
         if not pools[kind]:
             pools[kind] = list(BANK[kind])
