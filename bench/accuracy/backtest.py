@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from bench.accuracy.classes import WINDOW
@@ -48,15 +49,20 @@ def _flag(owner: Any) -> bool | None:
 
 
 def watch_state(assessment: Any) -> bool | None:
-    """True/False when the assessment (or its recommendation) exposes a watch state."""
+    """True/False when the assessment exposes a watch state; None when it has none.
+
+    Either a flag on the assessment or its recommendation, or a "watch" action in
+    the recommendation's vocabulary (then every other action means no watch).
+    """
     recommendation = getattr(assessment, "recommendation", None)
-    if _value(getattr(recommendation, "action", "")) == "watch":
-        return True
+    action = getattr(recommendation, "action", None)
     for owner in (assessment, recommendation):
         flag = _flag(owner)
         if flag is not None:
-            return flag
-    return None
+            return flag or _value(action) == "watch"
+    if isinstance(action, Enum) and "watch" in {m.value for m in type(action)}:
+        return _value(action) == "watch"
+    return True if _value(action) == "watch" else None
 
 
 def read(alliance_id: int, assessment: Any) -> Reading:

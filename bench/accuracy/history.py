@@ -123,27 +123,27 @@ def period_stats(world: World) -> tuple[PeriodStats, ...]:
             _add_message(world, message, parent, months[message.sent.date().replace(day=1)])
     return tuple(
         PeriodStats(
-            period,
-            m.scheduled,
-            m.held,
-            m.cancelled,
-            m.partner_invited,
-            m.partner_attended,
-            m.ours_invited,
-            m.ours_attended,
-            m.calls,
-            m.inbound,
-            m.outbound,
-            _mean(m.partner_replies),
-            _mean(m.our_replies),
-            _mean(m.words),
-            _mean(m.tones),
-            len(m.tones),
-            m.blaming,
-            m.defensive,
-            len(m.people),
-            m.last_contact,
-            dict(m.rituals),
+            period=period,
+            meetings_scheduled=m.scheduled,
+            meetings_held=m.held,
+            meetings_cancelled=m.cancelled,
+            partner_invited=m.partner_invited,
+            partner_attended=m.partner_attended,
+            ours_invited=m.ours_invited,
+            ours_attended=m.ours_attended,
+            calls=m.calls,
+            emails_inbound=m.inbound,
+            emails_outbound=m.outbound,
+            partner_reply_hours=_mean(m.partner_replies),
+            our_reply_hours=_mean(m.our_replies),
+            partner_words=_mean(m.words),
+            tone=_mean(m.tones),
+            toned=len(m.tones),
+            blaming=m.blaming,
+            defensive=m.defensive,
+            partner_people=len(m.people),
+            last_contact=m.last_contact,
+            rituals=dict(m.rituals),
         )
         for period, m in sorted(months.items())
     )
@@ -153,15 +153,15 @@ def contacts(world: World) -> tuple[ContactRecord, ...]:
     ids = {p.email: n for n, p in enumerate(world.people, start=1)}
     return tuple(
         ContactRecord(
-            ids[p.email],
-            p.name,
-            p.side,
-            p.role,
-            p.title,
-            p.started,
-            p.ended,
-            p.end_reason,
-            ids.get(p.successor) if p.successor else None,
+            id=ids[p.email],
+            name=p.name,
+            side=p.side,
+            role=p.role,
+            title=p.title,
+            started=p.started,
+            ended=p.ended,
+            end_reason=p.end_reason,
+            successor_id=ids.get(p.successor) if p.successor else None,
         )
         for p in world.people
     )
@@ -171,7 +171,13 @@ def full_history(world: World, alliance_id: int) -> History:
     owner = world.person(world.owner).name
     return History(
         alliance=AllianceInfo(
-            alliance_id, world.name, world.partner, world.kind, world.tier, owner, world.started
+            id=alliance_id,
+            name=world.name,
+            partner=world.partner,
+            kind=world.kind,
+            tier=world.tier,
+            owner=owner,
+            started=world.started,
         ),
         periods=period_stats(world),
         contacts=contacts(world),

@@ -79,6 +79,36 @@ def class_table(figures: dict[str, Any]) -> list[str]:
     return lines
 
 
+FIDELITY = {
+    "meetings_scheduled": "meetings scheduled",
+    "meetings_cancelled": "meetings cancelled",
+    "partner_invited": "partner invitations to held meetings",
+    "partner_attended": "partner attendances",
+    "calls": "calls",
+    "emails_inbound": "partner e-mails (inbound)",
+    "emails_outbound": "our e-mails (outbound)",
+    "partner_reply_hours": "partner reply hours (mean of monthly means)",
+    "partner_words": "partner words per message (mean)",
+    "tone": "tone (mean)",
+    "defensive": "texts flagged defensive",
+    "blaming": "texts flagged blaming",
+    "partner_people": "partner people taking part (sum over months)",
+}
+
+
+def fidelity(found: dict[str, Any]) -> list[str]:
+    """Truth (what happened) beside what the store hands the engine after `radar import`."""
+    lines = [
+        f"  {'import fidelity: month totals over all alliances':<52} {'truth':>10} {'store':>10}"
+    ]
+    for key, name in FIDELITY.items():
+        truth, store = found[key]["truth"], found[key]["store"]
+        digits = 0 if key not in ("partner_reply_hours", "partner_words", "tone") else 2
+        flag = "" if abs(truth - store) <= 0.02 * max(abs(truth), 1e-9) else "  <- differs"
+        lines.append(f"  {name:<52} {truth:>10.{digits}f} {store:>10.{digits}f}{flag}")
+    return lines
+
+
 def details(readings: Sequence[Reading], labels: dict[int, Label]) -> list[str]:
     """One line per alliance and its month ends: score, action, phase (dev seeds only)."""
     groups: dict[int, list[Reading]] = {}
@@ -142,6 +172,23 @@ def markdown(runs: Sequence[dict[str, Any]]) -> list[str]:
             " · ".join(show(r["figures"]["classes"][cls]) for r in runs) for _, show in columns
         ]
         lines.append(f"| {cls} | " + " | ".join(cells) + " |")
+    return lines + markdown_fidelity(runs)
+
+
+def markdown_fidelity(runs: Sequence[dict[str, Any]]) -> list[str]:
+    """Truth beside store for the end-to-end runs (empty when there are none)."""
+    e2e = [r for r in runs if r["fidelity"]]
+    if not e2e:
+        return []
+    heads = " | ".join(f"truth, {r['split']} | store, {r['split']}" for r in e2e)
+    lines = ["", f"| month totals over all alliances | {heads} |"]
+    lines.append("| --- | " + " | ".join("---" for _ in range(2 * len(e2e))) + " |")
+    for key, name in FIDELITY.items():
+        digits = 2 if key in ("partner_reply_hours", "partner_words", "tone") else 0
+        cells = [
+            f"{r['fidelity'][key][side]:.{digits}f}" for r in e2e for side in ("truth", "store")
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return lines
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 import pytest
 
@@ -192,8 +193,22 @@ class _Assessment:
         self.__dict__.update(extra)
 
 
+class _Old(StrEnum):
+    MONITOR = "monitor"
+
+
+class _New(StrEnum):
+    MONITOR = "monitor"
+    WATCH = "watch"
+
+
 def test_a_watch_state_is_found_under_its_likely_names_or_reported_missing():
-    assert watch_state(_Assessment(_Recommendation("monitor"))) is None
+    assert watch_state(_Assessment(_Recommendation(_Old.MONITOR))) is None
     assert watch_state(_Assessment(_Recommendation("watch"))) is True
     assert watch_state(_Assessment(_Recommendation("monitor"), watch=False)) is False
     assert watch_state(_Assessment(_Recommendation("monitor", early_warning=True))) is True
+
+
+def test_a_watch_action_in_the_vocabulary_means_every_other_action_is_no_watch():
+    assert watch_state(_Assessment(_Recommendation(_New.MONITOR))) is False
+    assert watch_state(_Assessment(_Recommendation(_New.WATCH))) is True

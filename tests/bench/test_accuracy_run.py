@@ -45,3 +45,23 @@ def test_markdown_gives_the_docs_tables_with_a_column_per_split(capsys):
     assert text.startswith("| reading | target | engine, dev | engine, holdout |")
     assert "| final recommendation in the expected set | >= 95% |" in text
     assert "| downturn | " in text
+
+
+def test_the_end_to_end_path_reads_the_same_alliance_months_through_radar_import(capsys, tmp_path):
+    argv = ["--e2e", "--seed", "3", "--alliances-per-class", "1", "--classes", "declining,noise"]
+    assert main([*argv, "--workdir", str(tmp_path), "--json"]) == 0
+
+    engine, e2e = json.loads(capsys.readouterr().out)["runs"]
+    assert (engine["path"], e2e["path"]) == ("engine", "e2e")
+    for run in (engine, e2e):
+        assert run["figures"]["declining"]["alliances"] == 2
+        assert run["figures"]["quiet"]["alliances"] == 1
+    assert (
+        e2e["figures"]["quiet"]["alliance_months"] == engine["figures"]["quiet"]["alliance_months"]
+    )
+    fidelity = e2e["fidelity"]
+    assert fidelity["partner_invited"]["store"] == fidelity["partner_invited"]["truth"] > 0
+    assert fidelity["emails_outbound"]["store"] == fidelity["emails_outbound"]["truth"] > 0
+    kept = tmp_path / "seed-3"
+    assert (kept / "bundle" / "manifest.json").is_file() and (kept / "imports.log").is_file()
+    assert "radar import calendar-" in (kept / "imports.log").read_text(encoding="utf-8")
