@@ -59,10 +59,20 @@ class EngineConfig:
     # Baseline sigma never drops below this fraction of |median| (a flat history
     # must not make a tiny change look huge).
     baseline_mad_floor: float = 0.1
+    # Partner replies are judged reply by reply: a month's replies are pooled with the
+    # months before it until there are this many, over at most this many months.
+    reply_pool_min: int = 5
+    reply_pool_periods: int = 3
     # Held meetings with fewer partner invitations than this say nothing about attendance.
     attendance_min_invited: int = 2
-    # Cancelled meetings: at least this share of scheduled ones and this many ...
-    cancelled_share_min: float = 0.3
+    # Small counts (cancelled meetings, a sponsor's missed meetings) are pooled over this many
+    # months and compared with the share before by a binomial test: at most this likely by
+    # chance, the usual share taken as at least `count_usual_floor`.
+    count_pool_periods: int = 3
+    count_p_max: float = 0.05
+    count_usual_floor: float = 0.05
+    # Cancelled meetings: at least this share of the scheduled ones and this many, pooled ...
+    cancelled_share_min: float = 0.2
     cancelled_min: int = 2
     # ... and (when a baseline exists) this much above the usual share.
     share_rise_over_baseline: float = 0.1

@@ -64,7 +64,21 @@ def test_it_notices_cancelled_meetings():
     found = run(meetings_cancelled=dip(0, at=AT, to=2), meetings_held=dip(4, at=AT, to=2))
     assert fired(found, "communication.meetings_cancelled") == [AT_PERIOD]
     detail = next(d.detail for d in found if d.rule == "communication.meetings_cancelled")
-    assert "2 of 4 scheduled meetings were cancelled (50%" in detail
+    assert "2 of 4 meetings scheduled this month were cancelled (50%, against a usual 0%)" in detail
+
+
+def test_a_cancelled_monthly_sync_is_read_as_a_share_of_few_meetings():
+    # A monthly sync and a quarterly review: one or two meetings a month. The partner
+    # calls off the sync in two months out of three: never "two in a month", but two of
+    # four scheduled, against none before.
+    scheduled = [2 if m % 3 == 0 else 1 for m in range(MONTHS)]
+    cancelled = [0] * MONTHS
+    cancelled[AT], cancelled[AT + 2] = 1, 1
+    held = [s - c for s, c in zip(scheduled, cancelled, strict=True)]
+    found = run(meetings_scheduled=scheduled, meetings_cancelled=cancelled, meetings_held=held)
+    assert fired(found, "communication.meetings_cancelled") == [date(2025, 11, 1)]
+    detail = next(d.detail for d in found if d.rule == "communication.meetings_cancelled")
+    assert "in the last 3 months were cancelled" in detail
 
 
 def test_a_single_cancellation_is_not_a_signal():

@@ -12,7 +12,15 @@ from radar.engine.vocab import (
     Side,
     SurveyKind,
 )
-from tests.engine.builders import detect, fired, history, observation, steady_periods, survey
+from tests.engine.builders import (
+    detect,
+    fired,
+    history,
+    metric,
+    observation,
+    steady_periods,
+    survey,
+)
 
 START = date(2024, 1, 1)
 AS_OF = date(2025, 12, 31)
@@ -155,3 +163,31 @@ def test_customer_surveys_and_stale_surveys_do_not_count():
     config = EngineConfig(survey_unanswered_max_days=60)
     found = run(surveys=(survey(1, date(2025, 9, 2)),), config=config)
     assert fired(found, "priority.survey_unanswered") == [date(2025, 9, 1), date(2025, 10, 1)]
+
+
+def shared(values, supplied_by=Side.PARTNER):
+    series = metric("pipeline", START, values)
+    return dataclasses.replace(
+        series, definition=dataclasses.replace(series.definition, supplied_by=supplied_by)
+    )
+
+
+def test_figures_the_partner_stops_sending_are_a_signal_not_a_gap():
+    values = [100.0] * 18 + [None] * 6
+    h = history(periods=steady_periods(START, MONTHS), metrics=(shared(values),))
+    found = detect(h, AS_OF)
+    assert fired(found, "priority.reports_stopped") == [date(2025, m, 1) for m in range(8, 13)]
+    assert "no pipeline for 2 months (it came every month)" in next(
+        d.detail for d in found if d.rule == "priority.reports_stopped"
+    )
+    ours = history(periods=steady_periods(START, MONTHS), metrics=(shared(values, Side.OURS),))
+    assert fired(detect(ours, AS_OF), "priority.reports_stopped") == []
+
+
+def test_a_quarterly_report_is_expected_quarterly():
+    values = [100.0 if i % 3 == 0 else None for i in range(MONTHS)]
+    values[18:] = [None] * 6  # the last quarterly report: April 2025
+    found = detect(history(periods=steady_periods(START, MONTHS), metrics=(shared(values),)), AS_OF)
+    reports = [d for d in found if d.rule == "priority.reports_stopped"]
+    assert [d.period.month for d in reports] == [10, 11, 12]  # six months without, and on
+    assert [d.occurrences for d in reports] == [1, 0, 0]  # one report due, in October

@@ -252,3 +252,33 @@ def test_negative_resource_observations_external_ones_instant():
     assert not by_period[date(2025, 2, 1)].instant
     assert by_period[date(2025, 7, 1)].instant
     assert "joint marketing budget" in by_period[date(2025, 2, 1)].detail
+
+
+def delegating(attended_from: int, months: int = MONTHS, **overrides):
+    """The sponsor invited to two meetings a month, attending them until `attended_from`."""
+    attended = [2 if i < attended_from else 0 for i in range(months)]
+    return run(sponsor_invited=2, sponsor_attended=attended, **overrides)
+
+
+def test_a_sponsor_who_stops_coming_to_the_meetings_is_delegating():
+    found = delegating(attended_from=20)
+    assert fired(found, "resource.sponsor_delegating")[:2] == [date(2025, 9, 1), date(2025, 10, 1)]
+    first = next(d for d in found if d.rule == "resource.sponsor_delegating")
+    assert first.occurrences == 2 and "others from the partner came in their place" in first.detail
+
+
+def test_a_sponsor_who_never_came_or_one_missed_meeting_is_no_delegation():
+    assert fired(delegating(attended_from=0), "resource.sponsor_delegating") == []
+    one_miss = [2] * MONTHS
+    one_miss[20] = 1
+    assert (
+        fired(run(sponsor_invited=2, sponsor_attended=one_miss), "resource.sponsor_delegating")
+        == []
+    )
+
+
+def test_juniors_in_the_sponsors_place_are_no_network_growth():
+    juniors = dip(4, at=list(range(20, MONTHS)), to=7)
+    assert fired(run(partner_people=juniors), "resource.network_growing") != []
+    found = delegating(attended_from=20, partner_people=juniors)
+    assert fired(found, "resource.network_growing") == []

@@ -8,6 +8,7 @@ from datetime import date
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
 from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
+from radar.engine.counts import Pooled, PooledShare, binomial_tail
 from radar.engine.features import Frame, month_number
 from radar.engine.records import ContactRecord
 from radar.engine.signals._baseline_rule import BaselineRule
@@ -136,6 +137,72 @@ team_shrinking = BaselineRule(
 )
 
 
+def sponsor_delegating(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """The partner's executive sponsor, still invited, stops coming, and others come in
+    their place: delegation, a resource and priority signal, not network growth.
+
+    The sponsor's share of the held meetings they were invited to is read over the
+    month alone and pooled with the months before (radar.engine.counts) against their
+    usual share: they must have come at least half the time before.
+    """
+    invited = [s.sponsor_invited for s in frame.stats]
+    if sum(invited) < 2:
+        return
+    skipped = [s.sponsor_invited - s.sponsor_attended for s in frame.stats]
+    pooled = Pooled(skipped, invited)
+    for i, missed in enumerate(skipped):
+        stats = frame.stats[i]
+        if missed <= 0 or stats.partner_attended <= 0:
+            continue  # no skipped meeting, or nobody from the partner came at all
+        found = next((w for w in pooled.windows(i, config) if _delegated(w, config)), None)
+        if found is None:
+            continue
+        came = 1 - found.share
+        usual = 1 - (found.usual or 0.0)
+        months = "this month" if found.months == 1 else f"in the last {found.months} months"
+        yield Detection(
+            rule="resource.sponsor_delegating",
+            category=R,
+            polarity=NEG,
+            period=frame.periods[i],
+            title="The partner's sponsor is delegating",
+            detail=(
+                f"The partner's executive sponsor was invited to {found.chances} meetings "
+                f"{months} and came to {found.chances - found.events} ({came:.0%}, against "
+                f"{usual:.0%} before); others from the partner came in their place."
+            ),
+            evidence=Evidence(
+                summary="held meetings the partner's executive sponsor was invited to and "
+                "attended, against their usual share",
+                points=tuple(
+                    EvidencePoint(frame.labels[j], f"{s.sponsor_attended}/{s.sponsor_invited}")
+                    for j in range(max(0, i - config.evidence_periods), i + 1)
+                    if (s := frame.stats[j]).sponsor_invited
+                ),
+                baseline=round(usual, 3),
+                unit="share",
+            ),
+            severity=round(min(1.0, 0.3 + usual - came), 2),
+            occurrences=missed,
+        )
+
+
+def _delegated(found: PooledShare, config: EngineConfig) -> bool:
+    """The sponsor used to come, and now misses clearly more of their meetings."""
+    if found.usual is None or found.usual > 0.5 or found.events < 2:
+        return False
+    usual = max(found.usual, config.count_usual_floor)
+    return (
+        found.share >= found.usual + config.deviation_relative
+        and binomial_tail(found.events, found.chances, usual) <= config.count_p_max
+    )
+
+
+def delegation_months(frame: Frame) -> frozenset[int]:
+    """Months in which the partner's sponsor missed a meeting they were invited to."""
+    return frozenset(i for i, s in enumerate(frame.stats) if s.sponsor_invited > s.sponsor_attended)
+
+
 def single_contact(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
     """Everything runs through one partner person: a single point of failure.
 
@@ -182,12 +249,14 @@ def single_contact(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
 RULES: tuple[Rule, ...] = (
     key_contact_left,
     team_shrinking,
+    sponsor_delegating,
     single_contact,
     observation_rule("resource.observation", R, NEG, "Partner resources cut"),
 )
 RULE_IDS = (
     "resource.key_contact_left",
     "resource.team_shrinking",
+    "resource.sponsor_delegating",
     "resource.single_contact",
     "resource.observation",
 )
