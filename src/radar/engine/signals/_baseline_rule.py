@@ -19,7 +19,7 @@ from radar.engine.baseline import (
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, Series
 from radar.engine.levels import level_scan
-from radar.engine.signals._common import fmt, pct, trailing_points
+from radar.engine.signals._common import fmt, pct, trailing_points, unit_suffix
 from radar.engine.vocab import Category, Polarity
 
 
@@ -201,7 +201,7 @@ class BaselineRule:
 
     @property
     def _unit_text(self) -> str:
-        return "" if self.as_percent or not self.unit else f" {self.unit}"
+        return "" if self.as_percent else unit_suffix(self.unit)
 
     def _change(self, value: float, reference: float) -> str:
         if self.min_change_setting is not None or reference == 0:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import cast
 
@@ -15,11 +17,37 @@ Rule = Callable[[Frame, EngineConfig], Iterable[Detection]]
 
 
 def fmt(value: float, digits: int = 1) -> str:
-    """Numbers as a manager reads them: whole numbers plain, else `digits` decimals."""
+    """Numbers as a manager reads them: whole numbers plain, else `digits` decimals;
+    from a thousand on, whole and grouped by thousands (92,309, not 92308.5)."""
+    if abs(value) >= 999.5:
+        whole = math.floor(abs(value) + 0.5)  # half up, as people round
+        return f"{'-' if value < 0 else ''}{whole:,}"
     whole = round(value)
     if abs(value - whole) < 0.5 * 10**-digits:
         return str(whole)
     return f"{value:.{digits}f}"
+
+
+_SCALE = re.compile(r"^(-?\d+(?:\.\d+)?)\s*[-\u2013]\s*(-?\d+(?:\.\d+)?)$")
+
+
+def unit_suffix(unit: str) -> str:
+    """The text after a number for a unit: "%" joins it ("45%"), a scale reads as one
+    ("1.9 on the 1 to 5 scale", en dash), anything else follows after a space ("92,309 EUR")."""
+    unit = unit.strip()
+    if not unit:
+        return ""
+    if unit == "%":
+        return "%"
+    scale = _SCALE.match(unit)
+    if scale is not None:
+        return f" on the {scale[1]}\u2013{scale[2]} scale"  # an en dash, as in print
+    return f" {unit}"
+
+
+def is_scale(unit: str) -> bool:
+    """A unit that names a scale ("1-5"): said once in a sentence, not after every number."""
+    return _SCALE.match(unit.strip()) is not None
 
 
 def pct(share: float) -> str:
