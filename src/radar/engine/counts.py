@@ -52,10 +52,12 @@ class Pooled:
             self._e.append(self._e[-1] + e)
             self._c.append(self._c[-1] + c)
 
-    def windows(self, i: int, config: EngineConfig) -> list[PooledShare]:
-        """The month i alone, then pooled with one more month before, up to
-        `count_pool_periods` months: a sharp change shows in the month, a slow one pooled."""
-        return [self.at(i, months, config) for months in range(1, config.count_pool_periods + 1)]
+    def windows(self, i: int, config: EngineConfig, longest: int = 0) -> list[PooledShare]:
+        """The month i alone, then pooled with one more month before, up to `longest`
+        months (default `count_pool_periods`): a sharp change shows in the month, a slow
+        one pooled."""
+        last = longest or config.count_pool_periods
+        return [self.at(i, months, config) for months in range(1, last + 1)]
 
     def at(self, i: int, months: int, config: EngineConfig, min_usual: int = 4) -> PooledShare:
         """The `months` months up to i, and the `baseline_periods` months before them."""

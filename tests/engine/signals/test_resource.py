@@ -282,3 +282,10 @@ def test_juniors_in_the_sponsors_place_are_no_network_growth():
     assert fired(run(partner_people=juniors), "resource.network_growing") != []
     found = delegating(attended_from=20, partner_people=juniors)
     assert fired(found, "resource.network_growing") == []
+
+
+def test_a_sponsor_of_quarterly_reviews_who_skips_two_in_a_row_is_delegating():
+    invited = [1 if i % 3 == 0 else 0 for i in range(MONTHS)]
+    attended = [1 if i % 3 == 0 and i < 18 else 0 for i in range(MONTHS)]
+    found = run(sponsor_invited=invited, sponsor_attended=attended)
+    assert fired(found, "resource.sponsor_delegating") == [date(2025, 10, 1)]  # 2nd skip

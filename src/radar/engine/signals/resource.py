@@ -142,8 +142,9 @@ def sponsor_delegating(frame: Frame, config: EngineConfig) -> Iterator[Detection
     their place: delegation, a resource and priority signal, not network growth.
 
     The sponsor's share of the held meetings they were invited to is read over the
-    month alone and pooled with the months before (radar.engine.counts) against their
-    usual share: they must have come at least half the time before.
+    month alone and pooled with up to twice `count_pool_periods` months before (sponsors
+    sit in quarterly reviews; radar.engine.counts) against their usual share: they must
+    have come at least half the time before.
     """
     invited = [s.sponsor_invited for s in frame.stats]
     if sum(invited) < 2:
@@ -154,7 +155,10 @@ def sponsor_delegating(frame: Frame, config: EngineConfig) -> Iterator[Detection
         stats = frame.stats[i]
         if missed <= 0 or stats.partner_attended <= 0:
             continue  # no skipped meeting, or nobody from the partner came at all
-        found = next((w for w in pooled.windows(i, config) if _delegated(w, config)), None)
+        # Sponsors sit in quarterly reviews: pool up to two quarters.
+        longest = 2 * config.count_pool_periods
+        windows = pooled.windows(i, config, longest)
+        found = next((w for w in windows if _delegated(w, config)), None)
         if found is None:
             continue
         came = 1 - found.share
