@@ -76,6 +76,9 @@ class AgreementForm(AllianceModelForm):
         ("Exit", ("exit_clause", "exit_notice_days")),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, label_suffix="", **kwargs)
+
     def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
         return [(legend, [self[name] for name in names]) for legend, names in self.SECTIONS]
 
@@ -111,7 +114,7 @@ class AgreementReviewForm(forms.Form):
 
     def __init__(self, *args: Any, agreement: Agreement, **kwargs: Any) -> None:
         self.agreement = agreement
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         self.initial.setdefault("reviewed_on", timezone.localdate())
 
     def clean(self) -> dict[str, Any]:

@@ -77,6 +77,7 @@ class AllianceForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.fields["kind"].choices = list(ALLIANCE_KIND_LABELS.items())
@@ -160,11 +161,10 @@ class NewAllianceForm(AllianceForm):
         "our_contact",
     )
 
-    def alliance_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if name not in self.PEOPLE_FIELDS]
-
-    def people_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.PEOPLE_FIELDS]
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        alliance = [self[name] for name in self.fields if name not in self.PEOPLE_FIELDS]
+        people = [self[name] for name in self.PEOPLE_FIELDS]
+        return [("The alliance", alliance), ("Its first people (optional)", people)]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -69,6 +69,10 @@ class RecordForm(AllianceModelForm):
     # a decision's action items): they have no alliance of their own to set.
     belongs_to_alliance = True
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # "Job title", not "Job title:"
+        super().__init__(*args, **kwargs)
+
     def scope(self) -> Any:
         """The rows this record must be unique among (overridden for nested records)."""
         return self._meta.model.objects.filter(alliance=self.alliance)  # type: ignore[attr-defined]

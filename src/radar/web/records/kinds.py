@@ -36,7 +36,6 @@ from radar.web.labels import (
     CONTACT_ROLE_LABELS,
     GOVERNANCE_TIER_LABELS,
     MEETING_LABELS,
-    SIDE_LABELS,
     SURVEY_KIND_LABELS,
 )
 
@@ -57,6 +56,11 @@ class Column:
 
 
 Dependents = Callable[[Any], list[tuple[str, int]]]
+
+
+def label_of(record: Any) -> str:
+    """How a record is named to people: its name or title, else its description."""
+    return str(getattr(record, "name", "") or getattr(record, "title", "") or record)
 
 
 def _none(_obj: Any) -> list[tuple[str, int]]:
@@ -136,7 +140,7 @@ CONTACTS = Kind(
     ),
     columns=(
         Column("Name", lambda c: c.name + (f" — {c.title}" if c.title else "")),
-        Column("Side", lambda c: SIDE_LABELS.get(c.side, c.side)),
+        Column("Side", lambda c: "Us" if c.side == "ours" else "Partner"),
         Column("Role", lambda c: CONTACT_ROLE_LABELS.get(c.role, c.role)),
         Column("Since", lambda c: _day(c.started_on)),
         Column("Now", _left),

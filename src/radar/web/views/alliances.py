@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from radar.portfolio.models import Agreement, Alliance
 from radar.web.forms.alliance import AllianceForm, NewAllianceForm
@@ -61,7 +62,8 @@ def new_alliance(request: HttpRequest) -> HttpResponse:
             url = reverse("alliance", args=[alliance.slug])
             return saved(request, url, f"{alliance.name} created. First assessment: {said}")
     else:
-        form = NewAllianceForm(initial={"owner": request.user.pk, "tier": 2})
+        today = timezone.localdate()
+        form = NewAllianceForm(initial={"owner": request.user.pk, "tier": 2, "started_on": today})
     context = _form_context(
         form,
         heading="New alliance",

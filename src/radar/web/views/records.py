@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from radar.portfolio.models import Alliance
 from radar.web.records.deletion import Deletion
-from radar.web.records.kinds import KINDS, Kind
+from radar.web.records.kinds import KINDS, Kind, label_of
 from radar.web.records.respond import form_page, reassess, saved
 from radar.web.roles import Ability, can, requires
 
@@ -73,7 +73,8 @@ def record_form(request: HttpRequest, slug: str, kind: str, pk: int | None = Non
             with transaction.atomic():
                 record = form.save()
             verb = "saved" if instance is not None else "added"
-            message = f"{str(found.noun).capitalize()} {verb}: {record}. {reassess(alliance)}"
+            said = reassess(alliance)
+            message = f"{found.noun.capitalize()} {verb}: {label_of(record)}. {said}"
             return saved(request, list_url(found, alliance, record.pk), message)
     else:
         form = found.form(initial=_initial(request, found), **kwargs)
@@ -82,7 +83,7 @@ def record_form(request: HttpRequest, slug: str, kind: str, pk: int | None = Non
         "kind": found,
         "form": form,
         "instance": instance,
-        "heading": f"Edit {instance}" if instance is not None else f"Add {found.a_noun}",
+        "heading": f"Edit {label_of(instance)}" if instance is not None else f"Add {found.a_noun}",
         "intro": found.intro,
         **_crumbs(found, alliance),
     }
@@ -105,14 +106,13 @@ def record_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     found = KINDS[kind]
     alliance = _alliance(slug)
     record = _record(found, alliance, pk)
-    deletion = Deletion(
-        str(record), found.dependents(record), request.POST if request.method == "POST" else None
-    )
+    posted = request.POST if request.method == "POST" else None
+    deletion = Deletion(label_of(record), found.dependents(record), posted)
     if request.method == "POST" and deletion.confirmed():
-        name = str(record)
+        name = label_of(record)
         with transaction.atomic():
             record.delete()
-        message = f"{str(found.noun).capitalize()} deleted: {name}. {reassess(alliance)}"
+        message = f"{found.noun.capitalize()} deleted: {name}. {reassess(alliance)}"
         return saved(request, list_url(found, alliance), message)
     context = {
         "alliance": alliance,
