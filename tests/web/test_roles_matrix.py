@@ -7,14 +7,13 @@ printed when something differs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from radar.portfolio.models import (
@@ -31,6 +30,7 @@ from radar.portfolio.models import (
     Survey,
     SurveyResponse,
 )
+from tests.urlmap import named_urls, walk
 from tests.web.support import client_for
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,7 @@ EXPECT: dict[str, Rule] = {
     "dashboard": Rule(READERS),
     "alliance": Rule(READERS),
     "alliance_state": Rule(READERS),
+    "alliance_timeline": Rule(READERS),
     "backtest": Rule(READERS),
     # write side
     "log_interaction": Rule(EDITORS, also_post=True),
@@ -149,30 +150,6 @@ EXPECT: dict[str, Rule] = {
 }
 # The Django admin: every one of its URLs is for admins only.
 NAMESPACE_RULES: dict[str, Rule] = {"admin": Rule(ADMINS, ok=None)}
-
-
-def walk(
-    resolver: URLResolver, namespace: str = "", params: frozenset[str] = frozenset()
-) -> Iterator[tuple[str, str, frozenset[str]]]:
-    """(namespace, qualified name or "", URL parameter names) for every URL pattern."""
-    for entry in resolver.url_patterns:
-        found = params | set(entry.pattern.regex.groupindex)
-        if isinstance(entry, URLResolver):
-            inner = namespace
-            if entry.namespace:
-                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
-            yield from walk(entry, inner, found)
-        elif isinstance(entry, URLPattern):
-            name = entry.name and (f"{namespace}:{entry.name}" if namespace else entry.name)
-            yield namespace, name or "", found
-
-
-def named_urls() -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for _namespace, name, pattern in walk(get_resolver()):
-        if name:
-            found.setdefault(name, pattern)
-    return found
 
 
 def rule_for(name: str) -> Rule | None:

@@ -71,6 +71,10 @@ RITUAL_LABELS = {
 }
 
 
+def ritual_label(ritual: str) -> str:
+    return RITUAL_LABELS.get(ritual, ritual.replace("_", " ").capitalize())
+
+
 def wants_region(request: HttpRequest) -> bool:
     """An HTMX request for a page region; not a history restore, which needs the page."""
     return (

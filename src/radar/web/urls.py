@@ -10,6 +10,7 @@ urlpatterns = [
     path("alliances/", include(portfolio_urlpatterns)),
     path("alliances/<slug:slug>/", alliance.alliance_page, name="alliance"),
     path("alliances/<slug:slug>/state/", alliance.alliance_state, name="alliance_state"),
+    path("alliances/<slug:slug>/timeline/", alliance.alliance_timeline, name="alliance_timeline"),
     path("backtest/", backtest.backtest, name="backtest"),
     path("import/", imports.upload, name="import_upload"),
     path("import/preview/", imports.preview_page, name="import_preview"),

@@ -6,6 +6,7 @@ format_html so user data is always escaped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -157,14 +158,46 @@ def aria_sort(listing: Any, key: str) -> str:
     return str(listing.aria_sort(key))
 
 
+def _number(value: float) -> str:
+    """92308.7 -> '92,309'; 2.126 -> '2.13'; 3.0 -> '3'."""
+    number = float(value)
+    return f"{number:,.0f}" if abs(number) >= 100 else f"{number:.2f}".rstrip("0").rstrip(".")
+
+
+# A unit that is a scale ("1-5", "0-10", also with an en dash) reads better as "out of 5".
+_SCALE = re.compile(r"^\s*\d+\s*[-\u2013]\s*(\d+)\s*$")
+
+
 @register.filter
 def withunit(value: float | None, unit: str = "") -> str:
-    """12.5 + 'h' -> '12.5 h'; 0.86 + 'share of scale' -> '0.86 share of scale'."""
+    """12.5 + 'h' -> '12.5 h'; 2.1 + '1-5' -> '2.1 out of 5'; 92308.7 + 'EUR' -> '92,309 EUR'."""
     if value is None:
         return "—"
-    number = float(value)
-    text = f"{number:,.0f}" if abs(number) >= 100 else f"{number:.2f}".rstrip("0").rstrip(".")
+    text = _number(value)
+    scale = _SCALE.match(unit or "")
+    if scale:
+        return f"{text} out of {scale.group(1)}"
     return f"{text} {unit}".strip() if unit else text
+
+
+@register.filter
+def unit_label(unit: str) -> str:
+    """How a metric's unit reads in a heading: '1-5' -> 'scale of 1 to 5'."""
+    scale = _SCALE.match(unit or "")
+    if scale:
+        low = re.match(r"\s*(\d+)", unit)
+        return f"scale of {low.group(1) if low else 1} to {scale.group(1)}"
+    return unit or ""
+
+
+@register.filter
+def number(value: Any) -> str:
+    """A number as people write it (see withunit); anything else as it is."""
+    if isinstance(value, bool) or value is None:
+        return "—" if value is None else str(value)
+    if isinstance(value, int | float):
+        return _number(value)
+    return str(value)
 
 
 @register.filter
