@@ -21,12 +21,14 @@ from radar.portfolio.models import (
     Agreement,
     Alliance,
     CheckIn,
+    Contact,
     Decision,
     Deliverable,
     Goal,
     GovernanceBody,
     Interaction,
     InteractionParticipant,
+    Observation,
     Survey,
     SurveyResponse,
 )
@@ -141,6 +143,18 @@ EXPECT: dict[str, Rule] = {
     "api:create_observation": Rule(EDITORS, method="post", ok=(422,)),
     "api:list_decisions": Rule(READERS),
     "api:create_decision": Rule(EDITORS, method="post", ok=(422,)),
+    # PATCH {} changes nothing (200); the alliance has records, so DELETE is a 409; the
+    # records' DELETE removes them (204), and the next editor finds nothing left (404).
+    "api:update_alliance": Rule(EDITORS, method="patch"),
+    "api:delete_alliance": Rule(EDITORS, method="delete", ok=(409,)),
+    **{
+        f"api:update_{kind}": Rule(EDITORS, method="patch")
+        for kind in ("contact", "interaction", "observation", "decision")
+    },
+    **{
+        f"api:delete_{kind}": Rule(EDITORS, method="delete", ok=(204, 404))
+        for kind in ("contact", "interaction", "observation", "decision")
+    },
     # The admin's own sign-in pages are open; everything else in it is for admins.
     "admin:login": Rule(EVERYONE, ok=(200, 302)),
     "admin:logout": Rule(EVERYONE, method="post", ok=(200, 302)),
@@ -187,6 +201,30 @@ def world(users: dict[str, User], alliance: Alliance) -> dict[str, Any]:
         "checkin": checkin,
         "users": users,
         **records_of(alliance),
+        "api": api_records(alliance),
+    }
+
+
+def api_records(alliance: Alliance) -> dict[str, Any]:
+    """A contact, interaction, observation and decision for the API to change, and one of
+    each to delete, keyed by the URL names (update_contact, delete_contact, …)."""
+    today = timezone.localdate()
+    makers = {
+        "contact": lambda: Contact.objects.create(alliance=alliance, side="ours", name="Api"),
+        "interaction": lambda: Interaction.objects.create(
+            alliance=alliance, kind="call", occurred_at=timezone.now()
+        ),
+        "observation": lambda: Observation.objects.create(
+            alliance=alliance, observed_on=today, title="Seen"
+        ),
+        "decision": lambda: Decision.objects.create(
+            alliance=alliance, decided_on=today, kind="monitor", rationale="Keep watching"
+        ),
+    }
+    return {
+        f"{action}_{kind}": make()
+        for kind, make in makers.items()
+        for action in ("update", "delete")
     }
 
 
@@ -224,6 +262,9 @@ def records_of(alliance: Alliance) -> dict[str, Any]:
 def _pk(name: str, world: dict[str, Any]) -> int:
     if name.startswith("checkin"):
         return world["checkin"].pk
+    own = world["api"].get(name.split(":", 1)[-1]) if name.startswith("api:") else None
+    if own is not None:  # records of their own: the API deletes them
+        return own.pk
     prefix = name.split("_", 1)[0]
     return (world.get(prefix) or world["deliverable"]).pk
 
@@ -271,7 +312,8 @@ def request(client: Client, url: str, name: str, method: str) -> Any:
     if method == "get":
         return client.get(url)
     if name.startswith("api:"):
-        return client.post(url, {}, content_type="application/json")
+        send = getattr(client, method)  # post, patch or delete
+        return send(url, {}, content_type="application/json")
     return client.post(url, {})
 
 
