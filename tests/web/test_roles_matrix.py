@@ -112,6 +112,7 @@ EXPECT: dict[str, Rule] = {
     },
     "actionitem_delete": Rule(EDITORS),
     "contact_delete#post": Rule(EDITORS, method="post", ok=(400,)),
+    "goals_reviewed": Rule(EDITORS, method="post", ok=None),
     # exports: the assessments for every reader, the whole bundle for editors
     "exports": Rule(READERS),
     "export_assessments": Rule(READERS),
