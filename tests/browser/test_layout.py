@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 # Not pages: the admin is Django's own, the API answers JSON, these only take a POST.
 SKIPPED_PREFIXES = ("admin:", "api:")
-POST_ONLY = {"logout", "import_run", "import_cancel"}
+POST_ONLY = {"logout", "import_run", "import_cancel", "keep_in_touch"}
 # Which record a URL's `pk` names, for URLs that take one.
 PK_OF = {"checkin": "checkin", "edit_deliverable": "deliverable"}
 

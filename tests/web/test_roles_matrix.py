@@ -57,6 +57,9 @@ EXPECT: dict[str, Rule] = {
     "alliance_state": Rule(READERS),
     "alliance_timeline": Rule(READERS),
     "backtest": Rule(READERS),
+    "people_directory": Rule(READERS),
+    # Setting how often to keep in touch: a POST that sends the page back (303 See Other).
+    "keep_in_touch": Rule(EDITORS, method="post", ok=(303,)),
     # write side
     "log_interaction": Rule(EDITORS, also_post=True),
     "add_deliverable": Rule(EDITORS, also_post=True),
@@ -137,15 +140,21 @@ def world(users: dict[str, User], alliance: Alliance) -> dict[str, Any]:
     return {"alliance": alliance, "deliverable": deliverable, "checkin": checkin, "users": users}
 
 
+# Which record a URL's `pk` names (the deliverable otherwise).
+PK_OF = {
+    "checkin": lambda w: w["checkin"].pk,
+    "keep_in_touch": lambda w: w["alliance"].contacts.first().pk,
+}
+
+
 def kwargs_for(name: str, params: frozenset[str], world: dict[str, Any]) -> dict[str, Any]:
-    alliance, checkin = world["alliance"], world["checkin"]
     values: dict[str, Any] = {
-        "slug": alliance.slug,
-        "pk": checkin.pk if name.startswith("checkin") else world["deliverable"].pk,
+        "slug": world["alliance"].slug,
+        "pk": PK_OF.get(name, lambda w: w["deliverable"].pk)(world),
         "uidb64": "MQ",
         "token": "set-password",
         "app_label": "portfolio",
-        "object_id": str(alliance.pk),
+        "object_id": str(world["alliance"].pk),
         "id": str(world["users"]["viewer"].pk),
         "content_type_id": "1",
         "url": "",

@@ -19,6 +19,7 @@ from django.urls import reverse
 from radar.portfolio.models import ActionItem, Alliance, ContextFactor
 from radar.web import people
 from radar.web.alliance_records import agreement_of, deliverables, governance, metric_charts
+from radar.web.directory import people_of
 from radar.web.next_steps import next_steps
 from radar.web.portfolio import annotated_alliances, build_row, latest_payloads
 from radar.web.summary import summarize
@@ -146,6 +147,8 @@ def alliance_context(
         "people_sides": (("ours", "Our side"), ("partner", "Partner side")),
         "timeline": timeline(alliance, payload, cutoff, as_of=as_of),
         "people": people.people(contacts, cutoff),
+        # Last direct contact and keep-in-touch status: today's view only (not in backtests).
+        "touch": {} if as_of else people_of(alliance, today),
         "warnings": people.warnings(contacts, cutoff),
         "graph": {"nodes": nodes, "edges": edges, "height": graph_height},
         "deliverables": deliverables(alliance, cutoff),

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from radar.web.views import alliance, backtest, dashboard, imports
+from radar.web.views import alliance, backtest, dashboard, directory, imports
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -10,6 +10,8 @@ urlpatterns = [
     path("alliances/<slug:slug>/state/", alliance.alliance_state, name="alliance_state"),
     path("alliances/<slug:slug>/timeline/", alliance.alliance_timeline, name="alliance_timeline"),
     path("backtest/", backtest.backtest, name="backtest"),
+    path("people/", directory.people_directory, name="people_directory"),
+    path("people/<int:pk>/keep-in-touch/", directory.keep_in_touch, name="keep_in_touch"),
     path("import/", imports.upload, name="import_upload"),
     path("import/preview/", imports.preview_page, name="import_preview"),
     path("import/run/", imports.run, name="import_run"),
