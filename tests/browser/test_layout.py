@@ -15,18 +15,43 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page
 
-from radar.portfolio.models import Assessment, CheckIn, Deliverable
+from radar.portfolio.models import (
+    ActionItem,
+    Assessment,
+    CheckIn,
+    Contact,
+    Deliverable,
+    Goal,
+    GovernanceBody,
+    MetricDefinition,
+    Survey,
+    SurveyResponse,
+)
 from tests.browser.conftest import screenshot
 from tests.urlmap import named_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
+# The record pages' kinds (radar.web.records.kinds) and the model of each.
+RECORD_KINDS = {
+    "contact": Contact,
+    "goal": Goal,
+    "metricdef": MetricDefinition,
+    "governance": GovernanceBody,
+    "survey": Survey,
+    "response": SurveyResponse,
+    "actionitem": ActionItem,
+}
 # Not pages: the admin is Django's own, the API answers JSON, these only take a POST.
 SKIPPED_PREFIXES = ("admin:", "api:")
-POST_ONLY = {"logout", "import_run", "import_cancel", "keep_in_touch"}
+POST_ONLY = {"logout", "import_run", "import_cancel", "restore_alliance", "keep_in_touch"}
 # Which record a URL's `pk` names, for URLs that take one.
-PK_OF = {"checkin": "checkin", "edit_deliverable": "deliverable"}
+PK_OF = {
+    "checkin": "checkin",
+    "edit_deliverable": "deliverable",
+    **{f"{kind}_{action}": kind for kind in RECORD_KINDS for action in ("edit", "delete")},
+}
 
 WIDTH = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
 
@@ -39,7 +64,16 @@ def world() -> dict[str, Any]:
         "alliance": alliance,
         "checkin": CheckIn.objects.filter(alliance=alliance).latest("held_on"),
         "deliverable": Deliverable.objects.filter(alliance=alliance).latest("due_on"),
+        **{key: _first_of(model, alliance) for key, model in RECORD_KINDS.items()},
     }
+
+
+def _first_of(model: Any, alliance: Any) -> Any:
+    """A record of this kind of the alliance (the demo's weakest one has one of each)."""
+    scope = {SurveyResponse: "survey__alliance", ActionItem: "decision__alliance"}
+    found = model.objects.filter(**{scope.get(model, "alliance"): alliance}).first()
+    assert found is not None, f"the demo alliance has no {model.__name__}"
+    return found
 
 
 def pages(found: dict[str, Any]) -> tuple[list[tuple[str, str]], list[str]]:

@@ -16,7 +16,20 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
-from radar.portfolio.models import Alliance, CheckIn, Deliverable
+from radar.portfolio.models import (
+    ActionItem,
+    Agreement,
+    Alliance,
+    CheckIn,
+    Decision,
+    Deliverable,
+    Goal,
+    GovernanceBody,
+    Interaction,
+    InteractionParticipant,
+    Survey,
+    SurveyResponse,
+)
 from tests.urlmap import named_urls, walk
 from tests.web.support import client_for
 
@@ -70,6 +83,40 @@ EXPECT: dict[str, Rule] = {
     "record_decision": Rule(EDITORS, also_post=True),
     "monthly_review": Rule(EDITORS, also_post=True),
     "checkin": Rule(READERS),
+    # keeping records: lists and the agreement are read by everyone, changed by editors
+    "new_alliance": Rule(EDITORS, also_post=True),
+    "archived_alliances": Rule(READERS),
+    "edit_alliance": Rule(EDITORS, also_post=True),
+    "archive_alliance": Rule(EDITORS),
+    # (ok=None: any answer but a refusal, here the redirect back to a page)
+    "archive_alliance#post": Rule(EDITORS, method="post", ok=None),
+    "restore_alliance": Rule(EDITORS, method="post", ok=None),
+    "delete_alliance": Rule(EDITORS, also_post=True),  # with data: a 400 until the name is typed
+    "agreement": Rule(READERS),
+    "edit_agreement": Rule(EDITORS),
+    "edit_agreement#post": Rule(EDITORS, method="post", ok=None),  # every field is optional
+    "review_agreement": Rule(EDITORS, also_post=True),
+    "delete_agreement": Rule(EDITORS),
+    **{name: Rule(READERS) for name in ("contacts", "goals", "metric_definitions")},
+    **{name: Rule(READERS) for name in ("governance_bodies", "surveys", "action_items")},
+    **{
+        f"{kind}_{action}": Rule(EDITORS, also_post=True)
+        for kind in ("contact", "goal", "metricdef", "governance", "survey", "response")
+        for action in ("add", "edit")
+    },
+    "actionitem_add": Rule(EDITORS, also_post=True),
+    "actionitem_edit": Rule(EDITORS, also_post=True),
+    # Deleting asks first (GET); the POST is checked on records that need the name typed.
+    **{
+        f"{kind}_delete": Rule(EDITORS)
+        for kind in ("contact", "goal", "metricdef", "governance", "survey", "response")
+    },
+    "actionitem_delete": Rule(EDITORS),
+    "contact_delete#post": Rule(EDITORS, method="post", ok=(400,)),
+    # exports: the assessments for every reader, the whole bundle for editors
+    "exports": Rule(READERS),
+    "export_assessments": Rule(READERS),
+    "export_bundle": Rule(EDITORS),
     # import page: upload (an empty POST is a 400 form error), then preview/run/cancel/done,
     # which send managers back to the upload form when no upload is waiting (any non-refusal).
     "import_upload": Rule(EDITORS, also_post=True),
@@ -137,20 +184,60 @@ def world(users: dict[str, User], alliance: Alliance) -> dict[str, Any]:
     checkin = CheckIn.objects.create(
         alliance=alliance, held_on=timezone.localdate(), manual_score=3, computed_score=3.0
     )
-    return {"alliance": alliance, "deliverable": deliverable, "checkin": checkin, "users": users}
+    return {
+        "alliance": alliance,
+        "deliverable": deliverable,
+        "checkin": checkin,
+        "users": users,
+        **records_of(alliance),
+    }
 
 
-# Which record a URL's `pk` names (the deliverable otherwise).
-PK_OF = {
-    "checkin": lambda w: w["checkin"].pk,
-    "keep_in_touch": lambda w: w["alliance"].contacts.first().pk,
-}
+def records_of(alliance: Alliance) -> dict[str, Any]:
+    """One record of each kind the record pages edit, keyed by their URL names' prefix."""
+    champion = alliance.contacts.get(role="champion")
+    met = Interaction.objects.create(
+        alliance=alliance, kind="meeting", occurred_at=timezone.now(), subject="Kick-off"
+    )
+    InteractionParticipant.objects.create(interaction=met, contact=champion)  # delete asks
+    Agreement.objects.create(alliance=alliance, review_interval_months=6)
+    survey = Survey.objects.create(
+        alliance=alliance, kind="pulse", title="Pulse", sent_on=timezone.localdate()
+    )
+    decision = Decision.objects.create(
+        alliance=alliance, decided_on=timezone.localdate(), kind="reset", rationale="Why"
+    )
+    return {
+        "contact": champion,
+        "goal": Goal.objects.create(alliance=alliance, title="Grow"),
+        "metricdef": alliance.metrics.get(),
+        "governance": GovernanceBody.objects.create(
+            alliance=alliance, tier="steering", name="JSC", ritual="qbr", cadence_days=90
+        ),
+        "survey": survey,
+        "response": SurveyResponse.objects.create(
+            survey=survey, side="partner", submitted_on=timezone.localdate(), score=4
+        ),
+        "actionitem": ActionItem.objects.create(
+            decision=decision, title="Call", owner="Ann", due_on=timezone.localdate()
+        ),
+    }
+
+
+def _pk(name: str, world: dict[str, Any]) -> int:
+    if name.startswith("checkin"):
+        return world["checkin"].pk
+    if name == "keep_in_touch":
+        return world["contact"].pk
+    prefix = name.split("_", 1)[0]
+    return (world.get(prefix) or world["deliverable"]).pk
 
 
 def kwargs_for(name: str, params: frozenset[str], world: dict[str, Any]) -> dict[str, Any]:
+    alliance = world["alliance"]
     values: dict[str, Any] = {
-        "slug": world["alliance"].slug,
-        "pk": PK_OF.get(name, lambda w: w["deliverable"].pk)(world),
+        "slug": alliance.slug,
+        "pk": _pk(name, world),
         "uidb64": "MQ",
         "token": "set-password",
         "app_label": "portfolio",
@@ -205,6 +292,10 @@ def test_it_enforces_the_role_matrix(world: dict[str, Any]) -> None:
             checks.append((name, url, Rule(rule.allowed, method="post", ok=(400,))))
     comment = reverse("checkin", args=[world["alliance"].slug, world["checkin"].pk])
     checks.append(("checkin#comment", comment, EXPECT["checkin#comment"]))
+    for key in sorted(k for k in EXPECT if k.endswith("#post")):  # a POST after the GET
+        name = key.split("#")[0]
+        url = reverse(name, kwargs=kwargs_for(name, named_urls()[name], world))
+        checks.append((key, url, EXPECT[key]))
 
     table: list[tuple[str, str, dict[str, str]]] = []
     wrong: list[str] = []

@@ -2,10 +2,12 @@
 
 from django.urls import include, path
 
-from radar.web.views import alliance, backtest, dashboard, directory, imports
+from radar.web.record_urls import portfolio_urlpatterns
+from radar.web.views import alliance, backtest, dashboard, directory, exports, imports
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("alliances/", include(portfolio_urlpatterns)),
     path("alliances/<slug:slug>/", alliance.alliance_page, name="alliance"),
     path("alliances/<slug:slug>/state/", alliance.alliance_state, name="alliance_state"),
     path("alliances/<slug:slug>/timeline/", alliance.alliance_timeline, name="alliance_timeline"),
@@ -17,5 +19,9 @@ urlpatterns = [
     path("import/run/", imports.run, name="import_run"),
     path("import/cancel/", imports.cancel, name="import_cancel"),
     path("import/done/", imports.done, name="import_done"),
+    path("export/", exports.exports, name="exports"),
+    path("export/assessments.xlsx", exports.assessments_xlsx, name="export_assessments"),
+    path("export/bundle.zip", exports.bundle_zip, name="export_bundle"),
     path("alliances/<slug:slug>/", include("radar.web.write_urls")),
+    path("alliances/<slug:slug>/", include("radar.web.record_urls")),
 ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portfolio', '0003_human_choice_labels'),
+        ('portfolio', '0004_goal_reviewed_on'),
     ]
 
     operations = [
