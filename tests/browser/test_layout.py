@@ -45,6 +45,8 @@ RECORD_KINDS = {
 }
 # Not pages: the admin is Django's own, the API answers JSON, these only take a POST.
 SKIPPED_PREFIXES = ("admin:", "api:")
+# Files to download, not pages.
+DOWNLOADS = {"export_assessments", "export_bundle"}
 POST_ONLY = {"logout", "import_run", "import_cancel", "restore_alliance", "keep_in_touch"}
 # Which record a URL's `pk` names, for URLs that take one.
 PK_OF = {
@@ -80,7 +82,7 @@ def pages(found: dict[str, Any]) -> tuple[list[tuple[str, str]], list[str]]:
     """(name, URL) of every page, and the URL parameters nobody gave a value for."""
     urls, missing = [], []
     for name, params in sorted(named_urls().items()):
-        if name.startswith(SKIPPED_PREFIXES) or name in POST_ONLY:
+        if name.startswith(SKIPPED_PREFIXES) or name in POST_ONLY | DOWNLOADS:
             continue
         kwargs: dict[str, Any] = {}
         for param in params:

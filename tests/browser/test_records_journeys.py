@@ -45,6 +45,8 @@ PARTS = ".record-links, .getting-started, #goals-title, .agreement-hygiene, .arc
 def parts_fit(page: Page) -> None:
     width = page.evaluate("document.documentElement.clientWidth")
     for part in page.locator(PARTS).all():
+        if not part.is_visible():
+            continue  # in a tab that is not open
         box = part.bounding_box()
         assert box is not None and box["x"] + box["width"] <= width + 1, part.inner_html()[:80]
 
