@@ -47,7 +47,14 @@ RECORD_KINDS = {
 SKIPPED_PREFIXES = ("admin:", "api:")
 # Files to download, not pages.
 DOWNLOADS = {"export_assessments", "export_bundle"}
-POST_ONLY = {"logout", "import_run", "import_cancel", "restore_alliance", "keep_in_touch"}
+POST_ONLY = {
+    "logout",
+    "import_run",
+    "import_cancel",
+    "restore_alliance",
+    "keep_in_touch",
+    "toggle_action",
+}
 # Which record a URL's `pk` names, for URLs that take one.
 PK_OF = {
     "checkin": "checkin",

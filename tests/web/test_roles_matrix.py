@@ -73,6 +73,8 @@ EXPECT: dict[str, Rule] = {
     "people_directory": Rule(READERS),
     # Setting how often to keep in touch: a POST that sends the page back (303 See Other).
     "keep_in_touch": Rule(EDITORS, method="post", ok=(303,)),
+    "action_list": Rule(READERS),
+    "toggle_action": Rule(EDITORS, method="post", ok=(303,)),
     # write side
     "log_interaction": Rule(EDITORS, also_post=True),
     "add_deliverable": Rule(EDITORS, also_post=True),
@@ -229,6 +231,8 @@ def _pk(name: str, world: dict[str, Any]) -> int:
         return world["checkin"].pk
     if name == "keep_in_touch":
         return world["contact"].pk
+    if name == "toggle_action":
+        return world["actionitem"].pk
     prefix = name.split("_", 1)[0]
     return (world.get(prefix) or world["deliverable"]).pk
 

@@ -135,6 +135,7 @@ class CheckInAdmin(admin.ModelAdmin):
 class ActionItemInline(admin.TabularInline):
     model = models.ActionItem
     extra = 1
+    autocomplete_fields = ["owner_user"]
 
 
 @admin.register(models.Decision)
@@ -142,6 +143,21 @@ class DecisionAdmin(admin.ModelAdmin):
     list_display = ["decided_on", "alliance", "kind"]
     list_filter = ["kind", "alliance"]
     inlines = [ActionItemInline]
+
+
+class PlaybookStepInline(admin.TabularInline):
+    model = models.PlaybookStep
+    extra = 2
+    fields = ["order", "title", "due_after_days"]
+
+
+@admin.register(models.Playbook)
+class PlaybookAdmin(admin.ModelAdmin):
+    """The actions a decision of each kind turns into (the decision form offers them)."""
+
+    list_display = ["name", "response", "active"]
+    list_filter = ["active"]
+    inlines = [PlaybookStepInline]
 
 
 @admin.register(models.Assessment)
