@@ -74,6 +74,7 @@ EXPECT: dict[str, Rule] = {
     # Setting how often to keep in touch: a POST that sends the page back (303 See Other).
     "keep_in_touch": Rule(EDITORS, method="post", ok=(303,)),
     "action_list": Rule(READERS),
+    "search": Rule(READERS, query="?q=northwind"),
     "toggle_action": Rule(EDITORS, method="post", ok=(303,)),
     # write side
     "log_interaction": Rule(EDITORS, also_post=True),

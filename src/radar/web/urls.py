@@ -3,7 +3,16 @@
 from django.urls import include, path
 
 from radar.web.record_urls import portfolio_urlpatterns
-from radar.web.views import actions, alliance, backtest, dashboard, directory, exports, imports
+from radar.web.views import (
+    actions,
+    alliance,
+    backtest,
+    dashboard,
+    directory,
+    exports,
+    imports,
+    search,
+)
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -15,6 +24,7 @@ urlpatterns = [
     path("people/", directory.people_directory, name="people_directory"),
     path("people/<int:pk>/keep-in-touch/", directory.keep_in_touch, name="keep_in_touch"),
     path("actions/", actions.action_list, name="action_list"),
+    path("search/", search.search_page, name="search"),
     path("actions/<int:pk>/done/", actions.toggle_action, name="toggle_action"),
     path("import/", imports.upload, name="import_upload"),
     path("import/preview/", imports.preview_page, name="import_preview"),
