@@ -130,7 +130,7 @@ def test_the_timeline_merges_interactions_reviews_decisions_and_signals(
     timeline = html[html.index('id="timeline"') :]
     order = [
         "Decision: Reset",
-        "Health review",
+        ">Health review<",  # not "Health review added" (the record's history, newer)
         "External signal: Partner launched a rival connector",
         "QBR (meeting)",
         "Signal confirmed: Partner replies are slower",

@@ -75,6 +75,7 @@ EXPECT: dict[str, Rule] = {
     "keep_in_touch": Rule(EDITORS, method="post", ok=(303,)),
     "action_list": Rule(READERS),
     "search": Rule(READERS, query="?q=northwind"),
+    "history": Rule(ADMINS),
     "toggle_action": Rule(EDITORS, method="post", ok=(303,)),
     # write side
     "log_interaction": Rule(EDITORS, also_post=True),

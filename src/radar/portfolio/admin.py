@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from auditlog.models import LogEntry
 from django.contrib import admin
 from django.db import models as db
 
@@ -165,3 +166,9 @@ class AssessmentAdmin(admin.ModelAdmin):
     list_display = ["as_of", "alliance", "score", "phase", "recommendation", "systemic"]
     list_filter = ["recommendation", "phase", "systemic"]
     readonly_fields = ["payload", "computed_at"]
+
+
+# The history of changes has its own page in the app (/history/, admins); the log is
+# written by django-auditlog and never edited, so it has no admin pages of its own.
+if admin.site.is_registered(LogEntry):
+    admin.site.unregister(LogEntry)

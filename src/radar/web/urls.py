@@ -10,6 +10,7 @@ from radar.web.views import (
     dashboard,
     directory,
     exports,
+    history,
     imports,
     search,
 )
@@ -25,6 +26,7 @@ urlpatterns = [
     path("people/<int:pk>/keep-in-touch/", directory.keep_in_touch, name="keep_in_touch"),
     path("actions/", actions.action_list, name="action_list"),
     path("search/", search.search_page, name="search"),
+    path("history/", history.history_page, name="history"),
     path("actions/<int:pk>/done/", actions.toggle_action, name="toggle_action"),
     path("import/", imports.upload, name="import_upload"),
     path("import/preview/", imports.preview_page, name="import_preview"),
