@@ -45,8 +45,17 @@ RECORD_KINDS = {
 }
 # Not pages: the admin is Django's own, the API answers JSON, these only take a POST.
 SKIPPED_PREFIXES = ("admin:", "api:")
-POST_ONLY = {"logout", "import_run", "import_cancel", "restore_alliance", "goals_reviewed"}
-DOWNLOADS = {"export_assessments", "export_bundle"}  # files, not pages
+# Files to download, not pages.
+DOWNLOADS = {"export_assessments", "export_bundle"}
+POST_ONLY = {
+    "logout",
+    "import_run",
+    "import_cancel",
+    "restore_alliance",
+    "keep_in_touch",
+    "toggle_action",
+    "goals_reviewed",
+}
 # Which record a URL's `pk` names, for URLs that take one.
 PK_OF = {
     "checkin": "checkin",

@@ -58,9 +58,10 @@ def test_the_next_things_put_overdue_actions_first_then_the_most_urgent_flags() 
         decision=decision, title="Book the reset workshop", owner="Dana", due_on=date(2026, 11, 1)
     )
     html = overview(signed_in(Role.MANAGER).get(f"/alliances/{a.slug}/").content.decode())
-    steps = re.findall(r"<li class=\"[^\"]*\">\s*<strong>([^<]+)</strong>", html)
+    steps = re.findall(r"<li[^>]*>\s*<strong>([^<]+)</strong>", html)
     assert steps == ["Book the reset workshop", "Decide how to respond", "Hold the health review"]
-    assert "Dana · 14 days overdue" in html
+    assert 'Dana · <span class="chip chip--confirmed">overdue since 1 Nov 2026' in html
+    assert "Mark done" in html  # ticked off from the overview
     assert f'href="/alliances/{a.slug}/decide/"' in html  # straight to the form
     assert "2 more:" in html  # the conversation and the checklist, one click away
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -264,7 +265,7 @@ def test_an_action_item_is_changed_and_marked_done(
     data = {
         "decision": decision.pk,
         "title": "Call their VP",
-        "owner": "Ann",
+        "owner_user": User.objects.get(username="manager").pk,
         "due_on": "2026-10-15",
     }
     too_early = {**data, "done_on": "2026-08-01"}
@@ -276,6 +277,7 @@ def test_an_action_item_is_changed_and_marked_done(
     )
     item.refresh_from_db()
     assert (item.title, item.done_on) == ("Call their VP", date(2026, 10, 1))
+    assert (item.owner_user.username, item.owner) == ("manager", "manager")  # owners are users
 
 
 def test_record_forms_answer_htmx_in_place(manager_client: Client, alliance: Alliance) -> None:

@@ -72,6 +72,13 @@ EXPECT: dict[str, Rule] = {
     "alliance_state": Rule(READERS),
     "alliance_timeline": Rule(READERS),
     "backtest": Rule(READERS),
+    "people_directory": Rule(READERS),
+    # Setting how often to keep in touch: a POST that sends the page back (303 See Other).
+    "keep_in_touch": Rule(EDITORS, method="post", ok=(303,)),
+    "action_list": Rule(READERS),
+    "search": Rule(READERS, query="?q=northwind"),
+    "history": Rule(ADMINS),
+    "toggle_action": Rule(EDITORS, method="post", ok=(303,)),
     # write side
     "log_interaction": Rule(EDITORS, also_post=True),
     "add_deliverable": Rule(EDITORS, also_post=True),
@@ -266,6 +273,10 @@ def _pk(name: str, world: dict[str, Any]) -> int:
     own = world["api"].get(name.split(":", 1)[-1]) if name.startswith("api:") else None
     if own is not None:  # records of their own: the API deletes them
         return own.pk
+    if name == "keep_in_touch":
+        return world["contact"].pk
+    if name == "toggle_action":
+        return world["actionitem"].pk
     prefix = name.split("_", 1)[0]
     return (world.get(prefix) or world["deliverable"]).pk
 
@@ -278,7 +289,7 @@ def kwargs_for(name: str, params: frozenset[str], world: dict[str, Any]) -> dict
         "uidb64": "MQ",
         "token": "set-password",
         "app_label": "portfolio",
-        "object_id": str(alliance.pk),
+        "object_id": str(world["alliance"].pk),
         "id": str(world["users"]["viewer"].pk),
         "content_type_id": "1",
         "url": "",

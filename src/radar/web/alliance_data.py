@@ -19,6 +19,7 @@ from django.urls import reverse
 from radar.portfolio.models import ActionItem, Alliance, ContextFactor
 from radar.web import people
 from radar.web.alliance_records import agreement_of, deliverables, governance, metric_charts
+from radar.web.directory import people_of
 from radar.web.next_steps import next_steps
 from radar.web.portfolio import annotated_alliances, build_row, latest_payloads
 from radar.web.summary import summarize
@@ -73,7 +74,7 @@ def open_actions(alliance: Alliance, cutoff: date) -> list[ActionItem]:
     return list(
         ActionItem.objects.filter(decision__alliance=alliance, decision__decided_on__lte=cutoff)
         .filter(Q(done_on__isnull=True) | Q(done_on__gt=cutoff))
-        .select_related("decision")
+        .select_related("decision", "owner_user")
         .order_by("due_on", "pk")
     )
 
@@ -110,6 +111,7 @@ def state_context(
         "more_steps": max(0, len(steps) - OVERVIEW_STEPS),
         "latest_checkin": latest_checkin,
         "page_url": alliance_url(alliance, as_of),
+        "can_edit": can_edit and as_of is None,
         "open_action_count": len(actions),
     }
 
@@ -130,7 +132,7 @@ def alliance_context(
     decisions = (
         alliance.decisions.filter(decided_on__lte=cutoff)
         .select_related("decided_by")
-        .prefetch_related(Prefetch("actions", queryset=ActionItem.objects.order_by("due_on")))
+        .prefetch_related(Prefetch("actions", queryset=_actions_by_due_date()))
     )
     return {
         **context,
@@ -146,6 +148,8 @@ def alliance_context(
         "people_sides": (("ours", "Our side"), ("partner", "Partner side")),
         "timeline": timeline(alliance, payload, cutoff, as_of=as_of),
         "people": people.people(contacts, cutoff),
+        # Last direct contact and keep-in-touch status: today's view only (not in backtests).
+        "touch": {} if as_of else people_of(alliance, today),
         "warnings": people.warnings(contacts, cutoff),
         "graph": {"nodes": nodes, "edges": edges, "height": graph_height},
         "deliverables": deliverables(alliance, cutoff),
@@ -157,6 +161,10 @@ def alliance_context(
             Q(alliance=alliance) | Q(alliance__isnull=True), starts_on__lte=cutoff
         ),
     }
+
+
+def _actions_by_due_date() -> Any:
+    return ActionItem.objects.select_related("owner_user").order_by("due_on")
 
 
 def _signals(payload: dict[str, Any] | None) -> dict[str, list[dict[str, Any]]]:

@@ -64,12 +64,8 @@ def next_steps(
 
 
 def _action_step(action: ActionItem, today: date) -> Step:
-    days = (today - action.due_on).days
-    if days > 0:
-        when = f"{days} day{'s' if days != 1 else ''} overdue"
-    else:
-        when = f"due {action.due_on.day} {action.due_on:%b}"
-    return Step(action.title, f"{action.owner} · {when}", action=action, urgent=days > 0)
+    """An action item (drawn, and ticked off, by web/actions/_step.html)."""
+    return Step(action.title, action=action, urgent=action.due_on < today)
 
 
 def _flag_steps(

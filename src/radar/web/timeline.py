@@ -13,9 +13,11 @@ from datetime import date
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 
 from radar.portfolio.models import ActionItem, Alliance, ContextFactor, ReviewComment
+from radar.web.history import alliance_changes, describe
 from radar.web.present import parse_date, ritual_label
 
 PAGE_SIZE = 40
@@ -29,6 +31,7 @@ KINDS: dict[str, str] = {
     "review": "Reviews",
     "decision": "Decisions and actions",
     "observation": "Observations and context",
+    "change": "Changes to records",
 }
 
 
@@ -161,6 +164,14 @@ def _observations(alliance: Alliance, _payload: Any, cutoff: date, limit: int) -
     return found
 
 
+def _changes(alliance: Alliance, _payload: Any, cutoff: date, limit: int) -> list[Event]:
+    found = []
+    for entry in alliance_changes(alliance.pk, cutoff, limit):
+        change = describe(entry)
+        found.append(Event(timezone.localdate(change.when), "change", change.title, change.detail))
+    return found
+
+
 SOURCES: dict[str, list[Source]] = {
     "meeting": [_interactions(("meeting", "call"), "meeting")],
     "message": [_interactions(("email", "message"), "message")],
@@ -168,6 +179,7 @@ SOURCES: dict[str, list[Source]] = {
     "review": [_reviews],
     "decision": [_decisions],
     "observation": [_observations],
+    "change": [_changes],
 }
 
 

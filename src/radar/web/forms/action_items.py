@@ -6,6 +6,7 @@ from typing import Any
 
 from radar.portfolio.models import ActionItem, Decision
 from radar.web.forms.base import DateInput, RecordForm
+from radar.web.forms.decisions import owner_field
 
 
 class ActionItemEditForm(RecordForm):
@@ -13,7 +14,7 @@ class ActionItemEditForm(RecordForm):
 
     class Meta:
         model = ActionItem
-        fields = ["decision", "title", "owner", "due_on", "done_on"]
+        fields = ["decision", "title", "owner_user", "due_on", "done_on"]
         widgets = {"due_on": DateInput(), "done_on": DateInput()}
         labels = {
             "decision": "Part of the decision",
@@ -25,6 +26,7 @@ class ActionItemEditForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["owner_user"] = owner_field(empty_label="Who owns it?")
         decision = self.fields["decision"]
         decision.queryset = Decision.objects.filter(alliance=self.alliance).order_by("-decided_on")  # type: ignore[attr-defined]
         decision.label_from_instance = (  # type: ignore[attr-defined]

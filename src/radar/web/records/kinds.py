@@ -268,7 +268,7 @@ ACTIONS = Kind(
     intro="What was agreed to do after each decision, who does it and by when.",
     scope=lambda a: (
         ActionItem.objects.filter(decision__alliance=a)
-        .select_related("decision")
+        .select_related("decision", "owner_user")
         .order_by("done_on", "due_on")
     ),
     columns=(
@@ -276,7 +276,7 @@ ACTIONS = Kind(
         Column(
             "Decision", lambda i: f"{i.decision.get_kind_display()} {_day(i.decision.decided_on)}"
         ),
-        Column("Owner", lambda i: str(i.owner)),
+        Column("Owner", lambda i: i.owner_label),
         Column("Due", lambda i: _day(i.due_on)),
         Column("Done", lambda i: _day(i.done_on) if i.done_on else "open"),
     ),

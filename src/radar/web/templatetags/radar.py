@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from radar.web.present import band_label, band_of, humanize_code, parse_date
@@ -207,3 +207,38 @@ def ago(days: int | None) -> str:
     if days <= 0:
         return "today"
     return "yesterday" if days == 1 else f"{days} days ago"
+
+
+EXCERPT = 90  # characters of context on each side of the first match
+
+
+@register.filter
+def excerpt(text: str, terms: Sequence[str]) -> SafeString:
+    """The part of `text` around the first search term, terms marked; all of it escaped."""
+    text = " ".join(str(text or "").split())
+    lowered = text.lower()
+    hits = [i for i in (lowered.find(t) for t in terms) if i >= 0]
+    start = max(0, min(hits) - EXCERPT) if hits else 0
+    end = min(len(text), start + 2 * EXCERPT + 40)
+    shown = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    return highlight(shown, terms)
+
+
+@register.filter
+def highlight(text: str, terms: Sequence[str]) -> SafeString:
+    """`text` escaped, with every occurrence of a search term in <mark>."""
+    safe = str(escape(text))
+    words = sorted({str(escape(t)) for t in terms if t}, key=len, reverse=True)
+    if not words:
+        return mark_safe(safe)
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    # Only our own <mark> tags go into the escaped text, never inside an entity (&amp;).
+    parts = _ENTITY.split(safe)
+    marked = [
+        part if _ENTITY.fullmatch(part) else pattern.sub(r"<mark>\g<0></mark>", part)
+        for part in parts
+    ]
+    return mark_safe("".join(marked))
+
+
+_ENTITY = re.compile(r"(&#?[a-zA-Z0-9]+;)")
