@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 from radar.engine.config import DEFAULT_CONFIG
-from radar.engine.goals import GoalStatus, progress, progress_all
+from radar.engine.goals import GoalStatus, off_target, progress, progress_all
 from radar.engine.records import GoalRecord
 from tests.engine.builders import metric
 
@@ -76,3 +77,17 @@ def test_progress_all_matches_goals_to_their_metric_by_key():
     goals = (goal(), GoalRecord(3, "Leads", metric_key="leads", target=5.0), GoalRecord(4, "x"))
     found = progress_all(goals, series, DAY, DEFAULT_CONFIG)
     assert [p.status for p in found] == [GoalStatus.MET, GoalStatus.AT_RISK, GoalStatus.UNMEASURED]
+
+
+def test_the_quick_off_target_check_agrees_with_the_full_progress() -> None:
+    rng = random.Random(7)
+    for case in range(400):
+        values = [rng.uniform(0, 200) for _ in range(rng.randint(0, 9))]
+        series = metric("revenue", START, values, higher_is_better=rng.random() < 0.6)
+        by = rng.choice([None, date(2025, 3, 31), date(2025, 9, 30), date(2026, 6, 30)])
+        target = rng.choice([None, 50.0, 120.0, 180.0])
+        day = date(2025, rng.randint(1, 12), 28)
+        found = progress(goal(target=target, by=by), series, day, DEFAULT_CONFIG)
+        quick = off_target(goal(target=target, by=by), series, day, DEFAULT_CONFIG)
+        expected = None if found.status is GoalStatus.UNMEASURED else found.off_target
+        assert quick == expected, (case, values, target, by, day)

@@ -85,15 +85,35 @@ def _reaches(value: float, target: float, definition: MetricDefinition) -> bool:
     return value >= target if definition.higher_is_better else value <= target
 
 
+def _window(
+    goal: GoalRecord, series: MetricSeries | None, day: date, config: EngineConfig
+) -> list[tuple[date, float]]:
+    """The values the goal is judged on (the last `goal_trend_months` up to `day`)."""
+    if series is None or goal.target is None:
+        return []
+    upto = bisect_right(series.points, (day, float("inf")))
+    return list(series.points[max(0, upto - config.goal_trend_months) : upto])
+
+
+def _on_track(
+    goal: GoalRecord, points: list[tuple[date, float]], trend: str, definition: MetricDefinition
+) -> tuple[bool, float | None]:
+    """Whether a goal not yet met will be, and the projected value at its target date."""
+    slope = _slope(points)
+    toward = slope > 0 if definition.higher_is_better else slope < 0
+    if goal.target_date is None or goal.target is None:
+        return toward and trend != "flat", None
+    measured, current = points[-1]
+    projected = current + slope * _months(measured, goal.target_date)
+    return toward and _reaches(projected, goal.target, definition), projected
+
+
 def progress(
     goal: GoalRecord, series: MetricSeries | None, day: date, config: EngineConfig
 ) -> GoalProgress:
     """The goal as it stood on `day`, from its metric's values up to that day."""
-    if series is None or goal.target is None:
-        return GoalProgress(goal, GoalStatus.UNMEASURED)
-    upto = bisect_right(series.points, (day, float("inf")))
-    points = list(series.points[max(0, upto - config.goal_trend_months) : upto])
-    if not points:
+    points = _window(goal, series, day, config)
+    if series is None or goal.target is None or not points:
         return GoalProgress(goal, GoalStatus.UNMEASURED)
     measured, current = points[-1]
     trend = _trend(points, config)
@@ -103,16 +123,28 @@ def progress(
         return GoalProgress(goal, GoalStatus.MET, current, measured, trend, None, better)
     if goal.target_date is not None and goal.target_date < day:
         return GoalProgress(goal, GoalStatus.MISSED, current, measured, trend, None, better)
-    slope = _slope(points)
-    toward = slope > 0 if definition.higher_is_better else slope < 0
-    projected = None
-    if goal.target_date is not None:
-        projected = current + slope * _months(measured, goal.target_date)
-        on_track = toward and _reaches(projected, goal.target, definition)
-    else:
-        on_track = toward and trend != "flat"
+    on_track, projected = _on_track(goal, points, trend, definition)
     status = GoalStatus.ON_TRACK if on_track else GoalStatus.AT_RISK
     return GoalProgress(goal, status, current, measured, trend, projected, better)
+
+
+def off_target(
+    goal: GoalRecord, series: MetricSeries | None, day: date, config: EngineConfig
+) -> bool | None:
+    """`progress(...).off_target` (None when unmeasured), without the projection unless
+    the metric moves away from the target: the goal-drift rule asks this every month."""
+    points = _window(goal, series, day, config)
+    if series is None or goal.target is None or not points:
+        return None
+    definition = series.definition
+    if _reaches(points[-1][1], goal.target, definition):
+        return False
+    if goal.target_date is not None and goal.target_date < day:
+        return True
+    trend = _trend(points, config)
+    if trend != ("down" if definition.higher_is_better else "up"):
+        return False
+    return not _on_track(goal, points, trend, definition)[0]
 
 
 def progress_all(

@@ -21,8 +21,8 @@ from datetime import date
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
-from radar.engine.goals import GoalProgress, GoalStatus, progress_all
-from radar.engine.records import History
+from radar.engine.goals import GoalProgress, off_target, progress
+from radar.engine.records import GoalRecord, History, MetricSeries
 from radar.engine.signals._common import Rule
 from radar.engine.vocab import Category, Polarity
 
@@ -44,12 +44,31 @@ def review_age(history: History, day: date) -> int | None:
     return (day - start).days
 
 
-def _reasons(age: int | None, measured: list[GoalProgress], config: EngineConfig) -> list[str]:
+Judged = list[tuple[GoalRecord, MetricSeries | None]]
+
+
+def _all_off_target(goals: Judged, day: date, config: EngineConfig) -> int:
+    """How many goals are measured when every one of them is off target, else 0.
+
+    Stops at the first measured goal that is not: on most alliances, most months,
+    that is the first goal, and the others are never judged."""
+    measured = 0
+    for goal, series in goals:
+        off = off_target(goal, series, day, config)
+        if off is None:
+            continue
+        if not off:
+            return 0
+        measured += 1
+    return measured
+
+
+def _reasons(age: int | None, off_target: int, config: EngineConfig) -> list[str]:
     reasons = []
     if age is not None and age > config.goal_review_days:
         reasons.append(f"the goals have not been reviewed for {age} days")
-    if measured and all(p.off_target for p in measured):
-        every = "the only measured goal is" if len(measured) == 1 else "every measured goal is"
+    if off_target:
+        every = "the only measured goal is" if off_target == 1 else "every measured goal is"
         reasons.append(f"{every} off target")
     return reasons
 
@@ -65,14 +84,15 @@ def goal_drift(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
     history = frame.history
     if not history.goals:
         return
+    by_key = {m.definition.key: m for m in history.metrics}
+    judged = [(g, by_key.get(g.metric_key) if g.metric_key else None) for g in history.goals]
     for i, period in enumerate(frame.periods):
         day = frame.period_end(i)
         age = review_age(history, day)
-        goals = progress_all(history.goals, history.metrics, day, config)
-        measured = [p for p in goals if p.status is not GoalStatus.UNMEASURED]
-        reasons = _reasons(age, measured, config)
+        reasons = _reasons(age, _all_off_target(judged, day, config), config)
         if not reasons:
             continue
+        goals = [progress(g, series, day, config) for g, series in judged]
         yield Detection(
             rule=RULE_ID,
             category=Category.PRIORITY,
