@@ -138,3 +138,10 @@ def test_missing_clauses_are_flagged_and_deleting_the_agreement_asks_first(
     )
     manager_client.post(url("delete_agreement", alliance))
     assert not Agreement.objects.exists()
+
+
+def test_the_hygiene_flags_have_human_names() -> None:
+    from radar.web.present import humanize_code
+
+    assert humanize_code("agreement_exit_notice_due") == "Exit notice deadline coming up"
+    assert humanize_code("agreement_no_review_clause") == "No review clause in the agreement"
