@@ -54,6 +54,7 @@ POST_ONLY = {
     "restore_alliance",
     "keep_in_touch",
     "toggle_action",
+    "goals_reviewed",
 }
 # Which record a URL's `pk` names, for URLs that take one.
 PK_OF = {

@@ -153,3 +153,11 @@ def test_an_empty_alliance_is_deleted_on_confirmation(manager_client: Client) ->
     response = manager_client.post(reverse("delete_alliance", args=[empty.slug]))
     assert response.status_code == 302
     assert not Alliance.objects.filter(pk=empty.pk).exists()
+
+
+def test_the_edit_page_leads_to_archiving_and_deleting(
+    manager_client: Client, alliance: Alliance
+) -> None:
+    page = manager_client.get(reverse("edit_alliance", args=[alliance.slug])).content.decode()
+    assert reverse("archive_alliance", args=[alliance.slug]) in page
+    assert reverse("delete_alliance", args=[alliance.slug]) in page

@@ -55,3 +55,26 @@ def test_goals_are_judged_on_the_backtest_day(manager_client: Client, alliance: 
     (then,) = goal_rows(alliance, [goal], date(2025, 3, 1))
     (now,) = goal_rows(alliance, [goal], date(2025, 7, 1))
     assert (then.status, now.status) == ("met", "at risk")
+
+
+def test_a_goal_review_marks_every_goal_and_ends_the_drift(
+    manager_client: Client, alliance: Alliance
+) -> None:
+    Goal.objects.create(alliance=alliance, title="A", reviewed_on=date(2024, 1, 1))
+    Goal.objects.create(alliance=alliance, title="B")
+    response = manager_client.post(reverse("goals_reviewed", args=[alliance.slug]))
+    assert response["Location"] == reverse("goals", args=[alliance.slug])
+    assert set(alliance.goals.values_list("reviewed_on", flat=True)) == {timezone.localdate()}
+    page = manager_client.get(response["Location"]).content.decode()
+    assert "2 goals marked as reviewed today." in page
+
+
+def test_the_card_counts_the_agreement_review_as_the_goals_review(
+    manager_client: Client, alliance: Alliance
+) -> None:
+    from radar.portfolio.models import Agreement
+
+    Goal.objects.create(alliance=alliance, title="A", reviewed_on=date(2026, 1, 5))
+    Agreement.objects.create(alliance=alliance, last_reviewed_on=date(2026, 3, 1))
+    page = manager_client.get(reverse("alliance", args=[alliance.slug])).content.decode()
+    assert "last reviewed 1 Mar 2026 (with the agreement)" in page

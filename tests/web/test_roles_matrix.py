@@ -21,12 +21,14 @@ from radar.portfolio.models import (
     Agreement,
     Alliance,
     CheckIn,
+    Contact,
     Decision,
     Deliverable,
     Goal,
     GovernanceBody,
     Interaction,
     InteractionParticipant,
+    Observation,
     Survey,
     SurveyResponse,
 )
@@ -117,6 +119,7 @@ EXPECT: dict[str, Rule] = {
     },
     "actionitem_delete": Rule(EDITORS),
     "contact_delete#post": Rule(EDITORS, method="post", ok=(400,)),
+    "goals_reviewed": Rule(EDITORS, method="post", ok=None),
     # exports: the assessments for every reader, the whole bundle for editors
     "exports": Rule(READERS),
     "export_assessments": Rule(READERS),
@@ -148,6 +151,18 @@ EXPECT: dict[str, Rule] = {
     "api:create_observation": Rule(EDITORS, method="post", ok=(422,)),
     "api:list_decisions": Rule(READERS),
     "api:create_decision": Rule(EDITORS, method="post", ok=(422,)),
+    # PATCH {} changes nothing (200); the alliance has records, so DELETE is a 409; the
+    # records' DELETE removes them (204), and the next editor finds nothing left (404).
+    "api:update_alliance": Rule(EDITORS, method="patch"),
+    "api:delete_alliance": Rule(EDITORS, method="delete", ok=(409,)),
+    **{
+        f"api:update_{kind}": Rule(EDITORS, method="patch")
+        for kind in ("contact", "interaction", "observation", "decision")
+    },
+    **{
+        f"api:delete_{kind}": Rule(EDITORS, method="delete", ok=(204, 404))
+        for kind in ("contact", "interaction", "observation", "decision")
+    },
     # The admin's own sign-in pages are open; everything else in it is for admins.
     "admin:login": Rule(EVERYONE, ok=(200, 302)),
     "admin:logout": Rule(EVERYONE, method="post", ok=(200, 302)),
@@ -194,6 +209,30 @@ def world(users: dict[str, User], alliance: Alliance) -> dict[str, Any]:
         "checkin": checkin,
         "users": users,
         **records_of(alliance),
+        "api": api_records(alliance),
+    }
+
+
+def api_records(alliance: Alliance) -> dict[str, Any]:
+    """A contact, interaction, observation and decision for the API to change, and one of
+    each to delete, keyed by the URL names (update_contact, delete_contact, …)."""
+    today = timezone.localdate()
+    makers = {
+        "contact": lambda: Contact.objects.create(alliance=alliance, side="ours", name="Api"),
+        "interaction": lambda: Interaction.objects.create(
+            alliance=alliance, kind="call", occurred_at=timezone.now()
+        ),
+        "observation": lambda: Observation.objects.create(
+            alliance=alliance, observed_on=today, title="Seen"
+        ),
+        "decision": lambda: Decision.objects.create(
+            alliance=alliance, decided_on=today, kind="monitor", rationale="Keep watching"
+        ),
+    }
+    return {
+        f"{action}_{kind}": make()
+        for kind, make in makers.items()
+        for action in ("update", "delete")
     }
 
 
@@ -231,6 +270,9 @@ def records_of(alliance: Alliance) -> dict[str, Any]:
 def _pk(name: str, world: dict[str, Any]) -> int:
     if name.startswith("checkin"):
         return world["checkin"].pk
+    own = world["api"].get(name.split(":", 1)[-1]) if name.startswith("api:") else None
+    if own is not None:  # records of their own: the API deletes them
+        return own.pk
     if name == "keep_in_touch":
         return world["contact"].pk
     if name == "toggle_action":
@@ -282,7 +324,8 @@ def request(client: Client, url: str, name: str, method: str) -> Any:
     if method == "get":
         return client.get(url)
     if name.startswith("api:"):
-        return client.post(url, {}, content_type="application/json")
+        send = getattr(client, method)  # post, patch or delete
+        return send(url, {}, content_type="application/json")
     return client.post(url, {})
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from radar.engine.config import DEFAULT_CONFIG
 from radar.engine.goals import GoalProgress, GoalStatus, progress_all
 from radar.portfolio import events
-from radar.portfolio.models import Alliance, Goal
+from radar.portfolio.models import Agreement, Alliance, Goal
 
 STATUS_LABELS = {
     GoalStatus.MET: ("met", "chip--positive"),
@@ -62,13 +62,25 @@ def goal_rows(alliance: Alliance, goals: list[Goal], day: date | None = None) ->
     return [GoalRow(g, found[g.pk]) for g in goals if g.pk in found]
 
 
+def last_review(alliance: Alliance, goals: list[Goal], day: date) -> tuple[date | None, bool]:
+    """When the goals were last reviewed by `day`, and whether that was the agreement's
+    review (which covers goals and terms): the same dates the goal-drift signal reads."""
+    own = [g.reviewed_on for g in goals if g.reviewed_on and g.reviewed_on <= day]
+    agreement = Agreement.objects.filter(alliance=alliance).first()
+    joint = agreement.last_reviewed_on if agreement else None
+    joint = joint if joint and joint <= day else None
+    latest = max([*own, *([joint] if joint else [])], default=None)
+    return latest, latest is not None and latest == joint and latest not in own
+
+
 def goals_context(alliance: Alliance, day: date) -> dict[str, Any]:
     """What the goals partial of the alliance page needs."""
     goals = list(alliance.goals.select_related("metric").order_by("title"))
     rows = goal_rows(alliance, goals, day)
-    reviewed = [g.reviewed_on for g in goals if g.reviewed_on]
+    reviewed, with_agreement = last_review(alliance, goals, day)
     return {
         "goal_rows": rows,
-        "goals_reviewed_on": max(reviewed) if reviewed else None,
+        "goals_reviewed_on": reviewed,
+        "goals_reviewed_with_agreement": with_agreement,
         "goals_off_target": sum(1 for r in rows if r.progress.off_target),
     }

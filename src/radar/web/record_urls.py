@@ -38,5 +38,6 @@ urlpatterns = [
     path("agreement/edit/", agreement.edit_agreement, name="edit_agreement"),
     path("agreement/review/", agreement.review_agreement, name="review_agreement"),
     path("agreement/delete/", agreement.delete_agreement, name="delete_agreement"),
+    path("goals/reviewed/", records.goals_reviewed, name="goals_reviewed"),
     *_kind_urls(),
 ]

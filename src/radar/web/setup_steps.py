@@ -17,49 +17,34 @@ class Step:
 
 
 def steps_for(alliance: Alliance) -> list[Step]:
-    """The steps still open; empty once the alliance has people, goals, an agreement,
-    governance and a first logged interaction (the page then shows nothing)."""
+    """The steps still open for a new alliance, shown until its first interaction is
+    logged (after that the overview's own next steps lead, and each tab asks for what
+    it lacks)."""
+    if alliance.interactions.exists():
+        return []
     slug = [alliance.slug]
-    checks = (
+    wanted = (
         (
             alliance.contacts.filter(side="partner").exists(),
-            Step(
-                "Add the partner's people",
-                "who champions it, who decides",
-                reverse("contact_add", args=slug),
-            ),
+            "Add the partner's people",
+            "who champions it, who decides",
+            "contact_add",
         ),
-        (
-            alliance.goals.exists(),
-            Step(
-                "Set its goals",
-                "what it is for, measured against a target",
-                reverse("goal_add", args=slug),
-            ),
-        ),
+        (alliance.goals.exists(), "Set its goals", "what it is for, with a target", "goal_add"),
         (
             Agreement.objects.filter(alliance=alliance).exists(),
-            Step(
-                "Record the agreement",
-                "review, renegotiation and exit clauses and dates",
-                reverse("edit_agreement", args=slug),
-            ),
+            "Record the agreement",
+            "review, renegotiation and exit clauses and dates",
+            "edit_agreement",
         ),
         (
             alliance.governance.exists(),
-            Step(
-                "Name its governance",
-                "who steers it and how often they meet",
-                reverse("governance_add", args=slug),
-            ),
+            "Name its governance",
+            "who steers it and how often they meet",
+            "governance_add",
         ),
-        (
-            alliance.interactions.exists(),
-            Step(
-                "Log the first meeting",
-                "signals start from what happens",
-                reverse("log_interaction", args=slug),
-            ),
-        ),
+        (False, "Log the first meeting", "signals start from what happens", "log_interaction"),
     )
-    return [step for done, step in checks if not done]
+    return [
+        Step(label, why, reverse(name, args=slug)) for done, label, why, name in wanted if not done
+    ]

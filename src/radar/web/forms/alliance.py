@@ -11,7 +11,6 @@ from django.utils.text import slugify
 
 from radar.portfolio.models import Alliance, Contact, Partner
 from radar.web.forms.base import DateInput
-from radar.web.labels import ALLIANCE_KIND_LABELS, PHASE_LABELS
 
 # Paths under /alliances/ that are pages, not alliances.
 RESERVED_SLUGS = frozenset({"new", "archived"})
@@ -80,11 +79,8 @@ class AllianceForm(forms.ModelForm):  # type: ignore[type-arg]
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        self.fields["kind"].choices = list(ALLIANCE_KIND_LABELS.items())
-        self.fields["declared_phase"].choices = [
-            ("", "Let the radar decide"),
-            *PHASE_LABELS.items(),
-        ]
+        phase = self.fields["declared_phase"]
+        phase.choices = [("", "Let the radar decide"), *list(phase.choices)[1:]]  # type: ignore[attr-defined]
         owner = self.fields["owner"]
         owner.queryset = get_user_model().objects.filter(is_active=True).order_by("username")  # type: ignore[attr-defined]
         owner.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[attr-defined]

@@ -9,7 +9,6 @@ from django.db import transaction
 
 from radar.portfolio.models import Contact
 from radar.web.forms.base import DateInput, RecordForm
-from radar.web.labels import CONTACT_ROLE_LABELS, SIDE_LABELS
 
 
 class ContactForm(RecordForm):
@@ -63,8 +62,6 @@ class ContactForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["side"].choices = list(SIDE_LABELS.items())
-        self.fields["role"].choices = list(CONTACT_ROLE_LABELS.items())
         self.fields["end_reason"].choices = [("", "—"), *Contact.EndReason.choices[1:]]
         others = Contact.objects.filter(alliance=self.alliance).order_by("side", "name")
         if self.instance.pk:

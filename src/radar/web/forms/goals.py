@@ -9,7 +9,6 @@ from django.utils.text import slugify
 
 from radar.portfolio.models import Goal, MetricDefinition
 from radar.web.forms.base import DateInput, RecordForm
-from radar.web.labels import METRIC_KIND_LABELS
 
 
 class GoalForm(RecordForm):
@@ -72,12 +71,13 @@ class MetricDefinitionForm(RecordForm):
             "key": "Used by imports and the API; filled in from the name when left empty.",
             "unit": "e.g. EUR, leads, %",
             "higher_is_better": "Untick for costs, churn or response times.",
+            "kind": "Leading indicators move early (pipeline, activity); lagging ones late"
+            " (revenue, savings).",
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["key"].required = False
-        self.fields["kind"].choices = list(METRIC_KIND_LABELS.items())
         if self.instance.pk is None:  # the key follows the name until typed (records.js)
             self.fields["name"].widget.attrs["data-fills"] = self["key"].auto_id
             self.fields["key"].widget.attrs["data-joiner"] = "_"

@@ -8,7 +8,6 @@ from django.core.validators import MinValueValidator
 
 from radar.portfolio.models import GovernanceBody
 from radar.web.forms.base import RecordForm
-from radar.web.labels import GOVERNANCE_TIER_LABELS, MEETING_LABELS
 
 
 class GovernanceBodyForm(RecordForm):
@@ -25,8 +24,8 @@ class GovernanceBodyForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tier"].choices = list(GOVERNANCE_TIER_LABELS.items())
-        self.fields["ritual"].choices = [(k, v) for k, v in MEETING_LABELS.items() if k != "none"]
+        ritual = self.fields["ritual"]  # a body's meetings are governance meetings
+        ritual.choices = [c for c in ritual.choices if c[0] not in ("", "none")]  # type: ignore[attr-defined]
         cadence = self.fields["cadence_days"]
         cadence.validators.append(MinValueValidator(1, "Give a number of days, 1 or more."))
         cadence.widget.attrs["min"] = 1

@@ -8,7 +8,9 @@ from django import forms
 
 from radar.portfolio.models import Contact, Survey, SurveyResponse
 from radar.web.forms.base import DateInput, RecordForm
-from radar.web.labels import SIDE_LABELS, SURVEY_KIND_LABELS, SURVEY_SCALES
+
+# The scale each kind of survey is usually answered on.
+SURVEY_SCALES = {"pulse": 5, "health": 10, "alignment": 5, "customer_nps": 10}
 
 
 class SurveyForm(RecordForm):
@@ -23,7 +25,6 @@ class SurveyForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = list(SURVEY_KIND_LABELS.items())
         self.fields["scale_max"].required = False
 
     def clean(self) -> dict[str, Any]:
@@ -62,7 +63,6 @@ class SurveyResponseForm(RecordForm):
         contact = self.fields["contact"]
         contact.queryset = Contact.objects.filter(alliance=self.alliance).order_by("side", "name")  # type: ignore[attr-defined]
         contact.empty_label = "Someone else"  # type: ignore[attr-defined]
-        self.fields["side"].choices = list(SIDE_LABELS.items())
 
     def scope(self) -> Any:
         return SurveyResponse.objects.filter(survey__alliance=self.alliance)

@@ -6,6 +6,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from radar.portfolio.models import Agreement, Alliance
+
+# What an alliance's deletion takes with it: (what, related name).
+ALLIANCE_RECORDS = (
+    ("interactions", "interactions"),
+    ("people", "contacts"),
+    ("deliverables", "deliverables"),
+    ("metrics", "metrics"),
+    ("goals", "goals"),
+    ("surveys", "surveys"),
+    ("observations", "observations"),
+    ("health reviews", "checkins"),
+    ("decisions", "decisions"),
+    ("governance bodies", "governance"),
+    ("stored assessments", "assessments"),
+)
+
 
 def _same(typed: str, name: str) -> bool:
     return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold()
@@ -41,3 +58,9 @@ class Deletion:
             f"Type “{self.name}” exactly to confirm." if typed else "Type the name to confirm."
         )
         return False
+
+
+def alliance_records(alliance: Alliance) -> list[tuple[str, int]]:
+    """(what, how many) of every kind of record an alliance's deletion would take."""
+    found = [(what, getattr(alliance, name).count()) for what, name in ALLIANCE_RECORDS]
+    return [*found, ("agreement", Agreement.objects.filter(alliance=alliance).count())]

@@ -32,12 +32,6 @@ from radar.web.forms.contacts import ContactForm
 from radar.web.forms.goals import GoalForm, MetricDefinitionForm
 from radar.web.forms.governance import GovernanceBodyForm
 from radar.web.forms.surveys import SurveyForm, SurveyResponseForm
-from radar.web.labels import (
-    CONTACT_ROLE_LABELS,
-    GOVERNANCE_TIER_LABELS,
-    MEETING_LABELS,
-    SURVEY_KIND_LABELS,
-)
 
 
 def _day(value: date | None) -> str:
@@ -141,7 +135,7 @@ CONTACTS = Kind(
     columns=(
         Column("Name", lambda c: c.name + (f" — {c.title}" if c.title else "")),
         Column("Side", lambda c: "Us" if c.side == "ours" else "Partner"),
-        Column("Role", lambda c: CONTACT_ROLE_LABELS.get(c.role, c.role)),
+        Column("Role", lambda c: c.get_role_display()),
         Column("Since", lambda c: _day(c.started_on)),
         Column("Now", _left),
     ),
@@ -215,8 +209,8 @@ GOVERNANCE = Kind(
     scope=lambda a: GovernanceBody.objects.filter(alliance=a).order_by("tier", "name"),
     columns=(
         Column("Body", lambda g: g.name),
-        Column("Level", lambda g: GOVERNANCE_TIER_LABELS.get(g.tier, g.tier)),
-        Column("Its meetings", lambda g: MEETING_LABELS.get(g.ritual, g.ritual)),
+        Column("Level", lambda g: g.get_tier_display()),
+        Column("Its meetings", lambda g: g.get_ritual_display()),
         Column("Meets every", lambda g: f"{g.cadence_days} days", numeric=True),
     ),
 )
@@ -243,7 +237,7 @@ SURVEYS = Kind(
     ),
     columns=(
         Column("Survey", lambda s: s.title),
-        Column("Kind", lambda s: SURVEY_KIND_LABELS.get(s.kind, s.kind)),
+        Column("Kind", lambda s: s.get_kind_display()),
         Column("Sent", lambda s: _day(s.sent_on)),
     ),
     dependents=_survey_dependents,

@@ -15,25 +15,9 @@ from typing import Any
 from django import template
 
 from radar.portfolio.models import Agreement, Alliance
-from radar.web import labels
 from radar.web.roles import Ability, can
 
 register = template.Library()
-
-VOCABULARIES = {
-    "alliance_kind": labels.ALLIANCE_KIND_LABELS,
-    "contact_role": labels.CONTACT_ROLE_LABELS,
-    "side": labels.SIDE_LABELS,
-    "governance_tier": labels.GOVERNANCE_TIER_LABELS,
-    "meeting": labels.MEETING_LABELS,
-    "survey_kind": labels.SURVEY_KIND_LABELS,
-}
-
-
-@register.filter
-def human(value: str, vocabulary: str) -> str:
-    """The label of a stored value: {{ survey.kind|human:"survey_kind" }}."""
-    return VOCABULARIES[vocabulary].get(value, str(value).replace("_", " ").capitalize())
 
 
 def _user(context: template.Context) -> Any:

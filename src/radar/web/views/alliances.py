@@ -17,31 +17,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from radar.portfolio.models import Agreement, Alliance
+from radar.portfolio.models import Alliance
 from radar.web.forms.alliance import AllianceForm, NewAllianceForm
-from radar.web.records.deletion import Deletion
+from radar.web.records.deletion import Deletion, alliance_records
 from radar.web.records.respond import form_page, reassess, saved
 from radar.web.roles import Ability, requires
-
-# What an alliance's deletion takes with it: (label, related name).
-RECORDS = (
-    ("interactions", "interactions"),
-    ("people", "contacts"),
-    ("deliverables", "deliverables"),
-    ("metrics", "metrics"),
-    ("goals", "goals"),
-    ("surveys", "surveys"),
-    ("observations", "observations"),
-    ("health reviews", "checkins"),
-    ("decisions", "decisions"),
-    ("governance bodies", "governance"),
-    ("stored assessments", "assessments"),
-)
-
-
-def dependents(alliance: Alliance) -> list[tuple[str, int]]:
-    found = [(label, getattr(alliance, name).count()) for label, name in RECORDS]
-    return [*found, ("agreement", Agreement.objects.filter(alliance=alliance).count())]
 
 
 def _alliance(slug: str) -> Alliance:
@@ -95,6 +75,10 @@ def edit_alliance(request: HttpRequest, slug: str) -> HttpResponse:
         alliance=alliance,
         heading=f"Edit {alliance.name}",
         cancel_url=reverse("alliance", args=[alliance.slug]),
+        more_links=[
+            ("Archive this alliance", reverse("archive_alliance", args=[alliance.slug]), ""),
+            ("Delete it", reverse("delete_alliance", args=[alliance.slug]), "danger-link"),
+        ],
     )
     return form_page(request, "web/records/form.html", "web/records/_form.html", context)
 
@@ -131,7 +115,9 @@ def restore_alliance(request: HttpRequest, slug: str) -> HttpResponse:
 def delete_alliance(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = _alliance(slug)
     deletion = Deletion(
-        alliance.name, dependents(alliance), request.POST if request.method == "POST" else None
+        alliance.name,
+        alliance_records(alliance),
+        request.POST if request.method == "POST" else None,
     )
     if request.method == "POST" and deletion.confirmed():
         name = alliance.name

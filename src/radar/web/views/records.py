@@ -10,8 +10,9 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from radar.portfolio.models import Alliance
 from radar.web.records.deletion import Deletion
@@ -125,3 +126,17 @@ def record_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "web/records/delete.html", context, status=status)
+
+
+@requires(Ability.EDIT)
+def goals_reviewed(request: HttpRequest, slug: str) -> HttpResponse:
+    """POST: every goal of the alliance was reviewed (with the partner) today."""
+    alliance = _alliance(slug)
+    if request.method != "POST":
+        return redirect("goals", slug=alliance.slug)
+    today = timezone.localdate()
+    count = alliance.goals.update(reviewed_on=today)
+    message = (
+        f"{count} goal{'s' if count != 1 else ''} marked as reviewed today. {reassess(alliance)}"
+    )
+    return saved(request, reverse("goals", args=[alliance.slug]), message)
