@@ -75,6 +75,7 @@ def test_it_records_a_monthly_review_and_updates_score_and_timeline(
     expect(hint).to_be_hidden()
     page.locator("input[name=manual_score][value='5']").check()  # far above a declining score
     expect(hint).to_be_visible()
+    page.get_by_label("Why this score").fill("Their new CTO doubled the joint budget.")
     screenshot(page, "review-form")
     page.get_by_role("button", name="Save the review").click()
     status = page.locator("#form-status")

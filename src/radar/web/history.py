@@ -60,8 +60,11 @@ def _value(field: Any, raw: Any) -> str:
 
 def _changes(entry: LogEntry) -> str:
     model = entry.content_type.model_class()
+    # In the model's field order: PostgreSQL's jsonb does not keep the keys' order.
+    order = {f.name: i for i, f in enumerate(model._meta.fields)} if model else {}
+    changes = sorted(entry.changes_dict.items(), key=lambda item: order.get(item[0], len(order)))
     parts = []
-    for name, values in list(entry.changes_dict.items()):
+    for name, values in changes:
         try:
             field = model._meta.get_field(name) if model else None
         except Exception:  # a field that no longer exists

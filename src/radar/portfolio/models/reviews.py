@@ -26,6 +26,8 @@ class CheckIn(models.Model):
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     computed_score = models.FloatField(null=True, blank=True)
+    # Why the manager's score says what it says (what the data cannot show).
+    score_comment = models.TextField(blank=True)
     spoke_with_partner = models.BooleanField(null=True, blank=True)
     team_changes = models.TextField(blank=True)
     priorities_shifted = models.BooleanField(null=True, blank=True)
