@@ -10,7 +10,7 @@ from ninja import NinjaAPI, Swagger
 
 from radar import __version__
 from radar.api.auth import READERS, docs_guard
-from radar.api.routes import alliances, records
+from radar.api.routes import alliances, record_changes, records
 
 api = NinjaAPI(
     title="Alliance Radar API",
@@ -27,3 +27,4 @@ api = NinjaAPI(
 )
 api.add_router("/", alliances.router)
 api.add_router("/", records.router)
+api.add_router("/", record_changes.router)

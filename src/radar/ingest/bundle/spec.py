@@ -200,6 +200,7 @@ GOALS = Entity(
         Column("metric_key", max_length=60, help="A metric key of the same alliance."),
         Column("target_value", NUMBER, example="500000"),
         Column("target_date", DATE),
+        Column("reviewed_on", DATE, help="Last reviewed with the partner."),
     ),
     key=("alliance", "title"),
 )

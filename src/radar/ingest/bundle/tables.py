@@ -161,6 +161,7 @@ TABLES: tuple[Table, ...] = (
             ("metric_id", Ref("metric", ("alliance", "metric_key"), optional=True)),
             ("target_value", "target_value"),
             ("target_date", "target_date"),
+            ("reviewed_on", "reviewed_on"),
         ),
         key=("alliance_id", "title"),
     ),

@@ -83,6 +83,9 @@ class Goal(models.Model):
     )
     target_value = models.FloatField(null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)
+    # When the goal was last reviewed (with the partner): goals left unreviewed for a
+    # year drift, the first cause of a plateau (the engine's priority.goal_drift).
+    reviewed_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["alliance", "title"]

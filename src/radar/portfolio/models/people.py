@@ -7,6 +7,10 @@ from django.db import models
 from radar.engine.vocab import ContactRole, Side
 from radar.portfolio.choices import choices
 
+# How often to speak with someone when their own rhythm is not set: monthly on a
+# strategic (tier 1) alliance, every two months on a core one, quarterly otherwise.
+KEEP_IN_TOUCH_BY_TIER = {1: 30, 2: 60, 3: 90}
+
 
 class Contact(models.Model):
     class EndReason(models.TextChoices):
@@ -32,6 +36,11 @@ class Contact(models.Model):
     first_seen = models.DateTimeField(null=True, blank=True)
     last_seen = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    keep_in_touch_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Speak with them at least every this many days; empty: the tier's default.",
+    )
 
     class Meta:
         ordering = ["alliance", "side", "name"]

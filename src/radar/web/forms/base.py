@@ -54,3 +54,42 @@ class AllianceModelForm(forms.ModelForm):  # type: ignore[type-arg]
             obj.save()
             self.save_m2m()
         return obj
+
+
+class RecordForm(AllianceModelForm):
+    """A record of one alliance that is unique within it by some fields (a title, a key).
+
+    The model's constraints include the alliance, which is not a form field, so Django
+    would skip them; each form names them in `unique_within_alliance` with the sentence
+    a user reads, and they are checked here (case-insensitively for text).
+    """
+
+    unique_within_alliance: tuple[tuple[str, str], ...] = ()
+    # False for rows that hang under another row of the alliance (a survey's responses,
+    # a decision's action items): they have no alliance of their own to set.
+    belongs_to_alliance = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # "Job title", not "Job title:"
+        super().__init__(*args, **kwargs)
+
+    def scope(self) -> Any:
+        """The rows this record must be unique among (overridden for nested records)."""
+        return self._meta.model.objects.filter(alliance=self.alliance)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for field, message in self.unique_within_alliance:
+            value = data.get(field)
+            if value in (None, ""):
+                continue
+            lookup = f"{field}__iexact" if isinstance(value, str) else field
+            clash = self.scope().filter(**{lookup: value}).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error(field, message)
+        return data
+
+    def save(self, commit: bool = True) -> Any:
+        if self.belongs_to_alliance:
+            return super().save(commit)
+        return forms.ModelForm.save(self, commit)
