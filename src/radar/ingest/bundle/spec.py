@@ -27,6 +27,7 @@ INT = "integer"
 NUMBER = "number"
 ENUM = "enum"
 JSON = "json"
+URL = "url"
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ PARTNERS = Entity(
     "partners",
     (
         Column("name", required=True, max_length=200, example="Acme Cloud"),
-        Column("website", max_length=200, example="https://acme.example"),
+        Column("website", URL, max_length=200, example="https://acme.example"),
         Column(
             "email_domains",
             max_length=500,
@@ -154,7 +155,7 @@ AGREEMENTS = Entity(
         Column("renegotiation_on", DATE),
         Column("exit_clause", example="Either side, 90 days' notice"),
         Column("exit_notice_days", INT, minimum=0, example="90"),
-        Column("document_url", max_length=200),
+        Column("document_url", URL, max_length=200),
     ),
     key=("alliance",),
     help="At most one agreement per alliance.",
@@ -348,7 +349,7 @@ OBSERVATIONS = Entity(
         Column("kind", ENUM, choices=values(vocab.ObservationKind), default="other"),
         Column("source", ENUM, choices=values(vocab.ObservationSource), default="internal"),
         Column("detail"),
-        Column("url", max_length=200),
+        Column("url", URL, max_length=200),
         _user("recorded_by_username"),
     ),
     key=("alliance", "observed_on", "title"),

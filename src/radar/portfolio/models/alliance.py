@@ -8,11 +8,12 @@ from django.utils.text import slugify
 
 from radar.engine.vocab import AllianceKind, GovernanceTier, Phase, Ritual
 from radar.portfolio.choices import choices
+from radar.security.links import validate_link
 
 
 class Partner(models.Model):
     name = models.CharField(max_length=200, unique=True)
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_link])
     # Comma-separated e-mail domains; importers map senders and attendees with them.
     email_domains = models.CharField(max_length=500, blank=True)
     notes = models.TextField(blank=True)
@@ -106,7 +107,7 @@ class Agreement(models.Model):
     renegotiation_on = models.DateField(null=True, blank=True)
     exit_clause = models.TextField(blank=True)
     exit_notice_days = models.PositiveIntegerField(null=True, blank=True)
-    document_url = models.URLField(blank=True)
+    document_url = models.URLField(blank=True, validators=[validate_link])
 
     def __str__(self) -> str:
         return f"Agreement for {self.alliance}"

@@ -7,6 +7,7 @@ from django.db import models
 
 from radar.engine.vocab import Category, ContextKind, ObservationKind, ObservationSource, Polarity
 from radar.portfolio.choices import choices
+from radar.security.links import validate_link
 
 
 class Observation(models.Model):
@@ -20,7 +21,7 @@ class Observation(models.Model):
     source = models.CharField(max_length=10, choices=choices(ObservationSource), default="internal")
     title = models.CharField(max_length=300)
     detail = models.TextField(blank=True)
-    url = models.URLField(blank=True)
+    url = models.URLField(blank=True, validators=[validate_link])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
