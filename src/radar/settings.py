@@ -83,9 +83,12 @@ def _database() -> dict[str, object]:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets the web app read while an import writes; IMMEDIATE avoids
         # "database is locked" upgrades in write transactions.
+        # A writer waits up to 20 s for another's transaction (5 s by default) rather
+        # than fail with "database is locked" under many concurrent requests.
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
         }
         config["CONN_MAX_AGE"] = 0
     return config
