@@ -125,6 +125,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Files people upload to keep (backed up and restored with the database: radar backup).
+MEDIA_ROOT = DATA_DIR / "media"
 
 EMAIL_BACKEND = env_str("RADAR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("RADAR_EMAIL_HOST", "localhost")
