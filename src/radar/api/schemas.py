@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, field_validator
 
 from radar.engine.vocab import (
     AllianceKind,
@@ -169,3 +169,11 @@ class DecisionIn(Schema):
     kind: DecisionKind
     rationale: str = Field(min_length=1)
     actions: list[ActionItemSchema] = []
+
+    @field_validator("actions")
+    @classmethod
+    def titles_differ(cls, actions: list[ActionItemSchema]) -> list[ActionItemSchema]:
+        titles = [action.title for action in actions]
+        if len(set(titles)) != len(titles):
+            raise ValueError("two actions have the same title; give each its own")
+        return actions

@@ -87,10 +87,29 @@ def _user(name: str) -> Column:
     return Column(
         name,
         max_length=150,
-        help="Username of a Radar user; unknown usernames are left empty (warning).",
+        help=(
+            "Username of a Radar user or of users.csv; unknown usernames are left empty "
+            "(warning)."
+        ),
         example="maria",
     )
 
+
+USERS = Entity(
+    "users",
+    (
+        Column("username", required=True, max_length=150, example="maria"),
+        Column("first_name", max_length=150, example="Maria"),
+        Column("last_name", max_length=150, example="Lopez"),
+        Column("email", max_length=254, example="maria@ours.example"),
+    ),
+    key=("username",),
+    help=(
+        "The people other files name as owner, reviewer, recorder or decider. An import "
+        "creates those it does not know, without a password and without a role (an "
+        "administrator gives them both); it never changes a user who exists."
+    ),
+)
 
 PARTNERS = Entity(
     "partners",
@@ -424,6 +443,7 @@ ACTION_ITEMS = Entity(
 
 # In dependency order: a file only refers to files listed before it.
 ENTITIES: tuple[Entity, ...] = (
+    USERS,
     PARTNERS,
     ALLIANCES,
     AGREEMENTS,

@@ -65,8 +65,19 @@ class Alliance(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         if not self.slug:
-            self.slug = slugify(self.name)[:220] or "alliance"
+            self.slug = self.free_slug(slugify(self.name)[:210] or "alliance")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
+    def free_slug(cls, wanted: str) -> str:
+        """`wanted`, or `wanted-2`, `-3` … when another alliance has it ("Acme & Co" and
+        "Acme Co" both slugify to acme-co, and slugs are unique)."""
+        taken = set(cls.objects.filter(slug__startswith=wanted).values_list("slug", flat=True))
+        slug, number = wanted, 1
+        while slug in taken:
+            number += 1
+            slug = f"{wanted}-{number}"
+        return slug
 
     @property
     def owner_display(self) -> str:

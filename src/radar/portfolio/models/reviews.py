@@ -38,6 +38,13 @@ class CheckIn(models.Model):
 
     class Meta:
         ordering = ["alliance", "-held_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "held_on"],
+                name="checkin_natural_key",
+                violation_error_message="This alliance already has a review on that date.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Check-in {self.alliance} {self.held_on}"
@@ -57,6 +64,14 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["alliance", "-decided_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "decided_on", "kind"],
+                name="decision_natural_key",
+                violation_error_message="A decision of this kind is already recorded for this "
+                "alliance on that day.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.alliance} ({self.decided_on})"
@@ -71,6 +86,13 @@ class ActionItem(models.Model):
 
     class Meta:
         ordering = ["decision", "due_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "title"],
+                name="action_item_natural_key",
+                violation_error_message="This decision already has an action with this title.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
