@@ -88,8 +88,7 @@ def _user(name: str) -> Column:
         name,
         max_length=150,
         help=(
-            "Username of a Radar user or of users.csv; unknown usernames are left empty "
-            "(warning)."
+            "Username of a Radar user or of users.csv; unknown usernames are left empty (warning)."
         ),
         example="maria",
     )
