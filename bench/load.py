@@ -1,20 +1,23 @@
 """Load test of the production server: N signed-in people clicking around at once.
 
     python -m bench.load --clients 50 --seconds 30 --db sqlite     # or --db postgres
-    python -m bench.load --clients 50 --seconds 30 --runs 3 --think 1.0
+    python -m bench.load --clients 50 --seconds 30 --runs 3 --think 1.0   # busier people
 
 It seeds the demo portfolio in a throwaway store, starts `radar serve --production`
 on a loopback port, signs each client in (its own manager account and API token,
 before the clock starts), then for --seconds each client repeats: pick an action,
 send its requests, wait a think time (uniform between 0.5x and 1.5x --think
-seconds). Actions, by weight: the dashboard (25), an alliance page (30), the
-"log an interaction" form, opened and saved (15: two requests, the save
-re-evaluates the alliance), the API's interaction list (10), an API observation
-post (20, also re-evaluates). A request is an error when it fails or answers
-another status than the action expects. Prints requests/s, median and p95
-latency and errors per run, min/median/max over the runs, the load average, and
-how often the server logged "database is locked". Bounded: loopback only, a
-fixed duration, the server stopped at the end.
+seconds; 3 s by default: a person reading a page clicks every 1.5-4.5 s).
+Actions, by weight: the dashboard (25), an alliance page (30), the "log an
+interaction" form, opened and saved (15: two requests, the save re-evaluates the
+alliance), the API's interaction list (10), an API observation post (20, also
+re-evaluates). A request is an error when it fails or answers another status
+than the action expects. Prints requests/s, median and p95 latency and errors
+per run, min/median/max over the runs, the load average, how often the server
+logged "database is locked", and the server's CPU time per request (its own
+processes' CPU: a figure the other programs on a shared machine change little,
+unlike the latencies). Bounded: loopback only, a fixed duration, the server
+stopped at the end.
 """
 
 from __future__ import annotations
@@ -49,11 +52,26 @@ class Sample:
     status: int
 
 
+def group_cpu_seconds(group: int) -> float:
+    """CPU time (user + system) of the live processes of a process group (Linux /proc):
+    the server's own cost, which the other programs on the machine do not change."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:  # pgrp
+            total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class RunResult:
     samples: list[Sample] = field(default_factory=list)
     seconds: float = 0.0
     load: float = 0.0
+    server_cpu: float = 0.0  # CPU seconds the server spent during the run
 
     @property
     def ok(self) -> list[float]:
@@ -73,6 +91,7 @@ class RunResult:
             "p95_ms": p95 * 1000,
             "errors": self.errors,
             "load1": self.load,
+            "cpu_ms": self.server_cpu * 1000 / len(self.samples) if self.samples else 0.0,
         }
 
 
@@ -198,13 +217,14 @@ def report(
         f"{db} ({label}), {len(runs)} runs; server {args.processes or 'default'} processes x "
         f"{args.threads or 'default'} threads"
     )
-    heads = ("requests", "req/s", "median ms", "p95 ms", "errors", "load1")
+    heads = ("requests", "req/s", "median ms", "p95 ms", "errors", "load1", "CPU ms/req")
     print(f"{'run':>4} " + " ".join(f"{h:>10}" for h in heads))
     figures = [run.figures() for run in runs]
     for number, f in enumerate(figures, 1):
         print(
             f"{number:>4} {f['requests']:>10.0f} {f['rps']:>10.1f} {f['median_ms']:>10.0f} "
-            f"{f['p95_ms']:>10.0f} {f['errors']:>10.0f} {f['load1']:>10.2f}"
+            f"{f['p95_ms']:>10.0f} {f['errors']:>10.0f} {f['load1']:>10.2f} "
+            f"{f['cpu_ms']:>10.1f}"
         )
     print("min / median / max over the runs:")
     for key, name in (
@@ -213,6 +233,7 @@ def report(
         ("p95_ms", "p95 ms"),
         ("errors", "errors"),
         ("load1", "load average (1 min)"),
+        ("cpu_ms", "server CPU ms/request"),
     ):
         print(f"  {name:<22} {summary([f[key] for f in figures])}")
     by_action: dict[str, list[float]] = {}
@@ -239,7 +260,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--think", type=float, default=1.0, help="mean seconds between actions")
+    parser.add_argument("--think", type=float, default=3.0, help="mean seconds between actions")
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument(
         "--processes", type=int, default=0, help="server processes (default: theirs)"
@@ -284,7 +305,9 @@ def main(argv: list[str] | None = None) -> None:
             ]
             for client in clients:  # signed in before the clock starts
                 client.session.sign_in(f"load{client.number + 1:02d}", prepared["password"])
+            before = group_cpu_seconds(server.pid)
             runs.append(run_clients(clients, args.seconds, args.think))
+            runs[-1].server_cpu = group_cpu_seconds(server.pid) - before
             print(f"run {number + 1}: {runs[-1].figures()}", file=sys.stderr)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
