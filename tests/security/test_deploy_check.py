@@ -17,9 +17,10 @@ PRODUCTION = {
 
 
 def check_deploy(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    inherited = {
-        k: v for k, v in os.environ.items() if k not in ("RADAR_SECRET_KEY", "RADAR_DEBUG")
-    }
+    # Not the test run's own switches: the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE,
+    # which the deployment check rightly refuses.
+    dropped = ("RADAR_SECRET_KEY", "RADAR_DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    inherited = {k: v for k, v in os.environ.items() if k not in dropped}
     environment = {**inherited, "RADAR_DATA_DIR": str(tmp_path), **env}
     return subprocess.run(
         [sys.executable, "-m", "radar", "manage", "check", "--deploy", "--fail-level", "WARNING"],

@@ -24,8 +24,12 @@ PASSWORD = "a-production-password-42"
 
 
 def _env(tmp_path: Path, worker_id: str) -> dict[str, str]:
+    # A production environment: none of the test run's RADAR_* settings, nor the browser
+    # tests' DJANGO_ALLOW_ASYNC_UNSAFE (which the deployment check refuses).
     inherited = {
-        k: v for k, v in os.environ.items() if not k.startswith("RADAR_") or k == "RADAR_ENGINE"
+        k: v
+        for k, v in os.environ.items()
+        if (not k.startswith("RADAR_") or k == "RADAR_ENGINE") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     env = {
         **inherited,
