@@ -169,6 +169,12 @@ EXPECT: dict[str, Rule] = {
     "admin:autocomplete": Rule(
         ADMINS, query="?app_label=portfolio&model_name=interactionparticipant&field_name=contact"
     ),
+    # Sign-in records (django-axes) are written by sign-ins only: their add pages
+    # refuse even an admin (403), and send everyone else to sign in.
+    **{
+        f"admin:axes_{model}_add": Rule(ADMINS, ok=(403,))
+        for model in ("accessattempt", "accessfailurelog", "accesslog")
+    },
 }
 # The Django admin: every one of its URLs is for admins only.
 NAMESPACE_RULES: dict[str, Rule] = {"admin": Rule(ADMINS, ok=None)}

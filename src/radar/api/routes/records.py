@@ -53,6 +53,14 @@ def create_contact(request: HttpRequest, slug: str, data: ContactIn) -> Status[o
     alliance = alliance_or_404(slug)
     if data.email and alliance.contacts.filter(email__iexact=data.email).exists():
         return Status(409, {"detail": f"{data.email} is already a contact of {alliance.name}."})
+    if not data.email and alliance.contacts.filter(email="", name=data.name).exists():
+        return Status(
+            409,
+            {
+                "detail": f"{alliance.name} already has a contact named {data.name!r} without an "
+                "e-mail; give an e-mail to tell them apart."
+            },
+        )
     contact = Contact.objects.create(alliance=alliance, **data.dict())
     _reassess(alliance.pk)
     return Status(201, contact)
@@ -93,7 +101,7 @@ def list_observations(request: HttpRequest, slug: str) -> object:
 
 @router.post(
     "/alliances/{slug}/observations",
-    response=answers(201, ObservationOut, write=True),
+    response=answers(201, ObservationOut, write=True, conflict=True),
     tags=["observations"],
     auth=EDITORS,
 )
@@ -101,6 +109,14 @@ def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> 
     alliance = alliance_or_404(slug)
     fields = data.dict()
     fields["category"] = fields["category"] or ""
+    if alliance.observations.filter(observed_on=data.observed_on, title=data.title).exists():
+        return Status(
+            409,
+            {
+                "detail": f"An observation titled {data.title!r} is already recorded for "
+                f"{alliance.name} on {data.observed_on.isoformat()}."
+            },
+        )
     observation = Observation.objects.create(
         alliance=alliance,
         recorded_by=request.auth,
@@ -120,7 +136,7 @@ def list_decisions(request: HttpRequest, slug: str) -> object:
 
 @router.post(
     "/alliances/{slug}/decisions",
-    response=answers(201, DecisionOut, write=True),
+    response=answers(201, DecisionOut, write=True, conflict=True),
     tags=["decisions"],
     auth=EDITORS,
 )
@@ -129,6 +145,14 @@ def create_decision(request: HttpRequest, slug: str, data: DecisionIn) -> Status
     if data.kind in ("reset", "exit") and not data.actions:
         problem = {"loc": ["body", "data", "actions"], "msg": NEEDS_ACTIONS}
         return Status(422, {"detail": [problem]})
+    if alliance.decisions.filter(decided_on=data.decided_on, kind=data.kind).exists():
+        return Status(
+            409,
+            {
+                "detail": f"A {data.kind} decision is already recorded for {alliance.name} on "
+                f"{data.decided_on.isoformat()}."
+            },
+        )
     with transaction.atomic():
         decision = Decision.objects.create(
             alliance=alliance,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Lower
 
 from radar.engine.vocab import ContactRole, Side
 from radar.portfolio.choices import choices
@@ -44,12 +45,22 @@ class Contact(models.Model):
 
     class Meta:
         ordering = ["alliance", "side", "name"]
+        # The bundle's key: e-mail in any case, or the name when there is no e-mail.
         constraints = [
             models.UniqueConstraint(
-                fields=["alliance", "email"],
+                "alliance",
+                Lower("email"),
                 condition=~models.Q(email=""),
                 name="contact_unique_email_per_alliance",
-            )
+                violation_error_message="This alliance already has a contact with this e-mail.",
+            ),
+            models.UniqueConstraint(
+                fields=["alliance", "name"],
+                condition=models.Q(email=""),
+                name="contact_unique_name_without_email",
+                violation_error_message="This alliance already has a contact of this name "
+                "without an e-mail; add an e-mail or tell them apart by name.",
+            ),
         ]
 
     def __str__(self) -> str:

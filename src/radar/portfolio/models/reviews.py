@@ -40,6 +40,13 @@ class CheckIn(models.Model):
 
     class Meta:
         ordering = ["alliance", "-held_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "held_on"],
+                name="checkin_natural_key",
+                violation_error_message="This alliance already has a review on that date.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Check-in {self.alliance} {self.held_on}"
@@ -59,6 +66,14 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["alliance", "-decided_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "decided_on", "kind"],
+                name="decision_natural_key",
+                violation_error_message="A decision of this kind is already recorded for this "
+                "alliance on that day.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.alliance} ({self.decided_on})"
@@ -84,6 +99,13 @@ class ActionItem(models.Model):
     class Meta:
         ordering = ["decision", "due_on"]
         indexes = [models.Index(fields=["owner_user", "done_on"], name="action_owner_open")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "title"],
+                name="action_item_natural_key",
+                violation_error_message="This decision already has an action with this title.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

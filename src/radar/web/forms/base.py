@@ -43,6 +43,21 @@ class AllianceModelForm(forms.ModelForm):  # type: ignore[type-arg]
                 is_datetime = isinstance(self.fields[name], forms.DateTimeField)
                 self.initial.setdefault(name, now if is_datetime else now.date())
 
+    def owner_alliance(self) -> Alliance | None:
+        """The alliance the saved row will belong to (a form may choose none)."""
+        return self.alliance
+
+    def _post_clean(self) -> None:
+        # The alliance is set before validation, and validated, so a row that would
+        # repeat another's key (observation title and day, …) is a form error, not a crash.
+        self.instance.alliance = self.owner_alliance()
+        super()._post_clean()
+
+    def _get_validation_exclusions(self) -> Any:
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("alliance")
+        return exclusions
+
     @property
     def signed_in_user(self) -> Any:
         return self.user if self.user is not None and self.user.is_authenticated else None

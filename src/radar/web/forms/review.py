@@ -100,6 +100,11 @@ class MonthlyReviewForm(forms.Form):
                 f"Your score is {abs(data['manual_score'] - radar):.1f} points from the "
                 f"radar's {radar:.1f}: say why, so others can weigh it.",
             )
+        held_on = data.get("held_on")
+        if held_on and CheckIn.objects.filter(alliance=self.alliance, held_on=held_on).exists():
+            self.add_error(
+                "held_on", "This alliance already has a review on that date: open it to comment."
+            )
         return data
 
     def _radar_score(self) -> float | None:
@@ -134,12 +139,16 @@ class MonthlyReviewForm(forms.Form):
             **{field: data.get(field) for field, _q in CHECKLIST},
         )
         if data.get("context_kind"):
-            ContextFactor.objects.create(
+            # The same factor may already be on record from that day: add the note to it.
+            factor, created = ContextFactor.objects.get_or_create(
                 alliance=self.alliance,
                 kind=data["context_kind"],
                 starts_on=data["held_on"],
-                note=data["context_note"],
+                defaults={"note": data["context_note"]},
             )
+            if not created and data["context_note"] and data["context_note"] not in factor.note:
+                factor.note = f"{factor.note}\n{data['context_note']}".strip()
+                factor.save(update_fields=["note"])
         return checkin
 
 

@@ -67,6 +67,13 @@ def pct(score: float | None) -> int:
     return round(max(0.0, min(4.0, float(score) - 1.0)) * 25)
 
 
+@register.filter
+def pct_step(score: float | None) -> int:
+    """The bar width rounded to 5 %: a CSS class (w-0 … w-100) sets it, since the
+    Content-Security-Policy allows no style attributes."""
+    return round(pct(score) / 5) * 5
+
+
 @register.simple_tag
 def score_badge(score: float | None, size: str = "") -> SafeString:
     b = band_of(score)
