@@ -11,7 +11,7 @@ import importlib
 from radar.cli.app import app
 
 # Each module registers its commands on `app` when imported.
-_COMMAND_MODULES = ("server", "evaluate", "bundle", "demo")
+_COMMAND_MODULES = ("server", "evaluate", "bundle", "demo", "worker", "notify")
 
 for _name in _COMMAND_MODULES:
     importlib.import_module(f"radar.cli.{_name}")
