@@ -8,6 +8,9 @@ from pathlib import Path
 
 # Tests never touch a developer's own database folder.
 os.environ.setdefault("RADAR_DATA_DIR", tempfile.mkdtemp(prefix="radar-tests-"))
+# Background jobs run in the test's own process and transaction unless a test starts
+# a real worker (tests/worker/test_worker_process.py).
+os.environ.setdefault("RADAR_JOBS_INLINE", "true")
 
 import pytest
 

@@ -58,9 +58,10 @@ def enqueue(
 
 
 def dispatch(job: Job) -> None:
-    """Queue a recorded job once the surrounding transaction commits."""
+    """Queue a recorded job once the surrounding transaction commits (so a worker
+    can see its row), or run it here and now when jobs run inline."""
     if settings.RADAR_JOBS_INLINE:
-        transaction.on_commit(lambda: run_job(job.pk))
+        run_job(job.pk)  # in the caller's transaction, which can see the new row
         return
     from django_q.tasks import async_task
 
