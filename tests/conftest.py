@@ -8,9 +8,7 @@ from pathlib import Path
 
 # Tests never touch a developer's own database folder.
 os.environ.setdefault("RADAR_DATA_DIR", tempfile.mkdtemp(prefix="radar-tests-"))
-# Background jobs run in the test's own process and transaction unless a test starts
-# a real worker (tests/worker/test_worker_process.py).
-os.environ.setdefault("RADAR_JOBS_INLINE", "true")
+
 
 import pytest
 
@@ -36,3 +34,10 @@ def _fresh_dashboard_cache() -> None:
     from radar.web.summary import clear_cache
 
     clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _jobs_inline(settings: object) -> None:
+    """Background jobs run in the test's own process and transaction; the tests of a
+    real worker process (tests/worker/test_worker_process.py) start one themselves."""
+    settings.RADAR_JOBS_INLINE = True  # type: ignore[attr-defined]
