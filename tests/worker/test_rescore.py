@@ -39,7 +39,7 @@ def marked() -> set[int]:
 
 
 def test_a_direct_row_marks_its_alliance_only(two: tuple[Alliance, Alliance]) -> None:
-    first, second = two
+    first, _second = two
     Deliverable.objects.create(alliance=first, title="Pilot", side="ours", due_on=date(2025, 1, 1))
     assert marked() == {first.pk}
 
@@ -80,7 +80,7 @@ def test_raw_sql_updates_and_deletes_mark_old_and_new_alliance(
 def test_interactions_mark_through_the_monthly_totals_marks(
     two: tuple[Alliance, Alliance],
 ) -> None:
-    first, second = two
+    _first, second = two
     when = datetime(2025, 3, 4, 10, tzinfo=UTC)
     Interaction.objects.bulk_create(
         [
