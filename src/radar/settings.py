@@ -33,9 +33,9 @@ INSTALLED_APPS = [
     "radar.portfolio",
     "radar.web",
     "radar.api",
+    "django_q",  # before radar.worker, whose admin module trims django_q's
     "radar.worker",
     "radar.notify",
-    "django_q",
     # Only for its bundled Swagger UI files: the API docs page works offline.
     "ninja",
 ]
