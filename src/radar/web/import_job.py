@@ -28,7 +28,7 @@ def run_import_job(job: Job, report: Reporter) -> dict[str, Any]:
     from radar.web.views.imports import _result
 
     pending = PendingUpload(**job.params["upload"])
-    if not pending.file.is_file():
+    if not pending.file.exists():
         raise JobFailed(f"The uploaded file “{pending.name}” is no longer there; upload it again.")
     report.say(f"Importing {pending.name}…")
     outcome = apply(pending, date.fromisoformat(job.params["today"]), progress=report)
