@@ -42,7 +42,7 @@ def test_two_nights_send_each_alert_once_then_a_reminder(demo: None, smtp: Mailb
     owners = {a.pk: a.owner for a in Alliance.objects.select_related("owner")}
     assert len(first) == active.count(), "one e-mail per alert: each alliance has one owner"
 
-    sender, recipients, message = first[0]
+    _sender, recipients, message = first[0]
     subject = str(message["Subject"]).strip()
     assert subject.startswith("[Alliance Radar] ")
     state = next(s for s in active if s.alliance.name in subject)

@@ -12,7 +12,7 @@ HEALTHY = {
     "score": 4.2,
     "systemic": False,
     "recommendation": {"action": "monitor", "headline": "Keep going."},
-    "score_history": [{"period": "2026-0%d-01" % m, "score": 4.2} for m in range(1, 6)],
+    "score_history": [{"period": f"2026-0{m}-01", "score": 4.2} for m in range(1, 6)],
     "signals": [],
 }
 

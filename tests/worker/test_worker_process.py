@@ -6,6 +6,7 @@ and the only tests that run background jobs outside the test's own process.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -99,8 +100,11 @@ def test_a_job_whose_worker_is_killed_is_run_again_by_the_next_worker(
     lease = {"RADAR_JOB_TIMEOUT": "40", "RADAR_JOB_GRACE": "1"}
     with install(tmp_path / "site", backend) as site:
         worker = site.start_worker(lease)
-        upload = f'{{"upload": {{"path": "{bundle}", "name": "bundle", "size": 0}}, "today": "2026-12-01"}}'
-        (job,) = enqueue(site, "import", params=upload)
+        upload = {
+            "upload": {"path": str(bundle), "name": "bundle", "size": 0},
+            "today": "2026-12-01",
+        }
+        (job,) = enqueue(site, "import", params=json.dumps(upload))
         site.wait_for("the import to start", lambda: status(site, job)[0] == "running")
         site.kill(worker)  # kill -9 of the whole worker: no goodbye, no cleanup
 
