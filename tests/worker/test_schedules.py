@@ -26,6 +26,15 @@ def queued() -> list[tuple[str, tuple[Any, ...], dict[str, Any]]]:
     return found
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """django-q2's scheduler closes the database connection of a long-running worker
+    first; here that connection holds the test's transaction."""
+    import django_q.scheduler
+
+    monkeypatch.setattr(django_q.scheduler, "close_old_django_connections", lambda: None)
+
+
 @pytest.fixture
 def clock(settings: Any) -> None:
     settings.TIME_ZONE = "UTC"
