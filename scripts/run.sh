@@ -11,7 +11,10 @@ export RADAR_DATA_DIR="${RADAR_DATA_DIR:-$PWD/var}"
 host="${RADAR_HOST:-127.0.0.1}"
 port="${RADAR_PORT:-8000}"
 export RADAR_SITE_URL="${RADAR_SITE_URL:-http://$host:$port}"  # links in alerts and digests
-radar demo --if-empty
+# The demo's own report (a table of the alliances) goes to a log: the terminal shows
+# only how to sign in, the worker's log and the site's address.
+radar demo --if-empty >"$RADAR_DATA_DIR/demo.log"
+echo "Demo portfolio ready; sign in as demo / demo-radar (details: $RADAR_DATA_DIR/demo.log)"
 # The background worker (re-assessment, alerts, digests, imports) runs beside the
 # site, writes to a log instead of the terminal, and stops when the site stops.
 radar worker >"$RADAR_DATA_DIR/worker.log" 2>&1 &
