@@ -120,3 +120,29 @@ def test_a_scheduled_run_makes_one_job_however_often_it_is_started(
     assert jobs.scheduled("evaluate", "2026-03-02T02:30:00+00:00") == "skipped"
     assert jobs.scheduled("evaluate", "2026-03-03T02:30:00+00:00") == Job.Status.DONE
     assert Job.objects.filter(kind=Job.Kind.EVALUATE).count() == 2
+
+
+def test_jobs_running_long_past_their_lease_are_reported(settings: Any) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    lease = settings.Q_CLUSTER["retry"]
+    now = timezone.now()
+    orphan = Job.objects.create(
+        kind=Job.Kind.RESCORE,
+        label="Re-assess",
+        status="running",
+        started_at=now - timedelta(seconds=lease + 5),
+    )
+    alive = Job.objects.create(
+        kind=Job.Kind.IMPORT,
+        label="Import",
+        status="running",
+        started_at=now - timedelta(seconds=lease - 5),
+    )
+    assert jobs.report_orphans() == 1
+    orphan.refresh_from_db()
+    alive.refresh_from_db()
+    assert orphan.status == Job.Status.FAILED and "not run again" in orphan.message
+    assert alive.status == Job.Status.RUNNING

@@ -25,10 +25,12 @@ def worker(
     from django.core.management import call_command
     from django_q.scheduler import scheduler
 
+    from radar.worker.jobs import report_orphans
     from radar.worker.schedules import ensure_schedules
 
     for line in ensure_schedules():
         typer.echo(line)
+    report_orphans()
     scheduler()  # queue whatever fell due while no worker ran, without waiting a cycle
     typer.echo("Worker running (Ctrl+C to stop).")
     call_command("qcluster")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -164,3 +165,16 @@ def scheduled(kind: str, intended: str | None = None) -> str:
     else:
         job = Job.objects.create(kind=kind, label=LABELS[kind])
     return run_job(job.pk)
+
+
+def report_orphans() -> int:
+    """Mark as failed the jobs still "running" long after their lease ended: their
+    worker died and nothing will retry them (a change-driven re-score that died is
+    simply run again as a new job; its marks are still there). Returns how many."""
+    lease = timedelta(seconds=settings.Q_CLUSTER["retry"])
+    stale = Job.objects.filter(status=Job.Status.RUNNING, started_at__lt=timezone.now() - lease)
+    return stale.update(
+        status=Job.Status.FAILED,
+        finished_at=timezone.now(),
+        message="The worker stopped during this job and it was not run again.",
+    )

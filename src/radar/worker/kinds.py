@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from radar.ingest.base import Progress, no_progress
 from radar.worker import rescore
-from radar.worker.jobs import Reporter, scheduled
+from radar.worker.jobs import Reporter, report_orphans, scheduled
 from radar.worker.models import Job
 
 JOBS_KEPT_DAYS = 30
@@ -41,6 +41,7 @@ def evaluate(job: Job, report: Reporter) -> dict[str, Any]:
 
 def nightly(job: Job, report: Reporter) -> dict[str, Any]:
     result = _evaluate_everyone(report)
+    report_orphans()
     old = timezone.now() - timedelta(days=JOBS_KEPT_DAYS)
     Job.objects.filter(finished_at__lt=old).delete()
     return result
