@@ -78,7 +78,8 @@ def check_alerts(ids: Sequence[int], today: date) -> int:
 
 
 def _compare(payloads: Mapping[int, Mapping[str, Any]], today: date, every: int) -> list[Alert]:
-    live = set(Alliance.objects.filter(pk__in=list(payloads)).values_list("pk", flat=True))
+    active = Alliance.objects.filter(pk__in=list(payloads), active=True)  # not the archived
+    live = set(active.values_list("pk", flat=True))
     AlertState.objects.bulk_create(
         [AlertState(alliance_id=a, kind=k) for a in sorted(live) for k in KINDS],
         ignore_conflicts=True,
