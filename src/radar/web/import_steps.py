@@ -14,15 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from radar.ingest.base import (
-    Importer,
-    ImportFailed,
-    ImportOptions,
-    ImportSummary,
-    Problem,
-    Progress,
-    no_progress,
-)
+import radar.ingest.base as ingest_base
+from radar.ingest.base import Importer, ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.run import ImportRefused, SummaryRow, choose_importer, run_import, summary_rows
 from radar.web.uploads import PendingUpload
 
@@ -80,7 +73,9 @@ def preview(pending: PendingUpload, today: date) -> Outcome:
     return outcome
 
 
-def apply(pending: PendingUpload, today: date, progress: Progress = no_progress) -> Outcome:
+def apply(
+    pending: PendingUpload, today: date, progress: ingest_base.Progress = ingest_base.no_progress
+) -> Outcome:
     """Import for real (validation first, one transaction), then re-assess what changed."""
     from radar.web.import_effects import reassess_changed, snapshot
 
@@ -131,7 +126,7 @@ def _run(
     pending: PendingUpload,
     options: ImportOptions,
     out: Outcome,
-    progress: Progress = no_progress,
+    progress: ingest_base.Progress = ingest_base.no_progress,
 ) -> None:
     try:
         out.summary = run_import(importer, pending.file, options, progress)
