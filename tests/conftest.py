@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 # Tests never touch a developer's own database folder.
 os.environ.setdefault("RADAR_DATA_DIR", tempfile.mkdtemp(prefix="radar-tests-"))
+
 
 import pytest
 
@@ -33,3 +35,20 @@ def _fresh_dashboard_cache() -> None:
     from radar.web.summary import clear_cache
 
     clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(settings: Any) -> None:
+    """Rate-limit counters live in the cache: each test gets an empty one of its own
+    (the file cache of RADAR_DATA_DIR is shared by the parallel test processes)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _jobs_inline(settings: object) -> None:
+    """Background jobs run in the test's own process and transaction; the tests of a
+    real worker process (tests/worker/test_worker_process.py) start one themselves."""
+    settings.RADAR_JOBS_INLINE = True  # type: ignore[attr-defined]

@@ -6,13 +6,25 @@ The docs page is Swagger UI served from django-ninja's own bundled static files
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI, Swagger
+from ninja.openapi.schema import OpenAPISchema
 
 from radar import __version__
+from radar.api import limits
 from radar.api.auth import READERS, docs_guard
-from radar.api.routes import alliances, records
+from radar.api.routes import alliances, record_changes, records
 
-api = NinjaAPI(
+
+class RadarAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
+        schema = super().get_openapi_schema(**kwargs)
+        limits.declare_too_many(schema)
+        return schema
+
+
+api = RadarAPI(
     title="Alliance Radar API",
     version=__version__,
     description=(
@@ -25,5 +37,7 @@ api = NinjaAPI(
     docs_decorator=docs_guard,
     urls_namespace="api",
 )
+limits.install(api)
 api.add_router("/", alliances.router)
 api.add_router("/", records.router)
+api.add_router("/", record_changes.router)

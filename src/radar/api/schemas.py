@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+from pydantic import AfterValidator, field_validator
 
 from radar.engine.vocab import (
     AllianceKind,
@@ -21,6 +22,10 @@ from radar.engine.vocab import (
     Ritual,
     Side,
 )
+from radar.security.links import check_link
+
+# A web address (http or https) or empty: radar.security.links, as in the forms.
+Link = Annotated[str, Field("", max_length=200), AfterValidator(check_link)]
 
 
 class Problem(Schema):
@@ -141,7 +146,7 @@ class ObservationIn(Schema):
     kind: ObservationKind = ObservationKind.OTHER
     source: ObservationSource = ObservationSource.INTERNAL
     detail: str = ""
-    url: str = ""
+    url: Link = ""
 
 
 class ActionItemSchema(Schema):
@@ -164,3 +169,11 @@ class DecisionIn(Schema):
     kind: DecisionKind
     rationale: str = Field(min_length=1)
     actions: list[ActionItemSchema] = []
+
+    @field_validator("actions")
+    @classmethod
+    def titles_differ(cls, actions: list[ActionItemSchema]) -> list[ActionItemSchema]:
+        titles = [action.title for action in actions]
+        if len(set(titles)) != len(titles):
+            raise ValueError("two actions have the same title; give each its own")
+        return actions

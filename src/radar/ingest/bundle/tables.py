@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import models
 from django.utils.text import slugify
 
@@ -44,6 +46,7 @@ class Table:
     key: tuple[str, ...]  # model field attnames forming the natural key
     provides: str = ""  # catalogue kind this entity's rows can be referred to as
     ordinal: bool = False  # identical keys are told apart by order of appearance
+    create_only: bool = False  # a row whose key exists is left as it is, never updated
     # Fills derived cells (slug, interaction id); gets the alliance-name map.
     prepare: Callable[[Row, dict[str, int], dict[str, str]], None] | None = None
     ix: dict[str, int] = field(init=False)
@@ -93,7 +96,26 @@ def _alliance_ref() -> Ref:
     return Ref("alliance", ("alliance",))
 
 
+def _no_password(row: Row, ix: dict[str, int]) -> str:
+    # Unusable: no sign-in, and no password-reset e-mail, until an administrator sets one.
+    return make_password(None)
+
+
 TABLES: tuple[Table, ...] = (
+    Table(
+        spec.USERS,
+        get_user_model(),
+        (
+            ("username", "username"),
+            ("first_name", "first_name"),
+            ("last_name", "last_name"),
+            ("email", "email"),
+            ("password", _no_password),
+        ),
+        key=("username",),
+        provides="user",
+        create_only=True,
+    ),
     Table(
         spec.PARTNERS,
         m.Partner,
@@ -161,6 +183,7 @@ TABLES: tuple[Table, ...] = (
             ("metric_id", Ref("metric", ("alliance", "metric_key"), optional=True)),
             ("target_value", "target_value"),
             ("target_date", "target_date"),
+            ("reviewed_on", "reviewed_on"),
         ),
         key=("alliance_id", "title"),
     ),

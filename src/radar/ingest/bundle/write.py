@@ -280,7 +280,7 @@ class TableWriter:
                 inserts.append(t)
                 if len(inserts) >= batch:
                     self._insert(inserts)
-            elif found[1] == _signature(c):
+            elif self.table.create_only or found[1] == _signature(c):
                 self.counts["unchanged"] += 1
                 if self.deferred:
                     self.unchanged_keys.add(key)

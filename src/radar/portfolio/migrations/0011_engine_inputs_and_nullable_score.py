@@ -6,12 +6,27 @@ resolved; an assessment's score may be empty ("not enough data yet"); the watch
 recommendation and the quiet-period context factor.
 
 The monthly totals are recomputed with their new columns, and the triggers are
-created again: a contact's role now counts too (executive sponsors' meetings).
+created again: a contact's role now counts too (executive sponsors' meetings). On
+SQLite adding a column with a default rebuilds the table, which drops its triggers:
+the worker's re-score triggers (on metric definitions among others) are put back too.
 """
 
 from django.db import migrations, models
 
 from radar.portfolio import rollup_triggers
+from radar.worker import rescore_triggers
+
+
+def drop_rescore_triggers(apps, schema_editor):  # type: ignore[no-untyped-def]
+    """Before the rebuilds: a SQLite trigger that names a table being rebuilt (metric
+    values -> metric definitions) would make the rebuild fail."""
+    for statement in rescore_triggers.drop_statements(schema_editor.connection.vendor):
+        schema_editor.execute(statement)
+
+
+def create_rescore_triggers(apps, schema_editor):  # type: ignore[no-untyped-def]
+    for statement in rescore_triggers.create_statements(schema_editor.connection.vendor):
+        schema_editor.execute(statement)
 
 
 def refresh_triggers_and_totals(apps, schema_editor):  # type: ignore[no-untyped-def]
@@ -20,6 +35,7 @@ def refresh_triggers_and_totals(apps, schema_editor):  # type: ignore[no-untyped
         schema_editor.execute(statement)
     for statement in rollup_triggers.create_statements(vendor):
         schema_editor.execute(statement)
+    create_rescore_triggers(apps, schema_editor)
     # The kept totals lack the new columns: drop them and mark every alliance.
     apps.get_model("portfolio", "ActivityMonth").objects.all().delete()
     schema_editor.execute(rollup_triggers.MARK_EXISTING)
@@ -28,10 +44,13 @@ def refresh_triggers_and_totals(apps, schema_editor):  # type: ignore[no-untyped
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portfolio', '0003_participant_role_and_stand_in'),
+        ('portfolio', '0010_natural_keys_everywhere'),
+        ('worker', '0002_rescore_triggers'),  # its triggers are put back after the rebuilds
     ]
 
     operations = [
+        # Backwards, the reverse of this first step runs last: the triggers come back then.
+        migrations.RunPython(drop_rescore_triggers, create_rescore_triggers),
         migrations.AddField(
             model_name='activitymonth',
             name='partner_replies',
@@ -60,7 +79,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='metricdefinition',
             name='supplied_by',
-            field=models.CharField(choices=[('ours', 'Ours'), ('partner', 'Partner')], default='ours', help_text='Who reports the values; values the partner stops sending are a signal.', max_length=10),
+            field=models.CharField(choices=[('ours', 'Our side'), ('partner', 'Partner side')], default='ours', help_text='Who reports the values; values the partner stops sending are a signal.', max_length=10),
         ),
         migrations.AddField(
             model_name='observation',
@@ -80,12 +99,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='contextfactor',
             name='kind',
-            field=models.CharField(choices=[('downturn', 'Downturn'), ('leadership_change', 'Leadership change'), ('merger_acquisition', 'Merger acquisition'), ('regulation', 'Regulation'), ('quiet_period', 'Quiet period'), ('other', 'Other')], max_length=30),
+            field=models.CharField(choices=[('downturn', 'Downturn'), ('leadership_change', 'Leadership change'), ('merger_acquisition', 'Merger or acquisition'), ('regulation', 'Regulation'), ('quiet_period', 'Quiet period'), ('other', 'Other')], max_length=30),
         ),
         migrations.AlterField(
             model_name='decision',
             name='kind',
             field=models.CharField(choices=[('reinvest', 'Reinvest'), ('reset', 'Reset'), ('exit', 'Exit'), ('monitor', 'Monitor'), ('watch', 'Watch')], max_length=10),
+        ),
+        migrations.AlterField(
+            model_name='playbook',
+            name='response',
+            field=models.CharField(choices=[('reinvest', 'Reinvest'), ('reset', 'Reset'), ('exit', 'Exit'), ('monitor', 'Monitor'), ('watch', 'Watch')], max_length=10, unique=True, verbose_name='decision'),
         ),
         migrations.RunPython(refresh_triggers_and_totals, migrations.RunPython.noop),
     ]

@@ -1,0 +1,26 @@
+"""Formula-leading text is made inert (OWASP CSV injection); everything else is untouched."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from radar.exports.safe_cells import safe_cell, safe_row
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['=HYPERLINK("http://evil.example","x")', "+1+2", "-2+3", "@SUM(A1:A2)", "\tx", "\r=1"],
+)
+def test_it_prefixes_text_a_spreadsheet_would_run(text: str) -> None:
+    assert safe_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize("value", ["Acme", "a=b", "", " =1", -3, 2.5, None, date(2026, 1, 1)])
+def test_it_leaves_other_values_alone(value: object) -> None:
+    assert safe_cell(value) == value
+
+
+def test_a_row_is_made_safe_cell_by_cell() -> None:
+    assert safe_row(["=1", 4, "ok"]) == ["'=1", 4, "ok"]
