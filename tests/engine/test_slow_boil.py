@@ -6,7 +6,7 @@ from datetime import date
 
 from radar.engine.evaluate import evaluate
 from radar.engine.features import add_months
-from tests.engine.builders import history, ramp, steady_periods
+from tests.engine.builders import detect, history, ramp, steady_periods
 
 START = date(2023, 1, 1)
 HEALTHY, DOWN, STAYS = 24, 6, 12  # months healthy, months of decline, months it stays low
@@ -53,3 +53,18 @@ def test_a_stable_alliance_raises_no_sustained_level_signal():
     for months in range(13, HEALTHY + DOWN + STAYS + 1):
         negatives = [s.rule for s in signals_at(h, months).values() if s.polarity == "negative"]
         assert negatives == [], months
+
+
+def test_a_low_level_is_a_new_reading_once_per_level_window_not_every_month():
+    # The level is the median of the last 3 months: next month's level re-reads two of
+    # them, so a run of low levels counts one reading in three for the rule of three.
+    h = boil(partner_invited=10, partner_attended=[round(v) for v in slow(9, 4)])
+    as_of = add_months(START, HEALTHY + DOWN + STAYS) - date.resolution
+    levels = [
+        d
+        for d in detect(h, as_of)
+        if d.rule == "communication.attendance_falling" and d.detail.startswith("Not recovered")
+    ]
+    assert len(levels) >= 6
+    counted = [d.occurrences for d in levels]
+    assert all(sum(counted[k : k + 3]) == 1 for k in range(len(counted) - 2)), counted

@@ -332,6 +332,19 @@ def test_a_dip_in_the_same_month_as_last_years_counts_nothing():
     assert not after.seasonal and after.occurrences == 1
 
 
+def test_a_dip_two_years_ago_is_a_season_only_when_last_year_says_nothing():
+    period = months(28)
+    rule = "metrics.falling.leads"
+    detections = [det(rule, p) for p in (period[1], period[2], period[25], period[26])]
+    # Last January and February had data and no dip: no season, the streak counts.
+    counted = triage(detections, period, covered(28), (), DEFAULT_CONFIG)
+    assert {s.rule: s for s in counted[26].signals}[rule].occurrences == 2
+    # Without last year's data, the dip of two years ago is the best guess of a season.
+    unknown = covered(28, missing={Category.METRICS: [13, 14]})
+    held = triage(detections, period, unknown, (), DEFAULT_CONFIG)
+    assert {s.rule: s for s in held[26].signals}[rule].occurrences == 0
+
+
 def test_a_problem_that_lasted_all_last_year_is_no_season():
     year = months(26)
     detections = [det("communication.reply_slower", p) for p in year[8:26]]

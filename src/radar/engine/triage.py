@@ -224,13 +224,21 @@ class _Seasons:
         }
         self._longest = max(config.season_max_periods, 1)
 
-    def seasonal(self, rule: str, i: int) -> bool:
+    def seasonal(self, rule: str, i: int, covered: Sequence[bool] = ()) -> bool:
+        """In a quiet period, or a repeat of last year's short dip in this calendar month.
+        A dip two years ago counts only when last year's month says nothing (no data for
+        the rule's category): a month last year that had data and no dip breaks the
+        season, so a real decline is not waved through by a one-off two years before."""
         if i in self._quiet:
             return True
         fired = self._fired.get(rule)
         if not fired:
             return False
-        return any(self._short_dip(fired, i - years * 12) for years in (1, 2))
+        if self._short_dip(fired, i - 12):
+            return True
+        last_year = i - 12
+        known = 0 <= last_year < len(covered) and covered[last_year]
+        return not known and self._short_dip(fired, i - 24)
 
     def _short_dip(self, fired: set[int], i: int) -> bool:
         """The rule fired at i in a run of at most `season_max_periods` months."""
@@ -269,7 +277,7 @@ def _advance(
             streak.instant_until = max(streak.instant_until, i + lasts - 1)
             streak.seasonal = False
         else:
-            streak.seasonal = seasons.seasonal(rule, i)
+            streak.seasonal = seasons.seasonal(rule, i, covered.get(d.category, ()))
         if not streak.seasonal:
             streak.occurrences += min(max(d.occurrences, 0), most)
         confirmed = d.instant or streak.occurrences >= config.confirm_after_periods

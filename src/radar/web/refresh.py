@@ -43,6 +43,8 @@ def score_change(before: Assessment | None, after: Assessment | None) -> str:
     if after is None:
         return "The score could not be recalculated just now; it will be at the next evaluation."
     now = _shown(after.score)
+    if after.score is None and (before is None or before.score is None):
+        return "Not enough data to score it yet."  # a new alliance: a first meeting, a few e-mails
     if before is None or _shown(before.score) == now:
         return f"Score {now}."
     return f"Score now {now} (was {_shown(before.score)})."

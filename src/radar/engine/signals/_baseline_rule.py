@@ -153,7 +153,13 @@ class BaselineRule:
         seen: set[int],
     ) -> Iterator[Detection]:
         """Months the month itself did not deviate in, but the level stays worse than the
-        reference (healthy) level: a slow decline the trailing median has absorbed."""
+        reference (healthy) level: a slow decline the trailing median has absorbed.
+
+        A level is the median of the last `level_periods` months, so the levels of
+        consecutive months re-read the same months: only one in `level_periods` of a run
+        of low levels is a new reading for the rule of three. The others keep the signal
+        alive (and confirmed) without counting again.
+        """
         sign = self.direction.value
         if self.log_scale:
             relative = min(config.deviation_relative, 0.99)
@@ -170,7 +176,11 @@ class BaselineRule:
                 values, sign, config, self.min_change(config), None, medians, self.counts
             )
         show, unit = self._show, self._unit_text
+        span = max(config.level_periods, 1)
+        run, last = 0, -2
         for i, level, reference, z, threshold in found:
+            run = run + 1 if i == last + 1 else 1
+            last = i
             if i in seen:
                 continue
             yield Detection(
@@ -197,6 +207,7 @@ class BaselineRule:
                     unit=self.unit,
                 ),
                 severity=severity_from_z(z, config),
+                occurrences=1 if (run - 1) % span == 0 else 0,
             )
 
     @property
