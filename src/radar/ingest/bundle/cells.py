@@ -120,6 +120,11 @@ def _enum_parser(choices: tuple[str, ...]) -> Parser:
     return parse_enum
 
 
+def number_text(value: float | None) -> str:
+    """A bound as a person reads it: 2,147,483,647 or 0.5."""
+    return f"{value:,.0f}" if value is not None and float(value).is_integer() else f"{value:g}"
+
+
 def _ranged(parse: Parser, column: spec.Column) -> Parser:
     low, high = column.minimum, column.maximum
     if low is None and high is None:
@@ -129,9 +134,13 @@ def _ranged(parse: Parser, column: spec.Column) -> Parser:
         value = parse(raw)
         if (low is not None and value < low) or (high is not None and value > high):
             bounds = (
-                f"between {low:g} and {high:g}"
+                f"between {number_text(low)} and {number_text(high)}"
                 if low is not None and high is not None
-                else (f"at least {low:g}" if low is not None else f"at most {high:g}")
+                else (
+                    f"at least {number_text(low)}"
+                    if low is not None
+                    else f"at most {number_text(high)}"
+                )
             )
             raise CellError(f"{_quote(raw)} is out of range (expected {bounds})")
         return value
