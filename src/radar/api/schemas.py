@@ -7,6 +7,8 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from radar.api.bounds import Count, Input, Quantity
+
 from radar.engine.vocab import (
     AllianceKind,
     Category,
@@ -65,12 +67,12 @@ class AllianceDetail(AllianceOut):
     latest_assessment: AssessmentSummary | None = None
 
 
-class AllianceIn(Schema):
+class AllianceIn(Input):
     name: str = Field(min_length=1, max_length=200)
     partner: str = Field(min_length=1, max_length=200, description="Partner organisation name")
     kind: AllianceKind = AllianceKind.OTHER
     tier: int = Field(2, ge=1, le=3)
-    owner_name: str = ""
+    owner_name: str = Field("", max_length=200)
     started_on: date | None = None
     declared_phase: Phase | None = None
     description: str = ""
@@ -87,11 +89,11 @@ class ContactOut(Schema):
     ended_on: date | None
 
 
-class ContactIn(Schema):
+class ContactIn(Input):
     side: Side
     name: str = Field(min_length=1, max_length=200)
     email: str = Field("", max_length=254)
-    title: str = ""
+    title: str = Field("", max_length=200)
     role: ContactRole = ContactRole.OTHER
     started_on: date | None = None
     ended_on: date | None = None
@@ -109,14 +111,14 @@ class InteractionOut(Schema):
     notes: str
 
 
-class InteractionIn(Schema):
+class InteractionIn(Input):
     kind: InteractionKind
     occurred_at: datetime
     ritual: Ritual = Ritual.NONE
     direction: Direction = Direction.MUTUAL
     subject: str = Field("", max_length=500)
-    duration_minutes: int | None = Field(None, ge=0)
-    reply_hours: float | None = Field(None, ge=0)
+    duration_minutes: Count | None = None
+    reply_hours: Quantity | None = None
     cancelled: bool = False
     notes: str = ""
 
@@ -133,7 +135,7 @@ class ObservationOut(Schema):
     url: str
 
 
-class ObservationIn(Schema):
+class ObservationIn(Input):
     observed_on: date
     title: str = Field(min_length=1, max_length=300)
     category: Category | None = None
@@ -141,10 +143,10 @@ class ObservationIn(Schema):
     kind: ObservationKind = ObservationKind.OTHER
     source: ObservationSource = ObservationSource.INTERNAL
     detail: str = ""
-    url: str = ""
+    url: str = Field("", max_length=200)
 
 
-class ActionItemSchema(Schema):
+class ActionItemSchema(Input):
     title: str = Field(min_length=1, max_length=300)
     owner: str = Field(min_length=1, max_length=200)
     due_on: date
@@ -159,7 +161,7 @@ class DecisionOut(Schema):
     actions: list[ActionItemSchema]
 
 
-class DecisionIn(Schema):
+class DecisionIn(Input):
     decided_on: date
     kind: DecisionKind
     rationale: str = Field(min_length=1)

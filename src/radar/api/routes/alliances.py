@@ -9,9 +9,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from radar.api.auth import EDITORS
+from radar.api.bounds import Page
 from radar.api.schemas import (
     AllianceDetail,
     AllianceIn,
@@ -36,9 +37,11 @@ def me(request: HttpRequest) -> Me:
 
 
 @router.get("/alliances", response=list[AllianceOut])
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_alliances(
-    request: HttpRequest, tier: int | None = None, active: bool | None = None
+    request: HttpRequest,
+    tier: int | None = Query(None, ge=1, le=3),  # noqa: B008
+    active: bool | None = None,
 ) -> object:
     found = Alliance.objects.select_related("partner", "owner")
     if tier is not None:
@@ -73,7 +76,7 @@ def create_alliance(request: HttpRequest, data: AllianceIn) -> Status[object]:
 
 
 @router.get("/alliances/{slug}/assessments", response=list[AssessmentSummary], tags=["assessments"])
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_assessments(request: HttpRequest, slug: str) -> object:
     """Stored assessments of one alliance, newest first."""
     return Assessment.objects.filter(alliance=alliance_or_404(slug)).order_by("-as_of")

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from radar.api.auth import EDITORS
+from radar.api.bounds import Page
 from radar.api.routes.alliances import alliance_or_404
 from radar.api.schemas import (
     ContactIn,
@@ -35,7 +36,7 @@ def _reassess(alliance_id: int) -> None:
 
 
 @router.get("/alliances/{slug}/contacts", response=list[ContactOut], tags=["contacts"])
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_contacts(request: HttpRequest, slug: str) -> object:
     return Contact.objects.filter(alliance=alliance_or_404(slug))
 
@@ -56,7 +57,7 @@ def create_contact(request: HttpRequest, slug: str, data: ContactIn) -> Status[o
 
 
 @router.get("/alliances/{slug}/interactions", response=list[InteractionOut], tags=["interactions"])
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_interactions(request: HttpRequest, slug: str) -> object:
     return Interaction.objects.filter(alliance=alliance_or_404(slug)).order_by("-occurred_at")
 
@@ -75,7 +76,7 @@ def create_interaction(request: HttpRequest, slug: str, data: InteractionIn) -> 
 
 
 @router.get("/alliances/{slug}/observations", response=list[ObservationOut], tags=["observations"])
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_observations(request: HttpRequest, slug: str) -> object:
     return Observation.objects.filter(alliance=alliance_or_404(slug))
 
@@ -100,7 +101,7 @@ def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> 
 
 
 @router.get("/alliances/{slug}/decisions", response=list[DecisionOut], tags=["decisions"])
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_decisions(request: HttpRequest, slug: str) -> object:
     return Decision.objects.filter(alliance=alliance_or_404(slug)).prefetch_related("actions")
 
