@@ -8,7 +8,6 @@ from typing import Any
 from ninja import Field, Schema
 
 from radar.api.bounds import Count, Input, Quantity
-
 from radar.engine.vocab import (
     AllianceKind,
     Category,

@@ -64,7 +64,7 @@ def test_a_long_cell_over_many_lines_is_refused(tmp_path: Path):
             "interactions.csv": "alliance,kind,occurred_at,notes\nAcme co-sell,call,2024-01-01,"
             + notes
             + "\n"
-        },  # fmt: skip
+        },
     )
     (problem,) = problems_of(bundle)
     assert problem.startswith("interactions.csv, row 2: a cell is longer than 1,000 bytes")
@@ -112,7 +112,7 @@ def test_a_number_too_big_for_the_database_is_out_of_range(tmp_path: Path, digit
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_json_constants_that_are_not_numbers_are_refused(tmp_path: Path, constant: str):
     path = tmp_path / "portfolio.json"
-    path.write_text('{"partners": [{"name": %s}]}' % constant)
+    path.write_text('{"partners": [{"name": ' + constant + "}]}")
     (problem,) = problems_of(path)
     assert (
         problem == f"portfolio.json, file: not valid JSON ({constant} is not a number JSON allows)"

@@ -40,7 +40,7 @@ def me(request: HttpRequest) -> Me:
 @paginate(Page)
 def list_alliances(
     request: HttpRequest,
-    tier: int | None = Query(None, ge=1, le=3),  # noqa: B008
+    tier: int | None = Query(None, ge=1, le=3),
     active: bool | None = None,
 ) -> object:
     found = Alliance.objects.select_related("partner", "owner")
