@@ -6,13 +6,14 @@ The docs page is Swagger UI served from django-ninja's own bundled static files
 
 from __future__ import annotations
 
-from ninja import NinjaAPI, Swagger
+from ninja import Swagger
 
 from radar import __version__
 from radar.api.auth import READERS, docs_guard
+from radar.api.openapi import RadarAPI
 from radar.api.routes import alliances, records
 
-api = NinjaAPI(
+api = RadarAPI(
     title="Alliance Radar API",
     version=__version__,
     description=(
