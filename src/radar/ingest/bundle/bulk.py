@@ -8,6 +8,7 @@ the database driver here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db import connection, models
@@ -103,16 +104,28 @@ def params_function(fields: list[Any], extra: list[tuple[Any, Any]]) -> Callable
     return params
 
 
+def _sqlite_datetime(value: datetime) -> str:
+    """Django keeps SQLite date-times as naive UTC text ("2024-03-05 14:00:00").
+
+    The reader already gives UTC values; cutting "+00:00" off their text costs
+    a third of converting them, at a million rows a noticeable share.
+    """
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(" ")[:-6]
+
+
 def adapter(field: Any) -> Callable[[Any], Any] | None:
     """How a Python value becomes a query parameter, for types that need it."""
-    from datetime import UTC, date
-
     sqlite = connection.vendor == "sqlite"
     if isinstance(field, models.DateTimeField):
-        # Django keeps SQLite date-times as naive UTC text.
-        return (lambda v: v.astimezone(UTC).replace(tzinfo=None).isoformat(" ")) if sqlite else None
+        return _sqlite_datetime if sqlite else None
     if isinstance(field, models.DateField):
         return date.isoformat if sqlite else None
+    if isinstance(field, models.BooleanField) and sqlite:
+        # sqlite3 binds exact ints directly but looks an adapter up for every
+        # bool (a failed attribute look-up or two): ints cost far less.
+        return int
     if isinstance(field, models.JSONField | models.DecimalField):
         return lambda v: field.get_db_prep_save(v, connection)
     return None
