@@ -53,7 +53,7 @@ def test_it_recognises_blaming_phrases(text):
         "Custom reporting is out of scope.",
         "We did our part, the rest is on the reseller.",
         "For the record, the specs arrived late.",
-        "As stated in the contract, support ends in June.",
+        "As stated in the contract, support ends in June, so we cannot extend it.",
         "As I\u2019ve previously explained, no.",
     ],
 )

@@ -23,6 +23,7 @@ from radar.ingest.run import (
     parse_column_map,
     run_import,
     summary_rows,
+    verdict,
 )
 
 SHOWN_PROBLEMS = 50
@@ -69,19 +70,23 @@ def _print_problems(problems: list[Problem], omitted: int) -> None:
 def _print_summary(summary: ImportSummary) -> None:
     title = "Dry run: nothing was written. This import would change:" if summary.dry_run else ""
     table = Table(title=title or None, title_justify="left")
+    rows = summary_rows(summary)
+    columns = ["created", "updated", "unchanged"]
+    if any(row.removed for row in rows):
+        columns.append("removed")
     table.add_column("entity")
-    for column in ("created", "updated", "unchanged"):
+    for column in columns:
         table.add_column(column, justify="right")
-    for row in summary_rows(summary):
-        table.add_row(row.entity, str(row.created), str(row.updated), str(row.unchanged))
+    for row in rows:
+        table.add_row(row.entity, *(str(getattr(row, column)) for column in columns))
     out.print(table)
+    for line in summary.skipped_lines():
+        out.print(f"[cyan]{escape(line)}[/]")
     for warning in summary.warnings[:SHOWN_WARNINGS]:
         out.print(f"[yellow]warning: {escape(warning)}[/]")
     if len(summary.warnings) > SHOWN_WARNINGS:
         out.print(f"[yellow]… and {len(summary.warnings) - SHOWN_WARNINGS} more warnings.[/]")
-    if not summary.dry_run:
-        verdict = "Import complete." if summary.changed else "Nothing changed: already up to date."
-        out.print(f"[green]{verdict}[/]")
+    out.print(f"[green]{escape(verdict(summary))}[/]")
 
 
 @app.command("import")

@@ -52,11 +52,46 @@ class ImportSummary:
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    # Rows of an earlier import that the newer source shows were never real
+    # (e.g. meetings still to come that a newer calendar export no longer has).
+    removed: Counter[str] = field(default_factory=Counter)
+    # What the source holds but the import left out, and why:
+    # (what, why) -> how many, e.g. ("messages", "automatic replies …").
+    skipped: Counter[tuple[str, str]] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(sum(self.created.values()) or sum(self.updated.values()))
+        return bool(
+            sum(self.created.values()) or sum(self.updated.values()) or sum(self.removed.values())
+        )
+
+    @property
+    def kept(self) -> int:
+        """Records the source held that are now in the store (new, updated or as they were)."""
+        return (
+            sum(self.created.values()) + sum(self.updated.values()) + sum(self.unchanged.values())
+        )
+
+    def skip(self, what: str, why: str, count: int = 1) -> None:
+        """Count `count` records of the source (`what`: "messages") left out because `why`."""
+        if count:
+            self.skipped[(what, why)] += count
+
+    def skipped_lines(self) -> list[str]:
+        """One plain sentence per reason: "12 messages skipped: automatic replies …"."""
+        return [
+            f"{n:,} {what if n != 1 else _one(what)} skipped: {why}"
+            for (what, why), n in self.skipped.items()
+        ]
+
+
+def _one(what: str) -> str:
+    """The singular of a plural noun phrase: "calendar entries" -> "calendar entry"."""
+    head, sep, rest = what.partition(" with ")
+    *before, noun = head.split(" ")
+    noun = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
+    return " ".join([*before, noun]) + sep + rest
 
 
 # progress(advance, total) — total may be None when unknown up front.
@@ -83,6 +118,13 @@ class ImportOptions:
     dayfirst: bool = False
     # Spreadsheets: explicit header mapping, ("Column heading", "field") pairs.
     column_map: tuple[tuple[str, str], ...] = ()
+    # Where the notes are read: False for `radar import`, True for the web Import
+    # page, whose users know the upload form, not command options or settings.
+    web: bool = False
+
+    def say(self, command: str, web: str) -> str:
+        """The advice fit for where it is read (see `web`)."""
+        return web if self.web else command
 
 
 class Importer(Protocol):

@@ -31,7 +31,8 @@ def load_directory(path: Path, options: ImportOptions) -> Directory:
     try:
         return Directory.load(options.alliance)
     except UnknownAlliance as exc:
-        raise ImportFailed([Problem(path.name, "option --alliance", str(exc))]) from exc
+        where = options.say("option --alliance", "the alliance chosen")
+        raise ImportFailed([Problem(path.name, where, str(exc))]) from exc
 
 
 def today(options: ImportOptions) -> date:

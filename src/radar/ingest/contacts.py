@@ -58,6 +58,10 @@ class ContactBook:
                 seen.name = display_name(key[1], name)
         return key
 
+    def side(self, key: ContactKey) -> str:
+        """The side a person seen in this import is on."""
+        return self._seen[key].side
+
     def plan(self, summary: ImportSummary) -> None:
         """Compare with the store (one query) and count what would change."""
         alliance_ids = {a for a, _ in self._seen}

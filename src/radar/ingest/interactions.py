@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from radar.ingest.base import ImportSummary
 from radar.ingest.contacts import ContactKey
@@ -41,7 +41,16 @@ FIELDS = (
     "body",
 )
 
-Attendance = tuple[ContactKey, bool, bool, str]  # contact, invited, attended, raw response
+
+class Attendance(NamedTuple):
+    """One person at one interaction, as an importer read it."""
+
+    contact: ContactKey
+    invited: bool
+    attended: bool
+    response: str  # the source's raw answer: ICS PARTSTAT; e-mail: from, to or cc
+    role: str = ""  # on the invitation: organizer, chair, required, optional ("" unsaid)
+    stands_in_for: ContactKey | None = None  # the invited person this one came in place of
 
 
 @dataclass
@@ -73,6 +82,7 @@ class InteractionSync:
         self._create: list[IncomingInteraction] = []
         self._update: list[tuple[int, IncomingInteraction]] = []
         self._reattend: list[tuple[int, IncomingInteraction]] = []
+        self._remove: list[int] = []
 
     def plan(self, rows: Iterable[IncomingInteraction], summary: ImportSummary) -> None:
         rows = list(rows)
@@ -95,7 +105,17 @@ class InteractionSync:
             else:
                 summary.unchanged["interactions"] += 1
 
+    def remove(self, keys: Iterable[tuple[int, str]], summary: ImportSummary) -> None:
+        """Plan to delete these stored rows (alliance id, external id) with their participants."""
+        for key in keys:
+            stored = self.stored.get(key)
+            if stored is not None:
+                self._remove.append(stored.pk)
+                summary.removed["interactions"] += 1
+
     def apply(self, contacts: dict[ContactKey, int]) -> None:
+        for start in range(0, len(self._remove), 500):
+            Interaction.objects.filter(pk__in=self._remove[start : start + 500]).delete()
         insert_many(
             Interaction,
             (
@@ -126,13 +146,17 @@ class InteractionSync:
             (
                 {
                     "interaction_id": pk,
-                    "contact_id": contacts[key],
-                    "invited": invited,
-                    "attended": attended,
-                    "response": response[:30],
+                    "contact_id": contacts[item.contact],
+                    "invited": item.invited,
+                    "attended": item.attended,
+                    "response": item.response[:30],
+                    "role": item.role,
+                    "stands_in_for_id": contacts[item.stands_in_for]
+                    if item.stands_in_for
+                    else None,
                 }
                 for pk, row in todo
-                for key, invited, attended, response in row.attendance or ()
+                for item in row.attendance or ()
             ),
         )
 
@@ -144,7 +168,7 @@ class InteractionSync:
         )
         return {(a, e): pk for pk, a, e in query.values_list("id", "alliance_id", "external_id")}
 
-    def _stored_attendance(self) -> dict[int, list[tuple[ContactKey, bool, bool, str]]]:
+    def _stored_attendance(self) -> dict[int, list[Attendance]]:
         """Stored participants per interaction, keyed like the incoming ones."""
         if not self.stored:
             return {}
@@ -158,11 +182,16 @@ class InteractionSync:
             "invited",
             "attended",
             "response",
+            "role",
+            "stands_in_for__email",
         )
-        found: dict[int, list[tuple[ContactKey, bool, bool, str]]] = {}
-        for pk, alliance_id, email, invited, attended, response in rows:
+        found: dict[int, list[Attendance]] = {}
+        for pk, alliance_id, email, invited, attended, response, role, stand_in in rows:
+            stands_in_for = (alliance_id, stand_in.lower()) if stand_in else None
             found.setdefault(pk, []).append(
-                ((alliance_id, email.lower()), invited, attended, response)
+                Attendance(
+                    (alliance_id, email.lower()), invited, attended, response, role, stands_in_for
+                )
             )
         return {pk: sorted(items) for pk, items in found.items()}
 
@@ -171,11 +200,11 @@ def dedupe_attendance(items: Iterable[Attendance]) -> list[Attendance]:
     """One row per contact (a person listed twice keeps the most positive answer)."""
     best: dict[ContactKey, Attendance] = {}
     for item in items:
-        kept = best.get(item[0])
-        if kept is None or (item[2], item[1]) > (kept[2], kept[1]):
-            best[item[0]] = item
+        kept = best.get(item.contact)
+        if kept is None or (item.attended, item.invited) > (kept.attended, kept.invited):
+            best[item.contact] = item
     return list(best.values())
 
 
 def _sorted(items: list[Attendance]) -> list[Attendance]:
-    return sorted((key, invited, came, response[:30]) for key, invited, came, response in items)
+    return sorted(item._replace(response=item.response[:30]) for item in items)

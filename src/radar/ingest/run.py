@@ -27,6 +27,7 @@ class SummaryRow(NamedTuple):
     created: int
     updated: int
     unchanged: int
+    removed: int = 0
 
 
 def choose_importer(path: Path, kind: str | None = None) -> Importer:
@@ -75,9 +76,38 @@ def run_import(
 
 def summary_rows(summary: ImportSummary) -> list[SummaryRow]:
     """One row per entity the import touched, in the order the importer counted them."""
-    names = {**summary.created, **summary.updated, **summary.unchanged}
-    return [
-        SummaryRow(name, summary.created[name], summary.updated[name], summary.unchanged[name])
+    names = {**summary.created, **summary.updated, **summary.unchanged, **summary.removed}
+    rows = [
+        SummaryRow(
+            name,
+            summary.created[name],
+            summary.updated[name],
+            summary.unchanged[name],
+            summary.removed[name],
+        )
         for name in names
-        if summary.created[name] or summary.updated[name] or summary.unchanged[name]
     ]
+    return [row for row in rows if any(row[1:])]
+
+
+def verdict(summary: ImportSummary) -> str:
+    """One sentence on what the import did (or, on a dry run, would do), honest about skips."""
+    skipped = sum(summary.skipped.values())
+    dry = summary.dry_run
+    if summary.changed:
+        done = "Dry run: nothing was written yet." if dry else "Import complete."
+        return done + (f" {skipped:,} skipped (see why above)." if skipped else "")
+    if summary.kept:
+        start = "Nothing would change" if dry else "Nothing changed"
+        return f"{start}: what the file holds is already in the radar" + (
+            f"; {skipped:,} more {'would be' if dry else 'were'} skipped (see why above)."
+            if skipped
+            else "."
+        )
+    if skipped:
+        every = f"all {skipped:,} records" if skipped > 1 else "its one record"
+        return (
+            f"Nothing {'would be' if dry else 'was'} imported: {every} "
+            f"{'would be' if dry else 'were' if skipped > 1 else 'was'} skipped (see why above)."
+        )
+    return "Nothing to import: the file holds no records this importer reads."

@@ -15,7 +15,14 @@ from datetime import date
 from typing import Any
 
 from radar.ingest.base import Importer, ImportFailed, ImportOptions, ImportSummary, Problem
-from radar.ingest.run import ImportRefused, SummaryRow, choose_importer, run_import, summary_rows
+from radar.ingest.run import (
+    ImportRefused,
+    SummaryRow,
+    choose_importer,
+    run_import,
+    summary_rows,
+)
+from radar.ingest.run import verdict as summary_verdict
 from radar.web.uploads import PendingUpload
 
 log = logging.getLogger(__name__)
@@ -48,6 +55,19 @@ class Outcome:
     def problem_count(self) -> int:
         return len(self.problems) + self.omitted
 
+    @property
+    def skipped(self) -> list[str]:
+        """What the import left out, one sentence per reason."""
+        return self.summary.skipped_lines() if self.summary else []
+
+    @property
+    def removed(self) -> bool:
+        return any(row.removed for row in self.rows)
+
+    @property
+    def verdict(self) -> str:
+        return summary_verdict(self.summary) if self.summary else ""
+
 
 def options_for(pending: PendingUpload, dry_run: bool, today: date) -> ImportOptions:
     return ImportOptions(
@@ -56,6 +76,7 @@ def options_for(pending: PendingUpload, dry_run: bool, today: date) -> ImportOpt
         store_bodies=pending.store_bodies,
         dayfirst=pending.dayfirst,
         today=today,
+        web=True,
     )
 
 

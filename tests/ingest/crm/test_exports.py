@@ -53,7 +53,8 @@ def test_salesforce_opportunities_become_monthly_series(tmp_path: Path, run_crm:
     assert series("joint_revenue") == {jan: 0, feb: 0, mar: 40_000, apr: 0}
     # Open at each month's end: Contoso until March, Fabrikam from February, Northwind in Feb.
     assert series("pipeline") == {jan: 40_000, feb: 65_000, mar: 25_000, apr: 25_000}
-    assert summary.unchanged["opportunities without a partner"] == 1
+    assert summary.skipped["opportunities", "with an account that is not one of our partners"] == 1
+    assert not summary.unchanged["opportunities without a partner"]
 
 
 def test_reimporting_opportunities_changes_nothing(tmp_path: Path, run_crm: RunCrm, acme):
@@ -83,8 +84,8 @@ def test_hubspot_engagements_become_interactions(tmp_path: Path, run_crm: RunCrm
     assert call.occurred_at == datetime(2025, 3, 4, 15, 30, tzinfo=UTC)
     assert (meeting.kind, meeting.duration_minutes) == ("meeting", 90)
     assert (mail.kind, mail.direction) == ("email", "inbound")
-    assert any("1 notes or tasks" in w for w in summary.warnings)
-    assert summary.unchanged["activities without a partner"] == 1
+    assert "1 row skipped: notes or tasks, which are not interactions" in summary.skipped_lines()
+    assert summary.skipped["activities", "with an account that is not one of our partners"] == 1
     assert not run_crm(write_csv(tmp_path, HUBSPOT_ENGAGEMENTS, "again.csv")).changed
 
 
@@ -111,7 +112,7 @@ def test_accounts_fill_partner_domains(tmp_path: Path, run_crm: RunCrm, acme):
     ]
     summary = run_crm(write_csv(tmp_path, rows, "companies.csv"))
     assert Partner.objects.get().domains == ["acme.example", "acme-labs.example"]
-    assert summary.unchanged["accounts without a partner"] == 1
+    assert sum(summary.skipped.values()) == 1 and not summary.unchanged
 
 
 def test_bad_rows_name_the_row_and_column(tmp_path: Path, run_crm: RunCrm, acme):

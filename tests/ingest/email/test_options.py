@@ -63,7 +63,7 @@ def test_our_domain_can_be_given_on_the_command_line(
     assert not Interaction.objects.exists()  # a dry run writes nothing
     summary = run_email(path, our_domains=(OURS,))
     assert summary.created["interactions"] == 2
-    assert any("outside both sides" in w for w in summary.warnings)
+    assert any("outside both sides" in line for line in summary.skipped_lines())
     assert set(Contact.objects.values_list("email", "side")) == {
         (f"ann@{PARTNER}", "partner"),
         (f"olivia@{OURS}", "ours"),
@@ -153,3 +153,14 @@ def test_a_broken_mailbox_on_the_command_line_is_a_clear_message(acme: Alliance,
     assert "not an mbox file" in result.output and "nothing was written" in result.output
     assert "Traceback" not in result.output
     assert not Interaction.objects.exists()
+
+
+def test_the_command_line_reports_skipped_messages_as_skipped(acme: Alliance, tmp_path: Path):
+    internal = message("i@ours.example", sender=f"olivia@{OURS}", to=f"tom@{OURS}")
+    path = mbox(tmp_path / "box.mbox", internal)
+    result = CliRunner().invoke(app, ["import", str(path)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "1 message skipped: no partner on them" in output
+    assert "Nothing was imported: its one record was skipped" in output
+    assert "already" not in output

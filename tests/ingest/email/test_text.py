@@ -72,3 +72,16 @@ def test_attachments_are_not_read_as_text():
     msg.set_content("see attached")
     msg.add_attachment(b"secret numbers", maintype="text", subtype="plain", filename="a.txt")
     assert body_text(msg) == "see attached\n"
+
+
+def test_a_legal_disclaimer_under_the_signature_is_not_the_writers_text():
+    body = (
+        "Works for us, see you then.\n\nKind regards\nLegal & Partner Office\n\n"
+        "CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and may be\n"
+        "legally privileged. If you are not the intended recipient, please notify the sender.\n"
+        "Acme accepts no liability for any damage caused by this message.\n"
+        "Any unauthorised use is strictly prohibited.\nAcme GmbH, HRB 12345."
+    )
+    assert strip_reply(body) == "Works for us, see you then."
+    german = "Passt.\n\nDiese E-Mail enthält vertrauliche Informationen."
+    assert strip_reply(german) == "Passt."

@@ -64,16 +64,18 @@ def test_it_expands_an_outlook_series_with_an_exdate(tmp_path: Path, run_ics: Ru
     path = write(tmp_path, calendar(OUTLOOK_HEAD, weekly_sync(exdates="20250120T100000")))
     summary = run_ics(path, **WINDOW)
     starts = [m.occurred_at for m in meetings()]
-    # Six Mondays from 6 January minus the excluded 20th; 10:00 Berlin is 09:00 UTC.
-    assert [s.day for s in starts] == [6, 13, 27, 3, 10]
+    # Six Mondays from 6 January; 10:00 Berlin is 09:00 UTC. The 20th, taken
+    # out by the EXDATE, is a meeting that was called off.
+    assert [s.day for s in starts] == [6, 13, 20, 27, 3, 10]
+    assert [m.occurred_at.day for m in meetings() if m.cancelled] == [20]
     assert starts[0] == datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
-    assert summary.created["interactions"] == 5
+    assert summary.created["interactions"] == 6
 
 
 def test_it_keeps_every_occurrence_in_the_window(tmp_path: Path, run_ics: RunIcs, acme: int):
     path = write(tmp_path, calendar(OUTLOOK_HEAD, weekly_sync(exdates="20250120T100000")))
     run_ics(path, **WINDOW)
-    days = [m.occurred_at.date() for m in meetings()]
+    days = [m.occurred_at.date() for m in meetings() if not m.cancelled]
     assert days == [
         date(2025, 1, 6),
         date(2025, 1, 13),
@@ -93,8 +95,9 @@ def test_it_applies_overrides_and_cancellations(tmp_path: Path, run_ics: RunIcs,
     assert date(2025, 1, 13) not in by_day
     assert moved.occurred_at == datetime(2025, 1, 15, 14, 0, tzinfo=UTC)
     assert moved.external_id == f"{UID}|20250113T090000Z"
-    # Paul declined, Petra (a sub-domain of acme.example) is tentative: counts as attending.
-    assert (moved.partner_invited, moved.partner_attended) == (2, 1)
+    # Paul declined, Petra (a sub-domain of acme.example) is only tentative: "maybe"
+    # is not a confirmation, so nobody from the partner is counted as coming.
+    assert (moved.partner_invited, moved.partner_attended) == (2, 0)
     assert (moved.ours_invited, moved.ours_attended) == (1, 1)
     cancelled = by_day[date(2025, 1, 27)]
     assert cancelled.cancelled and cancelled.partner_attended == 0
@@ -112,8 +115,11 @@ def test_it_records_participants_and_leaves_rooms_out(tmp_path: Path, run_ics: R
     assert (first.partner_invited, first.partner_attended) == (1, 0)
     paul = Contact.objects.get(email="paul@acme.example")
     assert paul.side == "partner" and paul.name == "Paul Partner"
-    assert paul.first_seen == datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
-    assert paul.last_seen == datetime(2025, 2, 10, 9, 0, tzinfo=UTC)
+    # Invited to every meeting but never confirmed one: never seen.
+    assert (paul.first_seen, paul.last_seen) == (None, None)
+    olivia = Contact.objects.get(email="olivia@ours.example")  # the organiser attends
+    assert olivia.first_seen == datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
+    assert olivia.last_seen == datetime(2025, 2, 10, 9, 0, tzinfo=UTC)
 
 
 def test_reimporting_changes_nothing(tmp_path: Path, run_ics: RunIcs, acme: int):
@@ -160,7 +166,10 @@ def test_meetings_without_the_partner_are_skipped(tmp_path: Path, run_ics: RunIc
     )
     summary = run_ics(write(tmp_path, calendar(GOOGLE_HEAD, internal)), **WINDOW)
     assert not Interaction.objects.exists()
-    assert any("1 calendar entries have no partner attendee" in w for w in summary.warnings)
+    assert any(
+        line.startswith("1 calendar entry skipped: no partner among")
+        for line in summary.skipped_lines()
+    )
 
 
 def test_google_floating_times_use_x_wr_timezone(tmp_path: Path, run_ics: RunIcs, acme: int):
@@ -203,7 +212,9 @@ def test_an_ambiguous_partner_needs_the_alliance_option(tmp_path: Path, run_ics:
     path = write(tmp_path, calendar(GOOGLE_HEAD, sync))
     summary = run_ics(path, **WINDOW)
     assert not Interaction.objects.exists()
-    assert any("several alliances" in w and "--alliance" in w for w in summary.warnings)
+    ((what, why),) = summary.skipped
+    assert what == "meetings with Globex Cloud Inc"
+    assert "several alliances" in why and "--alliance" in why
     run_ics(path, alliance="globex-resell", **WINDOW)
     assert Interaction.objects.get().alliance.name == "Globex Resell"
 
@@ -326,7 +337,8 @@ def test_meetings_with_the_same_people_are_each_counted(tmp_path: Path, run_ics:
         ("m-off", True, 0, 0),
     ]
     assert all(m.partner_invited == 1 and m.ours_invited == 1 for m in rows)
-    assert any(w.startswith("4 meetings with Globex") for w in summary.warnings)
+    assert any(line.startswith("4 meetings with Globex") for line in summary.skipped_lines())
     paul = Contact.objects.get(email="paul@acme.example")
-    assert (paul.first_seen, paul.last_seen) == (rows[0].occurred_at, rows[-1].occurred_at)
+    # Seen at the meetings held, not at the one called off.
+    assert (paul.first_seen, paul.last_seen) == (rows[0].occurred_at, rows[-2].occurred_at)
     assert InteractionParticipant.objects.filter(contact=paul, attended=True).count() == 3

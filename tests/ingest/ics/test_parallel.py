@@ -25,7 +25,7 @@ def snapshot() -> list[tuple[object, ...]]:
     )  # fmt: skip
     return sorted(rows) + sorted(
         InteractionParticipant.objects.values_list(
-            "interaction__external_id", "contact__email", "attended"
+            "interaction__external_id", "contact__email", "attended", "role", "stands_in_for"
         )
     )
 

@@ -73,6 +73,7 @@ def values(enum: type[StrEnum]) -> tuple[str, ...]:
 # integer on every supported database); larger ones are refused by the reader.
 MAX_INT = 2_147_483_647
 END_REASONS = ("left", "reassigned", "role_change")
+PARTICIPANT_ROLES = ("organizer", "chair", "required", "optional")
 TIERS = ("1", "2", "3")
 
 
@@ -276,6 +277,17 @@ PARTICIPANTS = Entity(
         Column("invited", BOOL, default="true"),
         Column("attended", BOOL, default="true"),
         Column("response", max_length=30, example="ACCEPTED"),
+        Column(
+            "role",
+            ENUM,
+            choices=PARTICIPANT_ROLES,
+            help="On the invitation: organizer, chair, required or optional (blank: unknown).",
+        ),
+        Column(
+            "stands_in_for",
+            max_length=254,
+            help="E-mail (or name) of the invited contact this person came in place of.",
+        ),
     ),
     key=("alliance", "source", "external_id", "contact"),
     help="Who was invited to / attended an interaction (needs the interaction's external_id).",

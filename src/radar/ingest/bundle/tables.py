@@ -202,6 +202,11 @@ TABLES: tuple[Table, ...] = (
             ("invited", "invited"),
             ("attended", "attended"),
             ("response", "response"),
+            ("role", "role"),
+            (
+                "stands_in_for_id",
+                Ref("contact", ("alliance", "stands_in_for"), optional=True),
+            ),
         ),
         key=("interaction_id", "contact_id"),
         streamed=True,

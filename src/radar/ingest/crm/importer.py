@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -71,7 +70,7 @@ def _accounts(rows: CrmRows, directory: Directory, summary: ImportSummary) -> No
     for account in accounts:
         partner = partners.get(normalise_name(account.name)) or _by_domain(directory, account)
         if partner is None:
-            summary.unchanged["accounts without a partner"] += 1
+            summary.skip("accounts", "not one of our partners (a CRM holds every customer)")
             continue
         domains = partner.domains
         if account.domain and account.domain not in domains:
@@ -112,7 +111,7 @@ def _opportunities(
         if opp.partner in alliance_of:
             grouped.setdefault(alliance_of[opp.partner], []).append(opp)
         else:
-            summary.unchanged["opportunities without a partner"] += 1
+            summary.skip("opportunities", "with an account that is not one of our partners")
     for alliance_id, items in grouped.items():
         for key, values in monthly_series(items, now).items():  # type: ignore[arg-type]
             name, kind, higher = SERIES[key]
@@ -132,18 +131,15 @@ def _activities(rows: CrmRows, directory: Directory, summary: ImportSummary, sys
         _fail_on(rows)
     activities = rows.activities()
     _fail_on(rows)
-    if rows.skipped:
-        summary.warnings.append(f"{rows.skipped:,} notes or tasks are not interactions (skipped)")
+    summary.skip("rows", "notes or tasks, which are not interactions", rows.skipped)
     alliance_of = _alliance_ids(directory, {a.partner for a in activities})
     incoming: list[IncomingInteraction] = []
-    without: Counter[str] = Counter()
     for act in activities:
         if act.partner not in alliance_of:
-            without["activities without a partner"] += 1
+            summary.skip("activities", "with an account that is not one of our partners")
             continue
         incoming.append(IncomingInteraction(alliance_of[act.partner], f"{system}:{act.record_id}",
                                             _values(act), None))  # fmt: skip
-    summary.unchanged.update(without)
     sync = InteractionSync("crm", {r.alliance_id for r in incoming})
     sync.plan(incoming, summary)
     sync.apply({})

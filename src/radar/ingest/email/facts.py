@@ -16,6 +16,7 @@ from email.message import Message
 
 from radar.engine.tone import score_text
 from radar.ingest.email import headers
+from radar.ingest.email.automatic import automatic
 from radar.ingest.email.text import body_text, count_words, strip_reply
 from radar.ingest.mapping import Directory
 
@@ -45,6 +46,9 @@ class Mail:
     defensive: bool = False
     body: str = ""
     error: str = ""
+    automatic: str = ""  # why a machine wrote it (radar.ingest.email.automatic), else ""
+    formality: float = 0.0  # the register of the text (radar.engine.tone)
+    stance: float = 0.0
 
     @property
     def label(self) -> str:
@@ -106,6 +110,7 @@ def _read(msg: Message, where: str, sides: Sides, store_bodies: bool) -> Mail:
     parents = tuple(p for p in parents if p != key)
     root = references[0] if references and references[0] != key else ""
     mail = Mail(where, key, parents, root, when, note, sender)
+    mail.automatic = automatic(msg, subject) or ""
     people: list[Person] = []
     if sender_address:
         people.append((sender_address, sender_name, sender, "from"))
@@ -116,11 +121,14 @@ def _read(msg: Message, where: str, sides: Sides, store_bodies: bool) -> Mail:
         return mail  # no partner on it: only its place in threads matters
     mail.people = tuple(p for p in people if p[2] != OTHER)
     mail.subject = subject
+    if mail.automatic:
+        return mail  # left out of the import: its text is not read
     written = strip_reply(body_text(msg))
     score = score_text(written[:TONE_CHARS])
     mail.words = score.words if len(written) <= TONE_CHARS else count_words(written)
     mail.tone = score.tone if written.strip() else None
     mail.blaming, mail.defensive = score.blaming, score.defensive
+    mail.formality, mail.stance = score.formality, score.stance
     if store_bodies:
         mail.body = written[:MAX_BODY_CHARS]
     return mail

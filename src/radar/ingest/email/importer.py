@@ -16,7 +16,7 @@ from django.db import transaction
 
 from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem, Progress
 from radar.ingest.common import load_directory
-from radar.ingest.email import readers
+from radar.ingest.email import archive, readers
 from radar.ingest.email.facts import Mail, Sides
 from radar.ingest.email.imap import ImapSource, ImapUrl, is_imap_url
 from radar.ingest.email.parallel import read_messages
@@ -24,6 +24,7 @@ from radar.ingest.email.plan import MailPlan
 from radar.ingest.email.threads import SOURCE
 from radar.ingest.interactions import InteractionSync
 from radar.ingest.mapping import Directory
+from radar.portfolio.models import Interaction
 
 
 class EmailImporter:
@@ -34,6 +35,7 @@ class EmailImporter:
         return (
             is_imap_url(str(path))
             or readers.is_mail_folder(path)
+            or archive.is_mail_zip(path)
             or readers.is_mbox(path)
             or readers.is_eml(path)
         )
@@ -56,14 +58,29 @@ class EmailImporter:
         plan.build()
         summary = ImportSummary(kind=self.kind, source=name, dry_run=options.dry_run)
         summary.warnings.append(f"{plan.read:,} messages read from {name}")
-        plan.explain(summary)
+        plan.explain(summary, options)
         with transaction.atomic():
             plan.contacts.plan(summary)
-            sync = InteractionSync(SOURCE, {row.alliance_id for row in plan.rows})
+            alliances = {row.alliance_id for row in plan.rows} | _alliances_of(plan)
+            sync = InteractionSync(SOURCE, alliances)
             sync.plan(plan.rows, summary)
+            # An out-of-office note an earlier import took for a reply goes.
+            sync.remove([k for k in sync.stored if k[1] in plan.automatic_keys], summary)
             if not options.dry_run:
                 sync.apply(plan.contacts.write())
         return summary
+
+
+def _alliances_of(plan: MailPlan) -> set[int]:
+    """The alliances that hold any of the automatic messages (from an earlier import)."""
+    if not plan.automatic_keys:
+        return set()
+    keys = sorted(plan.automatic_keys)
+    found: set[int] = set()
+    for start in range(0, len(keys), 500):
+        rows = Interaction.objects.filter(source=SOURCE, external_id__in=keys[start : start + 500])
+        found.update(rows.values_list("alliance_id", flat=True))
+    return found
 
 
 def _directory(path: Path, options: ImportOptions) -> Directory:
@@ -88,6 +105,10 @@ def _source(path: Path, progress: Progress) -> tuple[str, Iterator[readers.Raw]]
         files = readers.maildir_files(path)
         progress(0, len(files))
         return path.name, readers.file_messages(path, files)
+    if path.suffix.lower() == ".zip":
+        members = archive.members_or_fail(path)
+        progress(0, len(members))
+        return path.name, archive.zip_messages(path, members)
     if readers.is_mbox(path):
         return path.name, readers.mbox_messages(path)
     progress(0, 1)

@@ -7,9 +7,10 @@ from datetime import date
 from typing import Any
 
 from radar.engine.vocab import Direction, InteractionKind, Side
-from radar.ingest.base import ImportSummary
+from radar.ingest.base import ImportOptions, ImportSummary
 from radar.ingest.contacts import ContactBook
 from radar.ingest.email.facts import OURS, Mail
+from radar.ingest.email.register import mark_formality_jumps
 from radar.ingest.email.threads import ThreadIndex, reply_hours
 from radar.ingest.interactions import Attendance, IncomingInteraction, dedupe_attendance
 from radar.ingest.mapping import Directory
@@ -32,6 +33,8 @@ class MailPlan:
         self.notes: list[str] = []  # warnings naming a message
         self.chosen: dict[int, Alliance] = {}  # partner -> alliance picked among several
         self.no_alliance: Counter[int] = Counter()
+        # Automatic messages: an import made before they were recognised stored them.
+        self.automatic_keys: set[str] = set()
         self._shared: dict[Any, Any] = {}  # one copy of recurring people and contact keys
 
     def add(self, mail: Mail) -> None:
@@ -44,7 +47,10 @@ class MailPlan:
             self.skipped["duplicate"] += 1  # the same message delivered or exported twice
             return
         self.index.add(mail)
-        if mail.touches_partner:
+        if mail.automatic and mail.touches_partner:
+            self.skipped[mail.automatic] += 1  # an out-of-office note is nobody's reply
+            self.automatic_keys.add(mail.key)
+        elif mail.touches_partner:
             # The same correspondents recur in thousands of messages: keep one copy.
             mail.people = self._shared.setdefault(mail.people, mail.people)
             self.mails.append(mail)
@@ -53,6 +59,7 @@ class MailPlan:
 
     def build(self) -> None:
         self.index.load_stored({p for mail in self.mails for p in mail.parents})
+        mark_formality_jumps(self.mails, lambda mail: self.index.root(mail.key))
         mails, self.mails = self.mails, []
         subjects: dict[str, str] = {}  # a thread repeats its subject: keep one copy
         for number, mail in enumerate(mails):
@@ -132,7 +139,7 @@ class MailPlan:
                 continue  # another partner copied in belongs to that partner's alliance
             side = (Side.PARTNER if code == partner else Side.OURS).value
             key = self.contacts.see(alliance_id, address, name, side, mail.when)
-            links.append(self._shared.setdefault((key, role), (key, True, True, role)))
+            links.append(self._shared.setdefault((key, role), Attendance(key, True, True, role)))
         return IncomingInteraction(alliance_id, mail.key, values, dedupe_attendance(links))
 
     def _note(self, text: str) -> None:
@@ -140,35 +147,47 @@ class MailPlan:
             self.notes.append(text)
         self.skipped["_notes"] += 1
 
-    def explain(self, summary: ImportSummary) -> None:
+    def explain(self, summary: ImportSummary, options: ImportOptions) -> None:
         summary.warnings.extend(self.notes)
         hidden = self.skipped["_notes"] - len(self.notes)
         if hidden > 0:
             summary.warnings.append(f"… and {hidden:,} more messages with a problem like these")
-        texts = {
-            "no_partner": "have no partner on them and are not alliance mail (skipped)",
-            "partner_without_us": "are from a partner to others, without us (skipped)",
-            "third_party_sender": "were sent by someone outside both sides (skipped)",
-            "duplicate": "are copies of a message already read (counted once)",
-            "no_date": "have no readable date (skipped)",
-            "unreadable": "could not be read at all (skipped)",
-        }
-        for reason, text in texts.items():
-            if self.skipped[reason]:
-                summary.warnings.append(
-                    f"{self.skipped[reason]:,} of {self.read:,} messages {text}"
-                )
-        for partner, alliance in self.chosen.items():
-            name = self.directory.partner_names.get(partner, "?")
-            summary.warnings.append(
-                f"{name} has several active alliances: its mail went to {alliance.name} "
-                "(the most recently started); import with --alliance NAME to choose"
-            )
+        for reason, why in SKIPPED.items():
+            summary.skip("messages", why, self.skipped[reason])
         for partner, count in self.no_alliance.items():
             name = self.directory.partner_names.get(partner, "?")
-            summary.warnings.append(f"{count:,} messages with {name} skipped: it has no alliance")
+            summary.skip("messages", f"with {name}, which has no alliance", count)
+        for partner, alliance in self.chosen.items():
+            name = self.directory.partner_names.get(partner, "?")
+            choose = options.say(
+                "import with --alliance NAME to choose", "choose the alliance on the upload form"
+            )
+            summary.warnings.append(
+                f"{name} has several active alliances: its mail went to {alliance.name} "
+                f"(the most recently started); {choose}"
+            )
         if not self.directory.knows_our_domains:
             summary.warnings.append(
-                "RADAR_OUR_DOMAINS is not set (nor --our-domain): everyone who is not a "
-                "partner counts as our side"
+                options.say(
+                    "RADAR_OUR_DOMAINS is not set (nor --our-domain): everyone who is not a "
+                    "partner counts as our side",
+                    "Our own organisation's e-mail domains are not configured, so everyone "
+                    "who is not at a partner counts as our side (your administrator can set "
+                    "them)",
+                )
             )
+
+
+# Why messages were left out, in the words the summary uses.
+SKIPPED = {
+    "auto_reply": "automatic replies (out of office, auto-responders): nobody's reply, so "
+    "they count neither as contact nor in reply times",
+    "delivery_report": "delivery or read reports written by a mail server",
+    "bulk": "sent in bulk (newsletters, notifications), not to us as a person",
+    "no_partner": "no partner on them (internal or other mail)",
+    "partner_without_us": "from a partner to others, without us",
+    "third_party_sender": "sent by someone outside both sides",
+    "duplicate": "second copies of a message already read (each message counts once)",
+    "no_date": "no readable date",
+    "unreadable": "could not be read at all",
+}

@@ -41,6 +41,19 @@ _SIGN_OFF = re.compile(
     r"|sent from my \w+.*|get outlook for \w+.*)\s*[,.!]?\s*$",
     re.IGNORECASE,
 )
+# A legal disclaimer under the signature: everything from its first line on goes.
+_DISCLAIMER = re.compile(
+    r"^\s*\**(?:confidentiality (?:notice|note|statement)|disclaimer|legal notice|privileged"
+    r"|important notice)\b"
+    r"|^\s*(?:this|the) (?:e-?mail|message|communication|transmission)(?: and any (?:files"
+    r"|attachments?)(?: transmitted with it)?)? (?:is|are|may be|contains?|may contain)"
+    r" (?:confidential|privileged|intended|strictly)"
+    r"|^\s*the information (?:contained )?in this (?:e-?mail|message|communication)"
+    r"|^\s*if you (?:are not|have received this)"
+    r"|^\s*diese (?:e-?mail|nachricht) (?:enthält|ist) vertraulich"
+    r"|^\s*ce (?:message|courriel|e-?mail) (?:et ses pièces jointes )?(?:est|sont) confidentiel",
+    re.IGNORECASE,
+)
 # A sign-off only ends the message when little follows it (a name, a title, a phone).
 _SIGNATURE_LINES = 6
 _HTML_DROP = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -100,8 +113,8 @@ def strip_reply(body: str) -> str:
         if index < skip_to:
             continue
         stripped = line.strip()
-        if line.rstrip("\n") in {"-- ", "--"} or _ORIGINAL.match(line):
-            break  # signature delimiter or forwarded history: the rest is not new text
+        if line.rstrip("\n") in {"-- ", "--"} or _ORIGINAL.match(line) or _DISCLAIMER.match(line):
+            break  # signature delimiter, forwarded history or disclaimer: no new text after
         if _OUTLOOK_FROM.match(line) and _outlook_block(lines, index):
             end = _header_block_end(lines, index)
             if not _quoted_next(lines, end):

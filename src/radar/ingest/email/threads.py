@@ -27,6 +27,7 @@ class Entry:
     root: str
     when: datetime | None
     sender: int  # side code: a partner id, OURS or OTHER
+    automatic: bool = False  # an out-of-office note or report: nobody's reply
 
 
 class ThreadIndex:
@@ -35,7 +36,8 @@ class ThreadIndex:
         self._roots: dict[str, str] = {}
 
     def add(self, mail: Mail) -> None:
-        self.entries.setdefault(mail.key, Entry(mail.parents, mail.root, mail.when, mail.sender))
+        entry = Entry(mail.parents, mail.root, mail.when, mail.sender, bool(mail.automatic))
+        self.entries.setdefault(mail.key, entry)
 
     def load_stored(self, wanted: set[str]) -> None:
         """Parents this mailbox lacks, from earlier e-mail imports."""
@@ -51,10 +53,14 @@ class ThreadIndex:
                 self.entries.setdefault(key, Entry((), thread or key, when, sender))
 
     def parent(self, mail: Mail) -> Entry | None:
-        """The message this one answers: the first of its parents we know."""
+        """The message this one answers: the first of its parents we know.
+
+        An automatic message (an out-of-office note) answers nobody and is
+        answered by nobody: a reply to it answers the message before it.
+        """
         for key in mail.parents:
             entry = self.entries.get(key)
-            if entry is not None:
+            if entry is not None and not entry.automatic:
                 return entry
         return None
 

@@ -40,6 +40,10 @@ from radar.ingest.ics.reader import (
     uid_of,
 )
 
+# (since, until, now): occurrences start in [since, until); those an EXDATE
+# removed count as cancelled when they start before now (reader.expand).
+Window = tuple[datetime, datetime, datetime]
+
 # Below this many events one process is quicker than starting workers.
 PARALLEL_MIN_EVENTS = 5_000
 SLICES_PER_WORKER = 4
@@ -125,7 +129,7 @@ class Expanded:
 def parse_in_workers(
     pieces: Pieces,
     zone: tzinfo,
-    window: tuple[datetime, datetime],
+    window: Window,
     progress: Any,
     total: int,
 ) -> tuple[list[Parsed], list[Expanded]] | None:
@@ -146,7 +150,7 @@ def parse_in_workers(
 def _run_pool(
     pieces: Pieces,
     zone: tzinfo,
-    window: tuple[datetime, datetime],
+    window: Window,
     progress: Any,
     total: int,
     workers: int,
@@ -198,21 +202,18 @@ def _run_pool(
     return found, [done[uid] for uid in order]
 
 
-def _expand_slice(
-    text: str, zone: tzinfo, window: tuple[datetime, datetime]
-) -> list[Expanded] | None:
+def _expand_slice(text: str, zone: tzinfo, window: Window) -> list[Expanded] | None:
     with gcpause.paused():
         return _expand_text(text, zone, window)
 
 
-def _expand_text(
-    text: str, zone: tzinfo, window: tuple[datetime, datetime]
-) -> list[Expanded] | None:
+def _expand_text(text: str, zone: tzinfo, window: Window) -> list[Expanded] | None:
     try:
         cal = icalendar.Calendar.from_ical(text)
     except Exception:
         return None
     by_uid, timezones = events_by_uid(cal)
+    since, until, now = window
     found = []
     # An occurrence shares its attendee properties with its series' event
     # (the expander copies the event, not its values): each read once.
@@ -221,7 +222,9 @@ def _expand_text(
         people = tuple(p for e in events for p in _people(e))
         title = " ".join(str(events[0].get("SUMMARY", "")).split())[:60]
         try:
-            occurrences = tuple(expand(cal, events, *window, zone, timezones, known=known))
+            occurrences = tuple(
+                expand(cal, events, since, until, zone, timezones, known=known, now=now)
+            )
         except Exception as exc:  # reported only if the series concerns a partner
             found.append(Expanded(uid, title, len(events), people, error=_one_line(exc)))
             continue
@@ -245,7 +248,7 @@ def _parse_slice(
     blocks: list[str],
     start: int,
     zone: tzinfo,
-    window: tuple[datetime, datetime],
+    window: Window,
 ) -> tuple[list[Parsed], list[Expanded]] | None:
     """The slice's events read, and the series among them expanded (each UID whole).
 

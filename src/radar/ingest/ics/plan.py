@@ -7,17 +7,19 @@ from datetime import datetime
 
 from radar.engine.vocab import Direction, InteractionKind
 from radar.ingest.base import Problem, Progress
-from radar.ingest.contacts import ContactBook
-from radar.ingest.ics.attendance import merge_people, split
+from radar.ingest.contacts import ContactBook, ContactKey
+from radar.ingest.ics.attendance import Row, merge_people, role_of, split
 from radar.ingest.ics.reader import Occurrence, Person
 from radar.ingest.ics.rituals import RitualRules
 from radar.ingest.ics.source import CalendarFile
-from radar.ingest.interactions import IncomingInteraction, dedupe_attendance
+from radar.ingest.ics.standins import infer_stand_ins
+from radar.ingest.interactions import Attendance, IncomingInteraction, dedupe_attendance
 from radar.ingest.mapping import Directory
 
 # One partner's share of a meeting: partner id, alliance id (None when the
-# partner has several alliances), attendance counts, (person, side, came) rows.
-_Share = tuple[int, int | None, dict[str, int], list[tuple[Person, str, bool]]]
+# partner has several alliances), attendance counts, (person, side, came,
+# stands in for) rows.
+_Share = tuple[int, int | None, dict[str, int], list[Row]]
 
 
 class CalendarPlan:
@@ -47,13 +49,15 @@ class CalendarPlan:
         self._ours_cache: dict[str, bool] = {}
         self._groups: dict[tuple[tuple[Person, ...], bool], list[_Share]] = {}
         self._rituals: dict[str, str] = {}
+        # People who only ever came in place of someone invited (ics.standins).
+        self.stand_ins_only: set[ContactKey] = set()
 
     @property
     def rows(self) -> list[IncomingInteraction]:
         return list(self._rows.values())
 
     def read(self, cal_file: CalendarFile, progress: Progress) -> None:
-        for unit in cal_file.units(self.since, self.until, progress):
+        for unit in cal_file.units(self.since, self.until, self.now, progress):
             if not any(self._partner(p.email) is not None for p in unit.people):
                 self.skipped["no_partner"] += unit.size
                 continue
@@ -73,6 +77,7 @@ class CalendarPlan:
             for occurrence in occurrences:
                 self._add(occurrence)
         self.problems[:0] = cal_file.problems
+        self.stand_ins_only = infer_stand_ins(self._rows.values(), self.contacts.side)
 
     def _partner(self, email: str) -> int | None:
         if email not in self._partner_cache:
@@ -123,7 +128,7 @@ class CalendarPlan:
         alliance_id: int,
         occ: Occurrence,
         counts: dict[str, int],
-        rows: list[tuple[Person, str, bool]],
+        rows: list[Row],
     ) -> None:
         ritual = self._rituals.get(occ.summary)
         if ritual is None:
@@ -140,9 +145,14 @@ class CalendarPlan:
         }
         links = []
         seen = occ.start if occ.start <= self.now else None
-        for person, side, came in rows:
-            key = self.contacts.see(alliance_id, person.email, person.name, side, seen)
-            links.append((key, True, came, person.partstat or "NO-ANSWER"))
+        for person, side, came, stand_in in rows:
+            # Someone who declined or never answered was invited, not seen.
+            key = self.contacts.see(
+                alliance_id, person.email, person.name, side, seen if came else None
+            )
+            instead_of = (alliance_id, stand_in) if stand_in else None
+            response = person.partstat or "NO-ANSWER"
+            links.append(Attendance(key, True, came, response, role_of(person), instead_of))
         # A key seen twice (a duplicated event) keeps its last version.
         self._rows[(alliance_id, occ.key)] = IncomingInteraction(
             alliance_id, occ.key, values, dedupe_attendance(links)

@@ -8,6 +8,7 @@ real calendar and most of the time it would take.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
@@ -29,6 +30,10 @@ class Person:
     name: str
     partstat: str  # "" when the file does not say
     organizer: bool = False
+    role: str = ""  # the ROLE parameter: CHAIR, REQ-PARTICIPANT, OPT-PARTICIPANT ("" unsaid)
+    # Delegation (RFC 5545 DELEGATED-FROM / DELEGATED-TO): the addresses named.
+    delegated_from: tuple[str, ...] = ()
+    delegated_to: tuple[str, ...] = ()
 
 
 # A property object's person, by the object's identity; the object is kept
@@ -85,6 +90,7 @@ def expand(
     timezones: list[icalendar.Component] | None = None,
     people: Sequence[tuple[Person, ...] | None] | None = None,
     known: Known | None = None,
+    now: datetime | None = None,
 ) -> Iterator[Occurrence]:
     """Occurrences of one UID starting in [since, until); raises on broken data.
 
@@ -92,6 +98,8 @@ def expand(
     large calendar would otherwise be scanned again for every series).
     `people` are the events' attendees if the caller has read them already
     (None for an event whose attendees could not be read); `known`, see people_of.
+    Occurrences of a series that an EXDATE removed come out cancelled when
+    they start before `now` (see `_called_off`).
     """
     uid = uid_of(events[0])
     if not is_series(events):
@@ -103,18 +111,97 @@ def expand(
             if since <= occurrence.start < until:
                 yield occurrence
         return
+    if timezones is None:
+        timezones = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
+    sub = _series_calendar(cal, events, timezones)
+    kept = set()
+    for event in recurring_ical_events.of(sub).between(since, until):
+        occurrence = _occurrence(event, uid, True, zone, known=known)
+        kept.add(occurrence.key)
+        yield occurrence
+    if now is not None and any("EXDATE" in e for e in events):
+        yield from _called_off(cal, events, timezones, zone, (since, until, now), kept, known)
+
+
+def _series_calendar(
+    cal: icalendar.Calendar,
+    events: list[icalendar.Component],
+    timezones: list[icalendar.Component],
+) -> icalendar.Calendar:
+    """A calendar of one series (with the file's time zones) for the expander."""
     sub = icalendar.Calendar()
     for name in ("X-WR-TIMEZONE", "METHOD"):
         if name in cal:
             sub.add(name, cal[name])
-    if timezones is None:
-        timezones = [c for c in cal.subcomponents if c.name == "VTIMEZONE"]
     for component in timezones:
         sub.add_component(component)
     for event in events:
         sub.add_component(event)
-    for event in recurring_ical_events.of(sub).between(since, until):
-        yield _occurrence(event, uid, True, zone, known=known)
+    return sub
+
+
+def _called_off(
+    cal: icalendar.Calendar,
+    events: list[icalendar.Component],
+    timezones: list[icalendar.Component],
+    zone: tzinfo,
+    window: tuple[datetime, datetime, datetime],
+    kept: set[str],
+    known: Known | None,
+) -> Iterator[Occurrence]:
+    """The occurrences an EXDATE took out of the series, as cancelled meetings.
+
+    Google and Outlook export a called-off occurrence of a series as an
+    EXDATE on the series: without this it would vanish, and a missed meeting
+    is itself a signal. The series is expanded again without its EXDATEs
+    around the excluded dates; what appears only then was removed. An
+    override of the same occurrence (RECURRENCE-ID) means it was moved, not
+    called off: it is kept as the meeting it is. EXDATEs from `now` on (the
+    end of the import's today) are plans, not yet missed meetings: a later
+    export of the calendar records them once their day has passed.
+    """
+    since, until, now = window
+    uid = uid_of(events[0])
+    for event in events:
+        if "RECURRENCE-ID" in event:  # an override the EXDATE hid from the expander
+            occurrence = _occurrence(event, uid, True, zone, known=known)
+            if occurrence.key not in kept and since <= occurrence.start < until:
+                kept.add(occurrence.key)
+                yield occurrence
+    end = min(until, now)
+    moments = [_aware(day, zone) for e in events for day in _exdates(e)]
+    moments = [m for m in moments if since - _MARGIN <= m < end + _MARGIN]
+    if not moments or end <= since:
+        return
+    plain = [_without_exdate(e) for e in events]
+    low, high = max(since, min(moments) - _MARGIN), min(end, max(moments) + _MARGIN)
+    for event in recurring_ical_events.of(_series_calendar(cal, plain, timezones)).between(
+        low, high
+    ):
+        occurrence = _occurrence(event, uid, True, zone, known=known)
+        if occurrence.key not in kept and since <= occurrence.start < end:
+            yield replace(occurrence, cancelled=True)
+
+
+# EXDATEs and the occurrences they remove may differ by a time zone's offset
+# (an EXDATE written in UTC, or as a date, for a series in local time).
+_MARGIN = timedelta(days=1)
+
+
+def _exdates(event: icalendar.Component) -> Iterator[date | datetime]:
+    values = event.get("EXDATE", [])
+    for value in values if isinstance(values, list) else [values]:
+        for item in getattr(value, "dts", ()):
+            if isinstance(item.dt, date):
+                yield item.dt
+
+
+def _without_exdate(event: icalendar.Component) -> icalendar.Component:
+    if "EXDATE" not in event:
+        return event
+    plain = copy.copy(event)  # the same properties, but its own dictionary
+    del plain["EXDATE"]
+    return plain
 
 
 def _occurrence(
@@ -212,7 +299,25 @@ def _person(address: Any, organizer: bool = False) -> Person | None:
         return None  # not an address we could store or match (e.g. a broken export)
     name = str(params.get("CN", "")).strip()
     partstat = str(params.get("PARTSTAT", "")).strip().upper()
-    return Person(email, name, partstat, organizer)
+    role = "" if organizer else str(params.get("ROLE", "")).strip().upper()
+    return Person(
+        email,
+        name,
+        partstat,
+        organizer,
+        role,
+        _addresses(params.get("DELEGATED-FROM")),
+        _addresses(params.get("DELEGATED-TO")),
+    )
+
+
+def _addresses(value: Any) -> tuple[str, ...]:
+    """The e-mail addresses of a DELEGATED-FROM/-TO parameter ("mailto:a@x","mailto:b@y")."""
+    if not value:
+        return ()
+    items = value if isinstance(value, list | tuple) else str(value).split(",")
+    found = (str(item).strip().strip('"').lower().removeprefix("mailto:") for item in items)
+    return tuple(a for a in found if EMAIL.match(a))
 
 
 def _dt(event: icalendar.Component, name: str) -> date | datetime | None:

@@ -82,12 +82,15 @@ class CalendarFile:
                 pass
         return self.default_tz
 
-    def units(self, since: datetime, until: datetime, progress: Progress) -> Iterator[Unit]:
+    def units(
+        self, since: datetime, until: datetime, now: datetime, progress: Progress
+    ) -> Iterator[Unit]:
+        """Each UID's events; series occurrences an EXDATE removed before `now` come cancelled."""
         if self.pieces is not None:
             header = icalendar.Calendar.from_ical(self.pieces.calendar_text([]))
             zone = self.zone(header)
             done = parallel.parse_in_workers(
-                self.pieces, zone, (since, until), progress, self.event_count
+                self.pieces, zone, (since, until, now), progress, self.event_count
             )
             if done is not None:
                 # The text and its slices are not needed again: free them (about
@@ -99,7 +102,7 @@ class CalendarFile:
                 return
             self._parse_whole()  # something unusual: parse it all here, precisely
         for cal in self.calendars:
-            yield from _calendar_units(cal, self.zone(cal), since, until, progress, self)
+            yield from _calendar_units(cal, self.zone(cal), (since, until, now), progress, self)
 
 
 def _units_from(
@@ -141,11 +144,11 @@ def _may_fork() -> bool:
 def _calendar_units(
     cal: icalendar.Calendar,
     zone: tzinfo,
-    since: datetime,
-    until: datetime,
+    window: tuple[datetime, datetime, datetime],
     progress: Progress,
     source: CalendarFile,
 ) -> Iterator[Unit]:
+    since, until, now = window
     by_uid, timezones = events_by_uid(cal)
     for uid, events in by_uid.items():
         progress(len(events), source.event_count)
@@ -157,7 +160,7 @@ def _calendar_units(
             events: list[icalendar.Component] = events,
             read: list[tuple[Person, ...] | None] = read,
         ) -> list[Occurrence]:
-            return list(expand(cal, events, since, until, zone, timezones, read))
+            return list(expand(cal, events, since, until, zone, timezones, read, now=now))
 
         yield Unit(uid, title, len(events), people, compute)
 

@@ -87,10 +87,14 @@ def _mapped_table(path: Path, options: ImportOptions) -> tuple[Table, dict[int, 
     mapping, _, errors = map_headers(table.headings, explicit)
     problems = [Problem(table.name, "option --map", e) for e in errors]
     if "partner" not in mapping.values():
+        rename = options.say(
+            "name it 'Partner' or pass --map \"Your heading=partner\"",
+            "name that column 'Partner' in the file and upload it again",
+        )
         message = (
             "no partner column found (headings: "
             + (", ".join(h for h in table.headings if h) or "none")
-            + "); name it 'Partner' or pass --map \"Your heading=partner\""
+            + f"); {rename}"
         )
         problems.append(Problem(table.name, "heading row", message))
     if problems:

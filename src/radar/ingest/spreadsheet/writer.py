@@ -60,6 +60,7 @@ def write_row(row: SheetRow, summary: ImportSummary, dry_run: bool) -> None:
         _deliverable(row, item, done, DeliverableStatus.DONE, summary, dry_run)
     for item in row.milestones:
         if item.when is None:
+            summary.skip("milestones", "no date, so no due date to hold them to")
             summary.warnings.append(f"row {row.number}: milestone {item.title!r} has no date")
             continue
         _deliverable(row, item, item.when, DeliverableStatus.OPEN, summary, dry_run)

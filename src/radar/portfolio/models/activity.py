@@ -38,7 +38,10 @@ class Interaction(models.Model):
     external_id = models.CharField(max_length=500, blank=True)
     thread_id = models.CharField(max_length=500, blank=True)
     participants = models.ManyToManyField(
-        "portfolio.Contact", through="InteractionParticipant", related_name="interactions"
+        "portfolio.Contact",
+        through="InteractionParticipant",
+        through_fields=("interaction", "contact"),
+        related_name="interactions",
     )
 
     class Meta:
@@ -57,6 +60,15 @@ class Interaction(models.Model):
 
 
 class InteractionParticipant(models.Model):
+    class Role(models.TextChoices):
+        """How the person was on the invitation (calendars; blank when the source does not say)."""
+
+        UNKNOWN = "", "—"
+        ORGANIZER = "organizer", "Organiser"
+        CHAIR = "chair", "Chair"
+        REQUIRED = "required", "Required"
+        OPTIONAL = "optional", "Optional"
+
     interaction = models.ForeignKey(
         Interaction, on_delete=models.CASCADE, related_name="attendance"
     )
@@ -65,6 +77,16 @@ class InteractionParticipant(models.Model):
     attended = models.BooleanField(default=True)
     # The raw answer from the source, e.g. ICS PARTSTAT (ACCEPTED, DECLINED, …).
     response = models.CharField(max_length=30, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+    # The invited person this one came in place of (a delegation: the calendar's
+    # DELEGATED-FROM/-TO, or someone new who came when that person declined).
+    stands_in_for = models.ForeignKey(
+        "portfolio.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stood_in_by",
+    )
 
     class Meta:
         constraints = [

@@ -24,7 +24,8 @@ class UploadForm(forms.Form):
         label="File",
         help_text=(
             "A portfolio bundle (.zip or .json), a calendar (.ics), a spreadsheet or CRM "
-            "export (.csv, .xlsx), or e-mail (.mbox, .eml). Up to {limit}."
+            "export (.csv, .xlsx), or e-mail (.mbox, .eml, or a Maildir folder as .zip). "
+            "Up to {limit}."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )

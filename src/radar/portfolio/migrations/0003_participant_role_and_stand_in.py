@@ -1,0 +1,64 @@
+"""Participants: their role on the invitation, and whom they stood in for.
+
+On SQLite, adding a column with a foreign key rebuilds the participants table,
+which drops the triggers 0002 put on it: they are created again after the
+rebuild (and before the reverse one), so ActivityMonth stays exact.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+from radar.portfolio import rollup_triggers
+
+
+def recreate_sqlite_triggers(apps, schema_editor):  # type: ignore[no-untyped-def]
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in rollup_triggers.create_statements("sqlite"):
+            schema_editor.execute(statement)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("portfolio", "0002_activity_triggers"),
+    ]
+
+    operations = [
+        migrations.RunPython(migrations.RunPython.noop, recreate_sqlite_triggers),
+        migrations.AddField(
+            model_name="interactionparticipant",
+            name="role",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "—"),
+                    ("organizer", "Organiser"),
+                    ("chair", "Chair"),
+                    ("required", "Required"),
+                    ("optional", "Optional"),
+                ],
+                max_length=20,
+            ),
+        ),
+        migrations.AddField(
+            model_name="interactionparticipant",
+            name="stands_in_for",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="stood_in_by",
+                to="portfolio.contact",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="interaction",
+            name="participants",
+            field=models.ManyToManyField(
+                related_name="interactions",
+                through="portfolio.InteractionParticipant",
+                through_fields=("interaction", "contact"),
+                to="portfolio.contact",
+            ),
+        ),
+        migrations.RunPython(recreate_sqlite_triggers, migrations.RunPython.noop),
+    ]
