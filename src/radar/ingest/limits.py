@@ -57,14 +57,16 @@ def refuse(file: str, location: str, message: str) -> ImportFailed:
     return ImportFailed([Problem(file, location, message)])
 
 
-def check_zip(archive: zipfile.ZipFile, label: str, limits: Limits) -> None:
+def check_zip(
+    archive: zipfile.ZipFile, label: str, limits: Limits, most: int = MAX_ZIP_MEMBERS
+) -> None:
     """Refuse a zip whose declared contents break the limits, before reading any.
 
     zipfile stops reading a member at its declared size, so the declared sizes
-    bound what decompression can produce.
+    bound what decompression can produce. `most`: files the zip may hold.
     """
     members = archive.infolist()
-    if len(members) > MAX_ZIP_MEMBERS:
+    if len(members) > most:
         raise refuse(label, "file", f"the zip holds {len(members):,} files, too many to import")
     total = 0
     for info in members:
