@@ -100,3 +100,37 @@ def test_progress_counts_every_row_once(tmp_path: Path, small_chunks):
     import_bundle(bundle, ImportOptions(), lambda advance, total: seen.append((advance, total)))
     assert {total for _, total in seen} == {5}  # partners 1 + alliances 1 + interactions 3
     assert sum(advance for advance, _ in seen) == 5
+
+
+@pytest.fixture
+def forked_reader(monkeypatch, small_chunks):
+    from radar.ingest.bundle import forked
+
+    assert forked.available()
+    monkeypatch.setattr(forked, "FORKED_ROWS", 1)
+
+
+def test_a_forked_reader_imports_the_same_rows(tmp_path: Path, forked_reader):
+    summary = run(write_bundle(tmp_path, {"interactions.csv": _interactions(["a", "b", "c"])}))
+    assert summary.created["interactions"] == 3
+    assert sorted(Interaction.objects.values_list("external_id", flat=True)) == ["a", "b", "c"]
+
+
+def test_problems_found_by_a_forked_reader_come_back(tmp_path: Path, forked_reader):
+    rows = _interactions(["a", "b", "c", "a"]) + "Ghost,call,2024-01-01,g\n"
+    problems = problems_of(write_bundle(tmp_path, {"interactions.csv": rows}))
+    assert [p.split(":")[0] for p in problems] == [
+        "interactions.csv, row 5",  # the duplicate, found once the child is done
+        "interactions.csv, row 6, column 'alliance'",
+    ]
+    assert not Interaction.objects.exists()
+
+
+def test_an_unreadable_file_in_a_forked_reader_fails_the_import(tmp_path: Path, forked_reader):
+    rows = HEADER + "".join(f"Acme co-sell,call,2024-01-01,x{n}\n" for n in range(2000))
+    data = rows.encode() + b"Acme co-sell,call,2024-01-09,\xff\n"
+    (problem,) = problems_of(write_bundle(tmp_path, {"interactions.csv": data}))
+    # Found after the first rows were written (and rolled back).
+    assert problem.startswith("interactions.csv, row 1")
+    assert "the file is not UTF-8 text (byte 0xFF)" in problem
+    assert not Interaction.objects.exists()

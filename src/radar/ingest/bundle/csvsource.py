@@ -33,6 +33,9 @@ class SourceError(Exception):
         self.problem = problem
         super().__init__(str(problem))
 
+    def __reduce__(self) -> tuple[type[SourceError], tuple[Problem]]:
+        return SourceError, (self.problem,)  # raised in a forked reader, raised again here
+
 
 @dataclass
 class Table:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -25,7 +26,7 @@ from radar.ingest.base import (
     Progress,
     no_progress,
 )
-from radar.ingest.bundle import spec
+from radar.ingest.bundle import forked, spec
 from radar.ingest.bundle.catalogue import Catalogue
 from radar.ingest.bundle.rows import Problems, RowParser
 from radar.ingest.bundle.source import Source, SourceError, open_source
@@ -166,11 +167,19 @@ class BundleImport:
                 checker = RowChecker(table, parser, self.cat, self.problems, keep)
                 duplicates = Duplicates(table, checker, self.problems)
                 with TableWriter(table, self.cat, self.now) as writer:
-                    writer.begin(self.expected.get(table.entity.file, 0), checked)
-                    for chunk in chunks(data.rows, CHUNK):
-                        writer.write(checker.check(chunk), duplicates.found)
-                        if not checked:
-                            self._advance(len(chunk))
+                    expected = self.expected.get(table.entity.file, 0)
+                    writer.begin(expected, checked)
+                    if (
+                        writer.mode == "fresh"
+                        and not checker.interactions
+                        and (expected >= forked.FORKED_ROWS and forked.available())
+                    ):
+                        self._fresh_forked(checker, writer, data.rows)
+                    else:
+                        for chunk in chunks(data.rows, CHUNK):
+                            writer.write(checker.check(chunk), duplicates.found)
+                            if not checked:
+                                self._advance(len(chunk))
                     counts = writer.finish()
                     checker.finish()  # after the writer loaded this file's contacts
         except SourceError as exc:
@@ -184,6 +193,22 @@ class BundleImport:
             getattr(self.summary, what)[table.name] += counts[what]
         if table.provides and table.provides != "interaction":
             self.cat.load(table.provides)
+
+    def _fresh_forked(self, checker: RowChecker, writer: TableWriter, rows: Iterator[Any]) -> None:
+        """Read in a forked child, write here (a big table that starts empty)."""
+        mark = self.problems.mark()
+
+        def produce() -> Iterator[tuple[int, Any]]:
+            for chunk in chunks(rows, CHUNK):
+                yield len(chunk), writer.prepared(checker.check(chunk))
+            yield 0, self.problems.since(mark)
+
+        for count, payload in forked.run_forked(produce):
+            if count:
+                writer.insert_prepared(payload)
+                self._advance(count)
+            else:
+                self.problems.extend(payload)
 
     def _advance(self, rows: int) -> None:
         self.done += rows

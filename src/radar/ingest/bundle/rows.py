@@ -43,6 +43,19 @@ class Problems:
         """Problems found since `mark` (one file's) in row order."""
         self.errors[mark[0] :] = sorted(self.errors[mark[0] :], key=_row_number)
 
+    def since(self, mark: tuple[int, int, int]) -> tuple[list[Problem], int, list[str]]:
+        """What was found since `mark` (sent back by a forked reader)."""
+        errors, omitted, warnings = mark
+        return self.errors[errors:], self.omitted - omitted, self.warnings[warnings:]
+
+    def extend(self, found: tuple[list[Problem], int, list[str]]) -> None:
+        errors, omitted, warnings = found
+        for problem in errors:
+            self.error(problem)
+        self.omit(omitted)
+        for warning in warnings:
+            self.warn(warning)
+
     def restore(self, mark: tuple[int, int, int]) -> None:
         """Forget what was found since `mark` (a table about to be read again)."""
         errors, self.omitted, warnings = mark

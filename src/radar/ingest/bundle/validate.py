@@ -97,7 +97,6 @@ class RowChecker:
         self.natural_key = key_function(table, cat)
         self.seen: dict[Any, int] = {}  # small tables only
         self.deferred: list[tuple[int, Ref, Key]] = []
-        self.count = 0  # rows kept (after --alliance)
 
     def check(self, chunk: Iterable[tuple[int, list[str]]]) -> list[Numbered]:
         """The chunk's rows that passed, typed and prepared.
@@ -143,7 +142,6 @@ class RowChecker:
             if keep is not None and not keep(table, row):
                 continue
             parsed.append((number, row))
-        self.count += len(parsed)
         return parsed
 
     def _references(self, number: int, row: Row) -> bool:

@@ -173,11 +173,10 @@ class TableWriter:
 
     # -- the upsert ---------------------------------------------------------------------
     def write(self, rows: list[tuple[int, Row]], duplicate: Duplicate) -> None:
-        build = self.build
         if self.mode == "fresh":
-            self._insert([build(row) for _, row in rows])
+            self.insert_prepared(self.prepared(rows))
             return
-        built = [(number, row, build(row)) for number, row in rows]
+        built = [(number, row, self.build(row)) for number, row in rows]
         compared = self.compared
         keyed = [(n, r, t, c, self.key_fn(c)) for n, r, t in built
                  for c in (t if compared is None else compared(t),)]  # fmt: skip
@@ -221,17 +220,25 @@ class TableWriter:
         self.touched[pk >> 3] |= bit
         return taken
 
-    def _insert(self, rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
+    def prepared(self, rows: list[tuple[int, Row]]) -> list[tuple[Any, ...]]:
+        """A fresh table's rows as INSERT parameters (no database needed: see forked.py)."""
+        build, to_params = self.build, self.insert_params
+        return [to_params(build(row)) for _, row in rows]
+
+    def insert_prepared(self, params: list[tuple[Any, ...]]) -> None:
+        if not params:
             return
         if self.marked_by is not None:
             column = self.attnames[self.marked_by]
-            for value in {r[self.marked_by] for r in rows}:
+            for value in {r[self.marked_by] for r in params}:
                 self.note({column: value})
-        to_params = self.insert_params
         with connection.wrap_database_errors:  # COPY's errors become Django's
-            bulk.insert(self.table.model, self.insert_fields, [to_params(r) for r in rows])
-        self.counts["created"] += len(rows)
+            bulk.insert(self.table.model, self.insert_fields, params)
+        self.counts["created"] += len(params)
+
+    def _insert(self, rows: list[tuple[Any, ...]]) -> None:
+        to_params = self.insert_params
+        self.insert_prepared([to_params(r) for r in rows])
 
     def _update(self, rows: list[tuple[Any, ...]]) -> None:
         if not rows:
