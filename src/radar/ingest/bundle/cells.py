@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
+from radar.exports.safe_cells import restore_cell
 from radar.ingest.bundle import spec
 
 Parser = Callable[[str], Any]
@@ -151,9 +152,10 @@ def _ranged(parse: Parser, column: spec.Column) -> Parser:
 def _text_parser(column: spec.Column) -> Parser:
     limit = column.max_length
     if limit is None:
-        return str
+        return restore_cell
 
     def parse_text(raw: str) -> str:
+        raw = restore_cell(raw)
         if len(raw) > limit:
             raise CellError(f"text is {len(raw)} characters long (at most {limit} allowed)")
         return raw

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
+from radar.exports.safe_cells import restore_cell
 from radar.ingest.bundle import spec
 from radar.ingest.bundle.cells import _FALSE, _TRUE
 
@@ -36,6 +37,7 @@ def compile_parser(plan: list[tuple[spec.Column, int | None, Any, bool, Any]]) -
         "datetime_fromisoformat": datetime.fromisoformat,
         "UTC": UTC,
         "BLANK": _raise_blank,
+        "RESTORE": restore_cell,
     }
     lines = ["def fast(cells):", "    n = len(cells)"]
     names = []
@@ -59,10 +61,12 @@ def compile_parser(plan: list[tuple[spec.Column, int | None, Any, bool, Any]]) -
 
 
 def _expression(column: spec.Column, k: int, env: dict[str, Any]) -> str:
-    if column.type == spec.TEXT and column.max_length is None:
-        return "c"
     if column.type == spec.TEXT:
-        return f"c if len(c) <= {column.max_length} else BLANK()"
+        # A quote an export put before a formula character goes (radar.exports.safe_cells).
+        text = "(RESTORE(c) if c[0] == \"'\" else c)"
+        if column.max_length is None:
+            return text
+        return f"x if len(x := {text}) <= {column.max_length} else BLANK()"
     if column.type == spec.ENUM:
         env[f"E{k}"] = {choice: choice for choice in column.choices}
         return f"E{k}[c]"

@@ -49,7 +49,8 @@ class JsonSource:
         self.data: dict[str, Any] = data
 
     def names(self) -> set[str]:
-        return {f"{key}.csv" for key in self.data if key in spec.BY_NAME}
+        # An empty array (an entity the exporting store had none of) is no table.
+        return {f"{key}.csv" for key, v in self.data.items() if key in spec.BY_NAME and v != []}
 
     def manifest(self) -> dict[str, Any] | None:
         return {k: v for k, v in self.data.items() if k not in spec.BY_NAME}

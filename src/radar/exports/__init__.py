@@ -1,0 +1,1 @@
+"""Files the app writes for people to open elsewhere: spreadsheets of assessments."""
