@@ -63,7 +63,7 @@ def compile_parser(plan: list[tuple[spec.Column, int | None, Any, bool, Any]]) -
 def _expression(column: spec.Column, k: int, env: dict[str, Any]) -> str:
     if column.type == spec.TEXT:
         # A quote an export put before a formula character goes (radar.exports.safe_cells).
-        text = "(RESTORE(c) if c[0] == \"'\" else c)"
+        text = '(RESTORE(c) if c[0] == "\'" else c)'
         if column.max_length is None:
             return text
         return f"x if len(x := {text}) <= {column.max_length} else BLANK()"
