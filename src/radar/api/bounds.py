@@ -22,6 +22,7 @@ MAX_PAGE = 500  # items one request may list
 MAX_QUANTITY = 1_000_000_000
 
 Count = Annotated[int, Field(ge=0, le=MAX_INT)]
+Id = Annotated[int, Field(ge=1, le=MAX_INT)]  # a row id in a path or body
 Quantity = Annotated[float, Field(ge=0, le=MAX_QUANTITY)]
 
 
