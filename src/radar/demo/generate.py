@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from radar.demo import reviews, series
 from radar.demo.batch import Batch
 from radar.demo.interactions import MonthContext, Person, generate_month
-from radar.demo.months import month_start, nth_weekday
+from radar.demo.months import nth_weekday, story_month
+from radar.demo.noise import Noise
 from radar.demo.people import OUR_DOMAIN, email_of, our_contacts
 from radar.demo.scenarios import PORTFOLIO_CONTEXT, build_scenarios
 from radar.demo.story import ContactSpec, Scenario
@@ -52,9 +52,9 @@ def generate(
     for spec in PORTFOLIO_CONTEXT:
         batch.add("contexts", _context(spec.kind, spec.start, spec.end, spec.note, as_of, None))
     for scenario in build_scenarios(as_of):
-        # One generator per alliance: adding a story never reshuffles the others.
-        rng = random.Random(f"{seed}:{scenario.key}")
-        _alliance(batch, scenario, as_of, owners, rng)
+        # Streams per alliance (and per month, item …): adding a story, or another
+        # date, never reshuffles the noise of the others.
+        _alliance(batch, scenario, as_of, owners, Noise(seed, scenario.key))
         if progress:
             progress(scenario.name)
     return batch
@@ -66,14 +66,14 @@ def _context(
     return ContextFactor(
         alliance=alliance,
         kind=kind,
-        starts_on=month_start(as_of, start) + timedelta(days=4),
-        ends_on=None if end is None else month_start(as_of, end + 1) - timedelta(days=1),
+        starts_on=story_month(as_of, start) + timedelta(days=4),
+        ends_on=None if end is None else story_month(as_of, end + 1) - timedelta(days=1),
         note=note,
     )
 
 
 def _alliance(
-    batch: Batch, sc: Scenario, as_of: date, owners: dict[str, object], rng: random.Random
+    batch: Batch, sc: Scenario, as_of: date, owners: dict[str, object], noise: Noise
 ) -> None:
     partner = batch.add(
         "partners",
@@ -84,7 +84,7 @@ def _alliance(
             notes=f"Fictional company created by `radar demo` ({sc.kind.replace('_', ' ')}).",
         ),
     )
-    started = month_start(as_of, sc.start) + timedelta(days=rng.randrange(0, 20))
+    started = story_month(as_of, sc.start) + timedelta(days=noise.stream("start").randrange(0, 20))
     alliance = batch.add(
         "alliances",
         Alliance(
@@ -126,7 +126,7 @@ def _alliance(
     counter = [0]
     first_month = max(sc.start, -(HISTORY_MONTHS - 1))
     for month in range(first_month, 1):
-        first = month_start(as_of, month)
+        first = story_month(as_of, month)
         ctx = MonthContext(
             sc,
             alliance,
@@ -135,17 +135,17 @@ def _alliance(
             as_of,
             partner_people,
             our_people,
-            rng,
+            noise.stream("month", month),
             batch,
             counter,
         )
         extra = [("workshop", nth_weekday(first, 3, 3))] if month in sc.workshops else []
         generate_month(ctx, extra)
-    series.metrics(batch, alliance, sc, as_of, rng, first_month)
-    series.deliverables(batch, alliance, sc, as_of, rng, started)
-    series.surveys(batch, alliance, sc, as_of, rng, first_month, partner_people, our_people)
+    series.metrics(batch, alliance, sc, as_of, noise, first_month)
+    series.deliverables(batch, alliance, sc, as_of, noise, started)
+    series.surveys(batch, alliance, sc, as_of, noise, first_month, partner_people, our_people)
     reviews.observations(batch, alliance, sc, as_of, owners[sc.owner])
-    reviews.checkins(batch, alliance, sc, as_of, rng, first_month, owners[sc.owner])
+    reviews.checkins(batch, alliance, sc, as_of, noise, first_month, owners[sc.owner])
     reviews.decisions(batch, alliance, sc, as_of, owners[sc.owner])
 
 
@@ -162,8 +162,8 @@ def _contacts(
     by_key: dict[str, Contact] = {}
     wanted = [s for s in specs if s.side == side]
     for spec in wanted:
-        start = started if spec.start is None else month_start(as_of, spec.start) + timedelta(9)
-        end = None if spec.end is None else month_start(as_of, spec.end) + timedelta(days=14)
+        start = started if spec.start is None else story_month(as_of, spec.start) + timedelta(9)
+        end = None if spec.end is None else story_month(as_of, spec.end) + timedelta(days=14)
         contact = batch.add(
             "contacts",
             Contact(
@@ -195,7 +195,7 @@ def _agreement(batch: Batch, alliance: Alliance, sc: Scenario, as_of: date) -> N
         "agreements",
         Agreement(
             alliance=alliance,
-            signed_on=month_start(as_of, spec.signed) + timedelta(days=2),
+            signed_on=story_month(as_of, spec.signed) + timedelta(days=2),
             renewal_on=as_of + timedelta(days=spec.renewal_days),
             review_clause=spec.review_clause
             or f"Joint review of goals and terms every {spec.review_interval_months} months.",

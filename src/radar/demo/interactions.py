@@ -9,7 +9,15 @@ from datetime import date, datetime, timedelta
 
 from radar.demo import texts
 from radar.demo.batch import Batch
-from radar.demo.months import at, days_in, nth_weekday, workday
+from radar.demo.months import (
+    at,
+    days_in,
+    nth_weekday,
+    quarterly,
+    story_month_of,
+    workday,
+    yearly,
+)
 from radar.demo.story import Levels, Scenario
 from radar.portfolio.models import Alliance, Contact, Interaction, InteractionParticipant
 
@@ -41,6 +49,8 @@ DURATION = {
 }
 # Rituals that happen whatever the mood (they can still be cancelled).
 FIXED_RITUALS = {"steering_committee", "qbr", "operating_committee", "check_in", "off_site"}
+# The yearly off-site, this many months before the demo's date.
+OFF_SITE_MONTHS_BACK = 2
 EMAIL_ROLES = {"alliance_manager", "champion", "technical_lead", "sales_lead", "operations"}
 
 
@@ -83,19 +93,19 @@ def steady_count(rng: random.Random, mean: float) -> int:
 
 
 def ritual_dates(ctx: MonthContext) -> list[tuple[str, date]]:
-    """The governance rituals scheduled this month, by tier."""
-    first, tier, month = ctx.first, ctx.scenario.tier, ctx.first.month
-    quarterly = month in (2, 5, 8, 11)
+    """The governance rituals scheduled this month, by tier (quarters relative to as_of)."""
+    first, tier = ctx.first, ctx.scenario.tier
+    month = story_month_of(ctx.as_of, first)
     plan: list[tuple[str, date]] = []
     if tier == 1:
-        if quarterly:
+        if quarterly(month):
             plan.append(("steering_committee", nth_weekday(first, 3, 2)))
         plan.append(("operating_committee", nth_weekday(first, 1, 3)))
         plan += [("working_group", nth_weekday(first, 2, n)) for n in (1, 3)]
-        if month == 9:
+        if yearly(month, OFF_SITE_MONTHS_BACK):
             plan.append(("off_site", nth_weekday(first, 3, 4)))
     else:
-        if quarterly:
+        if quarterly(month):
             plan.append(("qbr", nth_weekday(first, 3, 2)))
         plan.append(("check_in", nth_weekday(first, 1, 3)))
         if tier == 2:

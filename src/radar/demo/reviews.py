@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import random
 from datetime import date, timedelta
 
 from radar.demo.batch import Batch
-from radar.demo.months import month_start, nth_weekday
+from radar.demo.months import nth_weekday, quarterly, story_month, yearly
+from radar.demo.noise import Noise
 from radar.demo.story import Scenario
 from radar.portfolio.models import ActionItem, Alliance, CheckIn, Decision, Observation
 
+# The check-in that covered the yearly agreement review, this many months back.
+AGREEMENT_REVIEW_MONTHS_BACK = 1
+
 
 def _on(as_of: date, month: int, day: int) -> date:
-    return min(as_of, month_start(as_of, month) + timedelta(days=day - 1))
+    return min(as_of, story_month(as_of, month) + timedelta(days=day - 1))
 
 
 def observations(
@@ -41,7 +44,7 @@ def checkins(
     alliance: Alliance,
     sc: Scenario,
     as_of: date,
-    rng: random.Random,
+    noise: Noise,
     first: int,
     reviewer: object,
 ) -> None:
@@ -50,14 +53,15 @@ def checkins(
     priority_months = {o.month for o in sc.observations if o.category == "priority"}
     ended = [c.end for c in sc.contacts if c.end is not None]
     for month in range(first + 2, 1):
-        period = month_start(as_of, month)
-        if sc.tier != 1 and period.month not in (2, 5, 8, 11):
+        period = story_month(as_of, month)
+        if sc.tier != 1 and not quarterly(month):
             continue
         held = nth_weekday(period, 3, 3)
         if held > as_of:
             continue
         levels = sc.levels(month, period.month)
-        score = overrides.get(month, round(levels.health + rng.gauss(0, 0.2)))
+        noisy = levels.health + noise.stream("checkin", month).gauss(0, 0.2)
+        score = overrides.get(month, round(noisy))
         team = [c for c in sc.contacts if c.end is not None and month - 3 < c.end <= month]
         batch.add(
             "checkins",
@@ -70,7 +74,7 @@ def checkins(
                 team_changes="; ".join(f"{c.name} ({c.title}) moved on" for c in team),
                 priorities_shifted=any(month - 3 < m <= month for m in priority_months),
                 we_are_delivering=levels.ours_late < 0.3,
-                agreement_reviewed=period.month == 11,
+                agreement_reviewed=yearly(month, AGREEMENT_REVIEW_MONTHS_BACK),
                 category_notes=_category_notes(levels.engagement, levels.tone, bool(ended)),
                 notes=_note(levels.health),
             ),

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 from radar.demo.batch import Batch
 from radar.demo.interactions import Person
-from radar.demo.months import month_start, months_between, workday
+from radar.demo.months import half_yearly, quarterly, story_month, story_month_of, workday
+from radar.demo.noise import Noise
 from radar.demo.story import Scenario
 from radar.portfolio.models import (
     Alliance,
@@ -21,7 +22,7 @@ from radar.portfolio.models import (
 
 
 def metrics(
-    batch: Batch, alliance: Alliance, sc: Scenario, as_of: date, rng: random.Random, first: int
+    batch: Batch, alliance: Alliance, sc: Scenario, as_of: date, noise: Noise, first: int
 ) -> None:
     """Monthly values for every complete month (the current one is not closed yet)."""
     definitions = {}
@@ -40,12 +41,13 @@ def metrics(
         )
         definitions[spec.key] = definition
         for month in range(first, 0):
-            period = month_start(as_of, month)
+            period = story_month(as_of, month)
             level = getattr(sc.levels(month, period.month), spec.level)
             if spec.level == "health":  # a 1-5 judgement, 4 = normal
                 level /= 4.0
             factor = 1.0 / level if spec.inverse else level
             trend = (1.0 + spec.growth) ** (month - first)
+            rng = noise.stream("metric", spec.key, month)
             value = spec.base * trend * factor * rng.gauss(1.0, spec.noise)
             batch.add(
                 "metric_values",
@@ -56,7 +58,7 @@ def metrics(
                     source="demo",
                 ),
             )
-    target_date = date(as_of.year, 12, 31) if as_of.month < 10 else date(as_of.year + 1, 6, 30)
+    target_date = story_month(as_of, 7) - timedelta(days=1)  # six months ahead, a month's end
     for title, key, target in sc.goals:
         batch.add(
             "goals",
@@ -71,14 +73,25 @@ def metrics(
 
 
 def deliverables(
-    batch: Batch, alliance: Alliance, sc: Scenario, as_of: date, rng: random.Random, start: date
+    batch: Batch, alliance: Alliance, sc: Scenario, as_of: date, noise: Noise, start: date
 ) -> None:
-    """Deliverables on both sides; slips follow the partner_late/ours_late levels."""
+    """Deliverables on both sides; slips follow the partner_late/ours_late levels.
+
+    Rounds are counted from an anchor early in the last complete month (its
+    5th), backwards to the alliance's start and forwards 75 days past as_of:
+    whatever the date, a round falls due in the last complete month, early
+    enough that a slip of it is known (the grace week has passed) even when
+    the demo runs on the 1st, and the rounds before sit the same weeks back.
+    """
     titles = sc.deliverable_titles or ("Joint plan update", "Shared pipeline report")
-    due = start + timedelta(weeks=sc.deliverable_every_weeks)
+    every = timedelta(weeks=sc.deliverable_every_weeks)
+    anchor = story_month(as_of, -1) + timedelta(days=4)
     horizon = as_of + timedelta(days=75)
-    number = 0
-    while due <= horizon:
+    first = (start - anchor) // every + 1  # the first round after the start
+    rounds = range(first, (horizon - anchor) // every + 1)
+    for number, n in enumerate(rounds):
+        rng = noise.stream("deliverable", n)
+        due = workday(anchor + n * every + timedelta(days=rng.randrange(-4, 5)))
         # Each round both sides owe something: the partner first, then us a few days later.
         for side, offset in (("partner", 0), ("ours", 5)):
             _deliverable(
@@ -89,10 +102,8 @@ def deliverables(
                 rng,
                 side,
                 workday(due + timedelta(days=offset)),
-                titles[number % len(titles)],
+                titles[(2 * number + (side == "ours")) % len(titles)],
             )
-            number += 1
-        due = workday(due + timedelta(weeks=sc.deliverable_every_weeks, days=rng.randrange(-4, 5)))
 
 
 def _deliverable(
@@ -105,7 +116,7 @@ def _deliverable(
     due: date,
     title: str,
 ) -> None:
-    levels = sc.levels(months_between(as_of, due), due.month)
+    levels = sc.levels(story_month_of(as_of, due), due.month)
     late_chance = levels.partner_late if side == "partner" else levels.ours_late
     done_on, status = None, "open"
     if rng.random() < 0.02:
@@ -139,30 +150,33 @@ def surveys(
     alliance: Alliance,
     sc: Scenario,
     as_of: date,
-    rng: random.Random,
+    noise: Noise,
     first: int,
     partner: list[Person],
     ours: list[Person],
 ) -> None:
     """Alignment (tier 1) or pulse (others) each quarter; a health survey twice a year."""
-    planned: list[tuple[str, date, int, str]] = []
+    planned: list[tuple[str, date, int, str, int]] = []
     for month in range(first + 1, 1):
-        period = month_start(as_of, month)
-        if period.month in (2, 5, 8, 11):
+        period = story_month(as_of, month)
+        if quarterly(month):
             kind = "alignment" if sc.tier == 1 else "pulse"
             title = (
                 "Strategic alignment (steering committee)" if sc.tier == 1 else "Quarterly pulse"
             )
-            planned.append((kind, period + timedelta(days=20), 5, title))
-        if period.month in (3, 9):
-            planned.append(("health", period + timedelta(days=5), 10, "Partnership health survey"))
+            planned.append((kind, period + timedelta(days=20), 5, title, month))
+        if half_yearly(month):
+            planned.append(
+                ("health", period + timedelta(days=5), 10, "Partnership health survey", month)
+            )
     planned = [p for p in planned if p[1] <= as_of]
-    for index, (kind, sent, scale, title) in enumerate(planned):
+    for index, (kind, sent, scale, title, month) in enumerate(planned):
+        rng = noise.stream("survey", kind, month)
         survey = batch.add(
             "surveys",
             Survey(alliance=alliance, kind=kind, title=title, sent_on=sent, scale_max=scale),
         )
-        levels = sc.levels(months_between(as_of, sent), sent.month)
+        levels = sc.levels(story_month_of(as_of, sent), sent.month)
         last = index == len(planned) - 1
         respondents = [p for p in partner if p.active(sent)][: 2 if kind != "health" else 4]
         if last and sc.unanswered_last_survey:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from radar.demo.months import month_start
+from radar.demo.months import story_month
 from radar.demo.story import ContextSpec, Scenario, Shift
 
 # A downturn across the whole portfolio, long enough ago to sit in every baseline.
@@ -27,7 +27,7 @@ _DOWNTURN = (
 def build_scenarios(as_of: date) -> list[Scenario]:
     from radar.demo.scenarios import declining, healthy, special, troubled
 
-    decembers = [m for m in range(-35, 1) if month_start(as_of, m).month == 12]
+    decembers = [m for m in range(-35, 1) if story_month(as_of, m).month == 12]
     scenarios = [
         declining.helix(),
         declining.bluefjord(),

@@ -252,7 +252,7 @@ def orchid(december_months: list[int]) -> Scenario:
             signed=-30, renewal_days=75, next_review_days=45, exit_notice_days=60
         ),
         base=Levels(reply_hours=10.0, tone=0.38),
-        holiday_dip=0.45,
+        holiday_dip=0.35,
         observations=tuple(
             ObservationSpec(
                 m,

@@ -202,7 +202,7 @@ def pinecrest() -> Scenario:
             signed=-30, renewal_days=260, next_review_days=60, exit_notice_days=90
         ),
         shifts=(
-            Shift("ours_late", -5, 0.75, ramp=2),
+            Shift("ours_late", -5, 0.9, ramp=2),
             Shift("velocity", -4, 0.55),
             Shift("tone", -3, -0.25),
             Shift("words", -3, 1.3),
