@@ -68,7 +68,7 @@ def best_of(name: str, repeat: int, env: dict[str, str], args: list[str] | None 
     return best
 
 
-def database_env(db: str, workdir: Path) -> tuple[dict[str, str], str]:
+def database_env(db: str, workdir: Path, name: str = "radar_bench") -> tuple[dict[str, str], str]:
     """Environment for the children, and a description of the database."""
     env = dict(os.environ)
     env["RADAR_DATA_DIR"] = str(workdir / "data")
@@ -86,7 +86,7 @@ def database_env(db: str, workdir: Path) -> tuple[dict[str, str], str]:
             text=True,
         )
         url = started.stdout.strip().splitlines()[-1]
-    env["RADAR_DATABASE_URL"] = _fresh_postgres_database(url, "radar_bench")
+    env["RADAR_DATABASE_URL"] = _fresh_postgres_database(url, name)
     return env, f"PostgreSQL {_postgres_version(env['RADAR_DATABASE_URL'])}"
 
 

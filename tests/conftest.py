@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 # Tests never touch a developer's own database folder.
 os.environ.setdefault("RADAR_DATA_DIR", tempfile.mkdtemp(prefix="radar-tests-"))
@@ -33,3 +34,13 @@ def _fresh_dashboard_cache() -> None:
     from radar.web.summary import clear_cache
 
     clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(settings: Any) -> None:
+    """Rate-limit counters live in the cache: each test gets an empty one of its own
+    (the file cache of RADAR_DATA_DIR is shared by the parallel test processes)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()

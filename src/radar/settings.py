@@ -6,19 +6,21 @@ postgres:// URL for a team install. See docs/operations.md.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
 from radar.env import env_bool, env_int, env_list, env_str
+from radar.security.secret import secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("RADAR_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 
 DEBUG = env_bool("RADAR_DEBUG", False)
-# A fixed development key is only acceptable while DEBUG or on loopback demos;
-# production installs must set RADAR_SECRET_KEY (checked by `radar check --deploy`).
-SECRET_KEY = env_str("RADAR_SECRET_KEY", "dev-only-insecure-key-change-me")
+# No built-in key: RADAR_SECRET_KEY, or one generated in DATA_DIR on first use;
+# a weak RADAR_SECRET_KEY stops start-up unless DEBUG (radar.security.secret).
+SECRET_KEY = secret_key(env_str("RADAR_SECRET_KEY", ""), DATA_DIR, DEBUG)
 ALLOWED_HOSTS = env_list("RADAR_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("RADAR_CSRF_TRUSTED_ORIGINS", [])
 
@@ -30,9 +32,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "auditlog",  # who changed what and when (radar.portfolio.audit, docs/history.md)
     "radar.portfolio",
     "radar.web",
     "radar.api",
+    "axes",
+    "radar.security",  # after axes: replaces its admin with one that can unlock
     # Only for its bundled Swagger UI files: the API docs page works offline.
     "ninja",
 ]
@@ -44,8 +49,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",  # the signed-in user is a change's author
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "radar.urls"
@@ -76,9 +85,12 @@ def _database() -> dict[str, object]:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets the web app read while an import writes; IMMEDIATE avoids
         # "database is locked" upgrades in write transactions.
+        # A writer waits up to 20 s for another's transaction (5 s by default) rather
+        # than fail with "database is locked" under many concurrent requests.
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
         }
         config["CONN_MAX_AGE"] = 0
     return config
@@ -91,6 +103,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+# django-axes first: it refuses a locked-out sign-in before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -110,16 +127,77 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Files people upload to keep (backed up and restored with the database: radar backup).
+MEDIA_ROOT = DATA_DIR / "media"
 
 EMAIL_BACKEND = env_str("RADAR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("RADAR_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("RADAR_EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("RADAR_FROM_EMAIL", "radar@localhost")
 
+# --- Deployment and security (docs/operations.md "Deployment", docs/security.md) ---
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# RADAR_HTTPS=true: the site is reached over HTTPS only; it turns on the rest.
+RADAR_HTTPS = env_bool("RADAR_HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("RADAR_SSL_REDIRECT", RADAR_HTTPS)
+SECURE_HSTS_SECONDS = env_int("RADAR_HSTS_SECONDS", 31_536_000 if RADAR_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("RADAR_HSTS_INCLUDE_SUBDOMAINS", RADAR_HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("RADAR_HSTS_PRELOAD", RADAR_HTTPS)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("RADAR_SECURE_COOKIES", RADAR_HTTPS)
+# Behind a TLS proxy: trust its X-Forwarded-Proto (only if it always sets it).
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("RADAR_PROXY_SSL_HEADER", False) else None
+)
+# How many proxies append to X-Forwarded-For: the client address (radar.security.client).
+RADAR_PROXY_COUNT = env_int("RADAR_PROXY_COUNT", 0)
+
+# A strict Content-Security-Policy: scripts and styles only from our own files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Sign-in lockout (django-axes): N wrong passwords for one account from one
+# address pause its sign-in; unlock with `radar manage axes_reset_username` or the admin.
+AXES_FAILURE_LIMIT = env_int("RADAR_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("RADAR_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "radar.security.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "radar.security.lockout.locked_out"
+# Successful sign-ins are not logged row by row (Django keeps last_login).
+AXES_DISABLE_ACCESS_LOG = True
+
+# API rate limits (radar.security.ratelimit), counted in the cache below.
+RADAR_API_RATE_LIMIT = env_int("RADAR_API_RATE_LIMIT", 600)
+RADAR_API_RATE_WINDOW = env_int("RADAR_API_RATE_WINDOW", 60)
+RADAR_API_BAD_TOKEN_LIMIT = env_int("RADAR_API_BAD_TOKEN_LIMIT", 20)
+RADAR_API_BAD_TOKEN_WINDOW = env_int("RADAR_API_BAD_TOKEN_WINDOW", 600)
+# A cache every server process on this machine shares (several gunicorn workers).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+}
+# --- end of deployment and security ---
+
+# History: fixtures and other raw saves are not changes anyone made.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # who and when is enough; no addresses kept
 
 # Our own organisation: e-mail domains that identify "our side" in importers.
 RADAR_OUR_ORGANISATION = env_str("RADAR_OUR_ORGANISATION", "Our company")

@@ -16,8 +16,14 @@ class ApiClient:
     def get(self, path: str, **params: Any) -> Any:
         return self.client.get(path, params, headers=self.headers)
 
-    def post(self, path: str, body: dict[str, Any]) -> Any:
+    def post(self, path: str, body: Any) -> Any:
         return self.client.post(path, body, content_type="application/json", headers=self.headers)
+
+    def patch(self, path: str, body: Any) -> Any:
+        return self.client.patch(path, body, content_type="application/json", headers=self.headers)
+
+    def delete(self, path: str) -> Any:
+        return self.client.delete(path, headers=self.headers)
 
 
 ApiAs = Callable[[str | None], ApiClient]

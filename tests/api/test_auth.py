@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 
 from radar.api.models import ApiToken, hash_token
 
@@ -23,6 +25,18 @@ def test_it_stores_only_a_hash_and_records_last_use(users: dict[str, User]) -> N
     assert response.json() == {"username": "viewer", "roles": ["viewer"]}
     token.refresh_from_db()
     assert token.last_used is not None
+
+
+def test_it_notes_a_token_use_at_most_once_a_minute(users: dict[str, User]) -> None:
+    token, _raw = ApiToken.issue(users["viewer"], "sync")
+    first = timezone.now()
+    token.touch(first)
+    token.touch(first + timedelta(seconds=30))  # too soon: no write
+    token.refresh_from_db()
+    assert token.last_used == first
+    token.touch(first + timedelta(seconds=61))
+    token.refresh_from_db()
+    assert token.last_used == first + timedelta(seconds=61)
 
 
 def test_it_refuses_missing_unknown_and_deactivated_tokens(users: dict[str, User]) -> None:

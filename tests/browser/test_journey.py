@@ -75,6 +75,7 @@ def test_it_records_a_monthly_review_and_updates_score_and_timeline(
     expect(hint).to_be_hidden()
     page.locator("input[name=manual_score][value='5']").check()  # far above a declining score
     expect(hint).to_be_visible()
+    page.get_by_label("Why this score").fill("Their new CTO doubled the joint budget.")
     screenshot(page, "review-form")
     page.get_by_role("button", name="Save the review").click()
     status = page.locator("#form-status")
@@ -87,8 +88,9 @@ def test_it_records_a_monthly_review_and_updates_score_and_timeline(
     expect(page.locator("#alliance-state")).to_contain_text(f"{fresh.score:.1f}")
     screenshot(page, "review-saved")
     page.goto(f"{signed_in}/alliances/{alliance.slug}/")
+    page.get_by_role("tab", name="Timeline").click()
     entry = page.locator("#timeline li", has_text="Health review").first
-    expect(entry).to_contain_text("reviewer score 5")
+    expect(entry).to_contain_text("manager's score 5")
     entry.get_by_role("link").click()
     expect(page.get_by_role("main")).to_contain_text("Replies slowed after their reorg.")
     screenshot(page, "checkin")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.test import RequestFactory
 
 from radar.demo import DEMO_PASSWORD, DEMO_USERNAME, portfolio_is_empty, seed_demo, wipe_portfolio
 from radar.demo.writer import ensure_users
@@ -54,7 +55,9 @@ def test_it_is_the_same_data_after_a_wipe_and_a_reseed():
 
 def test_it_creates_the_demo_login_and_owners_without_passwords():
     ensure_users()
-    user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    # A request, as every sign-in has one: the lockout check (django-axes) needs it.
+    sign_in = RequestFactory().post("/accounts/login/")
+    user = authenticate(sign_in, username=DEMO_USERNAME, password=DEMO_PASSWORD)
     assert user is not None and user.is_staff and user.is_superuser
     others = get_user_model().objects.exclude(username=DEMO_USERNAME)
     assert others.count() == 3

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from radar.engine.records import GoalRecord
 from radar.engine.vocab import ContactRole, DeliverableStatus, Ritual, Side
 from radar.portfolio import models as m
 from radar.portfolio.loader import load_histories, load_history
@@ -48,6 +49,9 @@ def full_alliance(name: str) -> m.Alliance:
     m.Deliverable.objects.create(alliance=alliance, title="Spec", side="ours", due_on=AS_OF)
     metric = m.MetricDefinition.objects.create(alliance=alliance, key="leads", name="Leads")
     m.MetricValue.objects.create(metric=metric, period=date(2026, 2, 1), value=3)
+    m.Goal.objects.create(
+        alliance=alliance, title="More leads", metric=metric, target_value=5, reviewed_on=AS_OF
+    )
     survey = m.Survey.objects.create(
         alliance=alliance, kind="pulse", title="Q1", sent_on=date(2026, 1, 5)
     )
@@ -259,6 +263,15 @@ def test_it_fills_every_part_of_the_history():
     assert history.decisions[0].open_actions == 1
     assert history.agreement is not None and history.agreement.signed == date(2024, 1, 1)
     assert history.governance[0].ritual is Ritual.STEERING_COMMITTEE
+    assert history.goals == (
+        GoalRecord(
+            id=history.goals[0].id,
+            title="More leads",
+            metric_key="leads",
+            target=5.0,
+            reviewed=AS_OF,
+        ),
+    )
 
 
 def test_it_runs_the_same_number_of_queries_for_many_alliances():
@@ -276,8 +289,8 @@ def test_it_runs_the_same_number_of_queries_for_many_alliances():
     assert len(histories) == 7
     assert all(len(h.contacts) == 1 and len(h.periods) == 1 for h in histories.values())
     # Both loads first recomputed the kept monthly totals of the new alliances.
-    assert len(seven.captured_queries) == len(one.captured_queries) <= 24
-    assert len(settled.captured_queries) <= 18
+    assert len(seven.captured_queries) == len(one.captured_queries) <= 25
+    assert len(settled.captured_queries) <= 19
 
 
 def test_it_returns_nothing_without_alliances(django_assert_max_num_queries):
@@ -305,3 +318,12 @@ def test_it_names_the_check_in_reviewer_from_the_user_when_no_name_was_typed(dja
         ("Maria Lopez", False),
         ("Neutral Ned", True),
     ]
+
+
+def test_it_forgets_a_goal_review_dated_after_the_day_it_loads():
+    alliance = make_alliance()
+    m.Goal.objects.create(alliance=alliance, title="Grow", reviewed_on=AS_OF + timedelta(days=1))
+    history = load_histories(AS_OF)[alliance.pk]
+    assert history.goals[0].reviewed is None and history.goals[0].metric_key is None
+    later = load_histories(AS_OF + timedelta(days=1))[alliance.pk]
+    assert later.goals[0].reviewed == AS_OF + timedelta(days=1)

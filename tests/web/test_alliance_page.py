@@ -85,7 +85,7 @@ def test_it_warns_about_a_single_point_of_contact_and_a_champion_who_left(
     )
     html = client_in.get(f"/alliances/{northwind.slug}/").content.decode()
     assert "Single point of contact: Priya Raman" in html
-    assert "Champion change: Tom Ellis (partner) left the organisation on 30 Sep 2026" in html
+    assert "Champion change: Tom Ellis (partner side) left the organisation on 30 Sep 2026" in html
     assert "no successor named" in html
     assert "3 yr 9 mo" in html  # tenure
 
@@ -130,7 +130,7 @@ def test_the_timeline_merges_interactions_reviews_decisions_and_signals(
     timeline = html[html.index('id="timeline"') :]
     order = [
         "Decision: Reset",
-        "Health review",
+        ">Health review<",  # not "Health review added" (the record's history, newer)
         "External signal: Partner launched a rival connector",
         "QBR (meeting)",
         "Signal confirmed: Partner replies are slower",
@@ -183,13 +183,15 @@ def test_it_shows_agreement_governance_deliverables_metrics_and_actions(
     assert "Steering committee" in html and "30 Aug 2026 (overdue)" in html
     assert "Joint reference architecture" in html and "overdue" in html
     assert "Joint leads" in html and "off target" in html and 'id="metric-data-0"' in html
-    assert "Book the reset workshop" in html and "Dana, due 1 Oct 2026" in html
+    assert "Book the reset workshop" in html and "— Dana" in html
+    assert "overdue since 1 Oct 2026" in html
 
 
 def test_the_state_partial_renders_alone_for_htmx_swaps(client_in, northwind) -> None:
     html = client_in.get(f"/alliances/{northwind.slug}/state/").content.decode()
     assert html.lstrip().startswith('<div id="alliance-state"')
-    assert "Partner replies are slower" in html and "<html" not in html
+    assert "Reset the relationship with a joint review" in html and "<html" not in html
+    assert "Partner replies are slower" not in html  # signals live in their own section
 
 
 def test_notes_and_names_are_escaped(client_in, northwind) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -154,9 +155,10 @@ def _decision(kind: str, actions: list[tuple[str, str, str]]) -> dict[str, str]:
         "actions-MAX_NUM_FORMS": "1000",
     }
     for i, (title, owner, due) in enumerate(actions):
+        user = User.objects.filter(username=owner).first()
         data |= {
             f"actions-{i}-title": title,
-            f"actions-{i}-owner": owner,
+            f"actions-{i}-owner_user": str(user.pk) if user else "",
             f"actions-{i}-due_on": due,
         }
     return data
@@ -165,13 +167,17 @@ def _decision(kind: str, actions: list[tuple[str, str, str]]) -> dict[str, str]:
 def test_it_records_a_decision_with_its_action_items(
     manager_client: Client, alliance: Alliance, users: dict
 ) -> None:
+    users["admin"].first_name, users["admin"].last_name = "Ada", "Lovelace"
+    users["admin"].save()
     data = _decision(
-        "reset", [("Meet the new sponsor", "Bo", "2026-10-20"), ("Replan", "Ada", "2026-11-01")]
+        "reset",
+        [("Meet the new sponsor", "manager", "2026-10-20"), ("Replan", "admin", "2026-11-01")],
     )
     assert manager_client.post(url("record_decision", alliance), data).status_code == 302
     decision = Decision.objects.get()
     assert decision.decided_by == users["manager"]
-    assert list(ActionItem.objects.values_list("owner", flat=True)) == ["Bo", "Ada"]
+    owners = ActionItem.objects.order_by("due_on").values_list("owner_user__username", "owner")
+    assert list(owners) == [("manager", "manager"), ("admin", "Ada Lovelace")]
 
 
 def test_it_asks_a_reset_for_at_least_one_action(
@@ -247,7 +253,7 @@ def test_it_says_how_the_score_moved() -> None:
 def test_it_answers_a_decision_over_htmx_with_a_blank_form(
     manager_client: Client, alliance: Alliance
 ) -> None:
-    data = _decision("reset", [("Meet the new sponsor", "Bo", "2026-10-20")])
+    data = _decision("reset", [("Meet the new sponsor", "manager", "2026-10-20")])
     response = manager_client.post(url("record_decision", alliance), data, **HTMX)
     body = response.content.decode()
     assert response.status_code == 200

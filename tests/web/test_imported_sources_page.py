@@ -84,7 +84,10 @@ def test_it_shows_imported_mail_and_meetings_on_the_alliance_page(
 
     page = manager_client.get(f"/alliances/{netdev.slug}/?as_of=2011-06-01").content.decode()
     assert david.name in page  # the contact created on first sight
-    assert "Inbound: Re: [PATCH" in page  # mail in the timeline
+    assert "E-mail from " in page  # mail in the timeline
+    mail = manager_client.get(f"/alliances/{netdev.slug}/timeline/?as_of=2011-06-01&kind=message")
+    inbound = 'E-mail from the partner</strong> — <span class="muted">Re: [PATCH'
+    assert inbound in mail.content.decode()
     assert "Netdev check-in" in page
     assert "Quarterly business review" in page
 

@@ -79,7 +79,8 @@ def test_it_asks_for_a_neutral_reviewer_when_scores_diverge(
 ) -> None:
     score = computed(alliance)
     far = 1 if score >= 3 else 5
-    response = manager_client.post(review_url(alliance), answers(far), **HTMX)
+    data = answers(far, score_comment="Their CTO told me the programme is being cut.")
+    response = manager_client.post(review_url(alliance), data, **HTMX)
     body = response.content.decode()
     assert 'data-testid="neutral-reviewer"' in body
     assert "ask a neutral reviewer" in body
@@ -163,3 +164,37 @@ def test_it_keeps_reviewers_out_of_the_review_form(
 ) -> None:
     assert client_for(users["reviewer"]).post(review_url(alliance), answers(3)).status_code == 403
     assert not CheckIn.objects.exists()
+
+
+def test_a_score_a_point_away_from_the_radar_needs_a_reason(
+    manager_client: Client, alliance: Alliance
+) -> None:
+    score = computed(alliance)
+    far = 1 if score >= 3 else 5
+    response = manager_client.post(review_url(alliance), answers(far))
+    assert response.status_code == 400 and not CheckIn.objects.exists()
+    assert f"from the radar&#x27;s {score:.1f}: say why" in response.content.decode()
+    close = manager_client.post(review_url(alliance), answers(round(score)))
+    assert close.status_code == 302  # agreeing needs no reason
+    assert CheckIn.objects.get().score_comment == ""
+
+
+def test_the_one_who_scored_cannot_be_the_neutral_reviewer(
+    users: dict[str, User], alliance: Alliance
+) -> None:
+    checkin = _checkin(alliance)
+    checkin.reviewer = users["manager"]
+    checkin.save()
+    url = reverse("checkin", args=[alliance.slug, checkin.pk])
+    author = client_for(users["manager"])
+    page = author.get(url).content.decode()
+    assert "your comment does not count as the neutral review" in page
+    assert 'value="endorse"' not in page and 'value="challenge"' not in page
+    refused = author.post(url, {"stance": "endorse", "body": "I stand by it."})
+    assert refused.status_code == 400 and not ReviewComment.objects.exists()
+    author.post(url, {"stance": "comment", "body": "Context: their reorg."})
+    checkin.refresh_from_db()
+    assert not checkin.neutral_reviewer  # still waiting for someone else
+    client_for(users["reviewer"]).post(url, {"stance": "endorse", "body": "Agreed."})
+    checkin.refresh_from_db()
+    assert checkin.neutral_reviewer

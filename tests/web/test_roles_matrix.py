@@ -7,17 +7,32 @@ printed when something differs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 from django.utils import timezone
 
-from radar.portfolio.models import Alliance, CheckIn, Deliverable
+from radar.portfolio.models import (
+    ActionItem,
+    Agreement,
+    Alliance,
+    CheckIn,
+    Contact,
+    Decision,
+    Deliverable,
+    Goal,
+    GovernanceBody,
+    Interaction,
+    InteractionParticipant,
+    Observation,
+    Survey,
+    SurveyResponse,
+)
+from tests.urlmap import named_urls, walk
 from tests.web.support import client_for
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +70,15 @@ EXPECT: dict[str, Rule] = {
     "dashboard": Rule(READERS),
     "alliance": Rule(READERS),
     "alliance_state": Rule(READERS),
+    "alliance_timeline": Rule(READERS),
     "backtest": Rule(READERS),
+    "people_directory": Rule(READERS),
+    # Setting how often to keep in touch: a POST that sends the page back (303 See Other).
+    "keep_in_touch": Rule(EDITORS, method="post", ok=(303,)),
+    "action_list": Rule(READERS),
+    "search": Rule(READERS, query="?q=northwind"),
+    "history": Rule(ADMINS),
+    "toggle_action": Rule(EDITORS, method="post", ok=(303,)),
     # write side
     "log_interaction": Rule(EDITORS, also_post=True),
     "add_deliverable": Rule(EDITORS, also_post=True),
@@ -66,6 +89,41 @@ EXPECT: dict[str, Rule] = {
     "record_decision": Rule(EDITORS, also_post=True),
     "monthly_review": Rule(EDITORS, also_post=True),
     "checkin": Rule(READERS),
+    # keeping records: lists and the agreement are read by everyone, changed by editors
+    "new_alliance": Rule(EDITORS, also_post=True),
+    "archived_alliances": Rule(READERS),
+    "edit_alliance": Rule(EDITORS, also_post=True),
+    "archive_alliance": Rule(EDITORS),
+    # (ok=None: any answer but a refusal, here the redirect back to a page)
+    "archive_alliance#post": Rule(EDITORS, method="post", ok=None),
+    "restore_alliance": Rule(EDITORS, method="post", ok=None),
+    "delete_alliance": Rule(EDITORS, also_post=True),  # with data: a 400 until the name is typed
+    "agreement": Rule(READERS),
+    "edit_agreement": Rule(EDITORS),
+    "edit_agreement#post": Rule(EDITORS, method="post", ok=None),  # every field is optional
+    "review_agreement": Rule(EDITORS, also_post=True),
+    "delete_agreement": Rule(EDITORS),
+    **{name: Rule(READERS) for name in ("contacts", "goals", "metric_definitions")},
+    **{name: Rule(READERS) for name in ("governance_bodies", "surveys", "action_items")},
+    **{
+        f"{kind}_{action}": Rule(EDITORS, also_post=True)
+        for kind in ("contact", "goal", "metricdef", "governance", "survey", "response")
+        for action in ("add", "edit")
+    },
+    "actionitem_add": Rule(EDITORS, also_post=True),
+    "actionitem_edit": Rule(EDITORS, also_post=True),
+    # Deleting asks first (GET); the POST is checked on records that need the name typed.
+    **{
+        f"{kind}_delete": Rule(EDITORS)
+        for kind in ("contact", "goal", "metricdef", "governance", "survey", "response")
+    },
+    "actionitem_delete": Rule(EDITORS),
+    "contact_delete#post": Rule(EDITORS, method="post", ok=(400,)),
+    "goals_reviewed": Rule(EDITORS, method="post", ok=None),
+    # exports: the assessments for every reader, the whole bundle for editors
+    "exports": Rule(READERS),
+    "export_assessments": Rule(READERS),
+    "export_bundle": Rule(EDITORS),
     # import page: upload (an empty POST is a 400 form error), then preview/run/cancel/done,
     # which send managers back to the upload form when no upload is waiting (any non-refusal).
     "import_upload": Rule(EDITORS, also_post=True),
@@ -93,39 +151,33 @@ EXPECT: dict[str, Rule] = {
     "api:create_observation": Rule(EDITORS, method="post", ok=(422,)),
     "api:list_decisions": Rule(READERS),
     "api:create_decision": Rule(EDITORS, method="post", ok=(422,)),
+    # PATCH {} changes nothing (200); the alliance has records, so DELETE is a 409; the
+    # records' DELETE removes them (204), and the next editor finds nothing left (404).
+    "api:update_alliance": Rule(EDITORS, method="patch"),
+    "api:delete_alliance": Rule(EDITORS, method="delete", ok=(409,)),
+    **{
+        f"api:update_{kind}": Rule(EDITORS, method="patch")
+        for kind in ("contact", "interaction", "observation", "decision")
+    },
+    **{
+        f"api:delete_{kind}": Rule(EDITORS, method="delete", ok=(204, 404))
+        for kind in ("contact", "interaction", "observation", "decision")
+    },
     # The admin's own sign-in pages are open; everything else in it is for admins.
     "admin:login": Rule(EVERYONE, ok=(200, 302)),
     "admin:logout": Rule(EVERYONE, method="post", ok=(200, 302)),
     "admin:autocomplete": Rule(
         ADMINS, query="?app_label=portfolio&model_name=interactionparticipant&field_name=contact"
     ),
+    # Sign-in records (django-axes) are written by sign-ins only: their add pages
+    # refuse even an admin (403), and send everyone else to sign in.
+    **{
+        f"admin:axes_{model}_add": Rule(ADMINS, ok=(403,))
+        for model in ("accessattempt", "accessfailurelog", "accesslog")
+    },
 }
 # The Django admin: every one of its URLs is for admins only.
 NAMESPACE_RULES: dict[str, Rule] = {"admin": Rule(ADMINS, ok=None)}
-
-
-def walk(
-    resolver: URLResolver, namespace: str = "", params: frozenset[str] = frozenset()
-) -> Iterator[tuple[str, str, frozenset[str]]]:
-    """(namespace, qualified name or "", URL parameter names) for every URL pattern."""
-    for entry in resolver.url_patterns:
-        found = params | set(entry.pattern.regex.groupindex)
-        if isinstance(entry, URLResolver):
-            inner = namespace
-            if entry.namespace:
-                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
-            yield from walk(entry, inner, found)
-        elif isinstance(entry, URLPattern):
-            name = entry.name and (f"{namespace}:{entry.name}" if namespace else entry.name)
-            yield namespace, name or "", found
-
-
-def named_urls() -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for _namespace, name, pattern in walk(get_resolver()):
-        if name:
-            found.setdefault(name, pattern)
-    return found
 
 
 def rule_for(name: str) -> Rule | None:
@@ -157,18 +209,93 @@ def world(users: dict[str, User], alliance: Alliance) -> dict[str, Any]:
     checkin = CheckIn.objects.create(
         alliance=alliance, held_on=timezone.localdate(), manual_score=3, computed_score=3.0
     )
-    return {"alliance": alliance, "deliverable": deliverable, "checkin": checkin, "users": users}
+    return {
+        "alliance": alliance,
+        "deliverable": deliverable,
+        "checkin": checkin,
+        "users": users,
+        **records_of(alliance),
+        "api": api_records(alliance),
+    }
+
+
+def api_records(alliance: Alliance) -> dict[str, Any]:
+    """A contact, interaction, observation and decision for the API to change, and one of
+    each to delete, keyed by the URL names (update_contact, delete_contact, …)."""
+    today = timezone.localdate()
+    makers = {
+        "contact": lambda: Contact.objects.create(alliance=alliance, side="ours", name="Api"),
+        "interaction": lambda: Interaction.objects.create(
+            alliance=alliance, kind="call", occurred_at=timezone.now()
+        ),
+        "observation": lambda: Observation.objects.create(
+            alliance=alliance, observed_on=today, title="Seen"
+        ),
+        "decision": lambda: Decision.objects.create(
+            alliance=alliance, decided_on=today, kind="monitor", rationale="Keep watching"
+        ),
+    }
+    return {
+        f"{action}_{kind}": make()
+        for kind, make in makers.items()
+        for action in ("update", "delete")
+    }
+
+
+def records_of(alliance: Alliance) -> dict[str, Any]:
+    """One record of each kind the record pages edit, keyed by their URL names' prefix."""
+    champion = alliance.contacts.get(role="champion")
+    met = Interaction.objects.create(
+        alliance=alliance, kind="meeting", occurred_at=timezone.now(), subject="Kick-off"
+    )
+    InteractionParticipant.objects.create(interaction=met, contact=champion)  # delete asks
+    Agreement.objects.create(alliance=alliance, review_interval_months=6)
+    survey = Survey.objects.create(
+        alliance=alliance, kind="pulse", title="Pulse", sent_on=timezone.localdate()
+    )
+    decision = Decision.objects.create(
+        alliance=alliance, decided_on=timezone.localdate(), kind="reset", rationale="Why"
+    )
+    return {
+        "contact": champion,
+        "goal": Goal.objects.create(alliance=alliance, title="Grow"),
+        "metricdef": alliance.metrics.get(),
+        "governance": GovernanceBody.objects.create(
+            alliance=alliance, tier="steering", name="JSC", ritual="qbr", cadence_days=90
+        ),
+        "survey": survey,
+        "response": SurveyResponse.objects.create(
+            survey=survey, side="partner", submitted_on=timezone.localdate(), score=4
+        ),
+        "actionitem": ActionItem.objects.create(
+            decision=decision, title="Call", owner="Ann", due_on=timezone.localdate()
+        ),
+    }
+
+
+def _pk(name: str, world: dict[str, Any]) -> int:
+    if name.startswith("checkin"):
+        return world["checkin"].pk
+    own = world["api"].get(name.split(":", 1)[-1]) if name.startswith("api:") else None
+    if own is not None:  # records of their own: the API deletes them
+        return own.pk
+    if name == "keep_in_touch":
+        return world["contact"].pk
+    if name == "toggle_action":
+        return world["actionitem"].pk
+    prefix = name.split("_", 1)[0]
+    return (world.get(prefix) or world["deliverable"]).pk
 
 
 def kwargs_for(name: str, params: frozenset[str], world: dict[str, Any]) -> dict[str, Any]:
-    alliance, checkin = world["alliance"], world["checkin"]
+    alliance = world["alliance"]
     values: dict[str, Any] = {
         "slug": alliance.slug,
-        "pk": checkin.pk if name.startswith("checkin") else world["deliverable"].pk,
+        "pk": _pk(name, world),
         "uidb64": "MQ",
         "token": "set-password",
         "app_label": "portfolio",
-        "object_id": str(alliance.pk),
+        "object_id": str(world["alliance"].pk),
         "id": str(world["users"]["viewer"].pk),
         "content_type_id": "1",
         "url": "",
@@ -203,7 +330,8 @@ def request(client: Client, url: str, name: str, method: str) -> Any:
     if method == "get":
         return client.get(url)
     if name.startswith("api:"):
-        return client.post(url, {}, content_type="application/json")
+        send = getattr(client, method)  # post, patch or delete
+        return send(url, {}, content_type="application/json")
     return client.post(url, {})
 
 
@@ -219,6 +347,10 @@ def test_it_enforces_the_role_matrix(world: dict[str, Any]) -> None:
             checks.append((name, url, Rule(rule.allowed, method="post", ok=(400,))))
     comment = reverse("checkin", args=[world["alliance"].slug, world["checkin"].pk])
     checks.append(("checkin#comment", comment, EXPECT["checkin#comment"]))
+    for key in sorted(k for k in EXPECT if k.endswith("#post")):  # a POST after the GET
+        name = key.split("#")[0]
+        url = reverse(name, kwargs=kwargs_for(name, named_urls()[name], world))
+        checks.append((key, url, EXPECT[key]))
 
     table: list[tuple[str, str, dict[str, str]]] = []
     wrong: list[str] = []

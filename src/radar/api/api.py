@@ -9,9 +9,10 @@ from __future__ import annotations
 from ninja import Swagger
 
 from radar import __version__
+from radar.api import limits
 from radar.api.auth import READERS, docs_guard
 from radar.api.openapi import RadarAPI
-from radar.api.routes import alliances, records
+from radar.api.routes import alliances, record_changes, records
 
 api = RadarAPI(
     title="Alliance Radar API",
@@ -26,5 +27,7 @@ api = RadarAPI(
     docs_decorator=docs_guard,
     urls_namespace="api",
 )
+limits.install(api)
 api.add_router("/", alliances.router)
 api.add_router("/", records.router)
+api.add_router("/", record_changes.router)

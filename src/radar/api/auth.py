@@ -3,7 +3,8 @@
 The API follows the web app's roles (radar.web.roles): reading needs the READ
 ability, writing needs EDIT. The check runs with authentication, before the body
 is validated: a missing or unknown token is a 401, a valid caller without the
-role a 403 — even when the body is also wrong.
+role a 403 — even when the body is also wrong. Unknown tokens and heavy use are
+rate-limited (radar.security.ratelimit): 429 with Retry-After.
 """
 
 from __future__ import annotations
@@ -19,14 +20,20 @@ from ninja.security import HttpBearer
 from ninja.utils import check_csrf
 
 from radar.api.models import ApiToken
+from radar.security.client import client_ip
+from radar.security.ratelimit import count_bad_token, count_use, refuse_blocked_address
 from radar.web.roles import Ability, can, check
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def user_for_token(request: HttpRequest, raw: str) -> Any:
+    """The active user a bearer token belongs to, or None (counted as a bad token)."""
+    address = client_ip(request)
+    refuse_blocked_address(address)
     found = ApiToken.find(raw)
     if found is None or not found.user.is_active:
+        count_bad_token(address)
         return None
     found.touch(timezone.now())
     request.user = found.user
@@ -42,9 +49,11 @@ class TokenAuth(HttpBearer):
         self.ability = ability
 
     def __call__(self, request: HttpRequest) -> Any:
+        refuse_blocked_address(client_ip(request))
         user = super().__call__(request) or self._session_user(request)
         if user is None:
             return None
+        count_use(user.pk)
         if not can(user, self.ability):
             raise HttpError(403, f"Your role does not allow this ({self.ability.value}).")
         return user

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 
 TOKEN_PREFIX = "radar_"
+TOUCH_EVERY = timedelta(minutes=1)
 
 
 def hash_token(raw: str) -> str:
@@ -54,5 +55,9 @@ class ApiToken(models.Model):
         return cls.objects.select_related("user").filter(token_hash=hash_token(raw)).first()
 
     def touch(self, when: datetime) -> None:
+        """Note the use; at most once a minute, so reading through the API is not a
+        database write per request (which SQLite would serialise)."""
+        if self.last_used is not None and when - self.last_used < TOUCH_EVERY:
+            return
         self.last_used = when
         type(self).objects.filter(pk=self.pk).update(last_used=when)

@@ -4,8 +4,9 @@ Authentication, roles and input validation answer the same way on every
 route, so they are added here once rather than on each route: 401 without a
 valid token, 403 when the role does not allow it, 422 for input that fails
 validation (400 for a body that is not JSON), 404 for an alliance that does
-not exist. The schemathesis test (tests/api/test_schemathesis.py) fails on
-any status a route returns that is not declared.
+not exist; 429 when a rate limit is reached. The schemathesis test
+(tests/api/test_schemathesis.py) fails on any status a route returns that is
+not declared.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from ninja import NinjaAPI
+
+from radar.api import limits
 
 ERRORS = {
     "401": "No valid API token (or signed-in session).",
@@ -48,4 +51,5 @@ def declare_errors(schema: dict[str, Any]) -> dict[str, Any]:
 
 class RadarAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs: Any) -> Any:
-        return declare_errors(super().get_openapi_schema(**kwargs))
+        schema = declare_errors(super().get_openapi_schema(**kwargs))
+        return limits.declare_too_many(schema)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+from pydantic import AfterValidator, field_validator
 
 from radar.api.bounds import Count, Input, Quantity
 from radar.engine.vocab import (
@@ -22,6 +23,10 @@ from radar.engine.vocab import (
     Ritual,
     Side,
 )
+from radar.security.links import check_link
+
+# A web address (http or https) or empty: radar.security.links, as in the forms.
+Link = Annotated[str, Field("", max_length=200), AfterValidator(check_link)]
 
 
 class Problem(Schema):
@@ -142,7 +147,7 @@ class ObservationIn(Input):
     kind: ObservationKind = ObservationKind.OTHER
     source: ObservationSource = ObservationSource.INTERNAL
     detail: str = ""
-    url: str = Field("", max_length=200)
+    url: Link = ""
 
 
 class ActionItemSchema(Input):
@@ -165,3 +170,11 @@ class DecisionIn(Input):
     kind: DecisionKind
     rationale: str = Field(min_length=1)
     actions: list[ActionItemSchema] = []
+
+    @field_validator("actions")
+    @classmethod
+    def titles_differ(cls, actions: list[ActionItemSchema]) -> list[ActionItemSchema]:
+        titles = [action.title for action in actions]
+        if len(set(titles)) != len(titles):
+            raise ValueError("two actions have the same title; give each its own")
+        return actions

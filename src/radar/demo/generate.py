@@ -146,7 +146,16 @@ def _alliance(
     series.surveys(batch, alliance, sc, as_of, noise, first_month, partner_people, our_people)
     reviews.observations(batch, alliance, sc, as_of, owners[sc.owner])
     reviews.checkins(batch, alliance, sc, as_of, noise, first_month, owners[sc.owner])
-    reviews.decisions(batch, alliance, sc, as_of, owners[sc.owner])
+    reviews.decisions(batch, alliance, sc, as_of, owners[sc.owner], _by_name(owners))
+
+
+def _by_name(owners: dict[str, object]) -> dict[str, object]:
+    """The demo's users by full name, so actions they own are theirs in the app."""
+    found = {}
+    for user in owners.values():
+        if user is not None:
+            found[f"{getattr(user, 'first_name', '')} {getattr(user, 'last_name', '')}"] = user
+    return found
 
 
 def _contacts(

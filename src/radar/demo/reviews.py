@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from radar.demo.batch import Batch
@@ -103,8 +104,14 @@ def _note(health: float) -> str:
 
 
 def decisions(
-    batch: Batch, alliance: Alliance, sc: Scenario, as_of: date, decided_by: object
+    batch: Batch,
+    alliance: Alliance,
+    sc: Scenario,
+    as_of: date,
+    decided_by: object,
+    users_by_name: Mapping[str, object] | None = None,
 ) -> None:
+    """Decisions and their actions; an action owned by one of the demo's users is theirs."""
     for spec in sc.decisions:
         decided = _on(as_of, spec.month, spec.day)
         decision = batch.add(
@@ -126,6 +133,7 @@ def decisions(
                     decision=decision,
                     title=action.title,
                     owner=action.owner,
+                    owner_user=(users_by_name or {}).get(action.owner),
                     due_on=due,
                     done_on=done if done and done <= as_of else None,
                 ),

@@ -13,7 +13,9 @@ All of them are judged on `as_of` itself (not on the last complete month):
   (or with) a neutral reviewer, the challenge has happened and there is no
   flag: the gap then says something about the data, not about the owner;
 - `agreement_review_overdue`: the agreement's next review date has passed
-  without a review.
+  without a review;
+- the agreement hygiene flags (missing clauses, renewal, renegotiation and
+  exit-notice dates coming up): radar.engine.agreement_hygiene.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from radar.engine.agreement_hygiene import hygiene_flags
 from radar.engine.assessment import CadenceFlag
 from radar.engine.checklist import last_contact
 from radar.engine.config import EngineConfig
@@ -174,5 +177,6 @@ def cadence_flags(
         _decision(history, signals, as_of, config),
         _divergence(history, scores, config),
         _agreement(history, as_of),
+        *hygiene_flags(history.agreement, as_of, config),
     ]
     return tuple(flag for flag in found if flag is not None)

@@ -136,6 +136,16 @@ class EngineConfig:
     team_change_days: int = 180
     own_delivery_days: int = 180
     agreement_review_days: int = 365
+    # Goals (radar.engine.goals): unreviewed for this many days they drift.
+    goal_review_days: int = 365
+    # A goal's metric that moved less than this share of its earlier level is flat.
+    goal_flat_share: float = 0.05
+    # Months of a goal's metric used for its trend and its projection to the target date.
+    goal_trend_months: int = 6
+    # Agreement hygiene (radar.engine.agreement_hygiene): renewals and renegotiations due
+    # within this many days, and exit-notice deadlines within that many, are flagged.
+    renewal_notice_days: int = 90
+    exit_notice_warning_days: int = 60
 
     @classmethod
     def from_mapping(cls, overrides: Mapping[str, Any]) -> EngineConfig:

@@ -192,6 +192,18 @@ class DecisionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalRecord:
+    """What the alliance is for: a target on one of its metrics, by a date."""
+
+    id: int
+    title: str
+    metric_key: str | None = None  # key of one of the alliance's metrics
+    target: float | None = None  # the metric's value that means the goal is met
+    target_date: date | None = None
+    reviewed: date | None = None  # last reviewed (with the partner)
+
+
+@dataclass(frozen=True, slots=True)
 class History:
     """Everything the engine knows about one alliance, up to some date."""
 
@@ -207,6 +219,7 @@ class History:
     decisions: tuple[DecisionRecord, ...] = ()
     agreement: AgreementInfo | None = None
     governance: tuple[GovernanceBody, ...] = ()
+    goals: tuple[GoalRecord, ...] = ()
 
 
 # Histories are not sent between processes today (each worker loads its own), but they
@@ -226,5 +239,6 @@ pickle_as_call(
     ContextFactorRecord,
     CheckInRecord,
     DecisionRecord,
+    GoalRecord,
     History,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from auditlog.models import LogEntry
 from django.contrib import admin
 from django.db import models as db
 
@@ -135,6 +136,7 @@ class CheckInAdmin(admin.ModelAdmin):
 class ActionItemInline(admin.TabularInline):
     model = models.ActionItem
     extra = 1
+    autocomplete_fields = ["owner_user"]
 
 
 @admin.register(models.Decision)
@@ -144,8 +146,29 @@ class DecisionAdmin(admin.ModelAdmin):
     inlines = [ActionItemInline]
 
 
+class PlaybookStepInline(admin.TabularInline):
+    model = models.PlaybookStep
+    extra = 2
+    fields = ["order", "title", "due_after_days"]
+
+
+@admin.register(models.Playbook)
+class PlaybookAdmin(admin.ModelAdmin):
+    """The actions a decision of each kind turns into (the decision form offers them)."""
+
+    list_display = ["name", "response", "active"]
+    list_filter = ["active"]
+    inlines = [PlaybookStepInline]
+
+
 @admin.register(models.Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
     list_display = ["as_of", "alliance", "score", "phase", "recommendation", "systemic"]
     list_filter = ["recommendation", "phase", "systemic"]
     readonly_fields = ["payload", "computed_at"]
+
+
+# The history of changes has its own page in the app (/history/, admins); the log is
+# written by django-auditlog and never edited, so it has no admin pages of its own.
+if admin.site.is_registered(LogEntry):
+    admin.site.unregister(LogEntry)

@@ -6,3 +6,8 @@ class PortfolioConfig(AppConfig):
     label = "portfolio"
     verbose_name = "Alliance portfolio"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from radar.portfolio.audit import register
+
+        register()  # who changed what and when (django-auditlog)

@@ -363,3 +363,36 @@ def governance(alliances: QuerySet[m.Alliance]) -> Grouped[rec.GovernanceBody]:
             for alliance_id, tier, name, ritual, cadence_days in rows
         ]
     )
+
+
+def goals(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.GoalRecord]:
+    """Goals with their metric's key; a review dated after `as_of` was not known then."""
+    rows = _rows(
+        m.Goal.objects.filter(alliance__in=alliances)
+        .order_by("title", "id")
+        .values_list(
+            "alliance_id",
+            "id",
+            "title",
+            "target_value",
+            "target_date",
+            "reviewed_on",
+            "metric__key",
+        )
+    )
+    return _group(
+        [
+            (
+                alliance_id,
+                rec.GoalRecord(
+                    id=pk,
+                    title=title,
+                    metric_key=key,
+                    target=target,
+                    target_date=target_date,
+                    reviewed=reviewed if reviewed is not None and reviewed <= as_of else None,
+                ),
+            )
+            for alliance_id, pk, title, target, target_date, reviewed, key in rows
+        ]
+    )

@@ -52,6 +52,7 @@ def load_histories(as_of: date, alliance_ids: Iterable[int] | None = None) -> di
     decisions = events.decisions(alliances, as_of)
     agreements = events.agreements(alliances, as_of)
     governance = events.governance(alliances)
+    goals = events.goals(alliances, as_of)
     histories = {}
     for info in infos:
         key = info.id
@@ -68,6 +69,7 @@ def load_histories(as_of: date, alliance_ids: Iterable[int] | None = None) -> di
             decisions=tuple(decisions.get(key, ())),
             agreement=agreements.get(key),
             governance=tuple(governance.get(key, ())),
+            goals=tuple(goals.get(key, ())),
         )
     return histories
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from radar.web.portfolio import Row, divergence
+from radar.web.portfolio import Row, awaits_neutral_review
 from radar.web.present import humanize_code
 
 NO_CONTACT_DAYS = 30
@@ -93,8 +93,7 @@ def items_for(row: Row, today: date) -> list[Item]:
             else "No review on record yet."
         )
         found.append(Item("review", row, detail))
-    gap = divergence(row)
-    if "divergence" not in kinds and gap is not None and abs(gap) >= DIVERGENCE_POINTS:
+    if "divergence" not in kinds and awaits_neutral_review(row, DIVERGENCE_POINTS):
         found.append(
             Item(
                 "divergence",

@@ -48,6 +48,12 @@ class Row:
     review_overdue: bool = False
     checkin_manual: int | None = None
     checkin_computed: float | None = None
+    checkin_comment: str = ""
+    checkin_neutral: bool = False  # a neutral reviewer has looked at that check-in
+
+    @property
+    def awaits_review(self) -> bool:
+        return awaits_neutral_review(self)
 
     @property
     def assessed(self) -> bool:
@@ -157,6 +163,8 @@ def annotated_alliances(
             last_checkin_on=Subquery(checkins.values("held_on")[:1]),
             checkin_manual=Subquery(checkins.values("manual_score")[:1]),
             checkin_computed=Subquery(checkins.values("computed_score")[:1]),
+            checkin_comment=Subquery(checkins.values("score_comment")[:1]),
+            checkin_neutral=Subquery(checkins.values("neutral_reviewer")[:1]),
         )
     )
 
@@ -176,6 +184,8 @@ def build_row(alliance: Alliance, summary: Summary | None, today: date) -> Row:
     row.last_checkin = getattr(alliance, "last_checkin_on", None)
     row.checkin_manual = getattr(alliance, "checkin_manual", None)
     row.checkin_computed = getattr(alliance, "checkin_computed", None)
+    row.checkin_comment = getattr(alliance, "checkin_comment", None) or ""
+    row.checkin_neutral = bool(getattr(alliance, "checkin_neutral", False))
     row.next_review, row.review_overdue = _next_review(alliance, row, today)
     return row
 
@@ -234,6 +244,12 @@ def assess_missing(alliances: Iterable[Alliance], today: date) -> dict[int, dict
     except (NotImplementedError, EvaluationFailed):
         return {}
     return {a.alliance_id: a.to_dict() for a in fresh}
+
+
+def awaits_neutral_review(row: Row, points: float = 2.0) -> bool:
+    """The manager's score is `points` or more from the radar's and nobody else has looked."""
+    gap = divergence(row)
+    return gap is not None and abs(gap) >= points and not row.checkin_neutral
 
 
 def divergence(row: Row) -> float | None:

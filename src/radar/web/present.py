@@ -24,6 +24,11 @@ CADENCE_LABELS = {
     "score_divergence": "Score divergence",
     "ritual_overdue": "Governance ritual overdue",
     "agreement_review_overdue": "Agreement review overdue",
+    "agreement_no_review_clause": "No review clause in the agreement",
+    "agreement_no_exit_clause": "No exit clause in the agreement",
+    "agreement_renegotiation_due": "Renegotiation coming up",
+    "agreement_renewal_due": "Renewal coming up",
+    "agreement_exit_notice_due": "Exit notice deadline coming up",
 }
 
 
@@ -69,6 +74,10 @@ RITUAL_LABELS = {
     "off_site": "Off-site",
     "workshop": "Workshop",
 }
+
+
+def ritual_label(ritual: str) -> str:
+    return RITUAL_LABELS.get(ritual, ritual.replace("_", " ").capitalize())
 
 
 def wants_region(request: HttpRequest) -> bool:

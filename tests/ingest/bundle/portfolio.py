@@ -183,9 +183,15 @@ def build_portfolio() -> None:
     del nomail
 
 
+USER_FIELDS = ("username", "first_name", "last_name", "email")
+
+
 def _label(obj: models.Model | None) -> Any:
     if obj is None:
         return None
+    if isinstance(obj, get_user_model()):
+        # What a bundle carries of a user (users.csv): never a password or sign-in times.
+        return tuple(getattr(obj, name) for name in USER_FIELDS)
     return tuple(_value(obj, f) for f in obj._meta.concrete_fields if f.name not in SKIPPED)
 
 
@@ -204,5 +210,7 @@ def dump() -> dict[str, list[str]]:
 
 
 def wipe() -> None:
+    """An empty store, users included: as a new database the bundle is imported into."""
     for model in reversed(DUMPED):
         model._default_manager.all().delete()
+    get_user_model().objects.all().delete()

@@ -28,7 +28,8 @@ def test_it_round_trips_every_entity(tmp_path: Path, shape: str):
     wipe()
     assert all(not rows for rows in dump().values())
     first = import_bundle(target, ImportOptions())
-    assert dump() == before
+    assert dump() == before  # owners, reviewers, recorders and deciders included
+    assert first.warnings == []
     assert _total(first.created) == sum(counts.values())
 
     again = import_bundle(target, ImportOptions())

@@ -1,4 +1,4 @@
-"""Alliances and their assessments."""
+"""Alliances (list, create, change, archive, delete) and their assessments."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from radar.api.auth import EDITORS
 from radar.api.bounds import Page
+from radar.api.patches import AlliancePatch
 from radar.api.schemas import (
     AllianceDetail,
     AllianceIn,
@@ -20,23 +22,25 @@ from radar.api.schemas import (
     AssessmentFull,
     AssessmentSummary,
     Me,
-    Problem,
 )
-from radar.portfolio.assessments import evaluate_portfolio
+from radar.api.statuses import answers
+from radar.portfolio.assessments import evaluate_portfolio, reassess_alliance
 from radar.portfolio.models import Alliance, Assessment, Partner
+from radar.web.forms.alliance import RESERVED_SLUGS
+from radar.web.records.deletion import Deletion, alliance_records
 from radar.web.roles import roles_of
 
 router = Router(tags=["alliances"])
 
 
-@router.get("/me", response=Me, tags=["account"])
+@router.get("/me", response=answers(200, Me, found=False, invalid=False), tags=["account"])
 def me(request: HttpRequest) -> Me:
     """Who the token (or session) belongs to, and their roles."""
     user = request.auth  # type: ignore[attr-defined]
     return Me(username=user.get_username(), roles=sorted(r.value for r in roles_of(user)))
 
 
-@router.get("/alliances", response=list[AllianceOut])
+@router.get("/alliances", response=answers(200, list[AllianceOut], found=False))
 @paginate(Page)
 def list_alliances(
     request: HttpRequest,
@@ -55,14 +59,16 @@ def alliance_or_404(slug: str) -> Alliance:
     return get_object_or_404(Alliance.objects.select_related("partner", "owner"), slug=slug)
 
 
-@router.get("/alliances/{slug}", response=AllianceDetail)
+@router.get("/alliances/{slug}", response=answers(200, AllianceDetail, invalid=False))
 def get_alliance(request: HttpRequest, slug: str) -> Alliance:
-    alliance = alliance_or_404(slug)
-    alliance.latest_assessment = alliance.assessments.order_by("-as_of").first()  # type: ignore[attr-defined]
-    return alliance
+    return _detail(slug)
 
 
-@router.post("/alliances", response={201: AllianceDetail, 409: Problem}, auth=EDITORS)
+@router.post(
+    "/alliances",
+    response=answers(201, AllianceDetail, found=False, write=True, conflict=True),
+    auth=EDITORS,
+)
 def create_alliance(request: HttpRequest, data: AllianceIn) -> Status[object]:
     fields = data.dict(exclude={"partner"})
     fields["declared_phase"] = fields["declared_phase"] or ""
@@ -75,7 +81,11 @@ def create_alliance(request: HttpRequest, data: AllianceIn) -> Status[object]:
     return Status(201, alliance_or_404(alliance.slug))
 
 
-@router.get("/alliances/{slug}/assessments", response=list[AssessmentSummary], tags=["assessments"])
+@router.get(
+    "/alliances/{slug}/assessments",
+    response=answers(200, list[AssessmentSummary]),
+    tags=["assessments"],
+)
 @paginate(Page)
 def list_assessments(request: HttpRequest, slug: str) -> object:
     """Stored assessments of one alliance, newest first."""
@@ -84,7 +94,7 @@ def list_assessments(request: HttpRequest, slug: str) -> object:
 
 @router.get(
     "/alliances/{slug}/assessment",
-    response={200: AssessmentFull, 404: Problem},
+    response=answers(200, AssessmentFull),
     tags=["assessments"],
 )
 def get_assessment(
@@ -118,3 +128,78 @@ def get_assessment(
             "payload": result.to_dict(),
         },
     )
+
+
+# Changing and deleting an alliance live on this router: the methods of one path must
+# share a router (a second router's /alliances/{slug} is never reached).
+
+
+def _clash(alliance: Alliance, changes: dict[str, object]) -> str | None:
+    others = Alliance.objects.exclude(pk=alliance.pk)
+    if "name" in changes and others.filter(name=changes["name"]).exists():
+        return f"An alliance named {changes['name']!r} already exists."
+    if "slug" in changes and others.filter(slug=changes["slug"]).exists():
+        return f"The address {changes['slug']!r} is taken by another alliance."
+    return None
+
+
+@router.patch(
+    "/alliances/{slug}",
+    response=answers(200, AllianceDetail, write=True, conflict=True),
+    auth=EDITORS,
+)
+def update_alliance(request: HttpRequest, slug: str, data: AlliancePatch) -> Status[object]:
+    alliance = alliance_or_404(slug)
+    changes = data.changes()
+    if changes.get("slug") in RESERVED_SLUGS:
+        problem = {"loc": ["body", "data", "slug"], "msg": "This address is used by a page."}
+        return Status(422, {"detail": [problem]})
+    clash = _clash(alliance, changes)
+    if clash:
+        return Status(409, {"detail": clash})
+    with transaction.atomic():
+        if "partner" in changes:
+            name = str(changes.pop("partner"))
+            found = Partner.objects.filter(name__iexact=name).first()
+            alliance.partner = found or Partner.objects.create(name=name)
+        for field, value in changes.items():
+            setattr(alliance, field, value)
+        alliance.save()
+    if alliance.active:
+        reassess_alliance(alliance.pk, timezone.localdate())
+    return Status(200, _detail(alliance.slug))
+
+
+@router.delete(
+    "/alliances/{slug}",
+    response=answers(204, None, write=True, conflict=True, invalid=False),
+    auth=EDITORS,
+)
+def delete_alliance(
+    request: HttpRequest,
+    slug: str,
+    confirm: str | None = Query(None, description="The alliance's name, to delete its records too"),
+) -> Status[object]:
+    """Refused with a 409 listing its records when it has any: archive it instead, or
+    repeat with `?confirm=<its name>`, as the web app asks for the name to be typed."""
+    alliance = alliance_or_404(slug)
+    deletion = Deletion(alliance.name, alliance_records(alliance), {"confirm_name": confirm or ""})
+    if not deletion.confirmed():
+        held = ", ".join(f"{n} {what}" for what, n in deletion.losses)
+        return Status(
+            409,
+            {
+                "detail": f"{alliance.name} has {held}. Archive it with PATCH "
+                '{"active": false}, or repeat with ?confirm=<its name> to delete them too.'
+            },
+        )
+    with transaction.atomic():
+        alliance.delete()
+    return Status(204, None)
+
+
+def _detail(slug: str) -> Alliance:
+    """The alliance with its latest stored assessment summary."""
+    found = alliance_or_404(slug)
+    found.latest_assessment = found.assessments.order_by("-as_of").first()  # type: ignore[attr-defined]
+    return found

@@ -23,19 +23,22 @@ from radar.api.schemas import (
     InteractionOut,
     ObservationIn,
     ObservationOut,
-    Problem,
 )
+from radar.api.statuses import answers
 from radar.portfolio.assessments import reassess_alliance
 from radar.portfolio.models import ActionItem, Contact, Decision, Interaction, Observation
 
 router = Router()
+NEEDS_ACTIONS = "A reset or an exit needs at least one action item."
 
 
 def _reassess(alliance_id: int) -> None:
     reassess_alliance(alliance_id, timezone.localdate())
 
 
-@router.get("/alliances/{slug}/contacts", response=list[ContactOut], tags=["contacts"])
+@router.get(
+    "/alliances/{slug}/contacts", response=answers(200, list[ContactOut]), tags=["contacts"]
+)
 @paginate(Page)
 def list_contacts(request: HttpRequest, slug: str) -> object:
     return Contact.objects.filter(alliance=alliance_or_404(slug))
@@ -43,7 +46,7 @@ def list_contacts(request: HttpRequest, slug: str) -> object:
 
 @router.post(
     "/alliances/{slug}/contacts",
-    response={201: ContactOut, 409: Problem},
+    response=answers(201, ContactOut, write=True, conflict=True),
     tags=["contacts"],
     auth=EDITORS,
 )
@@ -51,12 +54,24 @@ def create_contact(request: HttpRequest, slug: str, data: ContactIn) -> Status[o
     alliance = alliance_or_404(slug)
     if data.email and alliance.contacts.filter(email__iexact=data.email).exists():
         return Status(409, {"detail": f"{data.email} is already a contact of {alliance.name}."})
+    if not data.email and alliance.contacts.filter(email="", name=data.name).exists():
+        return Status(
+            409,
+            {
+                "detail": f"{alliance.name} already has a contact named {data.name!r} without an "
+                "e-mail; give an e-mail to tell them apart."
+            },
+        )
     contact = Contact.objects.create(alliance=alliance, **data.dict())
     _reassess(alliance.pk)
     return Status(201, contact)
 
 
-@router.get("/alliances/{slug}/interactions", response=list[InteractionOut], tags=["interactions"])
+@router.get(
+    "/alliances/{slug}/interactions",
+    response=answers(200, list[InteractionOut]),
+    tags=["interactions"],
+)
 @paginate(Page)
 def list_interactions(request: HttpRequest, slug: str) -> object:
     return Interaction.objects.filter(alliance=alliance_or_404(slug)).order_by("-occurred_at")
@@ -64,7 +79,7 @@ def list_interactions(request: HttpRequest, slug: str) -> object:
 
 @router.post(
     "/alliances/{slug}/interactions",
-    response={201: InteractionOut},
+    response=answers(201, InteractionOut, write=True),
     tags=["interactions"],
     auth=EDITORS,
 )
@@ -75,7 +90,11 @@ def create_interaction(request: HttpRequest, slug: str, data: InteractionIn) -> 
     return Status(201, interaction)
 
 
-@router.get("/alliances/{slug}/observations", response=list[ObservationOut], tags=["observations"])
+@router.get(
+    "/alliances/{slug}/observations",
+    response=answers(200, list[ObservationOut]),
+    tags=["observations"],
+)
 @paginate(Page)
 def list_observations(request: HttpRequest, slug: str) -> object:
     return Observation.objects.filter(alliance=alliance_or_404(slug))
@@ -83,7 +102,7 @@ def list_observations(request: HttpRequest, slug: str) -> object:
 
 @router.post(
     "/alliances/{slug}/observations",
-    response={201: ObservationOut},
+    response=answers(201, ObservationOut, write=True, conflict=True),
     tags=["observations"],
     auth=EDITORS,
 )
@@ -91,6 +110,14 @@ def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> 
     alliance = alliance_or_404(slug)
     fields = data.dict()
     fields["category"] = fields["category"] or ""
+    if alliance.observations.filter(observed_on=data.observed_on, title=data.title).exists():
+        return Status(
+            409,
+            {
+                "detail": f"An observation titled {data.title!r} is already recorded for "
+                f"{alliance.name} on {data.observed_on.isoformat()}."
+            },
+        )
     observation = Observation.objects.create(
         alliance=alliance,
         recorded_by=request.auth,
@@ -100,17 +127,33 @@ def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> 
     return Status(201, observation)
 
 
-@router.get("/alliances/{slug}/decisions", response=list[DecisionOut], tags=["decisions"])
+@router.get(
+    "/alliances/{slug}/decisions", response=answers(200, list[DecisionOut]), tags=["decisions"]
+)
 @paginate(Page)
 def list_decisions(request: HttpRequest, slug: str) -> object:
     return Decision.objects.filter(alliance=alliance_or_404(slug)).prefetch_related("actions")
 
 
 @router.post(
-    "/alliances/{slug}/decisions", response={201: DecisionOut}, tags=["decisions"], auth=EDITORS
+    "/alliances/{slug}/decisions",
+    response=answers(201, DecisionOut, write=True, conflict=True),
+    tags=["decisions"],
+    auth=EDITORS,
 )
 def create_decision(request: HttpRequest, slug: str, data: DecisionIn) -> Status[object]:
     alliance = alliance_or_404(slug)
+    if data.kind in ("reset", "exit") and not data.actions:
+        problem = {"loc": ["body", "data", "actions"], "msg": NEEDS_ACTIONS}
+        return Status(422, {"detail": [problem]})
+    if alliance.decisions.filter(decided_on=data.decided_on, kind=data.kind).exists():
+        return Status(
+            409,
+            {
+                "detail": f"A {data.kind} decision is already recorded for {alliance.name} on "
+                f"{data.decided_on.isoformat()}."
+            },
+        )
     with transaction.atomic():
         decision = Decision.objects.create(
             alliance=alliance,

@@ -16,6 +16,7 @@ from radar.engine.signals import (
     communication,
     culture,
     execution,
+    goals,
     metrics,
     positive,
     priority,
@@ -23,7 +24,7 @@ from radar.engine.signals import (
 )
 from radar.engine.signals._common import Rule
 
-_MODULES = (communication, resource, priority, execution, culture, metrics, positive)
+_MODULES = (communication, resource, priority, goals, execution, culture, metrics, positive)
 
 RULES: tuple[Rule, ...] = tuple(rule for module in _MODULES for rule in module.RULES)
 RULE_IDS: tuple[str, ...] = tuple(rule_id for module in _MODULES for rule_id in module.RULE_IDS)

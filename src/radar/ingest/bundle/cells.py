@@ -17,6 +17,7 @@ from typing import Any
 
 from radar.exports.safe_cells import restore_cell
 from radar.ingest.bundle import spec
+from radar.security.links import check_link
 
 Parser = Callable[[str], Any]
 
@@ -163,11 +164,25 @@ def _text_parser(column: spec.Column) -> Parser:
     return parse_text
 
 
+def _link_parser(column: spec.Column) -> Parser:
+    text = _text_parser(column)
+
+    def parse_link(raw: str) -> str:
+        try:
+            return check_link(text(raw))
+        except ValueError as exc:
+            raise CellError(f"{_quote(raw)}: {exc}") from None
+
+    return parse_link
+
+
 def parser_for(column: spec.Column, zone: tzinfo) -> Parser:
     """The parser of one column; blank cells never reach it."""
     kind = column.type
     if kind == spec.TEXT:
         return _text_parser(column)
+    if kind == spec.URL:
+        return _link_parser(column)
     if kind == spec.ENUM:
         return _enum_parser(column.choices)
     simple: dict[str, Parser] = {

@@ -104,7 +104,8 @@ def _table_rows(table: Table, names: _Names) -> Iterator[list[str]]:
                         out[ix[column]] = format_cell(part)
             else:
                 column = source if isinstance(source, str) else attname
-                out[ix[column]] = format_cell(value)
+                if column in ix:  # not a column: a value only an import makes (passwords)
+                    out[ix[column]] = format_cell(value)
         if blank_id and not out[ix["external_id"]]:
             # Stored without an id (typed in the web app): write the id an
             # import derives, so re-importing finds this very row again.

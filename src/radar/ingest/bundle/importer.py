@@ -30,7 +30,7 @@ from radar.ingest.bundle import forked, spec
 from radar.ingest.bundle.catalogue import Catalogue
 from radar.ingest.bundle.rows import Problems, RowParser
 from radar.ingest.bundle.source import Source, SourceError, open_source
-from radar.ingest.bundle.tables import TABLES, Row, Table
+from radar.ingest.bundle.tables import BY_NAME, TABLES, Row, Table
 from radar.ingest.bundle.validate import Duplicates, Keep, RowChecker
 from radar.ingest.bundle.write import TableWriter, chunks
 from radar.ingest.limits import Limits, LineBudget
@@ -86,7 +86,7 @@ def _keep(
     name = cat.alliance_names.get(wanted)
     partner = ""
     if spec.ALLIANCES.file in present:
-        table = TABLES[1]
+        table = BY_NAME["alliances"]
         for _, row in _rows(source, table, timezone.get_current_timezone(), cat):
             if wanted in (row[0], row[1]):
                 name, partner = row[0], row[2]

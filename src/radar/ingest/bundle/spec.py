@@ -27,6 +27,7 @@ INT = "integer"
 NUMBER = "number"
 ENUM = "enum"
 JSON = "json"
+URL = "url"
 
 
 @dataclass(frozen=True)
@@ -90,16 +91,34 @@ def _user(name: str) -> Column:
     return Column(
         name,
         max_length=150,
-        help="Username of a Radar user; unknown usernames are left empty (warning).",
+        help=(
+            "Username of a Radar user or of users.csv; unknown usernames are left empty (warning)."
+        ),
         example="maria",
     )
 
+
+USERS = Entity(
+    "users",
+    (
+        Column("username", required=True, max_length=150, example="maria"),
+        Column("first_name", max_length=150, example="Maria"),
+        Column("last_name", max_length=150, example="Lopez"),
+        Column("email", max_length=254, example="maria@ours.example"),
+    ),
+    key=("username",),
+    help=(
+        "The people other files name as owner, reviewer, recorder or decider. An import "
+        "creates those it does not know, without a password and without a role (an "
+        "administrator gives them both); it never changes a user who exists."
+    ),
+)
 
 PARTNERS = Entity(
     "partners",
     (
         Column("name", required=True, max_length=200, example="Acme Cloud"),
-        Column("website", max_length=200, example="https://acme.example"),
+        Column("website", URL, max_length=200, example="https://acme.example"),
         Column(
             "email_domains",
             max_length=500,
@@ -158,7 +177,7 @@ AGREEMENTS = Entity(
         Column("renegotiation_on", DATE),
         Column("exit_clause", example="Either side, 90 days' notice"),
         Column("exit_notice_days", INT, minimum=0, maximum=MAX_INT, example="90"),
-        Column("document_url", max_length=200),
+        Column("document_url", URL, max_length=200),
     ),
     key=("alliance",),
     help="At most one agreement per alliance.",
@@ -203,6 +222,7 @@ GOALS = Entity(
         Column("metric_key", max_length=60, help="A metric key of the same alliance."),
         Column("target_value", NUMBER, example="500000"),
         Column("target_date", DATE),
+        Column("reviewed_on", DATE, help="Last reviewed with the partner."),
     ),
     key=("alliance", "title"),
 )
@@ -363,7 +383,7 @@ OBSERVATIONS = Entity(
         Column("kind", ENUM, choices=values(vocab.ObservationKind), default="other"),
         Column("source", ENUM, choices=values(vocab.ObservationSource), default="internal"),
         Column("detail"),
-        Column("url", max_length=200),
+        Column("url", URL, max_length=200),
         _user("recorded_by_username"),
     ),
     key=("alliance", "observed_on", "title"),
@@ -438,6 +458,7 @@ ACTION_ITEMS = Entity(
 
 # In dependency order: a file only refers to files listed before it.
 ENTITIES: tuple[Entity, ...] = (
+    USERS,
     PARTNERS,
     ALLIANCES,
     AGREEMENTS,

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import models
 from django.utils.text import slugify
 
@@ -47,6 +49,7 @@ class Table:
     # Rows grow with the history, not with the portfolio (interactions and the
     # like): keys are checked against the database chunk by chunk, never kept.
     streamed: bool = False
+    create_only: bool = False  # a row whose key exists is left as it is, never updated
     # Fills derived cells (slug, interaction id); gets the alliance-name map.
     prepare: Callable[[Row, dict[str, int], dict[str, str]], None] | None = None
     ix: dict[str, int] = field(init=False)
@@ -96,7 +99,26 @@ def _alliance_ref() -> Ref:
     return Ref("alliance", ("alliance",))
 
 
+def _no_password(row: Row, ix: dict[str, int]) -> str:
+    # Unusable: no sign-in, and no password-reset e-mail, until an administrator sets one.
+    return make_password(None)
+
+
 TABLES: tuple[Table, ...] = (
+    Table(
+        spec.USERS,
+        get_user_model(),
+        (
+            ("username", "username"),
+            ("first_name", "first_name"),
+            ("last_name", "last_name"),
+            ("email", "email"),
+            ("password", _no_password),
+        ),
+        key=("username",),
+        provides="user",
+        create_only=True,
+    ),
     Table(
         spec.PARTNERS,
         m.Partner,
@@ -164,6 +186,7 @@ TABLES: tuple[Table, ...] = (
             ("metric_id", Ref("metric", ("alliance", "metric_key"), optional=True)),
             ("target_value", "target_value"),
             ("target_date", "target_date"),
+            ("reviewed_on", "reviewed_on"),
         ),
         key=("alliance_id", "title"),
     ),

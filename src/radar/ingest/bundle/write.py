@@ -199,7 +199,7 @@ class TableWriter:
             chunk_keys.add(key)
             if found is None:
                 inserts.append(t)
-            elif found[1] == _signature(c):
+            elif self.table.create_only or found[1] == _signature(c):
                 self.counts["unchanged"] += 1
                 if self.deferred:
                     self.unchanged_keys.add(key)

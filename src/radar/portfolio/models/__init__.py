@@ -4,6 +4,7 @@ from radar.portfolio.models.activity import Deliverable, Interaction, Interactio
 from radar.portfolio.models.alliance import Agreement, Alliance, Goal, GovernanceBody, Partner
 from radar.portfolio.models.measures import MetricDefinition, MetricValue, Survey, SurveyResponse
 from radar.portfolio.models.people import Contact
+from radar.portfolio.models.playbooks import Playbook, PlaybookStep
 from radar.portfolio.models.reviews import (
     ActionItem,
     Assessment,
@@ -34,6 +35,8 @@ __all__ = [
     "MetricValue",
     "Observation",
     "Partner",
+    "Playbook",
+    "PlaybookStep",
     "ReviewComment",
     "Survey",
     "SurveyResponse",

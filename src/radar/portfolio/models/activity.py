@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 
 from radar.engine.vocab import DeliverableStatus, Direction, InteractionKind, Ritual, Side
 from radar.portfolio.choices import choices
+
+
+def new_interaction_id() -> str:
+    """The id of an interaction recorded here (form, API): unique, so two alike calls stay
+    two rows, and an export keys each one as the bundle importer expects."""
+    return "radar-" + uuid.uuid4().hex
 
 
 class Interaction(models.Model):
@@ -35,7 +43,7 @@ class Interaction(models.Model):
     body = models.TextField(blank=True, help_text="Stored only when the user opts in.")
     # Natural key from the source (ICS UID+RECURRENCE-ID, Message-ID, row key).
     source = models.CharField(max_length=30, blank=True)
-    external_id = models.CharField(max_length=500, blank=True)
+    external_id = models.CharField(max_length=500, blank=True, default=new_interaction_id)
     thread_id = models.CharField(max_length=500, blank=True)
     participants = models.ManyToManyField(
         "portfolio.Contact",

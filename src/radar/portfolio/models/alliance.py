@@ -8,11 +8,12 @@ from django.utils.text import slugify
 
 from radar.engine.vocab import AllianceKind, GovernanceTier, Phase, Ritual
 from radar.portfolio.choices import choices
+from radar.security.links import validate_link
 
 
 class Partner(models.Model):
     name = models.CharField(max_length=200, unique=True)
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_link])
     # Comma-separated e-mail domains; importers map senders and attendees with them.
     email_domains = models.CharField(max_length=500, blank=True)
     notes = models.TextField(blank=True)
@@ -64,8 +65,19 @@ class Alliance(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         if not self.slug:
-            self.slug = slugify(self.name)[:220] or "alliance"
+            self.slug = self.free_slug(slugify(self.name)[:210] or "alliance")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
+    def free_slug(cls, wanted: str) -> str:
+        """`wanted`, or `wanted-2`, `-3` … when another alliance has it ("Acme & Co" and
+        "Acme Co" both slugify to acme-co, and slugs are unique)."""
+        taken = set(cls.objects.filter(slug__startswith=wanted).values_list("slug", flat=True))
+        slug, number = wanted, 1
+        while slug in taken:
+            number += 1
+            slug = f"{wanted}-{number}"
+        return slug
 
     @property
     def owner_display(self) -> str:
@@ -83,6 +95,9 @@ class Goal(models.Model):
     )
     target_value = models.FloatField(null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)
+    # When the goal was last reviewed (with the partner): goals left unreviewed for a
+    # year drift, the first cause of a plateau (the engine's priority.goal_drift).
+    reviewed_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["alliance", "title"]
@@ -106,7 +121,7 @@ class Agreement(models.Model):
     renegotiation_on = models.DateField(null=True, blank=True)
     exit_clause = models.TextField(blank=True)
     exit_notice_days = models.PositiveIntegerField(null=True, blank=True)
-    document_url = models.URLField(blank=True)
+    document_url = models.URLField(blank=True, validators=[validate_link])
 
     def __str__(self) -> str:
         return f"Agreement for {self.alliance}"

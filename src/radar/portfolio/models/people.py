@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Lower
 
 from radar.engine.vocab import ContactRole, Side
 from radar.portfolio.choices import choices
+
+# How often to speak with someone when their own rhythm is not set: monthly on a
+# strategic (tier 1) alliance, every two months on a core one, quarterly otherwise.
+KEEP_IN_TOUCH_BY_TIER = {1: 30, 2: 60, 3: 90}
 
 
 class Contact(models.Model):
@@ -32,15 +37,30 @@ class Contact(models.Model):
     first_seen = models.DateTimeField(null=True, blank=True)
     last_seen = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    keep_in_touch_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Speak with them at least every this many days; empty: the tier's default.",
+    )
 
     class Meta:
         ordering = ["alliance", "side", "name"]
+        # The bundle's key: e-mail in any case, or the name when there is no e-mail.
         constraints = [
             models.UniqueConstraint(
-                fields=["alliance", "email"],
+                "alliance",
+                Lower("email"),
                 condition=~models.Q(email=""),
                 name="contact_unique_email_per_alliance",
-            )
+                violation_error_message="This alliance already has a contact with this e-mail.",
+            ),
+            models.UniqueConstraint(
+                fields=["alliance", "name"],
+                condition=models.Q(email=""),
+                name="contact_unique_name_without_email",
+                violation_error_message="This alliance already has a contact of this name "
+                "without an e-mail; add an e-mail or tell them apart by name.",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -26,6 +26,8 @@ class CheckIn(models.Model):
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     computed_score = models.FloatField(null=True, blank=True)
+    # Why the manager's score says what it says (what the data cannot show).
+    score_comment = models.TextField(blank=True)
     spoke_with_partner = models.BooleanField(null=True, blank=True)
     team_changes = models.TextField(blank=True)
     priorities_shifted = models.BooleanField(null=True, blank=True)
@@ -38,6 +40,13 @@ class CheckIn(models.Model):
 
     class Meta:
         ordering = ["alliance", "-held_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "held_on"],
+                name="checkin_natural_key",
+                violation_error_message="This alliance already has a review on that date.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Check-in {self.alliance} {self.held_on}"
@@ -57,6 +66,14 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["alliance", "-decided_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "decided_on", "kind"],
+                name="decision_natural_key",
+                violation_error_message="A decision of this kind is already recorded for this "
+                "alliance on that day.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.alliance} ({self.decided_on})"
@@ -65,15 +82,45 @@ class Decision(models.Model):
 class ActionItem(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="actions")
     title = models.CharField(max_length=300)
-    owner = models.CharField(max_length=200)
+    # The person who owns it: a user of the app; `owner` keeps their name as written
+    # (imports and the API may name someone who has no account).
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        verbose_name="owner",
+    )
+    owner = models.CharField(max_length=200, blank=True, verbose_name="owner's name")
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["decision", "due_on"]
+        indexes = [models.Index(fields=["owner_user", "done_on"], name="action_owner_open")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "title"],
+                name="action_item_natural_key",
+                violation_error_message="This decision already has an action with this title.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.owner_user_id and self.owner_user:  # the name follows the user
+            self.owner = self.owner_label
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def owner_label(self) -> str:
+        user = self.owner_user
+        if user is not None:
+            return user.get_full_name() or user.get_username()  # type: ignore[no-any-return]
+        return self.owner or "nobody yet"
 
 
 class Assessment(models.Model):

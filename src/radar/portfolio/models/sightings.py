@@ -7,6 +7,7 @@ from django.db import models
 
 from radar.engine.vocab import Category, ContextKind, ObservationKind, ObservationSource, Polarity
 from radar.portfolio.choices import choices
+from radar.security.links import validate_link
 
 
 class Observation(models.Model):
@@ -20,7 +21,7 @@ class Observation(models.Model):
     source = models.CharField(max_length=10, choices=choices(ObservationSource), default="internal")
     title = models.CharField(max_length=300)
     detail = models.TextField(blank=True)
-    url = models.URLField(blank=True)
+    url = models.URLField(blank=True, validators=[validate_link])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -28,6 +29,16 @@ class Observation(models.Model):
 
     class Meta:
         ordering = ["alliance", "-observed_on"]
+        # The bundle's key (docs/bundle-format.md): the same rule in the database, the
+        # forms, the API (409) and the importer, so every export imports back.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "observed_on", "title"],
+                name="observation_natural_key",
+                violation_error_message="An observation with this title is already recorded "
+                "for this alliance on that day.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -51,6 +62,22 @@ class ContextFactor(models.Model):
 
     class Meta:
         ordering = ["-starts_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "kind", "starts_on"],
+                condition=models.Q(alliance__isnull=False),
+                name="context_factor_natural_key",
+                violation_error_message="This alliance already has a factor of this kind "
+                "starting that day.",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "starts_on"],
+                condition=models.Q(alliance__isnull=True),
+                name="portfolio_context_factor_natural_key",
+                violation_error_message="The portfolio already has a factor of this kind "
+                "starting that day.",
+            ),
+        ]
 
     def __str__(self) -> str:
         scope = self.alliance.name if self.alliance_id and self.alliance else "portfolio"

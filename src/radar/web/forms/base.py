@@ -43,6 +43,21 @@ class AllianceModelForm(forms.ModelForm):  # type: ignore[type-arg]
                 is_datetime = isinstance(self.fields[name], forms.DateTimeField)
                 self.initial.setdefault(name, now if is_datetime else now.date())
 
+    def owner_alliance(self) -> Alliance | None:
+        """The alliance the saved row will belong to (a form may choose none)."""
+        return self.alliance
+
+    def _post_clean(self) -> None:
+        # The alliance is set before validation, and validated, so a row that would
+        # repeat another's key (observation title and day, …) is a form error, not a crash.
+        self.instance.alliance = self.owner_alliance()
+        super()._post_clean()
+
+    def _get_validation_exclusions(self) -> Any:
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("alliance")
+        return exclusions
+
     @property
     def signed_in_user(self) -> Any:
         return self.user if self.user is not None and self.user.is_authenticated else None
@@ -54,3 +69,42 @@ class AllianceModelForm(forms.ModelForm):  # type: ignore[type-arg]
             obj.save()
             self.save_m2m()
         return obj
+
+
+class RecordForm(AllianceModelForm):
+    """A record of one alliance that is unique within it by some fields (a title, a key).
+
+    The model's constraints include the alliance, which is not a form field, so Django
+    would skip them; each form names them in `unique_within_alliance` with the sentence
+    a user reads, and they are checked here (case-insensitively for text).
+    """
+
+    unique_within_alliance: tuple[tuple[str, str], ...] = ()
+    # False for rows that hang under another row of the alliance (a survey's responses,
+    # a decision's action items): they have no alliance of their own to set.
+    belongs_to_alliance = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # "Job title", not "Job title:"
+        super().__init__(*args, **kwargs)
+
+    def scope(self) -> Any:
+        """The rows this record must be unique among (overridden for nested records)."""
+        return self._meta.model.objects.filter(alliance=self.alliance)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for field, message in self.unique_within_alliance:
+            value = data.get(field)
+            if value in (None, ""):
+                continue
+            lookup = f"{field}__iexact" if isinstance(value, str) else field
+            clash = self.scope().filter(**{lookup: value}).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error(field, message)
+        return data
+
+    def save(self, commit: bool = True) -> Any:
+        if self.belongs_to_alliance:
+            return super().save(commit)
+        return forms.ModelForm.save(self, commit)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from radar.portfolio.models import ContextFactor, Observation
+from radar.portfolio.models import Alliance, ContextFactor, Observation
 from radar.web.forms.base import AllianceModelForm, DateInput
 
 
@@ -56,10 +56,13 @@ class ContextFactorForm(AllianceModelForm):
             self.add_error("ends_on", "The end date is before the start date.")
         return data
 
+    def owner_alliance(self) -> Alliance | None:
+        whole = getattr(self, "cleaned_data", {}).get("whole_portfolio")
+        return None if whole else self.alliance
+
     def save(self, commit: bool = True) -> ContextFactor:
         factor: ContextFactor = super().save(commit=False)
-        if self.cleaned_data.get("whole_portfolio"):
-            factor.alliance = None
+        factor.alliance = self.owner_alliance()
         if commit:
             factor.save()
         return factor

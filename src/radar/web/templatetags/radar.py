@@ -6,12 +6,13 @@ format_html so user data is always escaped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from radar.web.present import band_label, band_of, humanize_code, parse_date
@@ -64,6 +65,13 @@ def pct(score: float | None) -> int:
     if score is None:
         return 0
     return round(max(0.0, min(4.0, float(score) - 1.0)) * 25)
+
+
+@register.filter
+def pct_step(score: float | None) -> int:
+    """The bar width rounded to 5 %: a CSS class (w-0 … w-100) sets it, since the
+    Content-Security-Policy allows no style attributes."""
+    return round(pct(score) / 5) * 5
 
 
 @register.simple_tag
@@ -157,14 +165,46 @@ def aria_sort(listing: Any, key: str) -> str:
     return str(listing.aria_sort(key))
 
 
+def _number(value: float) -> str:
+    """92308.7 -> '92,309'; 2.126 -> '2.13'; 3.0 -> '3'."""
+    number = float(value)
+    return f"{number:,.0f}" if abs(number) >= 100 else f"{number:.2f}".rstrip("0").rstrip(".")
+
+
+# A unit that is a scale ("1-5", "0-10", also with an en dash) reads better as "out of 5".
+_SCALE = re.compile(r"^\s*\d+\s*[-\u2013]\s*(\d+)\s*$")
+
+
 @register.filter
 def withunit(value: float | None, unit: str = "") -> str:
-    """12.5 + 'h' -> '12.5 h'; 0.86 + 'share of scale' -> '0.86 share of scale'."""
+    """12.5 + 'h' -> '12.5 h'; 2.1 + '1-5' -> '2.1 out of 5'; 92308.7 + 'EUR' -> '92,309 EUR'."""
     if value is None:
         return "—"
-    number = float(value)
-    text = f"{number:,.0f}" if abs(number) >= 100 else f"{number:.2f}".rstrip("0").rstrip(".")
+    text = _number(value)
+    scale = _SCALE.match(unit or "")
+    if scale:
+        return f"{text} out of {scale.group(1)}"
     return f"{text} {unit}".strip() if unit else text
+
+
+@register.filter
+def unit_label(unit: str) -> str:
+    """How a metric's unit reads in a heading: '1-5' -> 'scale of 1 to 5'."""
+    scale = _SCALE.match(unit or "")
+    if scale:
+        low = re.match(r"\s*(\d+)", unit)
+        return f"scale of {low.group(1) if low else 1} to {scale.group(1)}"
+    return unit or ""
+
+
+@register.filter
+def number(value: Any) -> str:
+    """A number as people write it (see withunit); anything else as it is."""
+    if isinstance(value, bool) or value is None:
+        return "—" if value is None else str(value)
+    if isinstance(value, int | float):
+        return _number(value)
+    return str(value)
 
 
 @register.filter
@@ -174,3 +214,38 @@ def ago(days: int | None) -> str:
     if days <= 0:
         return "today"
     return "yesterday" if days == 1 else f"{days} days ago"
+
+
+EXCERPT = 90  # characters of context on each side of the first match
+
+
+@register.filter
+def excerpt(text: str, terms: Sequence[str]) -> SafeString:
+    """The part of `text` around the first search term, terms marked; all of it escaped."""
+    text = " ".join(str(text or "").split())
+    lowered = text.lower()
+    hits = [i for i in (lowered.find(t) for t in terms) if i >= 0]
+    start = max(0, min(hits) - EXCERPT) if hits else 0
+    end = min(len(text), start + 2 * EXCERPT + 40)
+    shown = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    return highlight(shown, terms)
+
+
+@register.filter
+def highlight(text: str, terms: Sequence[str]) -> SafeString:
+    """`text` escaped, with every occurrence of a search term in <mark>."""
+    safe = str(escape(text))
+    words = sorted({str(escape(t)) for t in terms if t}, key=len, reverse=True)
+    if not words:
+        return mark_safe(safe)
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    # Only our own <mark> tags go into the escaped text, never inside an entity (&amp;).
+    parts = _ENTITY.split(safe)
+    marked = [
+        part if _ENTITY.fullmatch(part) else pattern.sub(r"<mark>\g<0></mark>", part)
+        for part in parts
+    ]
+    return mark_safe("".join(marked))
+
+
+_ENTITY = re.compile(r"(&#?[a-zA-Z0-9]+;)")

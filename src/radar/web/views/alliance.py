@@ -1,4 +1,4 @@
-"""One alliance: score, signals with evidence, people, timeline, agreement, decisions."""
+"""One alliance: an overview (score, why, recommendation, next steps) and its sections."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from radar.portfolio.models import Alliance
-from radar.web.alliance_data import alliance_context, state_context
-from radar.web.present import parse_date
+from radar.web.alliance_data import alliance_context, payload_for, state_context
+from radar.web.present import parse_date, wants_region
 from radar.web.roles import Ability, can, requires
+from radar.web.timeline import KINDS, parse_kinds, parse_page, timeline
 
 
 def _as_of(request: HttpRequest, today: date) -> date | None:
@@ -20,20 +21,48 @@ def _as_of(request: HttpRequest, today: date) -> date | None:
     return day if day is not None and day < today else None
 
 
+def _alliance(slug: str) -> Alliance:
+    return get_object_or_404(Alliance.objects.select_related("partner", "owner"), slug=slug)
+
+
 @requires(Ability.READ)
 def alliance_page(request: HttpRequest, slug: str) -> HttpResponse:
-    alliance = get_object_or_404(Alliance.objects.select_related("partner", "owner"), slug=slug)
+    alliance = _alliance(slug)
     today = timezone.localdate()
-    context = alliance_context(alliance, today, _as_of(request, today))
-    context["can_edit"] = can(request.user, Ability.EDIT)
+    can_edit = can(request.user, Ability.EDIT)
+    context = alliance_context(alliance, today, _as_of(request, today), can_edit=can_edit)
+    context["can_edit"] = can_edit
     context["can_comment"] = can(request.user, Ability.COMMENT)
+    context["timeline_kinds"] = KINDS
     return render(request, "web/alliance.html", context)
 
 
 @requires(Ability.READ)
 def alliance_state(request: HttpRequest, slug: str) -> HttpResponse:
-    """Score header, recommendation and signals only: forms swap this in after a save."""
-    alliance = get_object_or_404(Alliance.objects.select_related("partner", "owner"), slug=slug)
+    """The overview only: forms swap this in after a save."""
+    alliance = _alliance(slug)
     today = timezone.localdate()
-    context = state_context(alliance, today, _as_of(request, today))
+    can_edit = can(request.user, Ability.EDIT)
+    context = state_context(alliance, today, _as_of(request, today), can_edit=can_edit)
     return render(request, "web/partials/alliance_state.html", context)
+
+
+@requires(Ability.READ)
+def alliance_timeline(request: HttpRequest, slug: str) -> HttpResponse:
+    """The timeline filtered by kind, page by page: the whole page, or only the list for HTMX."""
+    alliance = _alliance(slug)
+    today = timezone.localdate()
+    as_of = _as_of(request, today)
+    cutoff = as_of or today
+    kinds = parse_kinds(request.GET.getlist("kind"))
+    page = parse_page(request.GET.get("page"))
+    payload = payload_for(alliance, today, as_of) if "signal" in kinds else None
+    context = {
+        "alliance": alliance,
+        "as_of": as_of,
+        "timeline": timeline(alliance, payload, cutoff, kinds, page, as_of),
+        "timeline_kinds": KINDS,
+    }
+    if wants_region(request):
+        return render(request, "web/alliance/_timeline_list.html", context)
+    return render(request, "web/alliance/timeline_page.html", context)

@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from radar.portfolio.models import Alliance, Deliverable
+from radar.portfolio.models import Alliance, Deliverable, Playbook
+from radar.portfolio.playbooks import apply_playbook, owner_for
 from radar.web.forms import (
     ActionItemFormSet,
     ContextFactorForm,
@@ -146,6 +147,10 @@ add_observation = entry_view("observation")
 add_context_factor = entry_view("context")
 
 
+def active_playbooks() -> list[Playbook]:
+    return list(Playbook.objects.filter(active=True).prefetch_related("steps"))
+
+
 @requires(Ability.EDIT)
 def record_decision(request: HttpRequest, slug: str) -> HttpResponse:
     """A decision with its action items (owner and due date each), saved together."""
@@ -161,19 +166,29 @@ def record_decision(request: HttpRequest, slug: str) -> HttpResponse:
                 decision = form.save()
                 actions.instance = decision
                 actions.save()
+                planned = []
+                if form.cleaned_data.get("use_playbook"):
+                    planned = apply_playbook(decision, owner_for(decision, request.user))
             blank = {
                 "form": DecisionForm(alliance=alliance),
                 "actions": ActionItemFormSet(prefix="actions"),
+                "playbooks": active_playbooks(),
                 "oob": True,
             }
+            added = f" {len(planned)} actions from the playbook added." if planned else ""
             return saved(
                 request,
                 alliance,
-                f"Decision recorded: {decision.get_kind_display()}.",
+                f"Decision recorded: {decision.get_kind_display()}.{added}",
                 as_of=timezone.localdate(),
                 fresh_form=render_to_string("web/forms/_decision_form.html", blank, request),
             )
-    context = {"alliance": alliance, "form": form, "actions": actions}
+    context = {
+        "alliance": alliance,
+        "form": form,
+        "actions": actions,
+        "playbooks": active_playbooks(),
+    }
     if not is_htmx(request):
         context["state"] = render_state(request, alliance)
     if data is not None:

@@ -124,17 +124,22 @@ def checkin_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     checkin = get_object_or_404(
         CheckIn.objects.select_related("reviewer"), pk=pk, alliance=alliance
     )
-    form = ReviewCommentForm(request.POST if request.method == "POST" else None)
+    is_scorer = checkin.reviewer_id is not None and checkin.reviewer_id == request.user.pk
+    form = ReviewCommentForm(
+        request.POST if request.method == "POST" else None, is_scorer=is_scorer
+    )
     if request.method == "POST" and form.is_valid():
         comment = form.save(commit=False)
         comment.checkin = checkin
         comment.author = request.user
         comment.author_name = request.user.get_full_name() or request.user.get_username()
         comment.save()
-        if not checkin.neutral_reviewer and request.user != checkin.reviewer:
-            # Someone other than the person who scored it has now looked at the review.
+        if not checkin.neutral_reviewer and not is_scorer:
+            # Someone other than the person who scored it has now looked at the review:
+            # re-assess, so the radar stops asking for a neutral reviewer.
             checkin.neutral_reviewer = True
             checkin.save(update_fields=["neutral_reviewer"])
+            refresh(alliance, timezone.localdate())
         messages.success(request, "Your comment is recorded.")
         return redirect("checkin", alliance.slug, checkin.pk)
     context = {
@@ -146,5 +151,6 @@ def checkin_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "category_notes": [(c.value, checkin.category_notes.get(c.value, "")) for c in Category],
         "comments": checkin.comments.select_related("author"),
         "form": form if can(request.user, Ability.COMMENT) else None,
+        "is_scorer": is_scorer,
     }
     return render(request, "web/forms/checkin.html", context, status=400 if form.errors else 200)

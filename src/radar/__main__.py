@@ -1,0 +1,5 @@
+"""`python -m radar` = the `radar` command."""
+
+from radar.cli import main
+
+main()

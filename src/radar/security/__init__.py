@@ -1,0 +1,1 @@
+"""Deployment security: the secret key, client addresses, API rate limits, safe links."""

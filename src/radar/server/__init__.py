@@ -1,0 +1,1 @@
+"""The production web server: gunicorn running radar.wsgi, static files by WhiteNoise."""

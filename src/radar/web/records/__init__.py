@@ -1,0 +1,1 @@
+"""Keeping an alliance's records in the app: kinds of record, lists, forms, deletion."""
