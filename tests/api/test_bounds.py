@@ -99,3 +99,42 @@ def test_nan_in_a_body_is_422(api_as: ApiAs, alliance: Alliance):
 def test_a_page_at_the_largest_offset_is_empty(api_as: ApiAs, alliance: Alliance):
     response = api_as("viewer").get("/api/alliances", offset=str(2**31 - 1), limit="500")
     assert response.status_code == 200 and response.json()["items"] == []
+
+
+def _stored_interaction(alliance: Alliance) -> Interaction:
+    return Interaction.objects.create(
+        alliance=alliance, kind="call", occurred_at="2026-10-01T09:00:00Z", subject="Weekly"
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("duration_minutes", int(HUGE)), ("reply_hours", 1e400), ("reply_hours", -1)],
+)
+def test_a_patch_out_of_range_is_422_and_changes_nothing(
+    api_as: ApiAs, alliance: Alliance, field: str, value: object
+):
+    interaction = _stored_interaction(alliance)
+    path = f"/api/alliances/{alliance.slug}/interactions/{interaction.pk}"
+    response = api_as("manager").patch(path, {field: value})
+    assert response.status_code == 422, response.content
+    assert field in str(response.json()["detail"])
+    interaction.refresh_from_db()
+    assert interaction.duration_minutes is None and interaction.reply_hours is None
+
+
+@pytest.mark.parametrize("pk", [HUGE, "0", "-1"])
+def test_a_record_id_out_of_range_is_422(api_as: ApiAs, alliance: Alliance, pk: str):
+    _stored_interaction(alliance)
+    response = api_as("manager").delete(f"/api/alliances/{alliance.slug}/interactions/{pk}")
+    assert response.status_code == 422
+    assert Interaction.objects.count() == 1
+
+
+def test_a_patch_refuses_a_javascript_link(api_as: ApiAs, alliance: Alliance):
+    observation = alliance.observations.create(observed_on="2026-10-01", title="Press")
+    path = f"/api/alliances/{alliance.slug}/observations/{observation.pk}"
+    response = api_as("manager").patch(path, {"url": "javascript:alert(1)"})
+    assert response.status_code == 422
+    observation.refresh_from_db()
+    assert observation.url == ""
