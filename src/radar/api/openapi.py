@@ -38,7 +38,10 @@ def _response(description: str) -> dict[str, Any]:
 def declare_errors(schema: dict[str, Any]) -> dict[str, Any]:
     for path, methods in schema.get("paths", {}).items():
         for operation in methods.values():
-            responses = operation.setdefault("responses", {})
+            # Routes declare some statuses themselves (radar.api.statuses), as
+            # integers: one key per status, or the JSON document repeats it.
+            responses = {str(k): v for k, v in operation.get("responses", {}).items()}
+            operation["responses"] = responses
             declared = dict(ERRORS)
             if "requestBody" in operation:
                 declared[BODY_ERROR[0]] = BODY_ERROR[1]
@@ -51,5 +54,5 @@ def declare_errors(schema: dict[str, Any]) -> dict[str, Any]:
 
 class RadarAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs: Any) -> Any:
-        schema = declare_errors(super().get_openapi_schema(**kwargs))
-        return limits.declare_too_many(schema)
+        schema = limits.declare_too_many(super().get_openapi_schema(**kwargs))
+        return declare_errors(schema)
