@@ -10,6 +10,7 @@ from typing import Any
 # Tests never touch a developer's own database folder.
 os.environ.setdefault("RADAR_DATA_DIR", tempfile.mkdtemp(prefix="radar-tests-"))
 
+
 import pytest
 
 # Users per role, a small alliance and a stand-in engine for the web and API tests.
@@ -44,3 +45,10 @@ def _private_cache(settings: Any) -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _jobs_inline(settings: object) -> None:
+    """Background jobs run in the test's own process and transaction; the tests of a
+    real worker process (tests/worker/test_worker_process.py) start one themselves."""
+    settings.RADAR_JOBS_INLINE = True  # type: ignore[attr-defined]

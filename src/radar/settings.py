@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "radar.api",
     "axes",
     "radar.security",  # after axes: replaces its admin with one that can unlock
+    "django_q",  # before radar.worker, whose admin module trims django_q's
+    "radar.worker",
+    "radar.notify",
     # Only for its bundled Swagger UI files: the API docs page works offline.
     "ninja",
 ]
@@ -130,9 +133,22 @@ WHITENOISE_USE_FINDERS = True
 # Files people upload to keep (backed up and restored with the database: radar backup).
 MEDIA_ROOT = DATA_DIR / "media"
 
-EMAIL_BACKEND = env_str("RADAR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("RADAR_EMAIL_HOST", "localhost")
+# Outgoing mail (password resets, alerts, digests): SMTP once RADAR_EMAIL_HOST is set,
+# else printed to the console (the demo and development).
+EMAIL_HOST = env_str("RADAR_EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "RADAR_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
 EMAIL_PORT = env_int("RADAR_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("RADAR_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("RADAR_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("RADAR_EMAIL_STARTTLS", False)
+EMAIL_USE_SSL = env_bool("RADAR_EMAIL_SSL", False)
+EMAIL_TIMEOUT = env_int("RADAR_EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("RADAR_FROM_EMAIL", "radar@localhost")
 
 # --- Deployment and security (docs/operations.md "Deployment", docs/security.md) ---
@@ -215,4 +231,33 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("RADAR_LOG_LEVEL", "WARNING")},
+}
+
+# --- Background worker, alerts and digests (docs/operations.md, "The worker") ---
+# `radar worker` runs django-q2 on the database: the queue, the schedules and the
+# results are tables, so several workers on several hosts share one PostgreSQL.
+RADAR_SITE_URL = env_str("RADAR_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+RADAR_JOBS_INLINE = env_bool("RADAR_JOBS_INLINE", False)  # run jobs in the caller
+RADAR_JOB_TIMEOUT = env_int("RADAR_JOB_TIMEOUT", 3600)  # seconds before a job is stopped
+RADAR_JOB_ATTEMPTS = env_int("RADAR_JOB_ATTEMPTS", 3)  # tries of a job whose worker died
+RADAR_WORKER_PROCESSES = env_int("RADAR_WORKER_PROCESSES", 1)
+RADAR_NIGHTLY_CRON = env_str("RADAR_NIGHTLY_CRON", "30 2 * * *")
+RADAR_DIGEST_CRON = env_str("RADAR_DIGEST_CRON", "0 7 * * *")
+RADAR_RESCORE_CRON = env_str("RADAR_RESCORE_CRON", "* * * * *")
+RADAR_ALERT_REMINDER_DAYS = env_int("RADAR_ALERT_REMINDER_DAYS", 7)
+RADAR_CHAT_URLS = env_list("RADAR_CHAT_URLS", [])  # apprise URLs of a team channel
+Q_CLUSTER = {
+    "name": "radar",
+    "orm": "default",
+    "workers": RADAR_WORKER_PROCESSES,
+    # A job may use several processes itself (a big evaluation): workers are not daemons.
+    "daemonize_workers": False,
+    "timeout": RADAR_JOB_TIMEOUT,
+    # A claimed job whose worker died is handed out again after its lease runs out.
+    "retry": RADAR_JOB_TIMEOUT + env_int("RADAR_JOB_GRACE", 60),
+    "max_attempts": RADAR_JOB_ATTEMPTS,
+    "catch_up": False,
+    "poll": 1,
+    "save_limit": 500,
+    "label": "Worker queue",
 }

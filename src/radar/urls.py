@@ -9,5 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("radar.web.auth_urls")),
     path("api/", api.urls),
+    path("jobs/", include("radar.worker.urls")),
+    path("notifications/", include("radar.notify.urls")),
     path("", include("radar.web.urls")),
 ]

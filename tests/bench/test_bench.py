@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 
@@ -74,3 +75,20 @@ def test_the_load_phase_loads_every_alliance(tmp_path):
 
     assert result["alliances"] == 3
     assert result["rounds"] == 2
+
+
+@pytest.mark.slow
+def test_the_nightly_benchmark_runs_at_a_tiny_scale(tmp_path, capsys):
+    from bench.nightly import main as nightly
+
+    run_benchmark(
+        ["--alliances", "4", "--months", "6", "--repeat", "1", "--workdir", str(tmp_path)]
+    )
+    capsys.readouterr()
+    nightly(["--workdir", str(tmp_path), "--users", "3", "--repeat", "2", "--json"])
+    summary = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert [r["alliances"] for r in summary["runs"]] == [4, 4]
+    assert [r["digests"] for r in summary["runs"]] == [3, 3], "every user is due today"
+    first = summary["runs"][0]
+    assert first["emails"] == first["alerts"] + first["digests"], "one owner per alert"
+    assert summary["seconds_min"] <= summary["seconds_median"] <= summary["seconds_max"]

@@ -96,7 +96,7 @@ def test_a_bad_date_gives_an_error_table_and_writes_nothing(manager_client: Clie
     assert "is not a date" in table
     assert reverse("import_run") not in body, "no import button when the file has problems"
     # Posting the import anyway still writes nothing.
-    again = manager_client.post(reverse("import_run"))
+    again = manager_client.post(reverse("import_run"), follow=True)
     assert again.status_code == 200 and "Import stopped" in again.content.decode()
     assert Alliance.objects.count() == 0 and Interaction.objects.count() == 0
 

@@ -131,6 +131,15 @@ EXPECT: dict[str, Rule] = {
     "import_run": Rule(EDITORS, method="post", ok=None),
     "import_cancel": Rule(EDITORS, method="post", ok=None),
     "import_done": Rule(EDITORS, ok=None),
+    # background jobs (radar.worker): editors start and follow them
+    "jobs": Rule(EDITORS),
+    "job": Rule(EDITORS, ok=None),
+    "jobs_evaluate": Rule(EDITORS, method="post", ok=None),
+    # notifications (radar.notify): everyone signed in has an inbox and preferences
+    "notify_inbox": Rule(SIGNED_IN),
+    "notify_preferences": Rule(SIGNED_IN, also_post=True),
+    "notify_read": Rule(SIGNED_IN, method="post", ok=None),
+    "notify_read_all": Rule(SIGNED_IN, method="post", ok=None),
     # Commenting on a check-in is a POST to the same URL, for neutral reviewers and up.
     "checkin#comment": Rule(frozenset({"reviewer", "manager", "admin"}), method="post", ok=(400,)),
     # API (the docs and schema behave like pages: anonymous callers are sent to sign in)

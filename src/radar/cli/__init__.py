@@ -12,7 +12,7 @@ from radar.cli.app import app, err
 from radar.env import SettingError
 
 # Each module registers its commands on `app` when imported.
-_COMMAND_MODULES = ("server", "evaluate", "bundle", "demo", "backup")
+_COMMAND_MODULES = ("server", "evaluate", "bundle", "demo", "backup", "worker", "notify")
 
 for _name in _COMMAND_MODULES:
     importlib.import_module(f"radar.cli.{_name}")

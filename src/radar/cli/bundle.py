@@ -152,6 +152,25 @@ def import_(
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(1) from None
     _print_summary(summary)
+    if summary.changed and not summary.dry_run:
+        _reassess()
+
+
+def _reassess() -> None:
+    """Re-assess what the import touched now (no worker needed), and send its alerts."""
+    from radar.portfolio.assessments import EvaluationFailed
+    from radar.worker.kinds import rescore_and_alert
+
+    try:
+        with progress_bar() as bar:
+            task = bar.add_task("Re-assessing", total=None)
+            alliances, alerts = rescore_and_alert(
+                lambda advance, total: bar.update(task, advance=advance, total=total)
+            )
+    except EvaluationFailed as exc:
+        err.print(f"[yellow]Imported, but {escape(str(exc))}; `radar evaluate` retries.[/]")
+        return
+    out.print(f"Re-assessed {alliances} alliance(s); {alerts} alert(s) sent.")
 
 
 @app.command("export")

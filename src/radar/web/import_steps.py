@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import radar.ingest.base as ingest_base
 from radar.ingest.base import Importer, ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.run import (
     ImportRefused,
@@ -93,7 +94,9 @@ def preview(pending: PendingUpload, today: date) -> Outcome:
     return outcome
 
 
-def apply(pending: PendingUpload, today: date) -> Outcome:
+def apply(
+    pending: PendingUpload, today: date, progress: ingest_base.Progress = ingest_base.no_progress
+) -> Outcome:
     """Import for real (validation first, one transaction), then re-assess what changed."""
     from radar.web.import_effects import reassess_changed, snapshot
 
@@ -107,7 +110,7 @@ def apply(pending: PendingUpload, today: date) -> Outcome:
     except Exception:
         log.exception("Could not read the portfolio before importing %s", pending.name)
         before = None
-    _run(importer, pending, options, outcome)
+    _run(importer, pending, options, outcome, progress)
     if outcome.ok and outcome.summary is not None and outcome.summary.changed:
         try:
             outcome.alliances, outcome.notes = reassess_changed(before, today, options.alliance)
@@ -139,9 +142,15 @@ def _importer(pending: PendingUpload, outcome: Outcome) -> Importer | None:
     return importer
 
 
-def _run(importer: Importer, pending: PendingUpload, options: ImportOptions, out: Outcome) -> None:
+def _run(
+    importer: Importer,
+    pending: PendingUpload,
+    options: ImportOptions,
+    out: Outcome,
+    progress: ingest_base.Progress = ingest_base.no_progress,
+) -> None:
     try:
-        out.summary = run_import(importer, pending.file, options)
+        out.summary = run_import(importer, pending.file, options, progress)
     except ImportFailed as failed:
         out.problems = failed.problems[:SHOWN_PROBLEMS]
         out.omitted = failed.omitted + max(0, len(failed.problems) - SHOWN_PROBLEMS)

@@ -148,7 +148,7 @@ def grant_role(user: AbstractBaseUser, role: Role) -> None:
 
 # Django model permissions given to each group, so the admin site (admins only)
 # shows the right things; the web app itself checks abilities, not these.
-_ADMIN_APPS = ("portfolio", "radar_api", "auth", "axes")
+_ADMIN_APPS = ("portfolio", "radar_api", "auth", "axes", "worker", "notify", "django_q")
 
 
 def ensure_role_groups(**_: object) -> None:

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from radar.web.forms.imports import UploadForm
-from radar.web.import_steps import Outcome, apply, preview
+from radar.web.import_job import outcome_from, params_for
+from radar.web.import_steps import Outcome, preview
 from radar.web.roles import Ability, requires
 from radar.web.uploads import (
     PendingUpload,
@@ -26,8 +27,9 @@ from radar.web.uploads import (
     remember,
     save_upload,
 )
+from radar.worker.jobs import enqueue
+from radar.worker.models import Job
 
-RESULT_KEY = "radar_import_result"
 SHOWN_WARNINGS = 50
 
 
@@ -64,6 +66,12 @@ def preview_page(request: HttpRequest) -> HttpResponse:
     if pending is None:
         messages.info(request, "There is no upload waiting for a preview. Choose a file first.")
         return redirect("import_upload")
+    failed = _import_job(request, "failed")
+    if failed is not None:
+        # The queued import stopped (radar.web.import_job): show why, keep the file.
+        context = _preview_context(pending, outcome_from(pending, failed.result or {}))
+        context["after_import"] = True
+        return render(request, "web/imports/preview.html", context)
     outcome = preview(pending, timezone.localdate())
     return render(request, "web/imports/preview.html", _preview_context(pending, outcome))
 
@@ -75,15 +83,12 @@ def run(request: HttpRequest) -> HttpResponse:
     if pending is None:
         messages.info(request, "There is no upload waiting to be imported. Choose a file first.")
         return redirect("import_upload")
-    outcome = apply(pending, timezone.localdate())
-    if not outcome.ok:
-        # Something changed since the preview (or the store refused): show why, keep the file.
-        context = _preview_context(pending, outcome)
-        context["after_import"] = True
-        return render(request, "web/imports/preview.html", context)
-    forget(request.session)
-    request.session[RESULT_KEY] = _result(outcome)
-    return redirect("import_done")
+    # The worker imports; the job page follows its progress and then shows the result.
+    label = f"Import {pending.name}"
+    job = enqueue(
+        Job.Kind.IMPORT, label, params_for(pending, timezone.localdate()), user=request.user
+    )
+    return redirect("job", job.pk)
 
 
 @requires(Ability.EDIT)
@@ -97,10 +102,18 @@ def cancel(request: HttpRequest) -> HttpResponse:
 
 @requires(Ability.EDIT)
 def done(request: HttpRequest) -> HttpResponse:
-    result = request.session.get(RESULT_KEY)
-    if not isinstance(result, dict):
+    job = _import_job(request, "done")
+    if job is None or not isinstance(job.result, dict):
         return redirect("import_upload")
-    return render(request, "web/imports/done.html", {"result": result})
+    return render(request, "web/imports/done.html", {"result": job.result})
+
+
+def _import_job(request: HttpRequest, status: str) -> Job | None:
+    """The import job named by ?job=, when it ended with `status`."""
+    job_id = request.GET.get("job", "")
+    if not job_id.isdigit():
+        return None
+    return Job.objects.filter(pk=int(job_id), kind=Job.Kind.IMPORT, status=status).first()
 
 
 def _upload_context(request: HttpRequest, form: UploadForm) -> dict[str, Any]:

@@ -1,0 +1,185 @@
+"""One user's weekly digest, cut from the portfolio facts (radar.notify.digest_data).
+
+Scope: the alliances a user owns; every alliance for administrators; never the
+muted ones. Sections follow the rhythm of alliance management: what needs
+attention, people gone quiet, reviews and rituals due, decisions waiting,
+actions, agreement dates within 90 days, what improved — and a table of
+scores against last week that reads well in any mail client.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.template.loader import render_to_string
+
+from radar.notify.channels import Message
+from radar.notify.digest_data import DEADLINE_DAYS, PortfolioFacts
+from radar.notify.links import absolute, alliance_link, preferences_link
+from radar.notify.recipients import Choices, is_admin
+from radar.portfolio.models import Alliance
+
+SHOWN = 12  # items per section; the rest are counted
+ACTIONS_AHEAD = timedelta(days=14)
+IMPROVED_POINTS = 0.3
+CLEARED = {
+    "systemic": "no longer systemic",
+    "drop": "score recovered",
+    "response": "no longer needs a reset or exit",
+    "watch": "off watch",
+}
+CADENCE_SECTIONS = {
+    "review_overdue": "reviews",
+    "ritual_overdue": "reviews",
+    "agreement_review_overdue": "reviews",
+    "decision_overdue": "decisions",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    alliance: str
+    link: str
+    text: str
+
+
+@dataclass
+class Section:
+    title: str
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[Item]:
+        return self.items[:SHOWN]
+
+    @property
+    def more(self) -> int:
+        return max(0, len(self.items) - SHOWN)
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    alliance: str
+    link: str
+    score: float
+    last_week: float | None
+
+    @property
+    def width(self) -> int:
+        return max(2, round(self.score / 5 * 100))
+
+    @property
+    def change(self) -> float | None:
+        return None if self.last_week is None else round(self.score - self.last_week, 1)
+
+
+@dataclass
+class Digest:
+    user: AbstractBaseUser
+    today: date
+    scope: int
+    sections: list[Section]
+    scores: list[ScoreRow]
+
+    @property
+    def empty(self) -> bool:
+        return not any(s.items for s in self.sections)
+
+
+def scope_of(user: AbstractBaseUser, choice: Choices, facts: PortfolioFacts) -> list[Alliance]:
+    everyone = is_admin(user)
+    found = [
+        a
+        for a in facts.alliances.values()
+        if (everyone or a.owner_id == user.pk) and a.pk not in choice.muted
+    ]
+    return sorted(found, key=lambda a: a.name.casefold())
+
+
+def build(user: AbstractBaseUser, choice: Choices, facts: PortfolioFacts) -> Digest | None:
+    """The digest of `user`, or None when they have no alliance to hear about."""
+    alliances = scope_of(user, choice, facts)
+    if not alliances:
+        return None
+    sections = {
+        key: Section(title)
+        for key, title in (
+            ("attention", "Needs attention"),
+            ("people", "People not contacted within their keep-in-touch interval"),
+            ("reviews", "Reviews and governance rituals due"),
+            ("decisions", "Decisions pending after a confirmed pattern"),
+            ("actions", "Open and overdue actions"),
+            ("deadlines", f"Agreement dates within {DEADLINE_DAYS} days"),
+            ("improved", "What improved"),
+        )
+    }
+    scores: list[ScoreRow] = []
+    for alliance in alliances:
+        _add(alliance, facts, sections, scores)
+    scores.sort(key=lambda row: row.score)
+    return Digest(user, facts.today, len(alliances), list(sections.values()), scores)
+
+
+def _add(
+    alliance: Alliance, facts: PortfolioFacts, sections: dict[str, Section], scores: list[ScoreRow]
+) -> None:
+    link = alliance_link(alliance.slug)
+
+    def item(key: str, text: str) -> None:
+        sections[key].items.append(Item(alliance.name, link, text))
+
+    summary = facts.summaries.get(alliance.pk)
+    if summary is not None:
+        if summary.systemic:
+            item(
+                "attention",
+                f"Systemic: signals cluster across {', '.join(summary.systemic_categories)}.",
+            )
+        elif summary.action in ("reset", "exit"):
+            item("attention", summary.headline or f"A {summary.action} is recommended.")
+        elif summary.confirmed_titles:
+            item("attention", "Confirmed: " + "; ".join(summary.confirmed_titles[:3]) + ".")
+        for flag in summary.cadence:
+            key = CADENCE_SECTIONS.get(str(flag.get("code", "")))
+            if key:
+                item(key, str(flag.get("message", "")))
+        before = facts.last_week.get(alliance.pk)
+        scores.append(ScoreRow(alliance.name, link, summary.score, before))
+        if before is not None and summary.score - before >= IMPROVED_POINTS - 1e-9:
+            item("improved", f"Score up from {before:.1f} to {summary.score:.1f} since last week.")
+    for name, seen, days in facts.quiet_contacts.get(alliance.pk, []):
+        item("people", f"{name}: last contact {days} days ago ({seen:%d %b %Y}).")
+    for title, owner, due in facts.actions.get(alliance.pk, []):
+        if due < facts.today:
+            item("actions", f"Overdue since {due:%d %b}: {title} ({owner}).")
+        elif due <= facts.today + ACTIONS_AHEAD:
+            item("actions", f"Due {due:%d %b}: {title} ({owner}).")
+    for label, day in facts.deadlines.get(alliance.pk, []):
+        item("deadlines", f"{label} on {day:%d %b %Y} (in {(day - facts.today).days} days).")
+    for kind in facts.cleared.get(alliance.pk, []):
+        item("improved", f"{CLEARED.get(kind, kind).capitalize()}.")
+
+
+def message(digest: Digest) -> Message:
+    title = f"Your alliances this week ({digest.today:%d %b %Y})"
+    context = {
+        "title": title,
+        "digest": digest,
+        "dashboard": absolute("/"),
+        "preferences": preferences_link(),
+    }
+    return Message(
+        kind="digest",
+        title=title,
+        text=render_to_string("notify/email/digest.txt", context),
+        html=render_to_string("notify/email/digest.html", context),
+        link=context["dashboard"],
+        summary=_summary_line(digest),
+    )
+
+
+def _summary_line(digest: Digest) -> str:
+    counts = [f"{len(s.items)} {s.title.lower()}" for s in digest.sections if s.items]
+    return "; ".join(counts) or "Nothing needs your attention this week."

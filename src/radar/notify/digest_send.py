@@ -1,0 +1,71 @@
+"""Send the weekly digests that are due, once per user and week."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+
+from radar.ingest.base import Progress, no_progress
+from radar.notify import channels, digest
+from radar.notify.digest_data import read_facts
+from radar.notify.models import DigestSent
+from radar.notify.recipients import Choices, active_users, choices_for
+
+
+def week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def due_users(today: date) -> list[tuple[AbstractBaseUser, Choices]]:
+    """Users whose digest day is today and who have not had this week's digest."""
+    users = active_users()
+    choices = choices_for(users)
+    had = set(DigestSent.objects.filter(week=week_of(today)).values_list("user_id", flat=True))
+    return [
+        (u, choices[u.pk])
+        for u in users
+        if choices[u.pk].digest_day == today.weekday() and u.pk not in had
+    ]
+
+
+def build_digests(
+    today: date, people: Sequence[tuple[AbstractBaseUser, Choices]]
+) -> list[digest.Digest]:
+    facts = read_facts(today)
+    found = [digest.build(user, choice, facts) for user, choice in people]
+    return [d for d in found if d is not None]
+
+
+def send_due_digests(today: date, progress: Progress = no_progress) -> int:
+    """Send today's digests; returns how many users got one."""
+    people = due_users(today)
+    progress(0, len(people))
+    choices = dict((u.pk, c) for u, c in people)
+    sent = 0
+    for built in build_digests(today, people):
+        if deliver(built, choices[built.user.pk]):
+            sent += 1
+        progress(1, len(people))
+    return sent
+
+
+def deliver(built: digest.Digest, choice: Choices) -> bool:
+    """Send one digest through the user's channels; False when it was already sent."""
+    message = digest.message(built)
+    try:
+        with transaction.atomic():
+            DigestSent.objects.create(user=built.user, week=week_of(built.today))
+            if choice.in_app:
+                channels.to_inbox(built.user, message)
+    except IntegrityError:
+        return False  # another worker sent it first
+    if choice.by_email:
+        mail = channels.email_of(built.user, message)
+        if mail is not None:
+            channels.send_emails([mail])
+    if choice.chat_url:
+        channels.to_chat([choice.chat_url], message)
+    return True

@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _restore_sqlite_triggers(sender: AppConfig, using: str = "default", **kwargs: object) -> None:
+    """Put back re-score triggers a later migration dropped on SQLite.
+
+    SQLite cannot alter most columns in place: Django rebuilds the table, and the
+    rebuilt table has no triggers. Their CREATE statements say IF NOT EXISTS, so
+    running them after every migrate restores exactly the missing ones.
+    """
+    from django.db import connections
+
+    from radar.worker import rescore_triggers
+    from radar.worker.models import RescoreMark
+
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return  # PostgreSQL keeps triggers through ALTER TABLE
+    if RescoreMark._meta.db_table not in connection.introspection.table_names():
+        return  # migrated backwards past the worker's tables
+    with connection.cursor() as cursor:
+        for statement in rescore_triggers.create_statements("sqlite"):
+            cursor.execute(statement)
+
+
+class WorkerConfig(AppConfig):
+    name = "radar.worker"
+    label = "worker"
+    verbose_name = "Background jobs"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        post_migrate.connect(_restore_sqlite_triggers, sender=self)

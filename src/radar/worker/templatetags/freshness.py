@@ -1,0 +1,32 @@
+"""How fresh the scores on a page are: "assessed 4 minutes ago".
+
+`alliance_assessed_at` is when the alliance's latest assessment was computed
+(one indexed query); `portfolio_assessed_at` is when the worker last finished
+re-assessing (the latest nightly, full or change-driven run), which says how
+far behind the data the dashboard can be.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import template
+
+from radar.portfolio.models import Alliance, Assessment
+from radar.worker.models import Job
+
+register = template.Library()
+
+REFRESHING = (Job.Kind.NIGHTLY, Job.Kind.EVALUATE, Job.Kind.RESCORE)
+
+
+@register.simple_tag
+def alliance_assessed_at(alliance: Alliance) -> datetime | None:
+    latest = Assessment.objects.filter(alliance=alliance).order_by("-as_of")
+    return latest.values_list("computed_at", flat=True).first()
+
+
+@register.simple_tag
+def portfolio_assessed_at() -> datetime | None:
+    done = Job.objects.filter(kind__in=REFRESHING, status=Job.Status.DONE)
+    return done.order_by("-finished_at").values_list("finished_at", flat=True).first()

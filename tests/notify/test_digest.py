@@ -1,0 +1,127 @@
+"""Weekly digests: what each user's digest says, and sending it once a week by SMTP."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from radar.engine.assessment import CadenceFlag
+from radar.notify.digest_send import build_digests, send_due_digests
+from radar.notify.models import AlertState, DigestSent, Notification, Preference
+from radar.notify.recipients import Choices
+from radar.portfolio.models import ActionItem, Agreement, Contact, Decision
+from radar.web.roles import Role
+from tests.notify.conftest import Mailbox, parts
+from tests.web.pagedata import TODAY, alliance, assessment, signal, store
+from tests.web.support import make_user
+
+pytestmark = pytest.mark.django_db
+
+MONDAY = TODAY - timedelta(days=TODAY.weekday())
+
+
+@pytest.fixture
+def world(settings: Any) -> dict[str, Any]:
+    settings.RADAR_SITE_URL = "https://radar.example.com"
+    admin, owner = make_user("ada", Role.ADMIN), make_user("bo", Role.MANAGER)
+    troubled, calm = alliance("Helix"), alliance("Orchid")
+    troubled.owner = owner
+    troubled.save()
+    store(assessment(troubled, 2.0, as_of=TODAY - timedelta(days=8), history=(3.0, 2.0)))
+    overdue = CadenceFlag("review_overdue", "The quarterly health review is overdue.")
+    waiting = CadenceFlag("decision_overdue", "A confirmed pattern has waited without a decision.")
+    store(
+        assessment(
+            troubled,
+            2.6,
+            systemic=True,
+            signals=(signal(),),
+            cadence=(overdue, waiting),
+            history=(3.0, 2.6),
+        )
+    )
+    store(assessment(calm, 4.4, history=(4.4, 4.4)))
+    seen = datetime(2026, 9, 20, 10, tzinfo=UTC)
+    Contact.objects.create(alliance=troubled, side="partner", name="Ada Partner", last_seen=seen)
+    Contact.objects.create(
+        alliance=troubled, side="partner", name="Recent Person", last_seen=seen + timedelta(50)
+    )
+    decision = Decision.objects.create(
+        alliance=troubled, decided_on=TODAY - timedelta(40), kind="reset", rationale="Realign"
+    )
+    ActionItem.objects.create(
+        decision=decision, title="Joint roadmap session", owner="Bo", due_on=TODAY - timedelta(3)
+    )
+    ActionItem.objects.create(
+        decision=decision, title="Later thing", owner="Bo", due_on=TODAY + timedelta(60)
+    )
+    Agreement.objects.create(
+        alliance=troubled, renewal_on=TODAY + timedelta(70), exit_notice_days=30
+    )
+    AlertState.objects.create(
+        alliance=calm, kind="drop", active=False, cleared_on=TODAY - timedelta(2)
+    )
+    return {"admin": admin, "owner": owner, "troubled": troubled, "calm": calm}
+
+
+def text_of(user: User) -> str:
+    from radar.notify.digest import message
+
+    (digest,) = build_digests(TODAY, [(user, Choices())])
+    return message(digest).text
+
+
+def test_an_owners_digest_covers_their_alliances_sections(world: dict[str, Any]) -> None:
+    text = text_of(world["owner"])
+    assert "Orchid" not in text, "only the alliances they own"
+    assert (
+        "NEEDS ATTENTION\n- Helix: Systemic: signals cluster across communication, resource."
+        in text
+    )
+    assert "Ada Partner: last contact 56 days ago (20 Sep 2026)" in text
+    assert "Recent Person" not in text
+    assert "The quarterly health review is overdue." in text
+    assert "A confirmed pattern has waited without a decision." in text
+    assert "Overdue since 12 Nov: Joint roadmap session (Bo)." in text
+    assert "Later thing" not in text, "actions due beyond two weeks wait"
+    assert "Last day to give exit notice on 25 Dec 2026 (in 40 days)." in text
+    assert "Renewal on 24 Jan 2027 (in 70 days)." in text
+    assert "Score up from 2.0 to 2.6 since last week." in text
+    assert "https://radar.example.com/alliances/helix/" in text
+
+
+def test_an_admins_digest_covers_everyone_but_the_muted(world: dict[str, Any]) -> None:
+    text = text_of(world["admin"])
+    assert "Helix" in text and "Orchid: Score recovered." in text
+    muted = Choices(muted=frozenset({world["troubled"].pk}))
+    (digest,) = build_digests(TODAY, [(world["admin"], muted)])
+    assert {row.alliance for row in digest.scores} == {"Orchid"}
+
+
+def test_nobody_without_alliances_gets_a_digest(world: dict[str, Any]) -> None:
+    viewer = make_user("vi", Role.VIEWER)
+    assert build_digests(TODAY, [(viewer, Choices())]) == []
+
+
+def test_digests_go_out_on_each_users_day_once_a_week(world: dict[str, Any], smtp: Mailbox) -> None:
+    Preference.objects.create(user=world["owner"], digest_day=TODAY.weekday())
+    Preference.objects.create(user=world["admin"], digest_day=(TODAY.weekday() + 1) % 7)
+    assert send_due_digests(TODAY) == 1, "today is the owner's day"
+    (message,) = smtp.messages
+    assert str(message["To"]) == world["owner"].email
+    assert (
+        str(message["Subject"]).strip() == "[Alliance Radar] Your alliances this week (15 Nov 2026)"
+    )
+    text, html = parts(message)
+    assert "NEEDS ATTENTION" in text and ">Needs attention</h2>" in html
+    assert 'href="https://radar.example.com/alliances/helix/"' in html
+    assert "<table" in html and "<script" not in html.lower()
+    assert Notification.objects.filter(user=world["owner"], kind="digest").count() == 1
+    assert send_due_digests(TODAY) == 0, "not twice in a week"
+    assert DigestSent.objects.filter(week=MONDAY).count() == 1
+    smtp.clear()
+    assert send_due_digests(TODAY + timedelta(days=1)) == 1
+    assert [str(m["To"]) for m in smtp.messages] == [world["admin"].email]

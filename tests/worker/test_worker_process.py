@@ -1,0 +1,120 @@
+"""Real `radar worker` processes on SQLite and PostgreSQL: schedules, queued jobs, crashes.
+
+Slow (each test starts Django several times and waits on the workers' polling),
+and the only tests that run background jobs outside the test's own process.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.worker.process import Install, backends, install
+
+pytestmark = pytest.mark.slow
+
+MAKE_NIGHTLY_DUE = """
+from datetime import timedelta
+from django.utils import timezone
+from django_q.models import Schedule
+from radar.worker.schedules import ensure_schedules
+ensure_schedules()
+Schedule.objects.filter(name="Nightly re-assessment").update(
+    next_run=timezone.now() - timedelta(minutes=1)
+)
+"""
+
+ENQUEUE = """
+from radar.worker.jobs import enqueue
+for n in range({count}):
+    print(enqueue("{kind}", "Job %d" % n, {params}).pk)
+"""
+
+
+def enqueue(site: Install, kind: str, count: int = 1, params: str = "{}") -> list[int]:
+    out = site.shell(ENQUEUE.format(kind=kind, count=count, params=params))
+    return [int(line) for line in out.split()]
+
+
+def status(site: Install, job: int) -> tuple[str, int]:
+    ((state, attempts),) = site.sql(f"SELECT status, attempts FROM worker_job WHERE id = {job}")
+    return state, attempts
+
+
+@pytest.mark.parametrize("backend", backends())
+def test_workers_run_the_due_nightly_schedule_and_queued_jobs(tmp_path: Path, backend: str) -> None:
+    with install(tmp_path, backend) as site:
+        site.run("demo")
+        alliances = site.sql("SELECT COUNT(*) FROM portfolio_alliance WHERE active")[0][0]
+        site.shell(MAKE_NIGHTLY_DUE)
+        # SQLite: one worker. PostgreSQL: two, as on two hosts sharing the database.
+        for _ in range(2 if backend == "postgresql" else 1):
+            site.start_worker()
+
+        def nightly_done() -> bool:
+            rows = site.sql("SELECT status FROM worker_job WHERE kind = 'nightly'")
+            return rows == [("done",)]
+
+        site.wait_for("the nightly job", nightly_done)
+        (assessed,) = site.sql(
+            "SELECT COUNT(DISTINCT alliance_id) FROM portfolio_assessment "
+            "WHERE computed_at >= (SELECT started_at FROM worker_job WHERE kind = 'nightly')"
+        )[0]
+        assert assessed == alliances
+        assert site.sql("SELECT COUNT(*) FROM notify_alertstate WHERE active")[0][0] > 0
+        assert site.sql("SELECT COUNT(*) FROM notify_notification")[0][0] > 0
+
+        jobs = enqueue(site, "evaluate", count=4)
+        site.wait_for("four queued jobs", lambda: all(status(site, j)[0] == "done" for j in jobs))
+        assert [status(site, j) for j in jobs] == [("done", 1)] * 4, "each ran exactly once"
+        site.wait_for(
+            "an empty queue", lambda: site.sql("SELECT COUNT(*) FROM django_q_ormq")[0][0] == 0
+        )
+
+
+@pytest.mark.parametrize("backend", backends())
+def test_a_job_whose_worker_is_killed_is_run_again_by_the_next_worker(
+    tmp_path: Path, backend: str
+) -> None:
+    import subprocess
+    import sys
+
+    bundle = tmp_path / "bundle"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.generate",
+            str(bundle),
+            "--alliances",
+            "40",
+            "--months",
+            "12",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    # A short lease, so the job is handed out again soon after its worker is gone.
+    lease = {"RADAR_JOB_TIMEOUT": "40", "RADAR_JOB_GRACE": "1"}
+    with install(tmp_path / "site", backend) as site:
+        worker = site.start_worker(lease)
+        upload = {
+            "upload": {"path": str(bundle), "name": "bundle", "size": 0},
+            "today": "2026-12-01",
+        }
+        (job,) = enqueue(site, "import", params=json.dumps(upload))
+        site.wait_for("the import to start", lambda: status(site, job)[0] == "running")
+        site.kill(worker)  # kill -9 of the whole worker: no goodbye, no cleanup
+
+        assert status(site, job) == ("running", 1)
+        assert site.sql("SELECT COUNT(*) FROM portfolio_alliance")[0][0] == 0, (
+            "nothing half-written"
+        )
+        site.start_worker(lease)
+        site.wait_for("the retried import", lambda: status(site, job)[0] in ("done", "failed"))
+        (message, error) = site.sql(f"SELECT message, error FROM worker_job WHERE id = {job}")[0]
+        assert status(site, job) == ("done", 2), f"{message} {error}\n{site.logs()}"
+        assert message == "Imported bundle."
+        assert site.sql("SELECT COUNT(*) FROM portfolio_alliance")[0][0] == 40
