@@ -8,6 +8,7 @@ import pytest
 
 from radar.ingest.bundle import importer, write
 from radar.portfolio.models import Interaction, InteractionParticipant
+from radar.worker.models import RescoreMark
 from tests.ingest.bundle.helpers import problems_of, run, write_bundle
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,17 @@ def test_an_unreadable_file_in_a_forked_reader_fails_the_import(tmp_path: Path, 
     assert problem.startswith("interactions.csv, row 1")
     assert "the file is not UTF-8 text (byte 0xFF)" in problem
     assert not Interaction.objects.exists()
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_streamed_import_marks_its_alliances_for_re_scoring(
+    tmp_path: Path, small_chunks, monkeypatch, bulk
+):
+    if bulk:
+        monkeypatch.setattr(write, "BULK_ROWS", 1)
+    bundle = write_bundle(tmp_path, {"interactions.csv": _interactions(["a", "b", "c"])})
+    RescoreMark.objects.all().delete()
+    run(bundle)
+    alliance_ids = set(Interaction.objects.values_list("alliance_id", flat=True))
+    assert alliance_ids
+    assert set(RescoreMark.objects.values_list("alliance_id", flat=True)) == alliance_ids
