@@ -138,3 +138,22 @@ def test_a_patch_refuses_a_javascript_link(api_as: ApiAs, alliance: Alliance):
     assert response.status_code == 422
     observation.refresh_from_db()
     assert observation.url == ""
+
+
+def test_nul_in_body_text_is_422_not_a_database_error(api_as: ApiAs, alliance: Alliance):
+    body = {"kind": "call", "occurred_at": "2026-10-01T09:00:00Z", "subject": "a\x00b"}
+    response = api_as("manager").post(f"/api/alliances/{alliance.slug}/interactions", body)
+    assert response.status_code == 422
+    assert "NUL" in str(response.json()["detail"])
+    assert not Interaction.objects.exists()
+
+
+def test_nul_in_a_path_slug_is_404(api_as: ApiAs, alliance: Alliance):
+    assert api_as("viewer").get(f"/api/alliances/{alliance.slug}%00").status_code == 404
+
+
+def test_a_date_time_with_any_offset_is_stored_in_utc(api_as: ApiAs, alliance: Alliance):
+    body = {"kind": "call", "occurred_at": "0300-12-25T22:39:26+17:53"}
+    response = api_as("manager").post(f"/api/alliances/{alliance.slug}/interactions", body)
+    assert response.status_code == 201, response.content
+    assert Interaction.objects.get().occurred_at.isoformat() == "0300-12-25T04:46:26+00:00"

@@ -9,11 +9,12 @@ on any integer or number without both bounds, so new routes inherit the rule.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
 
 from radar.ingest.bundle.spec import MAX_INT
 
@@ -27,9 +28,24 @@ Quantity = Annotated[float, Field(ge=0, le=MAX_QUANTITY)]
 
 
 class Input(Schema):
-    """Base of request bodies: NaN and infinities are refused."""
+    """Base of request bodies: NaN, infinities and NUL characters are refused,
+    date-times are taken to UTC."""
 
     model_config = ConfigDict(allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        # PostgreSQL cannot store NUL in text: refused here, not a 500 there.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("text may not contain NUL characters")
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            # Stored in UTC anyway; PostgreSQL refuses offsets beyond ±16 h.
+            try:
+                return value.astimezone(UTC)
+            except OverflowError:
+                raise ValueError("date-time out of range") from None
+        return value
 
 
 class Page(LimitOffsetPagination):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Status
@@ -56,6 +56,8 @@ def list_alliances(
 
 
 def alliance_or_404(slug: str) -> Alliance:
+    if "\x00" in slug:  # no slug holds one, and PostgreSQL refuses to compare it
+        raise Http404
     return get_object_or_404(Alliance.objects.select_related("partner", "owner"), slug=slug)
 
 
