@@ -8,6 +8,7 @@ scripts/bootstrap.sh
 # shellcheck disable=SC1091
 source .venv/bin/activate
 export RADAR_DATA_DIR="${RADAR_DATA_DIR:-$PWD/var}"
+mkdir -p "$RADAR_DATA_DIR"  # the logs below go there before the app creates it
 host="${RADAR_HOST:-127.0.0.1}"
 port="${RADAR_PORT:-8000}"
 export RADAR_SITE_URL="${RADAR_SITE_URL:-http://$host:$port}"  # links in alerts and digests
