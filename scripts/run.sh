@@ -22,4 +22,6 @@ radar worker >"$RADAR_DATA_DIR/worker.log" 2>&1 &
 worker=$!
 trap 'kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT
 echo "Background worker running (log: $RADAR_DATA_DIR/worker.log)"
-radar serve --host "$host" --port "$port"
+# Django warns that its development server is not for production: radar serve
+# --production is (docs/operations.md), and the demo needs no such warning.
+DJANGO_RUNSERVER_HIDE_WARNING=true radar serve --host "$host" --port "$port"
