@@ -33,12 +33,10 @@ def test_a_repeated_decision_is_a_conflict_and_actions_need_their_own_titles(
     api_as: ApiAs, alliance: Alliance
 ) -> None:
     manager = api_as("manager")
-    plan = {"title": "Plan", "owner": "Ann", "due_on": "2026-10-09"}
-    # A reset needs an action item (records' rule), so this one has its own.
-    decided = {"decided_on": "2026-10-01", "kind": "reset", "rationale": "Talk", "actions": [plan]}
+    call = {"title": "Call", "owner": "Ann", "due_on": "2026-10-09"}
+    decided = {"decided_on": "2026-10-01", "kind": "reset", "rationale": "Talk", "actions": [call]}
     assert manager.post(base(alliance) + "/decisions", decided).status_code == 201
     assert manager.post(base(alliance) + "/decisions", decided).status_code == 409
-    call = {"title": "Call", "owner": "Ann", "due_on": "2026-10-09"}
     twice = decided | {"decided_on": "2026-10-02", "actions": [call, call]}
     response = manager.post(base(alliance) + "/decisions", twice)
     assert response.status_code == 422 and "same title" in response.content.decode()
