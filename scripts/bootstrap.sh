@@ -17,8 +17,10 @@ stamp=".venv/.installed${extras}"
 # Reinstall only when the project definition changed since the last install.
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "==> installing alliance-radar${extras} and its dependencies"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+  # -qq: errors only (a package index the machine's pip configuration names but
+  # that is absent is a warning per package, which would bury the useful output).
+  .venv/bin/python -m pip install -qq --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install -qq --disable-pip-version-check -e ".${extras}"
   touch "$stamp"
 fi
 scripts/assets.sh

@@ -8,6 +8,7 @@ scripts/bootstrap.sh
 # shellcheck disable=SC1091
 source .venv/bin/activate
 export RADAR_DATA_DIR="${RADAR_DATA_DIR:-$PWD/var}"
+mkdir -p "$RADAR_DATA_DIR"  # the logs below go there before the app creates it
 host="${RADAR_HOST:-127.0.0.1}"
 port="${RADAR_PORT:-8000}"
 export RADAR_SITE_URL="${RADAR_SITE_URL:-http://$host:$port}"  # links in alerts and digests
@@ -21,4 +22,6 @@ radar worker >"$RADAR_DATA_DIR/worker.log" 2>&1 &
 worker=$!
 trap 'kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT
 echo "Background worker running (log: $RADAR_DATA_DIR/worker.log)"
-radar serve --host "$host" --port "$port"
+# Django warns that its development server is not for production: radar serve
+# --production is (docs/operations.md), and the demo needs no such warning.
+DJANGO_RUNSERVER_HIDE_WARNING=true radar serve --host "$host" --port "$port"

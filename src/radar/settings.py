@@ -220,6 +220,11 @@ RADAR_OUR_ORGANISATION = env_str("RADAR_OUR_ORGANISATION", "Our company")
 RADAR_OUR_DOMAINS = env_list("RADAR_OUR_DOMAINS", [])
 # Importers store message bodies only when the user opts in.
 RADAR_STORE_BODIES = env_bool("RADAR_STORE_BODIES", False)
+# What one import may read (radar.ingest.limits): zip bombs and endless files are refused.
+RADAR_IMPORT_MAX_BYTES = env_int("RADAR_IMPORT_MAX_BYTES", 4 * 1024**3)
+RADAR_IMPORT_MAX_ROWS = env_int("RADAR_IMPORT_MAX_ROWS", 20_000_000)
+RADAR_IMPORT_MAX_CELL_BYTES = env_int("RADAR_IMPORT_MAX_CELL_BYTES", 16 * 1024**2)
+RADAR_IMPORT_MAX_RATIO = env_int("RADAR_IMPORT_MAX_RATIO", 100)
 
 LOGGING = {
     "version": 1,

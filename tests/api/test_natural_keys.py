@@ -33,10 +33,10 @@ def test_a_repeated_decision_is_a_conflict_and_actions_need_their_own_titles(
     api_as: ApiAs, alliance: Alliance
 ) -> None:
     manager = api_as("manager")
-    decided = {"decided_on": "2026-10-01", "kind": "reset", "rationale": "Talk"}
+    call = {"title": "Call", "owner": "Ann", "due_on": "2026-10-09"}
+    decided = {"decided_on": "2026-10-01", "kind": "reset", "rationale": "Talk", "actions": [call]}
     assert manager.post(base(alliance) + "/decisions", decided).status_code == 201
     assert manager.post(base(alliance) + "/decisions", decided).status_code == 409
-    call = {"title": "Call", "owner": "Ann", "due_on": "2026-10-09"}
     twice = decided | {"decided_on": "2026-10-02", "actions": [call, call]}
     response = manager.post(base(alliance) + "/decisions", twice)
     assert response.status_code == 422 and "same title" in response.content.decode()

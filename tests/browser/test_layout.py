@@ -27,6 +27,7 @@ from radar.portfolio.models import (
     Survey,
     SurveyResponse,
 )
+from radar.worker.models import Job
 from tests.browser.conftest import screenshot
 from tests.urlmap import named_urls
 
@@ -55,11 +56,15 @@ POST_ONLY = {
     "keep_in_touch",
     "toggle_action",
     "goals_reviewed",
+    "notify_read",
+    "jobs_evaluate",
+    "notify_read_all",
 }
 # Which record a URL's `pk` names, for URLs that take one.
 PK_OF = {
     "checkin": "checkin",
     "edit_deliverable": "deliverable",
+    "job": "job",
     **{f"{kind}_{action}": kind for kind in RECORD_KINDS for action in ("edit", "delete")},
 }
 
@@ -74,6 +79,13 @@ def world() -> dict[str, Any]:
         "alliance": alliance,
         "checkin": CheckIn.objects.filter(alliance=alliance).latest("held_on"),
         "deliverable": Deliverable.objects.filter(alliance=alliance).latest("due_on"),
+        "job": Job.objects.create(
+            kind=Job.Kind.IMPORT,
+            label="Import of a long calendar",
+            done=40,
+            total=120,
+            status=Job.Status.RUNNING,
+        ),
         **{key: _first_of(model, alliance) for key, model in RECORD_KINDS.items()},
     }
 

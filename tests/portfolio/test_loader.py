@@ -320,10 +320,18 @@ def test_it_names_the_check_in_reviewer_from_the_user_when_no_name_was_typed(dja
     ]
 
 
-def test_it_forgets_a_goal_review_dated_after_the_day_it_loads():
-    alliance = make_alliance()
-    m.Goal.objects.create(alliance=alliance, title="Grow", reviewed_on=AS_OF + timedelta(days=1))
+def test_a_goal_review_dated_after_the_day_it_loads_leaves_the_review_age_unknown():
+    """Only the latest review is stored: in a backtest before it, the earlier ones are
+    unknown, so goal drift must not count from the alliance's start."""
+    from radar.engine.signals.goals import review_age
+
+    alliance = make_alliance(started_on=AS_OF - timedelta(days=800))
+    goal = m.Goal.objects.create(alliance=alliance, title="Grow")
+    assert review_age(load_histories(AS_OF)[alliance.pk], AS_OF) == 800  # never reviewed
+    goal.reviewed_on = AS_OF + timedelta(days=1)
+    goal.save()
     history = load_histories(AS_OF)[alliance.pk]
-    assert history.goals[0].reviewed is None and history.goals[0].metric_key is None
-    later = load_histories(AS_OF + timedelta(days=1))[alliance.pk]
-    assert later.goals[0].reviewed == AS_OF + timedelta(days=1)
+    assert history.goals[0].metric_key is None
+    assert review_age(history, AS_OF) is None
+    later = load_histories(AS_OF + timedelta(days=10))[alliance.pk]
+    assert review_age(later, AS_OF + timedelta(days=10)) == 9

@@ -8,6 +8,7 @@ printed when something differs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -233,15 +234,21 @@ def api_records(alliance: Alliance) -> dict[str, Any]:
     each to delete, keyed by the URL names (update_contact, delete_contact, …)."""
     today = timezone.localdate()
     makers = {
-        "contact": lambda: Contact.objects.create(alliance=alliance, side="ours", name="Api"),
+        # Two contacts of one alliance without e-mails need their own names.
+        "contact": lambda: Contact.objects.create(
+            alliance=alliance, side="ours", name=f"Api {Contact.objects.count()}"
+        ),
         "interaction": lambda: Interaction.objects.create(
             alliance=alliance, kind="call", occurred_at=timezone.now()
         ),
         "observation": lambda: Observation.objects.create(
-            alliance=alliance, observed_on=today, title="Seen"
+            alliance=alliance, observed_on=today, title=f"Seen {Observation.objects.count()}"
         ),
         "decision": lambda: Decision.objects.create(
-            alliance=alliance, decided_on=today, kind="monitor", rationale="Keep watching"
+            alliance=alliance,
+            decided_on=today - timedelta(days=Decision.objects.count()),
+            kind="monitor",
+            rationale="Keep watching",
         ),
     }
     return {

@@ -6,23 +6,13 @@ The docs page is Swagger UI served from django-ninja's own bundled static files
 
 from __future__ import annotations
 
-from typing import Any
-
-from ninja import NinjaAPI, Swagger
-from ninja.openapi.schema import OpenAPISchema
+from ninja import Swagger
 
 from radar import __version__
 from radar.api import limits
 from radar.api.auth import READERS, docs_guard
+from radar.api.openapi import RadarAPI
 from radar.api.routes import alliances, record_changes, records
-
-
-class RadarAPI(NinjaAPI):
-    def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
-        schema = super().get_openapi_schema(**kwargs)
-        limits.declare_too_many(schema)
-        return schema
-
 
 api = RadarAPI(
     title="Alliance Radar API",

@@ -7,11 +7,12 @@ null with a 422, instead of failing in the database.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from ninja import Field, Schema
-from pydantic import model_validator
+from ninja import Field
+from pydantic import AfterValidator, model_validator
 
+from radar.api.bounds import MAX_QUANTITY, Input
 from radar.api.schemas import ActionItemSchema
 from radar.engine.vocab import (
     AllianceKind,
@@ -27,9 +28,11 @@ from radar.engine.vocab import (
     Ritual,
     Side,
 )
+from radar.ingest.bundle.spec import MAX_INT
+from radar.security.links import check_link
 
 
-class PatchSchema(Schema):
+class PatchSchema(Input):
     # Fields that cannot be set to null; text fields stored blank, which null empties.
     required: ClassVar[frozenset[str]] = frozenset()
     blank: ClassVar[frozenset[str]] = frozenset()
@@ -75,7 +78,9 @@ class ContactPatch(PatchSchema):
     started_on: date | None = None
     ended_on: date | None = None
     end_reason: str | None = Field(None, pattern=r"^(left|reassigned|role_change)?$")
-    successor_id: int | None = Field(None, description="A contact of the same alliance and side")
+    successor_id: int | None = Field(
+        None, ge=1, le=MAX_INT, description="A contact of the same alliance and side"
+    )
 
 
 class InteractionPatch(PatchSchema):
@@ -87,8 +92,8 @@ class InteractionPatch(PatchSchema):
     ritual: Ritual | None = None
     direction: Direction | None = None
     subject: str | None = Field(None, max_length=500)
-    duration_minutes: int | None = Field(None, ge=0)
-    reply_hours: float | None = Field(None, ge=0)
+    duration_minutes: int | None = Field(None, ge=0, le=MAX_INT)
+    reply_hours: float | None = Field(None, ge=0, le=MAX_QUANTITY)
     cancelled: bool | None = None
     notes: str | None = None
 
@@ -104,7 +109,7 @@ class ObservationPatch(PatchSchema):
     kind: ObservationKind | None = None
     source: ObservationSource | None = None
     detail: str | None = None
-    url: str | None = None
+    url: Annotated[str, Field(max_length=200), AfterValidator(check_link)] | None = None
 
 
 class DecisionPatch(PatchSchema):

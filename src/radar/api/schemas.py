@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from ninja import Field, Schema
 from pydantic import AfterValidator, field_validator
 
+from radar.api.bounds import Count, Input, Quantity
 from radar.engine.vocab import (
     AllianceKind,
     Category,
@@ -70,12 +71,12 @@ class AllianceDetail(AllianceOut):
     latest_assessment: AssessmentSummary | None = None
 
 
-class AllianceIn(Schema):
+class AllianceIn(Input):
     name: str = Field(min_length=1, max_length=200)
     partner: str = Field(min_length=1, max_length=200, description="Partner organisation name")
     kind: AllianceKind = AllianceKind.OTHER
     tier: int = Field(2, ge=1, le=3)
-    owner_name: str = ""
+    owner_name: str = Field("", max_length=200)
     started_on: date | None = None
     declared_phase: Phase | None = None
     description: str = ""
@@ -92,11 +93,11 @@ class ContactOut(Schema):
     ended_on: date | None
 
 
-class ContactIn(Schema):
+class ContactIn(Input):
     side: Side
     name: str = Field(min_length=1, max_length=200)
     email: str = Field("", max_length=254)
-    title: str = ""
+    title: str = Field("", max_length=200)
     role: ContactRole = ContactRole.OTHER
     started_on: date | None = None
     ended_on: date | None = None
@@ -114,14 +115,14 @@ class InteractionOut(Schema):
     notes: str
 
 
-class InteractionIn(Schema):
+class InteractionIn(Input):
     kind: InteractionKind
     occurred_at: datetime
     ritual: Ritual = Ritual.NONE
     direction: Direction = Direction.MUTUAL
     subject: str = Field("", max_length=500)
-    duration_minutes: int | None = Field(None, ge=0)
-    reply_hours: float | None = Field(None, ge=0)
+    duration_minutes: Count | None = None
+    reply_hours: Quantity | None = None
     cancelled: bool = False
     notes: str = ""
 
@@ -138,7 +139,7 @@ class ObservationOut(Schema):
     url: str
 
 
-class ObservationIn(Schema):
+class ObservationIn(Input):
     observed_on: date
     title: str = Field(min_length=1, max_length=300)
     category: Category | None = None
@@ -149,7 +150,7 @@ class ObservationIn(Schema):
     url: Link = ""
 
 
-class ActionItemSchema(Schema):
+class ActionItemSchema(Input):
     title: str = Field(min_length=1, max_length=300)
     owner: str = Field(min_length=1, max_length=200)
     due_on: date
@@ -164,7 +165,7 @@ class DecisionOut(Schema):
     actions: list[ActionItemSchema]
 
 
-class DecisionIn(Schema):
+class DecisionIn(Input):
     decided_on: date
     kind: DecisionKind
     rationale: str = Field(min_length=1)

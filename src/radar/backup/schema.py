@@ -10,6 +10,7 @@ version and is refused.
 from __future__ import annotations
 
 from django.apps.registry import Apps
+from django.core.management.sql import emit_pre_migrate_signal
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
@@ -77,6 +78,11 @@ def migrate_to(recorded: dict[str, list[str]]) -> Apps:
     others = sorted({app for app, _ in executor.loader.graph.leaf_nodes()} - apps_in_backup)
     targets: list[tuple[str, str | None]] = [*leaves, *((app, None) for app in others)]
     plan = executor.migration_plan(targets)
+    # As `migrate` does: apps prepare for the schema change (the worker lifts its
+    # SQLite triggers, which would break a table rebuild).
+    emit_pre_migrate_signal(
+        0, False, connection.alias, apps=executor.loader.project_state().apps, plan=plan
+    )
     state = executor.migrate(targets, plan=plan)
     executor.loader.build_graph()
     return executor.loader.project_state(leaves, at_end=True).apps if leaves else state.apps

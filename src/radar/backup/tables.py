@@ -25,7 +25,7 @@ EMPTIED_ON_RESTORE = (
     "axes.accessfailurelog",
 )
 # Written by database triggers while other rows load: loaded last, replacing them.
-LOADED_LAST = frozenset({"portfolio.activitystale"})
+LOADED_LAST = frozenset({"portfolio.activitystale", "worker.rescoremark"})
 
 
 def backed_up(registry: Apps) -> list[type[models.Model]]:

@@ -25,6 +25,7 @@ from radar.ingest.run import (
     summary_rows,
     verdict,
 )
+from radar.ingest.shown import shown
 
 SHOWN_PROBLEMS = 50
 SHOWN_WARNINGS = 20
@@ -81,9 +82,9 @@ def _print_summary(summary: ImportSummary) -> None:
         table.add_row(row.entity, *(str(getattr(row, column)) for column in columns))
     out.print(table)
     for line in summary.skipped_lines():
-        out.print(f"[cyan]{escape(line)}[/]")
+        out.print(f"[cyan]{escape(shown(line))}[/]")
     for warning in summary.warnings[:SHOWN_WARNINGS]:
-        out.print(f"[yellow]warning: {escape(warning)}[/]")
+        out.print(f"[yellow]warning: {escape(shown(warning))}[/]")
     if len(summary.warnings) > SHOWN_WARNINGS:
         out.print(f"[yellow]… and {len(summary.warnings) - SHOWN_WARNINGS} more warnings.[/]")
     out.print(f"[green]{escape(verdict(summary))}[/]")

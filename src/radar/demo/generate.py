@@ -210,7 +210,7 @@ def _agreement(batch: Batch, alliance: Alliance, sc: Scenario, as_of: date) -> N
             or f"Joint review of goals and terms every {spec.review_interval_months} months.",
             review_interval_months=spec.review_interval_months,
             next_review_on=next_review,
-            last_reviewed_on=next_review - timedelta(days=30 * spec.review_interval_months),
+            last_reviewed_on=series.last_agreement_review(sc, as_of),
             renegotiation_clause=spec.renegotiation_clause
             or "Either side may ask to renegotiate commercial terms at the annual review.",
             renegotiation_on=None

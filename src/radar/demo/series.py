@@ -21,6 +21,13 @@ from radar.portfolio.models import (
 )
 
 
+def last_agreement_review(sc: Scenario, as_of: date) -> date:
+    """When the agreement (and with it the goals) was last reviewed with the partner."""
+    spec = sc.agreement
+    next_review = as_of + timedelta(days=spec.next_review_days)
+    return next_review - timedelta(days=30 * spec.review_interval_months)
+
+
 def metrics(
     batch: Batch, alliance: Alliance, sc: Scenario, as_of: date, noise: Noise, first: int
 ) -> None:
@@ -68,6 +75,8 @@ def metrics(
                 metric=definitions.get(key),
                 target_value=target,
                 target_date=target_date,
+                # The agreement's review covers goals and terms (its clause says so).
+                reviewed_on=last_agreement_review(sc, as_of),
             ),
         )
 

@@ -215,7 +215,9 @@ class GoalRecord:
     metric_key: str | None = None  # key of one of the alliance's metrics
     target: float | None = None  # the metric's value that means the goal is met
     target_date: date | None = None
-    reviewed: date | None = None  # last reviewed (with the partner)
+    # Last reviewed (with the partner); in a backtest it may lie after the day assessed,
+    # which says only that earlier reviews are unknown.
+    reviewed: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from radar.ingest.shown import shown
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -24,6 +26,11 @@ class Problem:
     location: str  # "row 12", "line 40", "message <id@host>", "event UID …"
     message: str
     column: str = ""
+
+    def __post_init__(self) -> None:
+        # Messages quote the input, which may hold terminal escapes or be huge.
+        for name in ("file", "location", "message", "column"):
+            object.__setattr__(self, name, shown(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.file}, {self.location}"

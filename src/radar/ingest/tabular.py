@@ -10,12 +10,24 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from radar.ingest.base import ImportFailed, Problem
 from radar.ingest.common import head, read_bytes
+from radar.ingest.limits import (
+    Limits,
+    LineBudget,
+    check_bytes,
+    check_zip,
+    refuse,
+    size,
+    too_long,
+    too_many_rows,
+)
 
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 # The heading row is looked for among the first rows (titles often sit above it).
@@ -49,7 +61,10 @@ def read_table(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
 
 
 def _read_csv(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
+    limits = Limits.current()
     data = read_bytes(path)
+    check_bytes(path.name, len(data), limits)
+    LineBudget(limits).count(path.name, io.BytesIO(data))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -60,20 +75,37 @@ def _read_csv(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t")
     except csv.Error:
         dialect = csv.excel
+    csv.field_size_limit(limits.cell)
+    rows: list[tuple[int, list[object]]] = []
+    # strict: a stray quote is an error, not a cell that swallows the rows after it.
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     try:
-        lines = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        for number, line in enumerate(reader, 1):
+            rows.append((number, list(line)))
     except csv.Error as exc:
-        raise ImportFailed([Problem(path.name, "file", f"not a readable CSV file: {exc}")]) from exc
-    rows: list[tuple[int, list[object]]] = [(n, list(line)) for n, line in enumerate(lines, 1)]
+        message = _csv_problem(str(exc), limits)
+        where = f"row {len(rows) + 1}"
+        raise ImportFailed([Problem(path.name, where, message)]) from exc
     return _table(path.name, rows, recognise)
+
+
+def _csv_problem(reason: str, limits: Limits) -> str:
+    if "field larger than field limit" in reason:
+        return f"a cell is longer than {size(limits.cell)}, the most an import accepts"
+    if "unexpected end of data" in reason:
+        return 'a quoted cell is never closed (a " without its closing quote)'
+    return f"not a readable CSV file: {reason}"
 
 
 def _read_xlsx(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
     import openpyxl
 
+    limits = Limits.current()
+    data = read_bytes(path)
+    _check_workbook(path, data, limits)
     try:
         # From bytes, so a workbook saved with a .csv name still opens.
-        book = openpyxl.load_workbook(io.BytesIO(read_bytes(path)), read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except ImportFailed:
         raise
     except Exception as exc:  # openpyxl raises many kinds on damaged files
@@ -82,11 +114,13 @@ def _read_xlsx(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
     try:
         first: Table | None = None
         for sheet in book.worksheets:
-            rows = [(n, list(r)) for n, r in enumerate(sheet.iter_rows(values_only=True), 1)]
+            rows = _sheet_rows(path.name, sheet, limits)
             table = _table(f"{path.name} [{sheet.title}]", rows, recognise)
             if recognise(table.headings):
                 return table
             first = first or table
+    except ImportFailed:
+        raise
     except Exception as exc:  # damaged sheet XML shows up only while reading rows
         problem = Problem(path.name, "file", f"not a readable Excel workbook: {exc}")
         raise ImportFailed([problem]) from exc
@@ -95,6 +129,26 @@ def _read_xlsx(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
     if first is None:
         raise ImportFailed([Problem(path.name, "file", "the workbook has no sheets")])
     return first
+
+
+def _check_workbook(path: Path, data: bytes, limits: Limits) -> None:
+    """An .xlsx is a zip: refuse a bomb from its directory, before openpyxl inflates it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip(archive, path.name, limits)
+    except zipfile.BadZipFile as exc:
+        raise refuse(path.name, "file", f"not a readable Excel workbook: {exc}") from exc
+
+
+def _sheet_rows(file: str, sheet: Any, limits: Limits) -> list[tuple[int, list[object]]]:
+    rows: list[tuple[int, list[object]]] = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+        if number > limits.rows:
+            raise too_many_rows(file, limits)
+        if any(isinstance(v, str) and len(v) > limits.cell for v in values):
+            raise too_long(file, f"row {number}", limits)
+        rows.append((number, list(values)))
+    return rows
 
 
 def _table(

@@ -401,7 +401,10 @@ def goals(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.GoalRecor
                     metric_key=key,
                     target=target,
                     target_date=target_date,
-                    reviewed=reviewed if reviewed is not None and reviewed <= as_of else None,
+                    # Kept when it lies after as_of (a backtest): only the latest review
+                    # is stored, so the ones before it are unknown, and goal drift then
+                    # abstains instead of counting from the alliance's start.
+                    reviewed=reviewed,
                 ),
             )
             for alliance_id, pk, title, target, target_date, reviewed, key in rows

@@ -1,5 +1,25 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
+
+
+def _lift_sqlite_triggers(sender: AppConfig, using: str = "default", **kwargs: object) -> None:
+    """Take the re-score triggers off while migrations run on SQLite.
+
+    SQLite rebuilds a table to alter it, and renaming the rebuilt table fails while
+    a trigger elsewhere still names the table it replaces (an action item's trigger
+    reads its decision). Migrations mark nothing worth keeping: the triggers come
+    back after every migrate (below), and the nightly run assesses everyone.
+    """
+    from django.db import connections
+
+    from radar.worker import rescore_triggers
+
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for statement in rescore_triggers.drop_statements("sqlite"):
+            cursor.execute(statement)
 
 
 def _restore_sqlite_triggers(sender: AppConfig, using: str = "default", **kwargs: object) -> None:
@@ -31,4 +51,5 @@ class WorkerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        pre_migrate.connect(_lift_sqlite_triggers, sender=self)
         post_migrate.connect(_restore_sqlite_triggers, sender=self)

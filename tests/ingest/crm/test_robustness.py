@@ -76,3 +76,29 @@ def test_odd_durations(tmp_path: Path, run_crm: RunCrm, raw: str, minutes: int |
     rows[1][6] = raw
     run_crm(write_csv(tmp_path, rows, "eng.csv"))
     assert Interaction.objects.get().duration_minutes == minutes
+
+
+@pytest.mark.parametrize("raw", ["99999999999999999999", "2147483648", "99999999999999:00:00"])
+def test_a_duration_too_big_for_the_database_is_a_named_problem(
+    tmp_path: Path, run_crm: RunCrm, raw: str
+):
+    ensure_acme()
+    rows = [list(r) for r in HUBSPOT_ENGAGEMENTS[:2]]
+    rows[1][6] = raw
+    with pytest.raises(ImportFailed) as failed:
+        run_crm(write_csv(tmp_path, rows, "eng.csv"))
+    (problem,) = failed.value.problems
+    assert (problem.location, problem.column) == ("row 2", "Duration (minutes)")
+    assert problem.message.endswith("minutes is out of range (at most 2,147,483,647)")
+    assert not Interaction.objects.exists()
+
+
+def test_an_amount_too_big_for_a_number_is_a_named_problem(tmp_path: Path, run_crm: RunCrm):
+    ensure_acme()
+    rows = [list(r) for r in SF_OPPS[:3]]
+    rows[1][5] = "9" * 400
+    with pytest.raises(ImportFailed) as failed:
+        run_crm(write_csv(tmp_path, rows, "opps.csv"))
+    (problem,) = failed.value.problems
+    assert problem.location == "row 2" and "is too large" in problem.message
+    assert not MetricValue.objects.exists()

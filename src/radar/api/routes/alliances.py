@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from radar.api.auth import EDITORS
+from radar.api.bounds import Page
 from radar.api.patches import AlliancePatch
 from radar.api.schemas import (
     AllianceDetail,
@@ -40,9 +41,11 @@ def me(request: HttpRequest) -> Me:
 
 
 @router.get("/alliances", response=answers(200, list[AllianceOut], found=False))
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_alliances(
-    request: HttpRequest, tier: int | None = None, active: bool | None = None
+    request: HttpRequest,
+    tier: int | None = Query(None, ge=1, le=3),
+    active: bool | None = None,
 ) -> object:
     found = Alliance.objects.select_related("partner", "owner")
     if tier is not None:
@@ -53,6 +56,8 @@ def list_alliances(
 
 
 def alliance_or_404(slug: str) -> Alliance:
+    if "\x00" in slug:  # no slug holds one, and PostgreSQL refuses to compare it
+        raise Http404
     return get_object_or_404(Alliance.objects.select_related("partner", "owner"), slug=slug)
 
 
@@ -83,7 +88,7 @@ def create_alliance(request: HttpRequest, data: AllianceIn) -> Status[object]:
     response=answers(200, list[AssessmentSummary]),
     tags=["assessments"],
 )
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_assessments(request: HttpRequest, slug: str) -> object:
     """Stored assessments of one alliance, newest first."""
     return Assessment.objects.filter(alliance=alliance_or_404(slug)).order_by("-as_of")

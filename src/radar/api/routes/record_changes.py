@@ -16,6 +16,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from radar.api.auth import EDITORS
+from radar.api.bounds import Id
 from radar.api.patches import ContactPatch, DecisionPatch, InteractionPatch, ObservationPatch
 from radar.api.routes.alliances import alliance_or_404
 from radar.api.routes.records import NEEDS_ACTIONS
@@ -79,7 +80,7 @@ CONTACT = {"tags": ["contacts"], "auth": EDITORS}
     response=answers(200, ContactOut, write=True, conflict=True),
     **CONTACT,  # type: ignore[arg-type]
 )
-def update_contact(request: HttpRequest, slug: str, pk: int, data: ContactPatch) -> Status[object]:
+def update_contact(request: HttpRequest, slug: str, pk: Id, data: ContactPatch) -> Status[object]:
     contact = _record(Contact, slug, pk)
     changes = data.changes()
     email = changes.get("email")
@@ -97,7 +98,7 @@ def update_contact(request: HttpRequest, slug: str, pk: int, data: ContactPatch)
     response=answers(204, None, write=True, invalid=False),
     **CONTACT,  # type: ignore[arg-type]
 )
-def delete_contact(request: HttpRequest, slug: str, pk: int) -> Status[object]:
+def delete_contact(request: HttpRequest, slug: str, pk: Id) -> Status[object]:
     return _delete(_record(Contact, slug, pk))
 
 
@@ -110,7 +111,7 @@ INTERACTION = {"tags": ["interactions"], "auth": EDITORS}
     **INTERACTION,  # type: ignore[arg-type]
 )
 def update_interaction(
-    request: HttpRequest, slug: str, pk: int, data: InteractionPatch
+    request: HttpRequest, slug: str, pk: Id, data: InteractionPatch
 ) -> Status[object]:
     interaction = _record(Interaction, slug, pk)
     _apply(interaction, data.changes())
@@ -122,7 +123,7 @@ def update_interaction(
     response=answers(204, None, write=True, invalid=False),
     **INTERACTION,  # type: ignore[arg-type]
 )
-def delete_interaction(request: HttpRequest, slug: str, pk: int) -> Status[object]:
+def delete_interaction(request: HttpRequest, slug: str, pk: Id) -> Status[object]:
     return _delete(_record(Interaction, slug, pk))
 
 
@@ -135,7 +136,7 @@ OBSERVATION = {"tags": ["observations"], "auth": EDITORS}
     **OBSERVATION,  # type: ignore[arg-type]
 )
 def update_observation(
-    request: HttpRequest, slug: str, pk: int, data: ObservationPatch
+    request: HttpRequest, slug: str, pk: Id, data: ObservationPatch
 ) -> Status[object]:
     observation = _record(Observation, slug, pk)
     _apply(observation, data.changes())
@@ -147,7 +148,7 @@ def update_observation(
     response=answers(204, None, write=True, invalid=False),
     **OBSERVATION,  # type: ignore[arg-type]
 )
-def delete_observation(request: HttpRequest, slug: str, pk: int) -> Status[object]:
+def delete_observation(request: HttpRequest, slug: str, pk: Id) -> Status[object]:
     return _delete(_record(Observation, slug, pk))
 
 
@@ -159,9 +160,7 @@ DECISION = {"tags": ["decisions"], "auth": EDITORS}
     response=answers(200, DecisionOut, write=True),
     **DECISION,  # type: ignore[arg-type]
 )
-def update_decision(
-    request: HttpRequest, slug: str, pk: int, data: DecisionPatch
-) -> Status[object]:
+def update_decision(request: HttpRequest, slug: str, pk: Id, data: DecisionPatch) -> Status[object]:
     decision = _record(Decision, slug, pk)
     changes = data.changes()
     actions = changes.pop("actions", None)
@@ -182,5 +181,5 @@ def update_decision(
     response=answers(204, None, write=True, invalid=False),
     **DECISION,  # type: ignore[arg-type]
 )
-def delete_decision(request: HttpRequest, slug: str, pk: int) -> Status[object]:
+def delete_decision(request: HttpRequest, slug: str, pk: Id) -> Status[object]:
     return _delete(_record(Decision, slug, pk))

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from radar.api.auth import EDITORS
+from radar.api.bounds import Page
 from radar.api.routes.alliances import alliance_or_404
 from radar.api.schemas import (
     ContactIn,
@@ -38,7 +39,7 @@ def _reassess(alliance_id: int) -> None:
 @router.get(
     "/alliances/{slug}/contacts", response=answers(200, list[ContactOut]), tags=["contacts"]
 )
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_contacts(request: HttpRequest, slug: str) -> object:
     return Contact.objects.filter(alliance=alliance_or_404(slug))
 
@@ -71,7 +72,7 @@ def create_contact(request: HttpRequest, slug: str, data: ContactIn) -> Status[o
     response=answers(200, list[InteractionOut]),
     tags=["interactions"],
 )
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_interactions(request: HttpRequest, slug: str) -> object:
     return Interaction.objects.filter(alliance=alliance_or_404(slug)).order_by("-occurred_at")
 
@@ -94,7 +95,7 @@ def create_interaction(request: HttpRequest, slug: str, data: InteractionIn) -> 
     response=answers(200, list[ObservationOut]),
     tags=["observations"],
 )
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_observations(request: HttpRequest, slug: str) -> object:
     return Observation.objects.filter(alliance=alliance_or_404(slug))
 
@@ -129,7 +130,7 @@ def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> 
 @router.get(
     "/alliances/{slug}/decisions", response=answers(200, list[DecisionOut]), tags=["decisions"]
 )
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_decisions(request: HttpRequest, slug: str) -> object:
     return Decision.objects.filter(alliance=alliance_or_404(slug)).prefetch_related("actions")
 

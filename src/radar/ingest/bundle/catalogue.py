@@ -11,12 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import connection
 
 from radar.ingest.bundle.tables import Ref, Row, ident
 from radar.portfolio import models as m
 
-Key = Any  # a tuple, or its hash for interactions (there can be millions)
+Key = Any  # a tuple of names (and dates)
+# Lets the database use the unique index on (alliance, source, external_id),
+# which leaves out rows without an external_id.
+INTERACTION_KEY_INDEX = "NOT (t.external_id = '')"
 
 
 class Catalogue:
@@ -71,19 +73,27 @@ class Catalogue:
             keys.setdefault((alliance_name, name), pk)
         self.keys["contact"] = keys
 
-    def _load_interaction(self) -> None:
-        # Plain SQL: there may be millions, and these columns need no conversion.
-        names = self.alliance_by_id
-        keys: dict[Key, int | None] = {}
-        table = connection.ops.quote_name(m.Interaction._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT id, alliance_id, source, external_id FROM {table} WHERE external_id <> ''"
-            )
-            while chunk := cursor.fetchmany(20_000):
-                for pk, a, s, e in chunk:
-                    keys[hash((names[a], s, e))] = pk
-        self.keys["interaction"] = keys
+    def resolve_interactions(self, keys: set[Key]) -> None:
+        """Make `keys` ((alliance, source, external_id) tuples) known, with their ids.
+
+        There may be millions of interactions, so they are never loaded whole:
+        each chunk of participants looks up the ones it refers to.
+        """
+        from radar.ingest.bundle.stored import StoredRows
+        from radar.ingest.bundle.tables import BY_NAME
+
+        ids = self.keys.get("alliance", {})
+        wanted = []
+        for alliance, source, external_id in keys:
+            alliance_id = ids.get((alliance,))
+            if alliance_id is not None:
+                wanted.append((alliance_id, source, external_id))
+        fields = [m.Interaction._meta.get_field(n) for n in ("alliance", "source", "external_id")]
+        names = ["alliance_id", "source", "external_id"]
+        stored = StoredRows(BY_NAME["interactions"], fields, names)
+        found = stored.by_keys([0, 1, 2], wanted, INTERACTION_KEY_INDEX)
+        by_id = self.alliance_by_id
+        self.keys["interaction"] = {(by_id[a], s, e): pk for pk, a, s, e in found}
 
     # -- references ------------------------------------------------------------
     def canonical(self, ref: Ref, row: Row, ix: dict[str, int]) -> Key | None:
@@ -102,8 +112,6 @@ class Catalogue:
             values[0] = name
         if ref.kind == "contact":
             values[-1] = ident(values[-1])
-        if ref.kind == "interaction":
-            return hash(tuple(values))
         return tuple(values)
 
     def knows(self, kind: str, key: Key) -> bool:

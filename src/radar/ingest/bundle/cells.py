@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
+from radar.exports.safe_cells import restore_cell
 from radar.ingest.bundle import spec
 from radar.security.links import check_link
 
@@ -121,6 +122,11 @@ def _enum_parser(choices: tuple[str, ...]) -> Parser:
     return parse_enum
 
 
+def number_text(value: float | None) -> str:
+    """A bound as a person reads it: 2,147,483,647 or 0.5."""
+    return f"{value:,.0f}" if value is not None and float(value).is_integer() else f"{value:g}"
+
+
 def _ranged(parse: Parser, column: spec.Column) -> Parser:
     low, high = column.minimum, column.maximum
     if low is None and high is None:
@@ -130,9 +136,13 @@ def _ranged(parse: Parser, column: spec.Column) -> Parser:
         value = parse(raw)
         if (low is not None and value < low) or (high is not None and value > high):
             bounds = (
-                f"between {low:g} and {high:g}"
+                f"between {number_text(low)} and {number_text(high)}"
                 if low is not None and high is not None
-                else (f"at least {low:g}" if low is not None else f"at most {high:g}")
+                else (
+                    f"at least {number_text(low)}"
+                    if low is not None
+                    else f"at most {number_text(high)}"
+                )
             )
             raise CellError(f"{_quote(raw)} is out of range (expected {bounds})")
         return value
@@ -143,9 +153,10 @@ def _ranged(parse: Parser, column: spec.Column) -> Parser:
 def _text_parser(column: spec.Column) -> Parser:
     limit = column.max_length
     if limit is None:
-        return str
+        return restore_cell
 
     def parse_text(raw: str) -> str:
+        raw = restore_cell(raw)
         if len(raw) > limit:
             raise CellError(f"text is {len(raw)} characters long (at most {limit} allowed)")
         return raw

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from radar.exports.safe_cells import safe_cell
 from radar.ingest.base import Progress, no_progress
 from radar.ingest.bundle import spec
 from radar.ingest.bundle.cells import format_cell
@@ -87,7 +88,9 @@ class _Names:
 
 
 def _table_rows(table: Table, names: _Names) -> Iterator[list[str]]:
+    """The table's rows as cell texts; free text made inert for spreadsheets (safe_cell)."""
     ix = table.ix
+    text = [ix[c.name] for c in table.entity.columns if c.type == spec.TEXT]
     attnames = [attname for attname, _ in table.fields]
     order = [a for a in table.key if a != "email|name"] + ["pk"]
     query = table.model._default_manager.order_by(*order).values_list(*attnames)
@@ -110,6 +113,8 @@ def _table_rows(table: Table, names: _Names) -> Iterator[list[str]]:
             out[ix["external_id"]] = auto_external_id(
                 out[ix["alliance"]], kind, at, direction, subject
             )
+        for i in text:
+            out[i] = safe_cell(out[i])
         yield out
 
 

@@ -11,9 +11,10 @@ per-cell parser, which does.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
+from radar.exports.safe_cells import restore_cell
 from radar.ingest.bundle import spec
 from radar.ingest.bundle.cells import _FALSE, _TRUE
 
@@ -33,7 +34,10 @@ def compile_parser(plan: list[tuple[spec.Column, int | None, Any, bool, Any]]) -
     env: dict[str, Any] = {
         "BOOLS": BOOLS,
         "fromisoformat": date.fromisoformat,
+        "datetime_fromisoformat": datetime.fromisoformat,
+        "UTC": UTC,
         "BLANK": _raise_blank,
+        "RESTORE": restore_cell,
     }
     lines = ["def fast(cells):", "    n = len(cells)"]
     names = []
@@ -57,10 +61,12 @@ def compile_parser(plan: list[tuple[spec.Column, int | None, Any, bool, Any]]) -
 
 
 def _expression(column: spec.Column, k: int, env: dict[str, Any]) -> str:
-    if column.type == spec.TEXT and column.max_length is None:
-        return "c"
     if column.type == spec.TEXT:
-        return f"c if len(c) <= {column.max_length} else BLANK()"
+        # A quote an export put before a formula character goes (radar.exports.safe_cells).
+        text = '(RESTORE(c) if c[0] == "\'" else c)'
+        if column.max_length is None:
+            return text
+        return f"x if len(x := {text}) <= {column.max_length} else BLANK()"
     if column.type == spec.ENUM:
         env[f"E{k}"] = {choice: choice for choice in column.choices}
         return f"E{k}[c]"
@@ -68,6 +74,9 @@ def _expression(column: spec.Column, k: int, env: dict[str, Any]) -> str:
         return "BOOLS[c.lower()]"
     if column.type == spec.DATE:
         return "fromisoformat(c)"
+    if column.type == spec.DATETIME:
+        # What an export writes (UTC) as is; other offsets and local times the long way.
+        return f"x if (x := datetime_fromisoformat(c)).tzinfo is UTC else P{k}(c)"
     if column.type in (spec.INT, spec.NUMBER):
         # x - x == 0 rejects nan and infinities; the careful parser says why.
         cast = "int(c)" if column.type == spec.INT else "float(c)"

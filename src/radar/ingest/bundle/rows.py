@@ -32,8 +32,42 @@ class Problems:
         if len(self.warnings) < MAX_PROBLEMS:
             self.warnings.append(message)
 
+    def omit(self, count: int) -> None:
+        """Problems counted but not kept."""
+        self.omitted += count
+
+    def mark(self) -> tuple[int, int, int]:
+        return len(self.errors), self.omitted, len(self.warnings)
+
+    def sort_since(self, mark: tuple[int, int, int]) -> None:
+        """Problems found since `mark` (one file's) in row order."""
+        self.errors[mark[0] :] = sorted(self.errors[mark[0] :], key=_row_number)
+
+    def since(self, mark: tuple[int, int, int]) -> tuple[list[Problem], int, list[str]]:
+        """What was found since `mark` (sent back by a forked reader)."""
+        errors, omitted, warnings = mark
+        return self.errors[errors:], self.omitted - omitted, self.warnings[warnings:]
+
+    def extend(self, found: tuple[list[Problem], int, list[str]]) -> None:
+        errors, omitted, warnings = found
+        for problem in errors:
+            self.error(problem)
+        self.omit(omitted)
+        for warning in warnings:
+            self.warn(warning)
+
+    def restore(self, mark: tuple[int, int, int]) -> None:
+        """Forget what was found since `mark` (a table about to be read again)."""
+        errors, self.omitted, warnings = mark
+        del self.errors[errors:], self.warnings[warnings:]
+
     def __bool__(self) -> bool:
         return bool(self.errors)
+
+
+def _row_number(problem: Problem) -> int:
+    _, _, number = problem.location.partition(" ")
+    return int(number) if number.isdigit() else 0
 
 
 def where(file: str, number: int) -> str:

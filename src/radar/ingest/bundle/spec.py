@@ -70,6 +70,9 @@ def values(enum: type[StrEnum]) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 
+# The largest whole number the store keeps in a counting column (a 32-bit
+# integer on every supported database); larger ones are refused by the reader.
+MAX_INT = 2_147_483_647
 END_REASONS = ("left", "reassigned", "role_change")
 PARTICIPANT_ROLES = ("organizer", "chair", "required", "optional")
 TIERS = ("1", "2", "3")
@@ -173,7 +176,7 @@ AGREEMENTS = Entity(
         Column("renegotiation_clause"),
         Column("renegotiation_on", DATE),
         Column("exit_clause", example="Either side, 90 days' notice"),
-        Column("exit_notice_days", INT, minimum=0, example="90"),
+        Column("exit_notice_days", INT, minimum=0, maximum=MAX_INT, example="90"),
         Column("document_url", URL, max_length=200),
     ),
     key=("alliance",),
@@ -187,7 +190,7 @@ GOVERNANCE = Entity(
         Column("name", required=True, max_length=200, example="Joint steering committee"),
         Column("tier", ENUM, required=True, choices=values(vocab.GovernanceTier)),
         Column("ritual", ENUM, required=True, choices=values(vocab.Ritual)),
-        Column("cadence_days", INT, required=True, minimum=0, example="90"),
+        Column("cadence_days", INT, required=True, minimum=0, maximum=MAX_INT, example="90"),
     ),
     key=("alliance", "name"),
     help="Governance bodies and how often they should meet.",
@@ -265,14 +268,14 @@ INTERACTIONS = Entity(
         Column("ritual", ENUM, choices=values(vocab.Ritual), default="none"),
         Column("direction", ENUM, choices=values(vocab.Direction), default="mutual"),
         Column("subject", max_length=500),
-        Column("duration_minutes", INT, minimum=0, example="45"),
-        Column("word_count", INT, minimum=0),
+        Column("duration_minutes", INT, minimum=0, maximum=MAX_INT, example="45"),
+        Column("word_count", INT, minimum=0, maximum=MAX_INT),
         Column("reply_hours", NUMBER, minimum=0, help="Hours to reply (e-mail threads)."),
         Column("cancelled", BOOL, default="false"),
-        Column("partner_invited", INT, minimum=0, default="0"),
-        Column("partner_attended", INT, minimum=0, default="0"),
-        Column("ours_invited", INT, minimum=0, default="0"),
-        Column("ours_attended", INT, minimum=0, default="0"),
+        Column("partner_invited", INT, minimum=0, maximum=MAX_INT, default="0"),
+        Column("partner_attended", INT, minimum=0, maximum=MAX_INT, default="0"),
+        Column("ours_invited", INT, minimum=0, maximum=MAX_INT, default="0"),
+        Column("ours_attended", INT, minimum=0, maximum=MAX_INT, default="0"),
         Column("tone", NUMBER, minimum=-1, maximum=1, help="-1 hostile … +1 warm."),
         Column("blaming", BOOL, default="false"),
         Column("defensive", BOOL, default="false"),

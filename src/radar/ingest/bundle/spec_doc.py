@@ -6,6 +6,7 @@ contains exactly these tables, so the doc cannot drift from the reader.
 
 from __future__ import annotations
 
+from radar.ingest.bundle.cells import number_text
 from radar.ingest.bundle.spec import ENTITIES, Column, Entity
 
 
@@ -14,8 +15,8 @@ def _allowed(column: Column) -> str:
     if column.choices:
         parts.append(", ".join(f"`{c}`" for c in column.choices))
     if column.minimum is not None or column.maximum is not None:
-        low = "" if column.minimum is None else f"{column.minimum:g}"
-        high = "" if column.maximum is None else f"{column.maximum:g}"
+        low = "" if column.minimum is None else number_text(column.minimum)
+        high = "" if column.maximum is None else number_text(column.maximum)
         parts.append(f"{low}…{high}")
     if column.max_length:
         parts.append(f"≤ {column.max_length} chars")

@@ -46,6 +46,9 @@ class Table:
     key: tuple[str, ...]  # model field attnames forming the natural key
     provides: str = ""  # catalogue kind this entity's rows can be referred to as
     ordinal: bool = False  # identical keys are told apart by order of appearance
+    # Rows grow with the history, not with the portfolio (interactions and the
+    # like): keys are checked against the database chunk by chunk, never kept.
+    streamed: bool = False
     create_only: bool = False  # a row whose key exists is left as it is, never updated
     # Fills derived cells (slug, interaction id); gets the alliance-name map.
     prepare: Callable[[Row, dict[str, int], dict[str, str]], None] | None = None
@@ -209,6 +212,7 @@ TABLES: tuple[Table, ...] = (
             *tuple((c, c) for c in spec.INTERACTIONS.column_names[1:]),
         ),
         key=("alliance_id", "source", "external_id"),
+        streamed=True,
         provides="interaction",
         prepare=_interaction_id,
     ),
@@ -228,6 +232,7 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         key=("interaction_id", "contact_id"),
+        streamed=True,
     ),
     Table(
         spec.DELIVERABLES,
@@ -237,6 +242,7 @@ TABLES: tuple[Table, ...] = (
             *tuple((c, c) for c in spec.DELIVERABLES.column_names[1:]),
         ),
         key=("alliance_id", "title", "due_on"),
+        streamed=True,
     ),
     Table(
         spec.METRIC_VALUES,
@@ -248,6 +254,7 @@ TABLES: tuple[Table, ...] = (
             ("source", "source"),
         ),
         key=("metric_id", "period"),
+        streamed=True,
     ),
     Table(
         spec.SURVEYS,

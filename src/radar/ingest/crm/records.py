@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from radar.ingest.base import Problem
+from radar.ingest.bundle.spec import MAX_INT
 from radar.ingest.crm.detect import column_index
 from radar.ingest.dates import DateError, parse_date, parse_datetime
 from radar.ingest.spreadsheet.items import ItemError, number
@@ -110,6 +111,16 @@ class CrmRows:
             self._problem(row, name, str(exc))
             return None
 
+    def _minutes(self, row: int, cells: list[object]) -> int | None:
+        value = self._get(cells, "minutes")
+        minutes = _minutes_of(value)
+        if minutes is not None and minutes > MAX_INT:
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:37] + "..."
+            message = f"{shown} minutes is out of range (at most {MAX_INT:,})"
+            self._problem(row, "minutes", message)
+            return None
+        return minutes
+
     def accounts(self) -> list[Account]:
         found = []
         for row, cells in self.table.rows:
@@ -163,6 +174,7 @@ class CrmRows:
             if kind is None:
                 self.skipped += 1
                 continue
+            minutes = self._minutes(row, cells)
             if len(self.problems) > before or when is None:
                 continue
             status = str(self._get(cells, "status") or "").casefold()
@@ -172,7 +184,7 @@ class CrmRows:
                 Activity(
                     row, record_id, self._partner(cells), kind, when,
                     str(self._get(cells, "subject") or "")[:500],
-                    _minutes(self._get(cells, "minutes")),
+                    minutes,
                     "inbound" if "inbound" in direction or "incoming" in raw_type
                     else "outbound" if kind != "meeting" else "mutual",
                     "cancel" in status or "no show" in status,
@@ -213,7 +225,8 @@ def _kind(value: object, cols: dict[str, int | None], headings: list[str]) -> st
     return None
 
 
-def _minutes(value: object) -> int | None:
+def _minutes_of(value: object) -> int | None:
+    """Whole minutes from "45", "45.5" or "1:30:00"; None when unreadable."""
     if value is None:
         return None
     text = str(value).strip()

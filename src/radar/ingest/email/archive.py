@@ -5,7 +5,9 @@ page as a .zip. It is read as the same folder would be: every message file
 under a `cur/` or `new/` folder (at any depth, so `Maildir/cur/…` and the
 Maildir++ sub-folders `Maildir/.Sent/cur/…` too), else every .eml file.
 Members are read one at a time and never unpacked to disk; each is read up
-to the size limit of a single message, so a "zip bomb" cannot fill memory.
+to the size limit of a single message, and the zip's declared sizes are
+checked against the import limits first (radar.ingest.limits), so a "zip
+bomb" is refused before anything is inflated.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from radar.ingest.base import ImportFailed, Problem
 from radar.ingest.email.readers import EML_SUFFIXES, MAX_MESSAGE_BYTES, Raw
+from radar.ingest.limits import Limits, check_zip
 
 _MAILDIR_PARTS = frozenset({"cur", "new"})
 
@@ -43,7 +46,11 @@ def message_members(path: Path) -> list[str]:
 
 def members_or_fail(path: Path) -> list[str]:
     """The message members of a .zip; ImportFailed when it holds none or is unreadable."""
+    limits = Limits.current()
     try:
+        with zipfile.ZipFile(path) as archive:
+            # One message a file: the row limit counts messages.
+            check_zip(archive, path.name, limits, most=limits.rows)
         members = message_members(path)
     except (OSError, zipfile.BadZipFile) as exc:
         problem = Problem(path.name, "file", f"not a readable .zip file ({exc})")

@@ -17,6 +17,7 @@ from email.message import Message
 from radar.engine.tone import score_text
 from radar.ingest.email import headers
 from radar.ingest.email.automatic import automatic
+from radar.ingest.email.garbage import not_a_message
 from radar.ingest.email.text import body_text, count_words, strip_reply
 from radar.ingest.mapping import Directory
 
@@ -82,6 +83,9 @@ class Sides:
 
 
 def read_mail(raw: bytes, where: str, sides: Sides, store_bodies: bool) -> Mail:
+    reason = not_a_message(raw)
+    if reason:
+        return Mail(where, "", (), "", None, "", OTHER, error=reason)
     try:
         return _read(message_from_bytes(raw), where, sides, store_bodies)
     except Exception as exc:  # a message the parser cannot take apart at all

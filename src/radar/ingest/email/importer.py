@@ -54,7 +54,7 @@ class EmailImporter:
         if plan.read == 0:
             raise ImportFailed([Problem(name, "file", "there are no messages in it")])
         if plan.read == plan.skipped["unreadable"]:
-            raise ImportFailed([Problem(name, "file", "none of its messages could be read")])
+            raise _nothing_readable(name, plan)
         plan.build()
         summary = ImportSummary(kind=self.kind, source=name, dry_run=options.dry_run)
         summary.warnings.append(f"{plan.read:,} messages read from {name}")
@@ -69,6 +69,15 @@ class EmailImporter:
             if not options.dry_run:
                 sync.apply(plan.contacts.write())
         return summary
+
+
+def _nothing_readable(name: str, plan: MailPlan) -> ImportFailed:
+    """Not one message could be read: say why, for each of the first few files."""
+    if plan.read == 1:
+        ((_, why),) = plan.unreadable
+        return ImportFailed([Problem(name, "file", why)])
+    problems = [Problem(name, where, why) for where, why in plan.unreadable]
+    return ImportFailed(problems, omitted=plan.read - len(problems))
 
 
 def _alliances_of(plan: MailPlan) -> set[int]:

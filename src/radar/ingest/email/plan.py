@@ -31,6 +31,7 @@ class MailPlan:
         self.skipped: Counter[str] = Counter()
         self.read = 0
         self.notes: list[str] = []  # warnings naming a message
+        self.unreadable: list[tuple[str, str]] = []  # (where, why) of the first few
         self.chosen: dict[int, Alliance] = {}  # partner -> alliance picked among several
         self.no_alliance: Counter[int] = Counter()
         # Automatic messages: an import made before they were recognised stored them.
@@ -42,6 +43,8 @@ class MailPlan:
         if mail.error:
             self._note(f"{mail.where}: {mail.error}; skipped")
             self.skipped["unreadable"] += 1
+            if len(self.unreadable) < NAMED_WARNINGS:
+                self.unreadable.append((mail.where, mail.error))
             return
         if mail.key in self.index.entries:
             self.skipped["duplicate"] += 1  # the same message delivered or exported twice

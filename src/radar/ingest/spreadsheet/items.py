@@ -78,6 +78,10 @@ POSITIVE_WORDS = (
 )
 
 
+# Amounts and metric values beyond a quadrillion are typing mistakes (or garbage).
+MAX_NUMBER = 1e15
+
+
 class ItemError(ValueError):
     """One item in a cell could not be read."""
 
@@ -141,8 +145,14 @@ def number(text: str) -> float:
     match = _NUMBER.match(text.strip().replace(" ", ""))
     if not match:
         raise ItemError(f"{text!r} is not a number (e.g. 12, 40k, 1.5M, 35%)")
-    value = float(match[1].replace(",", ""))
-    return value * {"k": 1e3, "m": 1e6}.get(match[2].lower(), 1)
+    value = float(match[1].replace(",", "")) * {"k": 1e3, "m": 1e6}.get(match[2].lower(), 1)
+    if abs(value) > MAX_NUMBER:  # also a string of digits too long for a float (inf)
+        raise ItemError(f"{_shown(text)} is too large (at most {MAX_NUMBER:,.0f})")
+    return value
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def classify_signal(text: str) -> tuple[str, str]:

@@ -18,7 +18,7 @@ def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
 class Migration(migrations.Migration):
     dependencies = [
         ("worker", "0001_jobs_and_marks"),
-        ("portfolio", "0010_natural_keys_everywhere"),
+        ("portfolio", "0002_activity_triggers"),
     ]
 
     operations = [migrations.RunPython(create, drop)]
