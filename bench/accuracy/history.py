@@ -16,12 +16,14 @@ end-to-end path gets it through the store by itself).
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bench.accuracy.world import Message, World
 from radar.engine.records import (
+    REPLY_FLOOR_HOURS,
     AllianceInfo,
     ContactRecord,
     DeliverableRecord,
@@ -30,7 +32,7 @@ from radar.engine.records import (
     PeriodStats,
     SurveyRecord,
 )
-from radar.engine.vocab import DeliverableStatus, Ritual, Side
+from radar.engine.vocab import ContactRole, DeliverableStatus, Ritual, Side
 
 
 @dataclass(slots=True)
@@ -54,6 +56,8 @@ class _Month:
     people: set[str] = field(default_factory=set)
     last_contact: datetime | None = None
     rituals: dict[Ritual, date] = field(default_factory=dict)
+    sponsor_invited: int = 0
+    sponsor_attended: int = 0
 
     def contact(self, when: datetime) -> None:
         if self.last_contact is None or when > self.last_contact:
@@ -62,6 +66,11 @@ class _Month:
 
 def _mean(values: list[float] | list[int]) -> float | None:
     return sum(values) / len(values) if values else None
+
+
+def _logs(hours: list[float]) -> list[float]:
+    """ln(hours) of each reply, the shortest counted as 0.1 h (as the store does)."""
+    return [math.log(max(h, REPLY_FLOOR_HOURS)) for h in hours]
 
 
 def _add_meetings(world: World, months: dict[date, _Month]) -> None:
@@ -79,6 +88,9 @@ def _add_meetings(world: World, months: dict[date, _Month]) -> None:
         month.ours_invited += len(ours)
         month.ours_attended += sum(a.attends for _, a in ours)
         month.people.update(e for e, a in partner if a.attends)
+        sponsors = [a for e, a in partner if world.person(e).role is ContactRole.EXECUTIVE_SPONSOR]
+        month.sponsor_invited += bool(sponsors)
+        month.sponsor_attended += any(a.attends for a in sponsors)
         if not partner or any(a.attends for _, a in partner):
             month.contact(meeting.start)
         if meeting.ritual is not Ritual.NONE:
@@ -144,6 +156,11 @@ def period_stats(world: World) -> tuple[PeriodStats, ...]:
             partner_people=len(m.people),
             last_contact=m.last_contact,
             rituals=dict(m.rituals),
+            partner_replies=len(m.partner_replies),
+            partner_reply_log=_mean(_logs(m.partner_replies)),
+            partner_reply_log_sq=_mean([v * v for v in _logs(m.partner_replies)]),
+            sponsor_invited=m.sponsor_invited,
+            sponsor_attended=m.sponsor_attended,
         )
         for period, m in sorted(months.items())
     )
@@ -182,7 +199,10 @@ def full_history(world: World, alliance_id: int) -> History:
         periods=period_stats(world),
         contacts=contacts(world),
         deliverables=tuple(world.deliverables),
-        metrics=tuple(MetricSeries(m.definition, m.points) for m in world.metrics),
+        metrics=tuple(
+            MetricSeries(dataclasses.replace(m.definition, supplied_by=m.supplied_by), m.points)
+            for m in world.metrics
+        ),
         surveys=tuple(world.surveys),
         observations=tuple(world.observations),
         context=tuple(world.context),

@@ -191,6 +191,7 @@ def observation(
     category: Category | None = None,
     source: ObservationSource = ObservationSource.INTERNAL,
     title: str = "",
+    resolved: date | None = None,
 ) -> ObservationRecord:
     return ObservationRecord(
         id=id,
@@ -200,6 +201,7 @@ def observation(
         kind=kind,
         source=source,
         title=title,
+        resolved=resolved,
     )
 
 

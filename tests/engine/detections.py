@@ -24,6 +24,7 @@ def det(
     severity: float = 0.5,
     instant: bool = False,
     title: str = "",
+    occurrences: int = 1,
 ) -> Detection:
     category = Category(rule.split(".")[0]) if "." in rule else Category.COMMUNICATION
     return Detection(
@@ -36,6 +37,7 @@ def det(
         evidence=Evidence(summary="test"),
         severity=severity,
         instant=instant,
+        occurrences=occurrences,
     )
 
 

@@ -57,10 +57,11 @@ def test_it_lists_its_data_gaps_in_plain_words():
     assert "No agreement on record, so review, renewal and exit dates are unknown." in a.data_gaps
 
 
-def test_an_alliance_without_any_data_gets_a_cautious_middle_score():
+def test_an_alliance_without_any_data_has_no_score_yet_not_a_middle_one():
     bare = history(alliance=alliance(started=date(2025, 9, 1)))
     a = evaluate(bare, AS_OF)
-    assert a.score == 3.0 and all(c.imputed for c in a.categories)
+    assert a.score is None and all(c.imputed for c in a.categories)
+    assert a.data_gaps[-1].startswith("Not enough data yet for a score: 0 of 6 categories")
     assert a.phase.phase is Phase.FORMATION
     assert a.recommendation.action is DecisionKind.MONITOR
     assert "No interactions (meetings, calls, e-mails) are logged." in a.data_gaps

@@ -34,7 +34,8 @@ from radar.engine.features import (
     month_start,
 )
 from radar.engine.records import PeriodStats
-from radar.engine.signals._common import BaselineRule, fmt, pct
+from radar.engine.signals._baseline_rule import BaselineRule
+from radar.engine.signals._common import fmt, pct
 from radar.engine.vocab import Category, Polarity
 from tests.engine.builders import history, metric
 
@@ -223,7 +224,7 @@ def test_baseline_rules_build_the_same_detections_as_the_plain_path():
         values = tuple(_series(rng, len(frame.periods)))
         for rule in rules:
             assert _same(
-                list(rule.run(frame, CONFIG, values)), _plain_detections(rule, frame, values)
+                list(rule.monthly(frame, CONFIG, values)), _plain_detections(rule, frame, values)
             )
 
 

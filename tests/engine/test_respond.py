@@ -47,11 +47,22 @@ def test_nothing_confirmed_means_monitor():
 
 def test_a_confirmed_pattern_means_reset_with_its_evidence():
     frame = frame_of()
+    found = signals(
+        sig("communication.reply_slower", confirmed=True),
+        sig("culture.tone_falling", confirmed=True),
+    )
+    rec = recommend(frame, found, scores(frame, 3.8), MATURE, DEFAULT_CONFIG)
+    assert rec.action is DecisionKind.RESET and rec.rule == "reset_pattern"
+    assert rec.evidence == ("communication.reply_slower", "culture.tone_falling")
+    assert any("Confirmed pattern" in r for r in rec.reasons)
+
+
+def test_one_confirmed_problem_nothing_corroborates_is_a_watch_not_a_reset():
+    frame = frame_of()
     found = signals(sig("communication.reply_slower", confirmed=True))
     rec = recommend(frame, found, scores(frame, 3.8), MATURE, DEFAULT_CONFIG)
-    assert rec.action is DecisionKind.RESET
+    assert rec.action is DecisionKind.WATCH and rec.rule == "watch_uncorroborated"
     assert rec.evidence == ("communication.reply_slower",)
-    assert any("Confirmed pattern" in r for r in rec.reasons)
 
 
 def test_our_own_confirmed_late_delivery_means_reset_even_when_the_partner_is_fine():

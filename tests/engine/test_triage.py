@@ -291,6 +291,10 @@ def test_the_shortcuts_give_the_plain_systemic_verdict_and_context_notes(
         recent = [(p.period, p.signals) for p in result[max(0, i - size + 1) : i + 1]]
         systemic, counted, cluster = _systemic(recent, config)
         assert (now.systemic, now.cluster) == (systemic, cluster)
+        confirmed = any(
+            s.confirmed for _, found in recent for s in found if s.polarity == "negative"
+        )
+        assert now.corroborated == (confirmed and len(counted) >= 2)
         assert now.systemic_categories == (counted if systemic else ())
         for s in now.signals:
             if s.polarity is not Polarity.NEGATIVE:
@@ -299,3 +303,59 @@ def test_the_shortcuts_give_the_plain_systemic_verdict_and_context_notes(
             recent_months = add_months(s.last_seen, -(max(context_window, 1) - 1))
             notes = context_notes(max(s.first_seen, recent_months), s.last_seen, context)
             assert s.context == notes and s.possibly_external == bool(notes)
+
+
+def test_the_rule_of_three_counts_occurrences_at_most_two_a_month():
+    busy = [det("communication.meetings_cancelled", P[2], occurrences=3)]
+    once = active(run(busy), 2)["communication.meetings_cancelled"]
+    assert once.occurrences == 2 and not once.confirmed  # one month is never a pattern
+    busy.append(det("communication.meetings_cancelled", P[3]))
+    assert active(run(busy), 3)["communication.meetings_cancelled"].confirmed
+
+
+def test_a_reading_already_counted_keeps_the_signal_without_confirming_it():
+    held = [det("culture.survey_falling", P[2])]
+    held += [det("culture.survey_falling", p, occurrences=0) for p in P[3:7]]
+    signal = active(run(held), 6)["culture.survey_falling"]
+    assert signal.consecutive == 5 and signal.occurrences == 1 and not signal.confirmed
+
+
+def test_a_dip_in_the_same_month_as_last_years_counts_nothing():
+    year = months(26)
+    december = [year[11], year[23]]  # two Decembers
+    detections = [det("communication.fewer_meetings", p) for p in december]
+    detections += [det("communication.fewer_meetings", year[24])]  # January after the second
+    result = triage(detections, year, covered(26), (), DEFAULT_CONFIG)
+    second = {s.rule: s for s in result[23].signals}["communication.fewer_meetings"]
+    assert second.seasonal and second.occurrences == 0
+    after = {s.rule: s for s in result[24].signals}["communication.fewer_meetings"]
+    assert not after.seasonal and after.occurrences == 1
+
+
+def test_a_dip_two_years_ago_is_a_season_only_when_last_year_says_nothing():
+    period = months(28)
+    rule = "metrics.falling.leads"
+    detections = [det(rule, p) for p in (period[1], period[2], period[25], period[26])]
+    # Last January and February had data and no dip: no season, the streak counts.
+    counted = triage(detections, period, covered(28), (), DEFAULT_CONFIG)
+    assert {s.rule: s for s in counted[26].signals}[rule].occurrences == 2
+    # Without last year's data, the dip of two years ago is the best guess of a season.
+    unknown = covered(28, missing={Category.METRICS: [13, 14]})
+    held = triage(detections, period, unknown, (), DEFAULT_CONFIG)
+    assert {s.rule: s for s in held[26].signals}[rule].occurrences == 0
+
+
+def test_a_problem_that_lasted_all_last_year_is_no_season():
+    year = months(26)
+    detections = [det("communication.reply_slower", p) for p in year[8:26]]
+    result = triage(detections, year, covered(26), (), DEFAULT_CONFIG)
+    signal = {s.rule: s for s in result[25].signals}["communication.reply_slower"]
+    assert signal.confirmed and not signal.seasonal and signal.occurrences == 18
+
+
+def test_sightings_in_a_declared_quiet_period_count_nothing_and_are_not_external():
+    quiet = (ContextFactorRecord(ContextKind.QUIET_PERIOD, P[2], add_months(P[3], 0)),)
+    detections = fires("communication.fewer_meetings", P[2:5])
+    signal = active(run(detections, context=quiet), 4)["communication.fewer_meetings"]
+    assert signal.occurrences == 1 and not signal.confirmed
+    assert not signal.possibly_external and signal.context == ()

@@ -57,6 +57,14 @@ def test_a_drop_counts_against_the_recent_peak_not_only_last_month() -> None:
     assert "drop" not in conditions(payload(score_history=history(4.5, 3.0, 3.0, 3.0, 3.0)))
 
 
+def test_months_with_not_enough_data_yet_are_no_drop() -> None:
+    young = [{"period": "2026-01-01", "score": None}, {"period": "2026-02-01", "score": 3.1}]
+    assert "drop" not in conditions(payload(score=3.1, score_history=young))
+    gap = [*history(4.1, 3.9), {"period": "2026-03-01", "score": None}]
+    found = conditions(payload(score_history=[*gap, {"period": "2026-04-01", "score": 3.0}]))
+    assert found["drop"].headline == "dropped by 1.1 points"
+
+
 def test_reset_and_exit_are_different_changes() -> None:
     reset = conditions(payload(recommendation={"action": "reset", "headline": "Realign."}))
     leave = conditions(payload(recommendation={"action": "exit", "headline": "Wind down."}))

@@ -24,7 +24,7 @@ ZONES = ("UTC", "Europe/Berlin", "Asia/Kolkata", "America/New_York")
 
 def plain_period(row: tuple[Any, ...], zone: Any) -> PeriodStats:
     """The reference: every field by name, every instant made aware first."""
-    _, month, people, *measures = row
+    _, month, people, sponsor_invited, sponsor_attended, *measures = row
     named = dict(zip(aggregate.measure_names(), measures, strict=True))
 
     def aware(value: Any) -> datetime | None:
@@ -64,6 +64,11 @@ def plain_period(row: tuple[Any, ...], zone: Any) -> PeriodStats:
         partner_people=people,
         last_contact=aware(named["n_last_contact"]),
         rituals=rituals,
+        partner_replies=named["n_partner_replies"],
+        partner_reply_log=number(named["n_partner_reply_log"]),
+        partner_reply_log_sq=number(named["n_partner_reply_log_sq"]),
+        sponsor_invited=sponsor_invited,
+        sponsor_attended=sponsor_attended,
     )
 
 
@@ -94,18 +99,22 @@ def random_row(rng: random.Random, alliance_id: int, month: date) -> tuple[Any, 
         alliance_id,
         month,
         rng.randrange(4),
+        rng.randrange(3),  # sponsor meetings invited to
+        rng.randrange(2),  # ... and attended
         *counts,
         *(total() for _ in range(4)),
         *(rng.randrange(5) for _ in range(3)),
         *(mean() for _ in range(4)),
         *(rng.randrange(5) for _ in range(3)),
         *(random_instant(rng, month) for _ in range(1 + len(RITUALS))),
+        rng.randrange(6),  # partner replies
+        *(mean() for _ in range(2)),  # mean log hours and its square
     )
 
 
 def test_the_positional_order_is_the_records_own():
     assert tuple(f.name for f in dataclasses.fields(PeriodStats)) == aggregate.PERIOD_FIELDS
-    assert len(aggregate.measure_names()) == 17 + len(RITUALS)
+    assert len(aggregate.measure_names()) == 17 + len(RITUALS) + 3
 
 
 @pytest.mark.parametrize("zone_name", ZONES)

@@ -104,7 +104,12 @@ def portfolio() -> tuple[random.Random, list[m.Alliance], list[m.Contact]]:
     rng = random.Random(11)
     alliances = [make_alliance(f"A{n}") for n in range(3)]
     contacts = [
-        m.Contact.objects.create(alliance=a, side=side, name=f"{a.name} {side} {n}")
+        m.Contact.objects.create(
+            alliance=a,
+            side=side,
+            name=f"{a.name} {side} {n}",
+            role="executive_sponsor" if n == 0 else "other",
+        )
         for a in alliances
         for side in ("partner", "ours")
         for n in range(3)
@@ -173,6 +178,14 @@ def test_participants_and_contacts_are_seen(portfolio):
     partner.side = "ours"  # people counted on the partner side change in the past too
     partner.save()
     assert marked() == {alliances[0].id}
+    assert_same_as_recomputed()
+
+    sponsor = next(
+        c for c in contacts if c.role == "executive_sponsor" and c.alliance_id == alliances[1].id
+    )
+    sponsor.role = "other"  # its meetings no longer count as a sponsor's
+    sponsor.save()
+    assert marked() == {alliances[1].id}
     assert_same_as_recomputed()
 
     other = next(c for c in contacts if c.side == "partner" and c.alliance_id == alliances[1].id)
@@ -316,3 +329,15 @@ def test_a_failed_bulk_insert_leaves_the_triggers_in_place(portfolio):
     assert marked() == set()  # rolled back with the rows
     m.Interaction.objects.create(**_fields(random_interaction(rng, alliances[2])))
     assert marked() == {alliances[2].id}
+
+
+def test_sponsor_meetings_and_reply_statistics_are_kept(portfolio):
+    assert_same_as_recomputed()
+    kept = [
+        p
+        for periods in monthly_stats(alliances_as_of(DATES[2]), DATES[2]).values()
+        for p in periods
+    ]
+    assert sum(p.sponsor_invited for p in kept) > 0 and sum(p.partner_replies for p in kept) > 0
+    assert all(p.sponsor_attended <= p.sponsor_invited for p in kept)
+    assert all((p.partner_reply_log is None) == (p.partner_replies == 0) for p in kept)

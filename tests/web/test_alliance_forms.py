@@ -40,7 +40,8 @@ def test_it_creates_an_alliance_with_a_new_partner_and_assesses_it(
     }
     assert Assessment.objects.filter(alliance=alliance, as_of=timezone.localdate()).exists()
     page = manager_client.get(response["Location"]).content.decode()
-    assert "Acme Cloud created. First assessment: Score 3.0." in page
+    # One partner contact and no activity yet: too little to score.
+    assert "Acme Cloud created. First assessment: Not enough data to score it yet." in page
     assert "Next steps for Acme Cloud" in page and "Set its goals" in page
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -9,7 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from radar.engine.vocab import Category
-from radar.portfolio.models import Alliance, CheckIn, ContextFactor, ReviewComment
+from radar.portfolio.models import (
+    Alliance,
+    CheckIn,
+    ContextFactor,
+    Interaction,
+    Observation,
+    ReviewComment,
+)
 from radar.web.refresh import refresh
 from tests.web.support import client_for
 
@@ -35,10 +44,37 @@ def answers(score: int, **extra: str) -> dict[str, str]:
     return data | extra
 
 
+@pytest.fixture(autouse=True)
+def enough_data(alliance: Alliance) -> None:
+    """Besides its contacts (resource), a call (communication) and an observation
+    (priority): data in three categories, enough for a score."""
+    last_month = timezone.now().replace(day=1) - timedelta(days=10)
+    Interaction.objects.create(
+        alliance=alliance, kind="call", occurred_at=last_month, partner_invited=1
+    )
+    Observation.objects.create(
+        alliance=alliance,
+        observed_on=last_month.date(),
+        polarity="positive",
+        title="Roadmap agreed",
+    )
+
+
 def computed(alliance: Alliance) -> float:
     found = refresh(alliance, timezone.localdate())
-    assert found is not None
+    assert found is not None and found.score is not None
     return found.score
+
+
+def test_without_enough_data_it_says_so_instead_of_a_score(
+    manager_client: Client, alliance: Alliance
+) -> None:
+    Interaction.objects.filter(alliance=alliance).delete()
+    Observation.objects.filter(alliance=alliance).delete()
+    found = refresh(alliance, timezone.localdate())
+    assert found is not None and found.score is None
+    page = manager_client.get(review_url(alliance)).content.decode()
+    assert "not enough data yet for a computed score" in page
 
 
 def test_it_walks_the_six_categories_and_the_checklist(

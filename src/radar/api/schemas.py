@@ -40,7 +40,7 @@ class Me(Schema):
 
 class AssessmentSummary(Schema):
     as_of: date
-    score: float
+    score: float | None  # None: not enough data yet
     baseline_score: float | None
     trend: str
     phase: str

@@ -19,6 +19,7 @@ ACTION_STYLES = {
     DecisionKind.MONITOR: "cyan",
     DecisionKind.RESET: "yellow",
     DecisionKind.EXIT: "bold red",
+    DecisionKind.WATCH: "magenta",
 }
 
 
@@ -34,8 +35,11 @@ def json_document(as_of: date, assessments: Sequence[Assessment]) -> dict[str, A
 
 def score_text(assessment: Assessment) -> Text:
     arrow, style = TREND_ARROWS.get(assessment.trend, ("?", "dim"))
-    colour = "red" if assessment.score < 2.5 else "yellow" if assessment.score < 3.5 else "green"
-    text = Text(f"{assessment.score:.1f} ", style=colour)
+    score = assessment.score
+    if score is None:
+        return Text("not enough data yet", style="dim")
+    colour = "red" if score < 2.5 else "yellow" if score < 3.5 else "green"
+    text = Text(f"{score:.1f} ", style=colour)
     text.append(arrow, style=style)
     return text
 
@@ -86,7 +90,9 @@ def assessment_table(as_of: date, assessments: Sequence[Assessment]) -> Table:
     table.add_column("Systemic", justify="center")
     table.add_column("Recommendation")
     table.add_column("Cadence")
-    for a in sorted(assessments, key=lambda a: (a.score, a.alliance_name.casefold())):
+    for a in sorted(
+        assessments, key=lambda a: (a.score is None, a.score or 0.0, a.alliance_name.casefold())
+    ):
         phase = a.phase.phase.value.replace("_", " ")
         if a.phase.healthy_plateau:
             phase += " (healthy plateau)"

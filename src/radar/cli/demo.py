@@ -123,12 +123,12 @@ def _summary(result: SeedResult, assessments: list[Assessment]) -> None:
     table = Table(title="How the radar reads it", title_justify="left")
     for column in ("Alliance", "Score", "Phase", "Recommendation", "Confirmed signals"):
         table.add_column(column, justify="right" if column == "Score" else "left")
-    for a in sorted(assessments, key=lambda a: a.score):
+    for a in sorted(assessments, key=lambda a: (a.score is None, a.score or 0.0)):
         negatives = [s for s in a.confirmed_signals if s.polarity.value == "negative"]
         flag = f"[red]{len(negatives)} against[/]" if negatives else "[green]none against[/]"
         table.add_row(
             a.alliance_name,
-            f"{a.score:.1f}",
+            "not enough data yet" if a.score is None else f"{a.score:.1f}",
             a.phase.phase.value,
             a.recommendation.action.value,
             flag + (" · systemic" if a.systemic else ""),

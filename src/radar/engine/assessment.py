@@ -13,7 +13,7 @@ from typing import Any
 from radar.engine.pickling import pickle_as_call
 from radar.engine.vocab import Category, DecisionKind, Phase, Polarity
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,17 @@ class Detection:
     # Discrete, unambiguous events (a champion left, an external competing
     # initiative) are confirmed at once instead of waiting for three periods.
     instant: bool = False
+    # How many independent readings this detection adds to the rule of three: 1 for an
+    # ordinary month, the count of events for per-event rules (three cancelled meetings),
+    # 0 for a reading already counted (a survey's result, held over the months after it).
+    occurrences: int = 1
+    # How many periods an instant detection stays active, counting its own: a durable fact
+    # (a seat left empty, a competitor signed) until it is resolved; 0 = the default
+    # `instant_active_periods`.
+    active_periods: int = 0
+    # A fact that changes the alliance until it is resolved: a key seat left empty, the
+    # partner signing with our competitor. On its own it calls for a conversation.
+    durable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +80,13 @@ class Signal:
     context: tuple[str, ...] = ()
     # The period in which the signal became confirmed (rule of three or instant).
     confirmed_since: date | None = None
+    # Readings counted towards the rule of three in the current streak.
+    occurrences: int = 0
+    # The latest sighting fell in a declared quiet period or repeats last year's dip in
+    # the same month: it keeps the signal in view but does not count towards confirming it.
+    seasonal: bool = False
+    # An unresolved fact that changes the alliance (see Detection.durable).
+    durable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +104,7 @@ class CategoryScore:
 @dataclass(frozen=True, slots=True)
 class ScorePoint:
     period: date
-    score: float
+    score: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +113,8 @@ class PhaseDiagnosis:
     declared: Phase | None
     healthy_plateau: bool
     reasons: tuple[str, ...]
+    # Stable codes of the reasons (radar.engine.lifecycle_facts.PhaseReason), in order.
+    reason_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +132,10 @@ class Recommendation:
     evidence: tuple[str, ...]  # rule ids of the signals behind it
     agreement_dates: tuple[tuple[str, date], ...]
     checklist: tuple[ChecklistItem, ...]
+    # The decision-table row that chose the action (radar.engine.respond.ACTION_RULES) and
+    # the stable codes of the reasons (radar.engine.respond_facts.ActionReason), in order.
+    rule: str = ""
+    reason_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +152,7 @@ class Assessment:
     alliance_id: int
     alliance_name: str
     as_of: date
-    score: float  # 1..5, one decimal
+    score: float | None  # 1..5, one decimal; None: not enough data yet
     baseline_score: float | None
     trend: str  # "up", "down" or "flat" against the baseline
     previous_score: float | None

@@ -189,36 +189,32 @@ def scan(
     config: EngineConfig,
     min_change: float | None = None,
     sigma_floor: float | None = None,
+    medians: Sequence[float | None] | None = None,
+    counts: bool = False,
 ) -> Iterator[Found]:
     """Every month of `values` that deviates in direction `sign` (+1 up, -1 down).
 
-    This is the hot loop of the engine (every series of every alliance), so the
-    trailing window is kept sorted incrementally (insert the newest value, drop
-    the one that left the window) instead of being re-sorted for every period,
-    and the months entering and leaving the window come from shifted copies of
-    the series rather than from index arithmetic. The numbers are computed with
-    the very operations of `baseline_at` and `Baseline.sigma`, in the same order.
+    `counts` says the values are counts of independent events (e-mails), which vary at
+    least as much as chance does: the spread is then never taken below the square
+    root of the median (the Poisson spread), so three e-mails instead of a usual five
+    is not news.
+
+    This is the hot loop of the engine (every series of every alliance). The
+    trailing medians come from `running_medians` (one incremental pass; callers
+    that have them already, cached on the frame, pass them in and share them with
+    the level rules), so most months cost a subtraction and a comparison; the
+    trailing window itself is gathered only for the few months that pass the
+    relative test, to compute its MAD. The numbers are computed with the very
+    operations of `baseline_at` and `Baseline.sigma`, in the same order.
     """
+    meds = running_medians(values, config) if medians is None else medians
     back = config.baseline_periods
-    need = max(config.baseline_min_periods, 1)  # an empty window never has a median
     relative_min = config.deviation_relative
     z_min = config.deviation_z
     mad_floor = config.baseline_mad_floor
-    entering, leaving = _shifted(values, back)
-    window: list[float] = []  # the trailing values before i, sorted, None skipped
-    add, find = insort, bisect_left  # local names: this loop runs millions of times
-    for i, (value, newest, oldest) in enumerate(zip(values, entering, leaving, strict=True)):
-        if newest is not None:
-            add(window, newest)
-        if oldest is not None:
-            del window[find(window, oldest)]
-        if value is None:
+    for i, (value, median) in enumerate(zip(values, meds, strict=True)):
+        if value is None or median is None:
             continue
-        size = len(window)
-        if size < need:
-            continue
-        mid = size // 2
-        median = window[mid] if size % 2 else (window[mid - 1] + window[mid]) / 2.0
         change = (value - median) * sign
         if change <= 0:
             continue
@@ -227,9 +223,13 @@ def scan(
                 continue
         elif median != 0 and change < relative_min * abs(median):
             continue
+        window = [v for v in values[max(0, i - back) : i] if v is not None]
+        size, mid = len(window), len(window) // 2
         spread = sorted([abs(v - median) for v in window])
         mad = spread[mid] if size % 2 else (spread[mid - 1] + spread[mid]) / 2.0
         floor = mad_floor * abs(median) if sigma_floor is None else sigma_floor
+        if counts:
+            floor = max(floor, math.sqrt(abs(median)))
         sigma = max(MAD_TO_SIGMA * mad, floor, _EPSILON)
         z = (value - median) / sigma
         if abs(z) < z_min:
@@ -269,12 +269,22 @@ class RatioDeviation:
 RatioFound = tuple[int, float, float, int, float, float, float]
 
 
-def ratio_scan(
-    values: Sequence[float | None], direction: Direction, config: EngineConfig
-) -> Iterator[RatioFound]:
-    """`ratio_deviations` as plain numbers (see there)."""
+def logged(values: Sequence[float | None]) -> Series:
+    """The natural logarithm of each positive value (None for the others)."""
     log = math.log
-    logged = [log(v) if v is not None and v > 0 else None for v in values]
+    return tuple([log(v) if v is not None and v > 0 else None for v in values])
+
+
+def ratio_scan(
+    values: Sequence[float | None],
+    direction: Direction,
+    config: EngineConfig,
+    logs: Sequence[float | None] | None = None,
+    medians: Sequence[float | None] | None = None,
+) -> Iterator[RatioFound]:
+    """`ratio_deviations` as plain numbers (see there); `logs` and `medians` are the
+    `logged` values and their trailing medians when the caller has them already."""
+    logs = logged(values) if logs is None else logs
     relative = min(config.deviation_relative, 0.99)
     min_change = math.log1p(relative) if direction is Direction.UP else -math.log1p(-relative)
     floor = math.log1p(config.baseline_mad_floor)
@@ -282,7 +292,7 @@ def ratio_scan(
     sign = direction.value
     exp = math.exp
     for i, log_value, log_median, _mad, n, sigma, z in scan(
-        logged, sign, config, min_change, floor
+        logs, sign, config, min_change, floor, medians
     ):
         reach = max(z_min * sigma, min_change)
         median = exp(log_median)

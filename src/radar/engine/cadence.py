@@ -138,7 +138,7 @@ def _divergence(
     before = [p for p in scores if p.period <= month] or [scores[0]]
     computed = before[-1].score
     manual = float(latest.manual_score or 0)
-    if abs(manual - computed) < config.divergence_points:
+    if computed is None or abs(manual - computed) < config.divergence_points:
         return None
     who = f" by {latest.reviewer}" if latest.reviewer else ""
     return CadenceFlag(

@@ -23,8 +23,14 @@ def _default_weights() -> dict[Category, float]:
 
 @dataclass(frozen=True)
 class EngineConfig:
-    # Rule of three: a detection must recur in this many consecutive periods to be confirmed.
+    # Rule of three: a signal is confirmed once this many occurrences (readings) have been
+    # seen in a row; an ordinary month is one, a per-event rule counts its events.
     confirm_after_periods: int = 3
+    # ... counting at most this many from any one month, so one bad month is never a pattern.
+    max_occurrences_per_period: int = 2
+    # A dip of at most this many months that repeats in the same calendar month a year (or
+    # two) later is seasonal: the repeat keeps the signal in view but counts nothing.
+    season_max_periods: int = 2
     # Triangulation: at least this many categories with a confirmed signal or one seen in
     # two or more periods of the window = systemic.
     systemic_min_categories: int = 3
@@ -53,10 +59,20 @@ class EngineConfig:
     # Baseline sigma never drops below this fraction of |median| (a flat history
     # must not make a tiny change look huge).
     baseline_mad_floor: float = 0.1
+    # Partner replies are judged reply by reply: a month's replies are pooled with the
+    # months before it until there are this many, over at most this many months.
+    reply_pool_min: int = 5
+    reply_pool_periods: int = 3
     # Held meetings with fewer partner invitations than this say nothing about attendance.
     attendance_min_invited: int = 2
-    # Cancelled meetings: at least this share of scheduled ones and this many ...
-    cancelled_share_min: float = 0.3
+    # Small counts (cancelled meetings, a sponsor's missed meetings) are pooled over this many
+    # months and compared with the share before by a binomial test: at most this likely by
+    # chance, the usual share taken as at least `count_usual_floor`.
+    count_pool_periods: int = 3
+    count_p_max: float = 0.05
+    count_usual_floor: float = 0.05
+    # Cancelled meetings: at least this share of the scheduled ones and this many, pooled ...
+    cancelled_share_min: float = 0.2
     cancelled_min: int = 2
     # ... and (when a baseline exists) this much above the usual share.
     share_rise_over_baseline: float = 0.1
@@ -89,8 +105,11 @@ class EngineConfig:
     evidence_periods: int = 6
 
     # --- Judgement (triage, score, lifecycle, respond, cadence; docs/configuration.md) ---
-    # An instant signal (a champion left) stays active and confirmed for this many periods.
+    # An instant signal (a champion left) stays active and confirmed for this many periods ...
     instant_active_periods: int = 3
+    # ... and a durable fact (a key seat left empty, a competitor signed, a programme cut)
+    # until it is resolved, at most this many periods when nobody records a resolution.
+    durable_max_periods: int = 12
     # A cross-category cluster is systemic only if confirmed signals sit in at least this
     # many of its categories (0 = repeated sightings alone can make a cluster).
     systemic_min_confirmed: int = 2
@@ -112,16 +131,31 @@ class EngineConfig:
     score_systemic_penalty: float = 0.5
     # The most a category without data can count for (and never more than the total).
     missing_category_cap: float = 3.0
+    # With data in fewer categories than this there is no score: "not enough data yet".
+    score_min_categories: int = 3
+    # A confirmed pattern caps the score: problems confirmed in `decline_min_categories`
+    # categories at this, a systemic cluster at this (docs/concepts.md, "The health score").
+    score_cap_pattern: float = 3.0
+    score_cap_systemic: float = 2.5
     # Lifecycle: younger than this many months = formation; trends over this many periods.
     formation_months: int = 12
     lifecycle_window_periods: int = 12
     lifecycle_min_periods: int = 6
-    # A relative change within +/- this band over the window counts as flat.
+    # Growth within +/- this much a year (a fit on the log scale) counts as flat ...
     plateau_band: float = 0.15
+    # ... and so does a trend the data supports only weakly (|slope / its standard error|).
+    trend_min_t: float = 2.0
+    # The reference (healthy) level: the best 12-month median within this many months ...
+    reference_periods: int = 24
+    # ... compared with the median of this many most recent months (the current level).
+    level_periods: int = 3
     # Confirmed negative signals in this many categories (with a falling trend) = decline.
     decline_min_categories: int = 2
     # A reset/reinvest decision or renegotiation within this many days = renewal phase.
     renewal_window_days: int = 180
+    # Respond: negative sightings in this many categories in one month, nothing confirmed,
+    # are an early warning (watch).
+    watch_min_categories: int = 3
     # Respond: reinvest needs at least this score; exit looks at scores at or below
     # `exit_score_max` for `exit_sustained_periods` periods in a row.
     reinvest_min_score: float = 4.0

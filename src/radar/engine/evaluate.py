@@ -32,8 +32,14 @@ from radar.engine.vocab import Category
 from radar.engine.why import why_moved
 
 
-def _imputed_gaps(score: PeriodScore) -> list[str]:
+def _imputed_gaps(score: PeriodScore, config: EngineConfig) -> list[str]:
     month = score.period.strftime("%B %Y")
+    if score.score is None:
+        known = sum(not c.imputed for c in score.categories)
+        return [
+            f"Not enough data yet for a score: {known} of {len(score.categories)} categories "
+            f"had data in {month}, at least {config.score_min_categories} are needed."
+        ]
     return [
         f"{str(c.category).capitalize()} had no data in {month} and counts as "
         f"{c.counted_as:.1f} (imputed, never above the known categories)."
@@ -76,5 +82,5 @@ def evaluate(history: History, as_of: date, config: EngineConfig = DEFAULT_CONFI
         recommendation=recommend(frame, current, scores, phase, config),
         cadence=cadence_flags(frame, current, scores, config),
         score_history=tuple(ScorePoint(p.period, p.score) for p in scores),
-        data_gaps=(*data_gaps(frame, config), *_imputed_gaps(score)),
+        data_gaps=(*data_gaps(frame, config), *_imputed_gaps(score, config)),
     )

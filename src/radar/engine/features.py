@@ -25,6 +25,7 @@ from radar.engine.records import (
     DeliverableRecord,
     History,
     MetricSeries,
+    ObservationRecord,
     PeriodStats,
     SurveyRecord,
 )
@@ -159,6 +160,12 @@ class Frame:
         """The baseline median of a series at every period (None without enough history)."""
         return self.memo(f"medians:{name}", lambda: running_medians(self.series(name), self.config))
 
+    def metric_medians(self, key: str) -> tuple[float | None, ...]:
+        """The baseline median of a metric at every period (None without enough history)."""
+        return self.memo(
+            f"medians:metric:{key}", lambda: running_medians(self.metric(key), self.config)
+        )
+
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute something once per frame (e.g. deliverable tallies shared by rules)."""
         if key not in self._memo:
@@ -254,6 +261,13 @@ def _survey_at(survey: SurveyRecord, as_of: date) -> SurveyRecord:
     return dataclasses.replace(survey, responses=responses)
 
 
+def _observation_at(item: ObservationRecord, as_of: date) -> ObservationRecord:
+    # A situation resolved after as_of was still going on at as_of.
+    if item.resolved is not None and item.resolved > as_of:
+        return dataclasses.replace(item, resolved=None)
+    return item
+
+
 def _metric_at(metric: MetricSeries, as_of: date) -> MetricSeries:
     points = tuple(p for p in metric.points if p[0] <= as_of)
     if len(points) == len(metric.points):
@@ -281,7 +295,9 @@ def cut_history(history: History, as_of: date) -> History:
         deliverables=tuple(_deliverable_at(d, as_of) for d in history.deliverables),
         metrics=tuple(_metric_at(m, as_of) for m in history.metrics),
         surveys=tuple(_survey_at(s, as_of) for s in history.surveys if s.sent <= as_of),
-        observations=tuple(o for o in history.observations if o.observed <= as_of),
+        observations=tuple(
+            _observation_at(o, as_of) for o in history.observations if o.observed <= as_of
+        ),
         context=tuple(c for c in history.context if c.start <= as_of),
         checkins=tuple(c for c in history.checkins if c.held <= as_of),
         decisions=tuple(d for d in history.decisions if d.decided <= as_of),

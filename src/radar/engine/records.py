@@ -79,6 +79,10 @@ class ContactRecord:
     successor_id: int | None = None
 
 
+# A reply faster than this counts as this on the log scale (ln 0 is not a number).
+REPLY_FLOOR_HOURS = 0.1
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodStats:
     """Interactions of one calendar month, aggregated by the store."""
@@ -104,6 +108,15 @@ class PeriodStats:
     partner_people: int = 0  # distinct partner contacts who took part
     last_contact: datetime | None = None  # last direct two-way contact in the month
     rituals: Mapping[Ritual, date] = field(default_factory=dict)  # last held, per ritual
+    # Each partner reply on its own, for small samples: how many replies carried a
+    # latency, the mean of ln(hours) and the mean of its square (replies under 0.1 h
+    # count as 0.1 h). None with no reply.
+    partner_replies: int = 0
+    partner_reply_log: float | None = None
+    partner_reply_log_sq: float | None = None
+    # Held meetings a partner executive sponsor was invited to, and attended (delegation).
+    sponsor_invited: int = 0
+    sponsor_attended: int = 0
 
     @property
     def interactions(self) -> int:
@@ -128,6 +141,7 @@ class MetricDefinition:
     higher_is_better: bool = True
     target: float | None = None
     unit: str = ""
+    supplied_by: Side = Side.OURS  # who reports the values: the partner's may stop coming
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +175,7 @@ class ObservationRecord:
     kind: ObservationKind = ObservationKind.OTHER
     source: ObservationSource = ObservationSource.INTERNAL
     title: str = ""
+    resolved: date | None = None  # when the situation it reports ended, if it has
 
 
 @dataclass(frozen=True, slots=True)

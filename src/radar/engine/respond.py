@@ -1,117 +1,177 @@
-"""Recommend a response: reinvest, reset, exit or monitor — with the evidence.
+"""Recommend a response: reinvest, reset, exit, watch or monitor — with the evidence.
 
-- exit: the score has stayed at or below `exit_score_max` for
-  `exit_sustained_periods` periods, the decline is systemic (a systemic cluster
-  or the decline phase) and an earlier reset, older than `reset_response_days`,
-  has not lifted the score; or the alliance is declining while its renewal or
-  exit-notice deadline is within `deadline_horizon_days`.
-- reset: a confirmed negative pattern (including our own side failing to
-  deliver, confirmed by the rule of three like any other) or a systemic cluster
-  while the relationship is still salvageable. A single unconfirmed slip on our
-  side is not a pattern: it adds a reason line (and the checklist's "could we
-  be the problem?" item turns to attention) but does not drive the action.
+A small decision table (`ACTION_RULES`), read top to bottom; the first rule
+that applies chooses the action:
+
+- exit_after_failed_reset: the score has stayed at or below `exit_score_max`
+  for `exit_sustained_periods` periods, the decline is systemic (a systemic
+  cluster or the decline phase) and an earlier reset, older than
+  `reset_response_days`, has not lifted the score;
+- exit_before_deadline: the alliance is declining while its renewal or
+  exit-notice deadline is within `deadline_horizon_days`;
+- monitor_external: every confirmed problem sits in metrics or execution and
+  may be external (a downturn, a regulation on record) while the relationship
+  itself is quiet: monitor, with that caveat — resetting the partner would not
+  help;
+- reset_systemic: a systemic cluster;
+- reset_pattern: confirmed problems in `decline_min_categories` categories, or
+  one confirmed problem corroborated by a repeated sighting in another category
+  (triangulation: a pattern, not a coincidence);
+- reset_our_delivery: our own side failing to deliver, confirmed by the rule of
+  three like any other: the reset starts with our delivery;
+- reset_fact: an unresolved fact that changes the alliance — a key seat left
+  empty, the partner signing with our competitor, a programme cut;
+- watch_uncorroborated: one confirmed problem that nothing else corroborates yet;
+- watch_sightings: unconfirmed sightings in `watch_min_categories` categories
+  in the same month — an early warning;
 - reinvest: healthy (score >= `reinvest_min_score`, nothing confirmed against
-  it) with positive signals or in growth.
+  it but standing risks) with positive signals or in growth;
+- monitor_task: only a standing risk is confirmed (a single point of contact, a
+  key contact who handed over to a successor): a task, not a reset;
 - monitor: nothing confirmed.
 
-Every recommendation lists the rule ids behind it, the agreement's dates and the
-debugging checklist; signals during a declared context factor say so.
+Standing (structural) risks never drive a reset on their own; they add a task.
+Each rule returns reason codes; a few more apply whatever the action (a reset
+already under way, our own unconfirmed slips, context factors, tasks). A single
+unconfirmed slip on our side is not a pattern: it adds a reason (and the
+checklist's "could we be the problem?" item turns to attention) but does not
+drive the action. `radar.engine.respond_explain` writes the headline and the
+sentences. Every recommendation lists the rule ids behind it, the agreement's
+dates and the debugging checklist.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, timedelta
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from radar.engine.assessment import PhaseDiagnosis, Recommendation, Signal
-from radar.engine.checklist import checklist, is_our_side
+from radar.engine.checklist import checklist
 from radar.engine.config import EngineConfig
-from radar.engine.features import Frame, month_start
-from radar.engine.records import AgreementInfo, DecisionRecord
+from radar.engine.features import Frame
+from radar.engine.respond_explain import explain_action, headline
+from radar.engine.respond_facts import ActionFacts, ActionReason, action_facts, agreement_dates
 from radar.engine.score import PeriodScore
 from radar.engine.triage import PeriodSignals
 from radar.engine.vocab import DecisionKind, Phase
-from radar.engine.words import join_names, join_words
+
+__all__ = ["ACTION_RULES", "ActionRule", "agreement_dates", "decide_action", "recommend"]
+
+R = ActionReason
+A = DecisionKind
 
 
-def agreement_dates(agreement: AgreementInfo | None) -> tuple[tuple[str, date], ...]:
-    if agreement is None:
-        return ()
-    dates: list[tuple[str, date | None]] = [
-        ("next review", agreement.next_review),
-        ("renegotiation", agreement.renegotiation),
-        ("renewal", agreement.renewal),
-    ]
-    if agreement.renewal and agreement.exit_notice_days is not None:
-        notice = agreement.renewal - timedelta(days=agreement.exit_notice_days)
-        dates.append(("exit notice deadline", notice))
-    dates.append(("last reviewed", agreement.last_reviewed))
-    return tuple((name, when) for name, when in dates if when is not None)
+def _exit_after_failed_reset(f: ActionFacts, config: EngineConfig) -> bool:
+    return f.sustained_low and f.declining and f.unanswered is not None
 
 
-def _approaching(
-    dates: Sequence[tuple[str, date]], as_of: date, config: EngineConfig
-) -> tuple[str, date] | None:
-    horizon = as_of + timedelta(days=config.deadline_horizon_days)
-    soon = [(n, d) for n, d in dates if n in ("renewal", "exit notice deadline")]
-    soon = [(n, d) for n, d in soon if as_of <= d <= horizon]
-    return min(soon, key=lambda item: item[1]) if soon else None
+def _exit_before_deadline(f: ActionFacts, config: EngineConfig) -> bool:
+    return f.phase is Phase.DECLINE and f.deadline is not None
 
 
-def _score_at(scores: Sequence[PeriodScore], day: date) -> float | None:
-    before = [p.score for p in scores if p.period <= month_start(day)]
-    return before[-1] if before else None
+def _monitor_external(f: ActionFacts, config: EngineConfig) -> bool:
+    return f.explained and not f.systemic
 
 
-def _unanswered_reset(
-    decisions: Sequence[DecisionRecord],
-    scores: Sequence[PeriodScore],
-    as_of: date,
-    config: EngineConfig,
-) -> DecisionRecord | None:
-    resets = [d for d in decisions if d.kind is DecisionKind.RESET and d.decided <= as_of]
-    if not resets or not scores:
-        return None
-    last = max(resets, key=lambda d: d.decided)
-    if (as_of - last.decided).days < config.reset_response_days:
-        return None
-    then = _score_at(scores, last.decided)
-    return last if then is None or scores[-1].score <= then + 1e-9 else None
+def _reset_pattern(f: ActionFacts, config: EngineConfig) -> bool:
+    many = len(f.problem_categories) >= config.decline_min_categories
+    return many or (bool(f.problems) and f.corroborated)
 
 
-def _recent_reset(decisions: Sequence[DecisionRecord], as_of: date, days: int) -> date | None:
-    recent = [
-        d.decided
-        for d in decisions
-        if d.kind is DecisionKind.RESET and 0 <= (as_of - d.decided).days < days
-    ]
-    return max(recent) if recent else None
+def _watch_sightings(f: ActionFacts, config: EngineConfig) -> bool:
+    return len(f.sighted) >= config.watch_min_categories
 
 
-def _context_reasons(signals: PeriodSignals) -> list[str]:
-    """One reason per context factor, naming the negative signals it may explain."""
-    titles: dict[str, list[str]] = {}
-    for s in signals.negatives:
-        for note in s.context:
-            titles.setdefault(note, []).append(f"“{s.title}”")
-    suffix = " — may be external."
-    return [
-        f"{note.removesuffix(suffix)} — so {join_words(names)} may be external."
-        for note, names in titles.items()
-    ]
+def _reinvest(f: ActionFacts, config: EngineConfig) -> bool:
+    return (
+        f.score is not None
+        and f.score >= config.reinvest_min_score
+        and (bool(f.positives) or f.phase is Phase.GROWTH)
+    )
 
 
-def _pattern_reasons(signals: PeriodSignals, ours: Sequence[Signal]) -> list[str]:
-    reasons: list[str] = []
-    confirmed = [f"“{s.title}”" for s in signals.negatives if s.confirmed]
-    if confirmed:
-        reasons.append(f"Confirmed pattern: {join_words(confirmed)}.")
-    if signals.systemic:
-        names = join_names(signals.systemic_categories)
-        reasons.append(f"Signals cluster across {names}: the issue is systemic.")
-    if ours:
-        reasons.append("Our own side is missing commitments: start by fixing our delivery.")
-    return reasons
+def _reinvest_reasons(f: ActionFacts) -> tuple[ActionReason, ...]:
+    found = [R.HEALTHY]
+    if f.positives:
+        found.append(R.POSITIVE_SIGNALS)
+    if f.phase is Phase.GROWTH:
+        found.append(R.GROWING)
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRule:
+    """One row of the decision table: when it applies, the action, and why."""
+
+    name: str
+    action: DecisionKind
+    applies: Callable[[ActionFacts, EngineConfig], bool]
+    reasons: Callable[[ActionFacts], tuple[ActionReason, ...]]
+
+
+ACTION_RULES: tuple[ActionRule, ...] = (
+    ActionRule(
+        "exit_after_failed_reset",
+        A.EXIT,
+        _exit_after_failed_reset,
+        lambda f: (R.SUSTAINED_SYSTEMIC, R.RESET_UNANSWERED),
+    ),
+    ActionRule(
+        "exit_before_deadline", A.EXIT, _exit_before_deadline, lambda f: (R.DECLINING_DEADLINE,)
+    ),
+    ActionRule("monitor_external", A.MONITOR, _monitor_external, lambda f: (R.EXTERNAL_EXPLAINS,)),
+    ActionRule("reset_systemic", A.RESET, lambda f, c: f.systemic, lambda f: ()),
+    ActionRule("reset_pattern", A.RESET, _reset_pattern, lambda f: (R.CORROBORATED,)),
+    ActionRule("reset_our_delivery", A.RESET, lambda f, c: bool(f.ours), lambda f: ()),
+    ActionRule("reset_fact", A.RESET, lambda f, c: bool(f.durable), lambda f: (R.DURABLE_FACT,)),
+    ActionRule(
+        "watch_uncorroborated",
+        A.WATCH,
+        lambda f, c: bool(f.problems),
+        lambda f: (R.UNCORROBORATED,),
+    ),
+    ActionRule("watch_sightings", A.WATCH, _watch_sightings, lambda f: (R.SIGHTINGS,)),
+    ActionRule("reinvest", A.REINVEST, _reinvest, _reinvest_reasons),
+    ActionRule("monitor_task", A.MONITOR, lambda f, c: bool(f.structural), lambda f: ()),
+    ActionRule(
+        "monitor", A.MONITOR, lambda f, c: True, lambda f: (R.OPEN_SIGNALS if f.open else R.QUIET,)
+    ),
+)
+
+
+def _common_reasons(action: DecisionKind, f: ActionFacts) -> list[ActionReason]:
+    """Reasons that follow from the facts whatever rule chose the action."""
+    found = [R.STRUCTURAL_TASK] if f.structural else []
+    if action in (A.RESET, A.EXIT):
+        found += [R.CONFIRMED_PATTERN] if f.confirmed else []
+        found += [R.SYSTEMIC_CLUSTER] if f.systemic else []
+        found += [R.OUR_DELIVERY] if f.ours else []
+    if action is A.RESET and f.recent_reset is not None:
+        found.append(R.RESET_UNDER_WAY)
+    if f.our_slips:
+        found.append(R.OUR_SLIPS)
+    if any(s.context for s in f.negatives):
+        found.append(R.CONTEXT)
+    return found
+
+
+def decide_action(
+    f: ActionFacts, config: EngineConfig
+) -> tuple[ActionRule, tuple[ActionReason, ...]]:
+    """The first rule that applies, and every reason code behind its action."""
+    rule = next(r for r in ACTION_RULES if r.applies(f, config))
+    return rule, (*rule.reasons(f), *_common_reasons(rule.action, f))
+
+
+def _evidence(action: DecisionKind, f: ActionFacts) -> tuple[str, ...]:
+    behind: Sequence[Signal]
+    if action is A.REINVEST:
+        behind = [*f.positives, *f.structural]
+    elif action in (A.MONITOR, A.WATCH):
+        behind = f.negatives
+    else:
+        behind = [*f.confirmed, *f.ours, *(f.negatives if f.systemic else ())]
+    return tuple(dict.fromkeys(s.rule for s in behind))
 
 
 def recommend(
@@ -121,79 +181,15 @@ def recommend(
     phase: PhaseDiagnosis,
     config: EngineConfig,
 ) -> Recommendation:
-    history, as_of = frame.history, frame.as_of
-    dates = agreement_dates(history.agreement)
-    confirmed = [s for s in signals.negatives if s.confirmed]
-    # Our own slips obey the rule of three too: only a confirmed one drives a reset.
-    ours = [s for s in confirmed if is_our_side(s.rule)]
-    our_slips = [s for s in signals.negatives if is_our_side(s.rule) and not s.confirmed]
-    score = scores[-1].score if scores else config.missing_category_cap
-    tail = [p.score for p in scores[-config.exit_sustained_periods :]]
-    sustained_low = len(tail) == config.exit_sustained_periods and all(
-        s <= config.exit_score_max for s in tail
-    )
-    declining = signals.systemic or phase.phase is Phase.DECLINE
-    unanswered = _unanswered_reset(history.decisions, scores, as_of, config)
-    deadline = _approaching(dates, as_of, config)
-    reasons: list[str] = []
-    if sustained_low and declining and unanswered is not None:
-        action = DecisionKind.EXIT
-        headline = "Prepare a graceful exit: the decline is sustained and a reset did not help."
-        reasons.append(
-            f"The score has stayed at or below {config.exit_score_max:.1f} for "
-            f"{config.exit_sustained_periods} periods and the decline is systemic."
-        )
-        reasons.append(f"The reset decided on {unanswered.decided} has not lifted the score.")
-    elif phase.phase is Phase.DECLINE and deadline is not None:
-        action = DecisionKind.EXIT
-        headline = f"Decide before the {deadline[0]} on {deadline[1]}: prepare a graceful exit."
-        reasons.append(f"The alliance is declining and its {deadline[0]} is on {deadline[1]}.")
-    elif confirmed or signals.systemic or ours:
-        action = DecisionKind.RESET
-        headline = "Reset: have a candid conversation and realign expectations."
-    elif score >= config.reinvest_min_score and (signals.positives or phase.phase is Phase.GROWTH):
-        action = DecisionKind.REINVEST
-        headline = "Reinvest: the alliance is healthy; explore new joint opportunities."
-        reasons.append(f"Score {score:.1f} with nothing confirmed against it.")
-        reasons += [f"Positive signal: “{s.title}”." for s in signals.positives]
-        if phase.phase is Phase.GROWTH:
-            reasons.append("Engagement or results are rising.")
-    else:
-        action = DecisionKind.MONITOR
-        headline = "Monitor: nothing is confirmed; keep the regular check-ins."
-        open_ones = [s for s in signals.negatives if not s.confirmed]
-        if open_ones:
-            reasons.append(
-                f"{len(open_ones)} unconfirmed signal(s) to watch; the rule of three "
-                "holds escalation until they repeat."
-            )
-        else:
-            reasons.append(f"Score {score:.1f}; no active negative signal.")
-    if action in (DecisionKind.RESET, DecisionKind.EXIT):
-        reasons += _pattern_reasons(signals, ours)
-    if action is DecisionKind.RESET:
-        since = _recent_reset(history.decisions, as_of, config.reset_response_days)
-        if since is not None:
-            reasons.append(f"A reset is already under way (decided {since}): follow it through.")
-    if our_slips:
-        names = join_words([f"“{s.title}”" for s in our_slips])
-        reasons.append(
-            f"Our own side slipped recently ({names}, not yet confirmed): check our "
-            "delivery before it becomes a pattern."
-        )
-    reasons += _context_reasons(signals)
-    if action is DecisionKind.REINVEST:
-        behind = list(signals.positives)
-    elif action is DecisionKind.MONITOR:
-        behind = list(signals.negatives)
-    else:
-        behind = [*confirmed, *ours, *(signals.negatives if signals.systemic else ())]
-    evidence = tuple(dict.fromkeys(s.rule for s in behind))
+    facts = action_facts(frame, signals, scores, phase, config)
+    rule, codes = decide_action(facts, config)
     return Recommendation(
-        action=action,
-        headline=headline,
-        reasons=tuple(reasons),
-        evidence=evidence,
-        agreement_dates=dates,
+        action=rule.action,
+        headline=headline(rule.name, facts),
+        reasons=explain_action(codes, facts, config),
+        evidence=_evidence(rule.action, facts),
+        agreement_dates=facts.dates,
         checklist=checklist(frame, signals, config),
+        rule=rule.name,
+        reason_codes=tuple(str(code) for code in codes),
     )

@@ -53,8 +53,8 @@ class CategoryInput:
 @dataclass(frozen=True, slots=True)
 class PeriodScore:
     period: date
-    score: float  # 1..5, one decimal
-    raw: float  # unrounded
+    score: float | None  # 1..5, one decimal; None: not enough data yet
+    raw: float | None  # unrounded
     categories: tuple[CategoryScore, ...]
 
     def category(self, category: Category) -> CategoryScore:
@@ -171,31 +171,50 @@ def _mean(
     return cap if math.isnan(total) else total  # nan: no weighted category at all
 
 
-def _final(mean: float, systemic: bool, config: EngineConfig) -> float:
+def _final(mean: float, systemic: bool, broad: bool, config: EngineConfig) -> float:
+    """The total after the systemic penalty and the caps of a confirmed pattern."""
     total = mean - config.score_systemic_penalty if systemic else mean
+    if systemic:
+        total = min(total, config.score_cap_systemic)
+    elif broad:
+        total = min(total, config.score_cap_pattern)
     return max(1.0, min(5.0, total))
 
 
+def _broad(triaged: PeriodSignals, config: EngineConfig) -> bool:
+    """Confirmed problems (changes, not standing risks) in enough categories for a pattern."""
+    return len(triaged.problem_categories) >= config.decline_min_categories
+
+
+def _enough(weights: Sequence[float], has_data: Sequence[bool], config: EngineConfig) -> bool:
+    """Data in at least `score_min_categories` of the weighted categories."""
+    known = sum(1 for w, d in zip(weights, has_data, strict=True) if d and w > 0)
+    return known >= min(config.score_min_categories, sum(1 for w in weights if w > 0))
+
+
 def combine(
-    inputs: Mapping[Category, CategoryInput], systemic: bool, config: EngineConfig
-) -> tuple[float, dict[Category, float]]:
-    """The unrounded total and the value each category counted as."""
+    inputs: Mapping[Category, CategoryInput], systemic: bool, broad: bool, config: EngineConfig
+) -> tuple[float | None, dict[Category, float]]:
+    """The unrounded total (None without enough data) and the value each category counted as."""
     own = [_own(item, config) for item in inputs.values()]
     has_data = [item.has_data for item in inputs.values()]
     cap = config.missing_category_cap
-    total = _mean(_weights(inputs, config), own, has_data, cap)
+    weights = _weights(inputs, config)
+    total = _mean(weights, own, has_data, cap)
     counted = {
         c: value if known else min(cap, value, total)
         for c, value, known in zip(inputs, own, has_data, strict=True)
     }
-    return _final(total, systemic, config), counted
+    if not _enough(weights, has_data, config):
+        return None, counted
+    return _final(total, systemic, broad, config), counted
 
 
 def score_period(
     triaged: PeriodSignals, has_data: Mapping[Category, bool], config: EngineConfig
 ) -> PeriodScore:
     inputs = category_inputs(triaged.signals, has_data, config)
-    raw, counted = combine(inputs, triaged.systemic, config)
+    raw, counted = combine(inputs, triaged.systemic, _broad(triaged, config), config)
     categories = tuple(
         CategoryScore(
             category=c,
@@ -208,7 +227,8 @@ def score_period(
         )
         for c, item in inputs.items()
     )
-    return PeriodScore(triaged.period, round_score(raw), raw, categories)
+    score = None if raw is None else round_score(raw)
+    return PeriodScore(triaged.period, score, raw, categories)
 
 
 def _data_rows(covered: Mapping[Category, tuple[bool, ...]], size: int) -> list[tuple[bool, ...]]:
@@ -243,7 +263,7 @@ def score_periods(
     # The triage reuses the same signals tuple while nothing changes (all kept alive
     # by `triaged`), so its identity is a cheap and safe key for the own scores.
     own_of: dict[int, tuple[float, ...]] = {}
-    totals: dict[tuple[object, ...], float] = {}
+    totals: dict[tuple[object, ...], float | None] = {}
     first_detailed = len(triaged) - detailed
     for i, (period_signals, has_data) in enumerate(zip(triaged, rows, strict=True)):
         if i >= first_detailed:
@@ -254,25 +274,40 @@ def score_periods(
         own = own_of.get(id(signals))
         if own is None:
             own = own_of[id(signals)] = _own_scores(signals, config)
-        key = (own, has_data, period_signals.systemic)
-        raw = totals.get(key)
-        if raw is None:
-            mean = _mean(weights, own, has_data, cap)
-            raw = totals[key] = _final(mean, period_signals.systemic, config)
-        scores.append(PeriodScore(period_signals.period, round_score(raw), raw, ()))
+        broad = _broad(period_signals, config) if period_signals.signals else False
+        key = (own, has_data, period_signals.systemic, broad)
+        if key in totals:
+            raw = totals[key]
+        else:
+            raw = None
+            if _enough(weights, has_data, config):
+                mean = _mean(weights, own, has_data, cap)
+                raw = _final(mean, period_signals.systemic, broad, config)
+            totals[key] = raw
+        score = None if raw is None else round_score(raw)
+        scores.append(PeriodScore(period_signals.period, score, raw, ()))
     return tuple(scores)
 
 
-def baseline_score(scores: Sequence[float], config: EngineConfig) -> float | None:
-    """Median of the trailing `baseline_periods` scores before the last one."""
-    trailing = list(scores[:-1])[-config.baseline_periods :]
+def sustained_low(scores: Sequence[PeriodScore], config: EngineConfig) -> bool:
+    """A score at or below `exit_score_max` in each of the last `exit_sustained_periods`."""
+    tail = [p.score for p in scores[-config.exit_sustained_periods :]]
+    return len(tail) == config.exit_sustained_periods and all(
+        s is not None and s <= config.exit_score_max for s in tail
+    )
+
+
+def baseline_score(scores: Sequence[float | None], config: EngineConfig) -> float | None:
+    """Median of the trailing `baseline_periods` scores before the last one (months
+    without a score left out)."""
+    trailing = [s for s in list(scores[:-1])[-config.baseline_periods :] if s is not None]
     if len(trailing) < config.baseline_min_periods:
         return None
     return round_score(median(trailing))
 
 
-def trend(score: float, baseline: float | None, config: EngineConfig) -> str:
-    if baseline is None:
+def trend(score: float | None, baseline: float | None, config: EngineConfig) -> str:
+    if baseline is None or score is None:
         return "flat"
     change = score - baseline
     if change >= config.trend_threshold - 1e-9:

@@ -8,17 +8,28 @@ periods in which it fired:
   (the signal resolves);
 - a period *without data* for the category neither extends nor ends the streak:
   the signal stays active as it was. Missing data must never make a problem look
-  solved, nor count as another month of evidence.
+  solved, nor count as another month of evidence. (An instant event is different:
+  it lasts its window, whatever data comes in.)
 
-A streak is confirmed once it reaches `confirm_after_periods` (the rule of three)
-or at once for an instant detection (a discrete, unambiguous event such as a
-champion leaving); an instant signal then stays active and confirmed for
-`instant_active_periods` periods counting the one it happened in.
+The rule of three counts *occurrences*, not months: each detection says how many
+independent readings it adds (one for an ordinary month, the number of events for
+per-event rules such as cancelled meetings, none for a reading already counted
+such as a survey result held over the following months), at most
+`max_occurrences_per_period` per month so that one bad month alone never makes a
+pattern. A detection in a declared quiet period, or one that repeats a short dip
+of the same rule in the same calendar month a year earlier (a season: the
+holidays, August), keeps the signal in view but adds nothing.
+
+A streak is confirmed once its occurrences reach `confirm_after_periods` (the
+rule of three) or at once for an instant detection (a discrete, unambiguous
+event such as a champion leaving); an instant signal then stays active and
+confirmed for `instant_active_periods` periods counting the one it happened in.
 
 Triangulation looks at the negative signals active in any of the last
 `systemic_window_periods` periods. A category *counts* towards a cluster when
 one of its signals there is confirmed or fired in at least two of those periods
-(a one-month blip is not a pattern). Counted categories numbering at least
+with two occurrences counted (a one-month blip is not a pattern, and neither is
+one reading held over two months). Counted categories numbering at least
 `systemic_min_categories`, with confirmed signals in at least
 `systemic_min_confirmed` different categories, = systemic. Two confirmed
 readings of the same thing (leads falling and leads off target) are one story,
@@ -44,15 +55,29 @@ from radar.engine.assessment import Detection, Signal
 from radar.engine.config import EngineConfig
 from radar.engine.features import add_months, month_end
 from radar.engine.records import ContextFactorRecord
-from radar.engine.vocab import Category, Polarity
+from radar.engine.vocab import Category, ContextKind, Polarity
 
 CONTEXT_LABELS = {
     "downturn": "an economic downturn",
     "leadership_change": "a leadership change",
     "merger_acquisition": "a merger or acquisition",
     "regulation": "a regulatory shift",
+    "quiet_period": "a declared quiet period",
     "other": "an external event",
 }
+# Context factors that explain a quiet month rather than a problem: never "possibly external".
+SEASONAL_KINDS = frozenset({ContextKind.QUIET_PERIOD})
+
+
+# Standing risks rather than changes in the relationship: a single point of contact, a key
+# contact who handed over to a successor in post. They call for a task, not a reset, and a
+# pattern is made of changes (radar.engine.respond, radar.engine.score).
+STRUCTURAL_RULES = frozenset({"resource.single_contact", "resource.key_contact_left"})
+
+
+def is_structural(signal: Signal) -> bool:
+    """A standing risk, not a change; an empty seat (a durable departure) is no task."""
+    return signal.rule in STRUCTURAL_RULES and not signal.durable
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +90,9 @@ class PeriodSignals:
     systemic_categories: tuple[Category, ...]  # empty unless systemic
     # Categories with a negative signal active in the window, systemic or not.
     cluster: tuple[Category, ...] = ()
+    # A confirmed negative signal, and negatives that count (confirmed, or seen in two
+    # months of the window) in at least two categories: one problem corroborated by another.
+    corroborated: bool = False
 
     @property
     def negatives(self) -> tuple[Signal, ...]:
@@ -77,6 +105,15 @@ class PeriodSignals:
     def by_rule(self) -> dict[str, Signal]:
         return {s.rule: s for s in self.signals}
 
+    @property
+    def problem_categories(self) -> frozenset[Category]:
+        """Categories with a confirmed negative signal that is a change, not a standing risk."""
+        return frozenset(
+            s.category
+            for s in self.signals
+            if s.confirmed and s.polarity is Polarity.NEGATIVE and not is_structural(s)
+        )
+
 
 @dataclass(slots=True)
 class _Streak:
@@ -86,6 +123,8 @@ class _Streak:
     consecutive: int
     instant_until: int  # last period index an instant detection keeps it active (-1: none)
     confirmed_since: date | None
+    occurrences: int = 0  # readings counted towards the rule of three
+    seasonal: bool = False  # the latest detection counted nothing (quiet period, season)
     signal: Signal | None = None  # cached until the streak changes
 
 
@@ -113,8 +152,9 @@ def _overlapping(
 def context_notes(
     first: date, last: date, context: Sequence[ContextFactorRecord]
 ) -> tuple[str, ...]:
-    """Notes for the context factors overlapping the months first..last."""
-    factors = [(factor, _factor_note(factor)) for factor in context]
+    """Notes for the context factors overlapping the months first..last (quiet periods
+    explain no problem and give none)."""
+    factors = [(f, _factor_note(f)) for f in context if f.kind not in SEASONAL_KINDS]
     return _overlapping(first, month_end(last), factors)
 
 
@@ -123,7 +163,11 @@ class _Notes:
     months around each last month are worked out once."""
 
     def __init__(self, context: Sequence[ContextFactorRecord], config: EngineConfig) -> None:
-        self._factors = [(factor, _factor_note(factor)) for factor in context]
+        self._factors = [
+            (factor, _factor_note(factor))
+            for factor in context
+            if factor.kind not in SEASONAL_KINDS
+        ]
         self._back = max(config.context_window_periods, 1) - 1
         # last seen -> (the first of its recent months, the end of its month)
         self._months: dict[date, tuple[date, date]] = {}
@@ -150,15 +194,75 @@ def _group(detections: Iterable[Detection]) -> dict[date, dict[str, Detection]]:
     return grouped
 
 
+class _Seasons:
+    """Which detections count nothing: in a declared quiet period, or a repeat of last
+    year's short dip of the same rule in the same calendar month."""
+
+    def __init__(
+        self,
+        grouped: Mapping[date, Mapping[str, Detection]],
+        periods: Sequence[date],
+        context: Sequence[ContextFactorRecord],
+        config: EngineConfig,
+    ) -> None:
+        index = {period: i for i, period in enumerate(periods)}
+        self._fired: dict[str, set[int]] = {}
+        for period, found in grouped.items():
+            i = index.get(period)
+            if i is None:
+                continue
+            for rule, d in found.items():
+                if not d.instant:
+                    self._fired.setdefault(rule, set()).add(i)
+        quiet = [f for f in context if f.kind in SEASONAL_KINDS]
+        self._quiet = {  # the months a quiet period touches
+            i
+            for i, period in enumerate(periods)
+            if any(
+                f.start <= month_end(period) and (f.end is None or f.end >= period) for f in quiet
+            )
+        }
+        self._longest = max(config.season_max_periods, 1)
+
+    def seasonal(self, rule: str, i: int, covered: Sequence[bool] = ()) -> bool:
+        """In a quiet period, or a repeat of last year's short dip in this calendar month.
+        A dip two years ago counts only when last year's month says nothing (no data for
+        the rule's category): a month last year that had data and no dip breaks the
+        season, so a real decline is not waved through by a one-off two years before."""
+        if i in self._quiet:
+            return True
+        fired = self._fired.get(rule)
+        if not fired:
+            return False
+        if self._short_dip(fired, i - 12):
+            return True
+        last_year = i - 12
+        known = 0 <= last_year < len(covered) and covered[last_year]
+        return not known and self._short_dip(fired, i - 24)
+
+    def _short_dip(self, fired: set[int], i: int) -> bool:
+        """The rule fired at i in a run of at most `season_max_periods` months."""
+        if i not in fired:
+            return False
+        start = end = i
+        while start - 1 in fired:
+            start -= 1
+        while end + 1 in fired:
+            end += 1
+        return end - start + 1 <= self._longest
+
+
 def _advance(
     streaks: dict[str, _Streak],
     fired: Mapping[str, Detection],
     i: int,
     period: date,
     covered: Mapping[Category, tuple[bool, ...]],
+    seasons: _Seasons,
     config: EngineConfig,
 ) -> bool:
     """Move every streak to period i; True when the set of active signals changed."""
+    most = max(config.max_occurrences_per_period, 1)
     for rule, d in fired.items():
         streak = streaks.get(rule)
         if streak is None:
@@ -169,8 +273,14 @@ def _advance(
         streak.last_seen = period
         streak.consecutive += 1
         if d.instant:
-            streak.instant_until = i + config.instant_active_periods - 1
-        confirmed = d.instant or streak.consecutive >= config.confirm_after_periods
+            lasts = d.active_periods or config.instant_active_periods
+            streak.instant_until = max(streak.instant_until, i + lasts - 1)
+            streak.seasonal = False
+        else:
+            streak.seasonal = seasons.seasonal(rule, i, covered.get(d.category, ()))
+        if not streak.seasonal:
+            streak.occurrences += min(max(d.occurrences, 0), most)
+        confirmed = d.instant or streak.occurrences >= config.confirm_after_periods
         if confirmed and streak.confirmed_since is None:
             streak.confirmed_since = period
     if len(streaks) == len(fired):
@@ -179,10 +289,13 @@ def _advance(
     for rule, streak in streaks.items():
         if rule in fired:
             continue
-        flags = covered.get(streak.detection.category, ())
-        has_data = i < len(flags) and flags[i]
-        if i <= streak.instant_until or not has_data:
-            continue  # held: an instant event's window, or a month we know nothing about
+        if streak.detection.instant:
+            if i <= streak.instant_until:
+                continue  # held: the event's window (a durable fact: until it is resolved)
+        else:
+            flags = covered.get(streak.detection.category, ())
+            if not (i < len(flags) and flags[i]):
+                continue  # held: a month we know nothing about
         ended.append(rule)
     for rule in ended:
         del streaks[rule]  # resolved; firing again starts a new streak
@@ -207,6 +320,9 @@ def _signal(streak: _Streak, notes: _Notes) -> Signal:
         possibly_external=bool(context),
         context=context,
         confirmed_since=streak.confirmed_since,
+        occurrences=streak.occurrences,
+        seasonal=streak.seasonal,
+        durable=d.durable,
     )
 
 
@@ -231,6 +347,7 @@ def _systemic(
     categories: set[Category] = set()
     confirmed: set[Category] = set()
     fired: dict[str, set[date]] = {}  # rule -> the window's periods in which it fired
+    counts: dict[str, int] = {}  # rule -> the most occurrences its streak reached
     rule_category: dict[str, Category] = {}
     for _, signals in window:
         for s in signals:
@@ -242,7 +359,14 @@ def _systemic(
                 confirmed.add(s.category)
             if s.last_seen >= start:
                 fired.setdefault(s.rule, set()).add(s.last_seen)
-    repeated = {rule_category[rule] for rule, seen in fired.items() if len(seen) >= 2}
+                counts[s.rule] = max(counts.get(s.rule, 0), s.occurrences)
+    # Seen in two months, and counted twice: a reading held over (a survey's result, an
+    # unanswered survey) or a seasonal repeat is still one reading.
+    repeated = {
+        rule_category[rule]
+        for rule, seen in fired.items()
+        if len(seen) >= 2 and counts.get(rule, 0) >= 2
+    }
     counted = confirmed | repeated
     systemic = (
         len(counted) >= config.systemic_min_categories
@@ -276,23 +400,26 @@ def _window_systemic(
     window: Sequence[tuple[date, tuple[Signal, ...]]],
     negatives: Sequence[tuple[frozenset[Category], frozenset[Category]]],
     config: EngineConfig,
-) -> tuple[bool, tuple[Category, ...], tuple[Category, ...]]:
-    """`_systemic`, looking at the window's signals one by one only when it can be systemic.
+) -> tuple[bool, tuple[Category, ...], tuple[Category, ...], bool]:
+    """`_systemic` and whether a confirmed problem is corroborated, looking at the
+    window's signals one by one only when it can be either.
 
     `negatives` holds `_negative_categories` of each period of the window. The categories
-    that count are a subset of those with a negative signal, so too few of those, or too
-    few confirmed ones, settle it without the per-signal scan (most windows).
+    that count are a subset of those with a negative signal, so too few of those, or no
+    confirmed one, settle it without the per-signal scan (most windows).
     """
     categories = confirmed = _NONE
     for found, sure in negatives:
         if found:  # most periods have no negative signal
             categories, confirmed = categories | found, confirmed | sure
-    if (
-        len(categories) < config.systemic_min_categories
-        or len(confirmed) < config.systemic_min_confirmed
-    ):
-        return False, (), _in_order(categories)
-    return _systemic(window, config)
+    can_be_systemic = (
+        len(categories) >= config.systemic_min_categories
+        and len(confirmed) >= config.systemic_min_confirmed
+    )
+    if not can_be_systemic and (not confirmed or len(categories) < 2):
+        return False, (), _in_order(categories), False
+    systemic, counted, cluster = _systemic(window, config)
+    return systemic, counted, cluster, bool(confirmed) and len(counted) >= 2
 
 
 def triage(
@@ -305,6 +432,7 @@ def triage(
     """The active signals of every period, in one pass over the periods."""
     grouped = _group(detections)
     notes = _Notes(context, config)
+    seasons = _Seasons(grouped, periods, context, config)
     streaks: dict[str, _Streak] = {}  # the active ones
     result: list[PeriodSignals] = []
     # The window: the last `systemic_window_periods` periods (at least this one).
@@ -314,7 +442,7 @@ def triage(
     active: tuple[Signal, ...] = ()
     negatives = _negative_categories(active)
     for i, period in enumerate(periods):
-        if _advance(streaks, grouped.get(period, {}), i, period, covered, config):
+        if _advance(streaks, grouped.get(period, {}), i, period, covered, seasons, config):
             signals = [_cached(s, notes) for s in streaks.values()]
             if len(signals) > 1:
                 signals.sort(key=_order)
@@ -323,6 +451,12 @@ def triage(
         # A signal's last_seen tells in which of the window's periods it fired.
         recent.append((period, active))
         recent_negatives.append(negatives)
-        systemic, counted, cluster = _window_systemic(recent, recent_negatives, config)
-        result.append(PeriodSignals(period, active, systemic, counted if systemic else (), cluster))
+        systemic, counted, cluster, corroborated = _window_systemic(
+            recent, recent_negatives, config
+        )
+        result.append(
+            PeriodSignals(
+                period, active, systemic, counted if systemic else (), cluster, corroborated
+            )
+        )
     return tuple(result)

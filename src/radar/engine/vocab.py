@@ -138,6 +138,7 @@ class ContextKind(StrEnum):
     LEADERSHIP_CHANGE = "leadership_change"
     MERGER_ACQUISITION = "merger_acquisition"
     REGULATION = "regulation"
+    QUIET_PERIOD = "quiet_period"  # a declared slow season: holidays, a freeze, August
     OTHER = "other"
 
 
@@ -146,6 +147,7 @@ class DecisionKind(StrEnum):
     RESET = "reset"
     EXIT = "exit"
     MONITOR = "monitor"
+    WATCH = "watch"  # an early warning: look closer before it confirms (after monitor)
 
 
 class SurveyKind(StrEnum):

@@ -59,6 +59,25 @@ def _category_sentence(
     return f"{str(category).capitalize()} {move}{tail}."
 
 
+def _first(score: float | None, month: str) -> str:
+    if score is None:
+        return f"First period assessed ({month}): not enough data yet for a score."
+    return f"First period assessed ({month}): the score starts at {score:.1f}."
+
+
+def _moved(old: float | None, new: float | None, month: str) -> str:
+    """The headline sentence: how the score moved (or appeared, or went) this month."""
+    if new is None:
+        return f"Not enough data yet for a score in {month}."
+    if old is None:
+        return f"The first score, {new:.1f}, in {month}: enough data to score the alliance."
+    change = round_score(new - old)
+    if abs(change) < 0.05:
+        return f"The score held at {new:.1f} in {month}."
+    verb = "rose" if change > 0 else "fell"
+    return f"The score {verb} from {old:.1f} to {new:.1f} in {month}."
+
+
 def why_moved(
     previous: tuple[PeriodSignals, PeriodScore] | None,
     current: tuple[PeriodSignals, PeriodScore],
@@ -67,18 +86,11 @@ def why_moved(
     signals, score = current
     month = score.period.strftime("%B %Y")
     if previous is None:
-        first = [f"First period assessed ({month}): the score starts at {score.score:.1f}."]
+        first = [_first(score.score, month)]
         first += [f"“{s.title}” is confirmed." for s in signals.signals if s.confirmed]
         return tuple(first)
     old_signals, old_score = previous
-    change = round_score(score.score - old_score.score)
-    if abs(change) < 0.05:
-        sentences = [f"The score held at {score.score:.1f} in {month}."]
-    else:
-        verb = "rose" if change > 0 else "fell"
-        sentences = [
-            f"The score {verb} from {old_score.score:.1f} to {score.score:.1f} in {month}."
-        ]
+    sentences = [_moved(old_score.score, score.score, month)]
     before, after = old_signals.by_rule(), signals.by_rule()
     for category in _CATEGORIES:
         sentence = _category_sentence(

@@ -41,7 +41,8 @@ def systemic(payload: Mapping[str, Any]) -> Condition | None:
 
 
 def drop(payload: Mapping[str, Any]) -> Condition | None:
-    history = [p for p in payload.get("score_history") or [] if "score" in p]
+    # A month without a score ("not enough data yet") has nothing to fall from or to.
+    history = [p for p in payload.get("score_history") or [] if p.get("score") is not None]
     if len(history) < 2:
         return None
     latest = history[-1]

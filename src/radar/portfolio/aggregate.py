@@ -23,7 +23,12 @@ Definitions (they matter for the signals built on them):
   call that took place, or a message *from* the partner. An outbound e-mail that
   nobody answers is not contact, and neither is a meeting the partner skipped.
   `last_contact` is the latest such instant in the month;
-- per ritual (QBR, steering committee, …) the day it was last held in the month.
+- per ritual (QBR, steering committee, …) the day it was last held in the month;
+- each partner reply on its own, for small samples: the number of inbound
+  messages with a reply time, and the mean of ln(hours) and of its square
+  (a reply under 0.1 hour counts as 0.1);
+- the partner's executive sponsors: held meetings one was invited to, and held
+  meetings one attended (a sponsor who stops coming delegates).
 """
 
 from __future__ import annotations
@@ -34,11 +39,12 @@ from operator import itemgetter
 from typing import Any
 
 from django.db import connections
-from django.db.models import Avg, Count, Max, Q, QuerySet, Sum
+from django.db.models import Avg, Count, F, Max, Q, QuerySet, Sum, Value
+from django.db.models.functions import Greatest, Ln, Power
 from django.utils import timezone
 
-from radar.engine.records import PeriodStats
-from radar.engine.vocab import Direction, InteractionKind, Ritual, Side
+from radar.engine.records import REPLY_FLOOR_HOURS, PeriodStats
+from radar.engine.vocab import ContactRole, Direction, InteractionKind, Ritual, Side
 from radar.portfolio.models import Alliance, Interaction, InteractionParticipant
 from radar.portfolio.months import (
     as_month,
@@ -86,6 +92,11 @@ def _measures() -> dict[str, Any]:
         measures[f"n_ritual_{ritual.value}"] = Max(
             "occurred_at", filter=HELD & Q(ritual=ritual.value)
         )
+    replied = INBOUND & Q(reply_hours__isnull=False)
+    log_hours = Ln(Greatest(F("reply_hours"), Value(REPLY_FLOOR_HOURS)))
+    measures["n_partner_replies"] = Count("reply_hours", filter=INBOUND)
+    measures["n_partner_reply_log"] = Avg(log_hours, filter=replied)
+    measures["n_partner_reply_log_sq"] = Avg(Power(log_hours, 2), filter=replied)
     return measures
 
 
@@ -116,8 +127,10 @@ def monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, list[
             alliance__in=alliances, occurred_at__gte=start, occurred_at__lt=before
         )
     )
-    people = partner_people(Q(contact__alliance__in=alliances), before, since=start)
-    return stats_from_rows(rows + with_people(partial, people))
+    contacts = Q(contact__alliance__in=alliances)
+    people = partner_people(contacts, before, since=start)
+    sponsors = sponsor_attendance(contacts, before, since=start)
+    return stats_from_rows(rows + with_people(partial, people, sponsors))
 
 
 def live_monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, list[PeriodStats]]:
@@ -127,8 +140,9 @@ def live_monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, 
     """
     before = end_of_day(as_of)
     rows = month_rows(Interaction.objects.filter(alliance__in=alliances, occurred_at__lt=before))
-    people = partner_people(Q(contact__alliance__in=alliances), before)
-    return stats_from_rows(with_people(rows, people))
+    contacts = Q(contact__alliance__in=alliances)
+    people = partner_people(contacts, before)
+    return stats_from_rows(with_people(rows, people, sponsor_attendance(contacts, before)))
 
 
 def month_rows(interactions: QuerySet[Interaction]) -> list[tuple[Any, ...]]:
@@ -143,14 +157,21 @@ def month_rows(interactions: QuerySet[Interaction]) -> list[tuple[Any, ...]]:
     return [(alliance_id, as_month(month), *rest) for alliance_id, month, *rest in found]
 
 
-def with_people(rows: list[tuple[Any, ...]], people: dict[Key, int]) -> list[tuple[Any, ...]]:
-    """Month rows with their distinct partner people inserted after the month."""
-    return [(a, month, people.get((a, month), 0), *rest) for a, month, *rest in rows]
+def with_people(
+    rows: list[tuple[Any, ...]], people: dict[Key, int], sponsors: dict[Key, tuple[int, int]]
+) -> list[tuple[Any, ...]]:
+    """Month rows with their distinct partner people and the sponsor meetings (invited,
+    attended) inserted after the month."""
+    return [
+        (a, month, people.get((a, month), 0), *sponsors.get((a, month), (0, 0)), *rest)
+        for a, month, *rest in rows
+    ]
 
 
 def stats_from_rows(rows: list[tuple[Any, ...]]) -> dict[int, list[PeriodStats]]:
     """PeriodStats per alliance, ascending by month, from rows shaped
-    (alliance_id, month, partner people, *the n_* measures in order).
+    (alliance_id, month, partner people, sponsor invited, sponsor attended, *the n_*
+    measures in order).
 
     The hot loop of every evaluation (36,000 rows for 1,000 alliances x 36
     months): tuple unpacking and positional arguments instead of a dict and
@@ -162,6 +183,8 @@ def stats_from_rows(rows: list[tuple[Any, ...]]) -> dict[int, list[PeriodStats]]
         alliance_id,
         month,
         people,
+        sponsor_invited,
+        sponsor_attended,
         held,
         cancelled,
         partner_invited,
@@ -179,8 +202,9 @@ def stats_from_rows(rows: list[tuple[Any, ...]]) -> dict[int, list[PeriodStats]]
         blaming,
         defensive,
         last,
-        *rituals,
+        *rest,
     ) in sorted(rows, key=_by_alliance_and_month):
+        rituals, (replies, reply_log, reply_log_sq) = rest[:-3], rest[-3:]
         stats = PeriodStats(
             month,
             held + cancelled,
@@ -203,6 +227,11 @@ def stats_from_rows(rows: list[tuple[Any, ...]]) -> dict[int, list[PeriodStats]]
             people,
             None if last is None else instant(last),
             {r: day_of(when) for r, when in zip(RITUALS, rituals, strict=True) if when is not None},
+            replies,
+            None if reply_log is None else float(reply_log),
+            None if reply_log_sq is None else float(reply_log_sq),
+            sponsor_invited,
+            sponsor_attended,
         )
         periods = result.get(alliance_id)
         if periods is None:
@@ -235,6 +264,11 @@ PERIOD_FIELDS = (
     "partner_people",
     "last_contact",
     "rituals",
+    "partner_replies",
+    "partner_reply_log",
+    "partner_reply_log_sq",
+    "sponsor_invited",
+    "sponsor_attended",
 )
 _by_alliance_and_month = itemgetter(0, 1)
 
@@ -260,6 +294,38 @@ def partner_people(
         .order_by()
     )
     return {(row["contact__alliance_id"], as_month(row["month"])): row["people"] for row in rows}
+
+
+def sponsor_attendance(
+    contacts: Q, before: datetime | None = None, since: datetime | None = None
+) -> dict[Key, tuple[int, int]]:
+    """Per (alliance, month) in [since, before): held meetings a partner executive sponsor
+    was invited to, and held meetings one attended."""
+    chosen = InteractionParticipant.objects.filter(
+        contacts,
+        interaction__kind=InteractionKind.MEETING.value,
+        interaction__cancelled=False,
+        invited=True,
+        contact__side=Side.PARTNER.value,
+        contact__role=ContactRole.EXECUTIVE_SPONSOR.value,
+    )
+    if before is not None:
+        chosen = chosen.filter(interaction__occurred_at__lt=before)
+    if since is not None:
+        chosen = chosen.filter(interaction__occurred_at__gte=since)
+    rows = (
+        chosen.annotate(month=month_of("interaction__occurred_at"))
+        .values("contact__alliance_id", "month")
+        .annotate(
+            invited=Count("interaction_id", distinct=True),
+            attended=Count("interaction_id", distinct=True, filter=Q(attended=True)),
+        )
+        .order_by()
+    )
+    return {
+        (row["contact__alliance_id"], as_month(row["month"])): (row["invited"], row["attended"])
+        for row in rows
+    }
 
 
 def raw_tuples(

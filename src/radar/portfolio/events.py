@@ -149,7 +149,15 @@ def metrics(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.MetricS
         m.MetricDefinition.objects.filter(alliance__in=alliances)
         .order_by("key")
         .values_list(
-            "alliance_id", "id", "key", "name", "kind", "higher_is_better", "target", "unit"
+            "alliance_id",
+            "id",
+            "key",
+            "name",
+            "kind",
+            "higher_is_better",
+            "target",
+            "unit",
+            "supplied_by",
         )
     )
     points: dict[int, list[tuple[date, float]]] = defaultdict(list)
@@ -160,9 +168,9 @@ def metrics(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.MetricS
     )
     for metric_id, period, value in values:
         points[metric_id].append((period, float(value)))
-    kinds = members(MetricKind)
+    kinds, sides = members(MetricKind), members(Side)
     pairs = []
-    for alliance_id, pk, key, name, kind, higher_is_better, target, unit in definitions:
+    for alliance_id, pk, key, name, kind, higher_is_better, target, unit, supplier in definitions:
         definition = rec.MetricDefinition(
             key=key,
             name=name,
@@ -170,6 +178,7 @@ def metrics(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.MetricS
             higher_is_better=higher_is_better,
             target=target,
             unit=unit,
+            supplied_by=sides.get(supplier, Side.OURS),
         )
         pairs.append((alliance_id, rec.MetricSeries(definition, tuple(points[pk]))))
     return _group(pairs)
@@ -219,6 +228,8 @@ def observations(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.Ob
             kind=enum(ObservationKind, o.kind, ObservationKind.OTHER),
             source=enum(ObservationSource, o.source, ObservationSource.INTERNAL),
             title=o.title,
+            # A resolution after as_of had not happened yet.
+            resolved=o.resolved_on if o.resolved_on and o.resolved_on <= as_of else None,
         )
         pairs.append((o.alliance_id, record))
     return _group(pairs)

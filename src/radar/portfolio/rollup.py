@@ -32,7 +32,8 @@ CHUNK = 500  # alliances per recomputing query: bounded parameter lists and memo
 # Stored column for each aggregate of `aggregate._measures` (the n_ prefix dropped).
 COLUMNS: dict[str, str] = {name: name[2:] for name in aggregate.measure_names()}
 # A kept month read back in the shape of `aggregate.stats_from_rows` rows.
-STORED = ("alliance_id", "month", "partner_people", *COLUMNS.values())
+PEOPLE = ("partner_people", "sponsor_invited", "sponsor_attended")  # from the participants
+STORED = ("alliance_id", "month", *PEOPLE, *COLUMNS.values())
 
 
 def zone_name() -> str:
@@ -117,7 +118,8 @@ def _mark_everything() -> None:
 
 def stored_rows(alliances: QuerySet[Alliance], until: date) -> list[tuple[Any, ...]]:
     """Kept month rows of `alliances` before the month `until`, shaped like
-    `aggregate.month_rows` rows with their partner people after the month."""
+    `aggregate.month_rows` rows with their partner people and sponsor meetings after
+    the month (`aggregate.with_people`)."""
     query = ActivityMonth.objects.filter(
         alliance__in=alliances, zone=zone_name(), month__lt=until
     ).values_list(*STORED)
@@ -129,8 +131,10 @@ def _recompute(ids: list[int], zone: str) -> None:
     rows = aggregate.month_rows(Interaction.objects.filter(alliance_id__in=ids))
     if not rows:
         return
-    people = aggregate.partner_people(Q(contact__alliance_id__in=ids))
-    names = ["alliance_id", "month", "zone", "partner_people", *COLUMNS.values()]
+    contacts = Q(contact__alliance_id__in=ids)
+    people = aggregate.partner_people(contacts)
+    sponsors = aggregate.sponsor_attendance(contacts)
+    names = ["alliance_id", "month", "zone", *PEOPLE, *COLUMNS.values()]
     quote = connection.ops.quote_name
     sql = (
         f"INSERT INTO {quote(ActivityMonth._meta.db_table)} "
@@ -138,7 +142,14 @@ def _recompute(ids: list[int], zone: str) -> None:
     )
     adapt = connection.ops.adapt_datefield_value
     values = [
-        (alliance_id, adapt(month), zone, people.get((alliance_id, month), 0), *measures)
+        (
+            alliance_id,
+            adapt(month),
+            zone,
+            people.get((alliance_id, month), 0),
+            *sponsors.get((alliance_id, month), (0, 0)),
+            *measures,
+        )
         for alliance_id, month, *measures in rows
     ]
     with connection.cursor() as cursor:

@@ -12,8 +12,9 @@ update/delete and the importers' raw SQL; a trigger sees every write.
 
 What marks what: an interaction marks its alliance (old and new one on
 update); a participant marks its contact's alliance, because distinct partner
-people are counted per contact's alliance; a contact whose side or alliance
-changes marks both alliances (its past participations count differently).
+people are counted per contact's alliance; a contact whose side, alliance or
+role changes marks both alliances (its past participations count differently:
+executive sponsors' meetings are counted apart).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ SQLITE_CREATE: tuple[str, ...] = (
     + _sqlite_mark(_sqlite_contact_of("OLD"))
     + " END",
     "CREATE TRIGGER IF NOT EXISTS activity_stale_contact_update "
-    "AFTER UPDATE OF side, alliance_id ON portfolio_contact BEGIN "
+    "AFTER UPDATE OF side, alliance_id, role ON portfolio_contact BEGIN "
     + _sqlite_mark("NEW.alliance_id, 1")
     + _sqlite_mark("OLD.alliance_id, 1 WHERE OLD.alliance_id <> NEW.alliance_id")
     + " END",
@@ -132,9 +133,9 @@ _PG_FUNCTIONS = {
     "contact": (
         _pg_mark(
             "SELECT n.alliance_id FROM new_rows n JOIN old_rows o ON o.id = n.id "
-            "WHERE n.side <> o.side OR n.alliance_id <> o.alliance_id "
+            "WHERE n.side <> o.side OR n.alliance_id <> o.alliance_id OR n.role <> o.role "
             "UNION SELECT o.alliance_id FROM new_rows n JOIN old_rows o ON o.id = n.id "
-            "WHERE n.side <> o.side OR n.alliance_id <> o.alliance_id"
+            "WHERE n.side <> o.side OR n.alliance_id <> o.alliance_id OR n.role <> o.role"
         )
     ),
 }

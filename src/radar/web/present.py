@@ -39,8 +39,14 @@ def band_of(score: float | None) -> int:
     return max(1, min(5, int(float(score) + 0.5)))
 
 
-def band_label(score: float | None) -> str:
+def band_label(score: float | None, assessed: bool = False) -> str:
+    """The band's name; an assessment without a score has not enough data yet."""
+    if score is None and assessed:
+        return NOT_ENOUGH_DATA
     return BAND_LABELS[band_of(score)]
+
+
+NOT_ENOUGH_DATA = "Not enough data yet"
 
 
 def parse_date(value: Any) -> date | None:

@@ -42,9 +42,16 @@ def score_change(before: Assessment | None, after: Assessment | None) -> str:
     """A short sentence on what the save did to the score."""
     if after is None:
         return "The score could not be recalculated just now; it will be at the next evaluation."
-    if before is None or f"{before.score:.1f}" == f"{after.score:.1f}":
-        return f"Score {after.score:.1f}."
-    return f"Score now {after.score:.1f} (was {before.score:.1f})."
+    now = _shown(after.score)
+    if after.score is None and (before is None or before.score is None):
+        return "Not enough data to score it yet."  # a new alliance: a first meeting, a few e-mails
+    if before is None or _shown(before.score) == now:
+        return f"Score {now}."
+    return f"Score now {now} (was {_shown(before.score)})."
+
+
+def _shown(score: float | None) -> str:
+    return "not enough data yet" if score is None else f"{score:.1f}"
 
 
 def latest_assessment(alliance: Alliance) -> Assessment | None:

@@ -24,7 +24,7 @@ MAX_ENTRIES = 50_000  # summaries are small (about 2 KB); beyond this the cache 
 
 @dataclass(frozen=True)
 class Summary:
-    score: float
+    score: float | None  # None: not enough data yet
     baseline: float | None
     trend: str
     phase: str
@@ -53,7 +53,7 @@ def summarize(payload: Mapping[str, Any]) -> Summary:
         if signal.get("confirmed"):
             titles.append(str(signal.get("title", "")))
     return Summary(
-        score=float(payload["score"]),
+        score=None if payload.get("score") is None else float(payload["score"]),
         baseline=payload.get("baseline_score"),
         trend=str(payload.get("trend", "")),
         phase=str(payload.get("phase", {}).get("phase", "")),
@@ -61,7 +61,9 @@ def summarize(payload: Mapping[str, Any]) -> Summary:
         headline=str(payload.get("recommendation", {}).get("headline", "")),
         systemic=bool(payload.get("systemic")),
         systemic_categories=tuple(payload.get("systemic_categories", [])),
-        history=tuple(float(p["score"]) for p in payload.get("score_history", [])),
+        history=tuple(
+            float(p["score"]) for p in payload.get("score_history", []) if p["score"] is not None
+        ),
         category_scores={c["category"]: c.get("score") for c in payload.get("categories", [])},
         confirmed_by_category=confirmed,
         watching_by_category=watching,

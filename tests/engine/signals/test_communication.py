@@ -64,7 +64,21 @@ def test_it_notices_cancelled_meetings():
     found = run(meetings_cancelled=dip(0, at=AT, to=2), meetings_held=dip(4, at=AT, to=2))
     assert fired(found, "communication.meetings_cancelled") == [AT_PERIOD]
     detail = next(d.detail for d in found if d.rule == "communication.meetings_cancelled")
-    assert "2 of 4 scheduled meetings were cancelled (50%" in detail
+    assert "2 of 4 meetings scheduled this month were cancelled (50%, against a usual 0%)" in detail
+
+
+def test_a_cancelled_monthly_sync_is_read_as_a_share_of_few_meetings():
+    # A monthly sync and a quarterly review: one or two meetings a month. The partner
+    # calls off the sync in two months out of three: never "two in a month", but two of
+    # four scheduled, against none before.
+    scheduled = [2 if m % 3 == 0 else 1 for m in range(MONTHS)]
+    cancelled = [0] * MONTHS
+    cancelled[AT], cancelled[AT + 2] = 1, 1
+    held = [s - c for s, c in zip(scheduled, cancelled, strict=True)]
+    found = run(meetings_scheduled=scheduled, meetings_cancelled=cancelled, meetings_held=held)
+    assert fired(found, "communication.meetings_cancelled") == [date(2025, 11, 1)]
+    detail = next(d.detail for d in found if d.rule == "communication.meetings_cancelled")
+    assert "in the last 3 months were cancelled" in detail
 
 
 def test_a_single_cancellation_is_not_a_signal():
@@ -151,3 +165,11 @@ def test_communication_observations_are_reported_in_their_month():
     assert fired(found, "communication.observation") == [date(2025, 3, 1)]
     detection = next(d for d in found if d.rule == "communication.observation")
     assert "Slack channel" in detection.detail and not detection.instant
+
+
+def test_a_few_e_mails_fewer_than_a_small_usual_number_is_chance_not_news():
+    # Two e-mails against a usual five is within what chance gives (Poisson).
+    assert fired(run(emails_inbound=dip(5, at=AT, to=2)), "communication.fewer_inbound") == []
+    # ... while a busy partner who drops from twenty to six has gone quiet.
+    found = run(emails_inbound=dip(20, at=AT, to=6))
+    assert fired(found, "communication.fewer_inbound") == [AT_PERIOD]

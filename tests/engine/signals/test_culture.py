@@ -82,6 +82,23 @@ def test_a_falling_survey_holds_until_the_next_survey():
     assert detail == ("The alignment survey of 2025-04-03 scored 3.2/5, against a usual 4.1/5.")
 
 
+def test_a_falling_survey_is_one_reading_however_long_it_holds():
+    found = run(surveys=quarterly([4.2, 4.0, 4.1, 4.2, 4.1, 3.2]))
+    counts = [d.occurrences for d in found if d.rule == "culture.survey_falling"]
+    assert counts == [1, 0, 0, 0, 0, 0]  # 2025-04 counts; the months it is held add nothing
+
+
+def test_a_single_low_survey_never_confirms_on_its_own():
+    from radar.engine.evaluate import evaluate
+
+    h = history(
+        periods=steady_periods(START, MONTHS), surveys=quarterly([4.2, 4.0, 4.1, 4.2, 4.1, 3.2])
+    )
+    signals = {s.rule: s for s in evaluate(h, date(2025, 9, 30)).signals}
+    held = signals["culture.survey_falling"]
+    assert held.consecutive == 6 and held.occurrences == 1 and not held.confirmed
+
+
 def test_survey_drops_are_judged_on_each_survey_scale():
     health = quarterly([8, 8, 9, 8, 8, 7.5], kind=SurveyKind.HEALTH, scale_max=10)
     assert fired(run(surveys=health), "culture.survey_falling") == []  # -0.5 of 10 is noise

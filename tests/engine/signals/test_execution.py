@@ -100,3 +100,10 @@ def test_quality_issues_are_execution_observations():
         on_time(), observations=(observation(1, date(2025, 4, 9), ObservationKind.QUALITY_ISSUE),)
     )
     assert fired(found, "execution.observation") == [date(2025, 4, 1)]
+
+
+def test_each_slipped_deliverable_is_one_occurrence_towards_the_rule_of_three():
+    slips = [deliverable(n, date(2025, 11, 3 + n)) for n in range(3)]
+    ontime = deliverable(9, date(2025, 11, 20), done=date(2025, 11, 20))
+    found = [d for d in run([*slips, ontime]) if d.rule == "execution.partner_missed"]
+    assert [(d.period, d.occurrences) for d in found] == [(date(2025, 11, 1), 3)]

@@ -87,8 +87,8 @@ def test_it_names_the_successor_when_there_is_one():
     assert fired(found, "resource.key_contact_left") == [date(2025, 4, 1)]
     detection = next(d for d in found if d.rule == "resource.key_contact_left")
     assert "Ana Ruiz (champion) left on 2025-04-30; successor: Dan Li" in detection.detail
-    # The champion seat was empty for one month-end only (30 April).
-    assert fired(found, "resource.champion_vacant") == [date(2025, 4, 1)]
+    # The seat was empty for one month-end only (30 April): the usual instant window.
+    assert detection.active_periods == 3
 
 
 def handover(successor_started):
@@ -163,7 +163,17 @@ def test_a_departure_in_the_current_month_counts_in_the_last_complete_period():
     assert fired(detect(h, date(2026, 1, 4)), "resource.key_contact_left") == []
 
 
-def test_a_vacant_champion_seat_persists_until_filled():
+def active_departures(contacts, as_of):
+    """The months in which the departure signal is active at `as_of`'s evaluation."""
+    from radar.engine.evaluate import evaluate
+
+    h = history(periods=steady_periods(START, MONTHS), contacts=contacts)
+    return [
+        s.confirmed for s in evaluate(h, as_of).signals if s.rule == "resource.key_contact_left"
+    ]
+
+
+def test_a_departure_stays_active_while_the_seat_is_empty():
     contacts = (
         contact(
             1,
@@ -176,8 +186,20 @@ def test_a_vacant_champion_seat_persists_until_filled():
         contact(4, "Dan Li", role=ContactRole.CHAMPION, started=date(2025, 11, 3)),
         contact(3, "Cleo Park", role=ContactRole.SALES_LEAD, started=START),
     )
-    found = run(contacts)
-    assert fired(found, "resource.champion_vacant") == [date(2025, m, 1) for m in (8, 9, 10)]
+    detection = next(d for d in run(contacts) if d.rule == "resource.key_contact_left")
+    assert detection.active_periods == 3  # August to October: filled on 3 November
+    assert active_departures(contacts, date(2025, 10, 31)) == [True]
+    assert active_departures(contacts, date(2025, 11, 30)) == []
+
+
+def test_a_champion_gone_without_successor_stays_until_someone_takes_the_seat():
+    gone = contact(1, "Ana Ruiz", role=ContactRole.CHAMPION, started=START, ended=date(2025, 2, 15))
+    others = (contact(3, "Cleo Park", role=ContactRole.SALES_LEAD, started=START),)
+    assert active_departures((gone, *others), date(2025, 11, 30)) == [True]  # 10 months on
+    assert active_departures((gone, *others), date(2026, 2, 28)) == []  # at most 12 months
+    later = contact(4, "Dan Li", role=ContactRole.CHAMPION, started=date(2025, 7, 1))
+    assert active_departures((gone, later, *others), date(2025, 6, 30)) == [True]
+    assert active_departures((gone, later, *others), date(2025, 7, 31)) == []
 
 
 def test_it_notices_a_shrinking_partner_team():
@@ -230,3 +252,40 @@ def test_negative_resource_observations_external_ones_instant():
     assert not by_period[date(2025, 2, 1)].instant
     assert by_period[date(2025, 7, 1)].instant
     assert "joint marketing budget" in by_period[date(2025, 2, 1)].detail
+
+
+def delegating(attended_from: int, months: int = MONTHS, **overrides):
+    """The sponsor invited to two meetings a month, attending them until `attended_from`."""
+    attended = [2 if i < attended_from else 0 for i in range(months)]
+    return run(sponsor_invited=2, sponsor_attended=attended, **overrides)
+
+
+def test_a_sponsor_who_stops_coming_to_the_meetings_is_delegating():
+    found = delegating(attended_from=20)
+    assert fired(found, "resource.sponsor_delegating")[:2] == [date(2025, 9, 1), date(2025, 10, 1)]
+    first = next(d for d in found if d.rule == "resource.sponsor_delegating")
+    assert first.occurrences == 2 and "others from the partner came in their place" in first.detail
+
+
+def test_a_sponsor_who_never_came_or_one_missed_meeting_is_no_delegation():
+    assert fired(delegating(attended_from=0), "resource.sponsor_delegating") == []
+    one_miss = [2] * MONTHS
+    one_miss[20] = 1
+    assert (
+        fired(run(sponsor_invited=2, sponsor_attended=one_miss), "resource.sponsor_delegating")
+        == []
+    )
+
+
+def test_juniors_in_the_sponsors_place_are_no_network_growth():
+    juniors = dip(4, at=list(range(20, MONTHS)), to=7)
+    assert fired(run(partner_people=juniors), "resource.network_growing") != []
+    found = delegating(attended_from=20, partner_people=juniors)
+    assert fired(found, "resource.network_growing") == []
+
+
+def test_a_sponsor_of_quarterly_reviews_who_skips_two_in_a_row_is_delegating():
+    invited = [1 if i % 3 == 0 else 0 for i in range(MONTHS)]
+    attended = [1 if i % 3 == 0 and i < 18 else 0 for i in range(MONTHS)]
+    found = run(sponsor_invited=invited, sponsor_attended=attended)
+    assert fired(found, "resource.sponsor_delegating") == [date(2025, 10, 1)]  # 2nd skip

@@ -265,6 +265,11 @@ def orchid(december_months: list[int]) -> Scenario:
             )
             for m in december_months
         ),
+        # The freeze is declared: a quiet period each December (no streak completes in it).
+        context=tuple(
+            ContextSpec("quiet_period", m, "Peak-season freeze: no campaigns until January.", m)
+            for m in december_months
+        ),
         decisions=(DecisionSpec(-16, 11, "monitor", "Good year; same plan.", ()),),
         emails_per_month=8,
         words=140,

@@ -7,34 +7,15 @@ from collections.abc import Iterator
 from radar.engine.assessment import Detection, Evidence
 from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
+from radar.engine.counts import Pooled, PooledShare, binomial_tail
 from radar.engine.features import Frame
-from radar.engine.signals._common import (
-    BaselineRule,
-    Rule,
-    above_usual,
-    observation_rule,
-    pct,
-    trailing_points,
-)
+from radar.engine.signals._baseline_rule import BaselineRule
+from radar.engine.signals._common import Rule, above_usual, observation_rule, pct, trailing_points
+from radar.engine.signals.replies import reply_slower
 from radar.engine.vocab import Category, Polarity
 
 C = Category.COMMUNICATION
 NEG = Polarity.NEGATIVE
-
-reply_slower = BaselineRule(
-    rule="communication.reply_slower",
-    category=C,
-    polarity=NEG,
-    series="partner_reply_hours",
-    direction=Direction.UP,
-    title="Partner replies more slowly",
-    sentence=(
-        "The partner took {value} hours on average to reply, against a usual {median} hours "
-        "({change}) over the previous {months} months."
-    ),
-    unit="hours",
-    log_scale=True,
-)
 
 shorter_messages = BaselineRule(
     rule="communication.shorter_messages",
@@ -85,22 +66,25 @@ fewer_inbound = BaselineRule(
     title="Fewer e-mails from the partner",
     sentence="The partner sent {value} e-mails, against a usual {median} a month ({change}).",
     unit="e-mails",
+    counts=True,
 )
 
 
 def meetings_cancelled(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
-    """A high share of scheduled meetings cancelled, above the alliance's usual share."""
+    """More of the scheduled meetings cancelled than usual, as a share, pooled over the last
+    months (radar.engine.counts): fires in months with a cancellation of their own."""
+    cancelled = [s.meetings_cancelled for s in frame.stats]
+    pooled = Pooled(cancelled, [s.meetings_scheduled for s in frame.stats])
     shares = frame.series("cancel_share")
-    for i, share in enumerate(shares):
-        stats = frame.stats[i]
-        if share is None or share < config.cancelled_share_min:
+    for i, count in enumerate(cancelled):
+        if not count:
             continue
-        if stats.meetings_cancelled < config.cancelled_min:
+        found = next((w for w in pooled.windows(i, config) if _more_cancelled(w, config)), None)
+        if found is None:
             continue
-        usual = frame.medians("cancel_share")[i]
-        if not above_usual(share, usual, config):
-            continue
+        usual = found.usual
         usual_text = f", against a usual {pct(usual)}" if usual is not None else ""
+        months = "this month" if found.months == 1 else f"in the last {found.months} months"
         yield Detection(
             rule="communication.meetings_cancelled",
             category=C,
@@ -108,22 +92,37 @@ def meetings_cancelled(frame: Frame, config: EngineConfig) -> Iterator[Detection
             period=frame.periods[i],
             title="Meetings are being cancelled",
             detail=(
-                f"{stats.meetings_cancelled} of {stats.meetings_scheduled} scheduled meetings "
-                f"were cancelled ({pct(share)}{usual_text})."
+                f"{found.events} of {found.chances} meetings scheduled {months} were "
+                f"cancelled ({pct(found.share)}{usual_text})."
             ),
             evidence=Evidence(
-                summary="cancelled meetings as a share of scheduled ones",
+                summary=f"cancelled meetings as a share of scheduled ones, {months}, against "
+                f"the share in the {config.baseline_periods} months before",
                 points=trailing_points(frame, shares, i, config),
                 baseline=round(usual, 3) if usual is not None else None,
                 threshold=config.cancelled_share_min,
                 unit="share",
             ),
-            severity=round(min(1.0, 0.3 + share), 2),
+            severity=round(min(1.0, 0.3 + found.share), 2),
+            occurrences=count,
         )
 
 
+def _more_cancelled(found: PooledShare, config: EngineConfig) -> bool:
+    """Enough cancellations, a high enough share, and clearly more than usual."""
+    if found.events < config.cancelled_min or found.share < config.cancelled_share_min:
+        return False
+    if found.usual is None:
+        return found.share >= 2 * config.cancelled_share_min  # no history: only the blatant
+    usual = max(found.usual, config.count_usual_floor)
+    return (
+        above_usual(found.share, found.usual, config)
+        and binomial_tail(found.events, found.chances, usual) <= config.count_p_max
+    )
+
+
 RULES: tuple[Rule, ...] = (
-    reply_slower,
+    reply_slower,  # reply by reply, pooled (radar.engine.signals.replies)
     shorter_messages,
     fewer_meetings,
     meetings_cancelled,

@@ -11,8 +11,8 @@ from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
 from radar.engine.records import SurveyRecord
+from radar.engine.signals._baseline_rule import BaselineRule
 from radar.engine.signals._common import (
-    BaselineRule,
     Rule,
     above_usual,
     fmt,
@@ -76,6 +76,7 @@ def blaming(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
                 unit="share",
             ),
             severity=round(min(1.0, 0.4 + share), 2),
+            occurrences=s.blaming + s.defensive,
         )
 
 
@@ -173,6 +174,8 @@ def survey_falling(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
             detail=detail,
             evidence=evidence,
             severity=severity,
+            # A survey is one reading: it counts in the month it came in, not while held.
+            occurrences=sum(found[n][0].start == i for n in held),
         )
 
 

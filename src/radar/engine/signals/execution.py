@@ -121,6 +121,7 @@ def _side_rule(side: Side) -> Rule:
                     unit="days of grace",
                 ),
                 severity=round(min(1.0, 0.3 + 0.5 * share + (0.2 if t.missed else 0.0)), 2),
+                occurrences=t.slipped,
             )
 
     return detect

@@ -15,7 +15,15 @@ from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
 from radar.engine.records import MetricDefinition
-from radar.engine.signals._common import BaselineRule, Rule, fmt, observation_rule, trailing_points
+from radar.engine.signals._baseline_rule import BaselineRule
+from radar.engine.signals._common import (
+    Rule,
+    fmt,
+    is_scale,
+    observation_rule,
+    trailing_points,
+    unit_suffix,
+)
 from radar.engine.vocab import Category, MetricKind, Polarity
 
 M = Category.METRICS
@@ -37,7 +45,7 @@ def worse(definition: MetricDefinition) -> Direction:
 
 
 def unit_text(definition: MetricDefinition) -> str:
-    return f" {definition.unit}" if definition.unit else ""
+    return unit_suffix(definition.unit)
 
 
 @lru_cache(maxsize=1024)
@@ -52,8 +60,9 @@ def _falling_rule(d: MetricDefinition) -> BaselineRule:
         direction=worse(d),
         title=f"{capital(d.name)} {'falling' if d.higher_is_better else 'rising'}",
         sentence=(
-            f"{capital(d.name)} {verb} to {{value}}{unit_text(d)}, against a usual {{median}} "
-            f"({{change}}); a {d.kind.value} indicator."
+            f"{capital(d.name)} {verb} to {{value}}{'' if is_scale(d.unit) else unit_text(d)}, "
+            f"against a usual {{median}}"
+            f"{unit_text(d)} ({{change}}); a {d.kind.value} indicator."
         ),
         unit=d.unit,
         note=indicator(d),
@@ -64,7 +73,7 @@ def falling(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
     """A metric moves the wrong way against its own baseline."""
     for series in frame.history.metrics:
         d = series.definition
-        yield from _falling_rule(d).run(frame, config, frame.metric(d.key))
+        yield from _falling_rule(d).run(frame, config, frame.metric(d.key), f"metric:{d.key}")
 
 
 def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[Detection]:

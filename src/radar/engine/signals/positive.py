@@ -9,8 +9,10 @@ from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
 from radar.engine.records import ContactRecord
-from radar.engine.signals._common import BaselineRule, Rule, observation_rule
+from radar.engine.signals._baseline_rule import BaselineRule
+from radar.engine.signals._common import Rule, observation_rule
 from radar.engine.signals.metrics import target_rule
+from radar.engine.signals.resource import delegation_months
 from radar.engine.vocab import Category, Polarity, Side
 
 POS = Polarity.POSITIVE
@@ -26,9 +28,10 @@ engagement_rising = BaselineRule(
         "{value} meetings, calls and partner e-mails, against a usual {median} a month ({change})."
     ),
     unit="interactions",
+    counts=True,
 )
 
-network_growing = BaselineRule(
+_network_growing = BaselineRule(
     rule="resource.network_growing",
     category=Category.RESOURCE,
     polarity=POS,
@@ -41,10 +44,19 @@ network_growing = BaselineRule(
 )
 
 
+def network_growing(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """More partner people take part — unless they came in place of a sponsor who stayed
+    away (delegation, radar.engine.signals.resource): that is no network growth."""
+    delegated = delegation_months(frame)
+    return (d for d in _network_growing(frame, config) if frame.index_of(d.period) not in delegated)
+
+
 def new_partner_contacts(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
-    """New people on the partner side who are not simply replacing someone."""
+    """New people on the partner side who are not simply replacing someone, nor standing in
+    for a sponsor who stays away."""
     contacts = frame.history.contacts
     successors = {c.successor_id for c in contacts if c.successor_id is not None}
+    delegated = delegation_months(frame)
     first = frame.periods[0] if frame.periods else None
     by_period: dict[int, list[ContactRecord]] = {}
     for c in contacts:
@@ -53,7 +65,7 @@ def new_partner_contacts(frame: Frame, config: EngineConfig) -> Iterator[Detecti
         if first is not None and c.started < first:
             continue
         i = frame.index_of(c.started)
-        if i is not None and i > 0:  # the first month is when everyone "joins"
+        if i is not None and i > 0 and i not in delegated:  # the first month everyone "joins"
             by_period.setdefault(i, []).append(c)
     for i in sorted(by_period):
         joined = sorted(by_period[i], key=lambda c: (c.started, c.id))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
+from itertools import pairwise
 
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
 from radar.engine.config import EngineConfig
@@ -36,6 +37,7 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
         for s in surveys
     ]
     due = 0  # surveys[:due] are past their answer window (period ends only move forward)
+    counted = -1  # the last survey whose silence was counted
     for i in range(len(frame.periods)):
         day = frame.period_end(i)
         while due < len(surveys) and surveys[due].sent + wait <= day:
@@ -49,6 +51,7 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
         if answered is not None and answered <= day:
             continue
         waited = (day - latest.sent).days
+        fresh, counted = due - 1 != counted, due - 1
         yield Detection(
             rule="priority.survey_unanswered",
             category=P,
@@ -66,11 +69,68 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
                 unit="days",
             ),
             severity=0.5,
+            occurrences=int(fresh),  # one survey left unanswered is one reading
+        )
+
+
+def _cadence(months: list[int]) -> int | None:
+    """The usual gap, in months, between a series' values (None with too few)."""
+    gaps = sorted(b - a for a, b in pairwise(months))
+    return gaps[len(gaps) // 2] if len(gaps) >= 3 else None
+
+
+def _silent_months(values: Sequence[float | None], i: int) -> tuple[int, int] | None:
+    """(months since the last value, usual gap) at period i, when it has gone silent."""
+    seen = [j for j in range(i + 1) if values[j] is not None]
+    usual = _cadence(seen)
+    if usual is None:
+        return None
+    since = i - seen[-1]
+    return (since, usual) if since >= max(2, 2 * usual) else None
+
+
+def reports_stopped(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """Figures the partner used to send have stopped coming: the partner no longer shares
+    information. A signal, not a data gap; it holds while the silence lasts."""
+    supplied = [
+        m.definition for m in frame.history.metrics if m.definition.supplied_by is Side.PARTNER
+    ]
+    for i in range(len(frame.periods)):
+        silent = []
+        expected = 0
+        for d in supplied:
+            found = _silent_months(frame.metric(d.key), i)
+            if found is not None:
+                since, usual = found
+                silent.append((d, since, usual))
+                expected += since % usual == 0  # a report was due this very month
+        if not silent:
+            continue
+        parts = [
+            f"no {d.name.lower()} for {since} months (it came every "
+            f"{'month' if usual == 1 else f'{usual} months'})"
+            for d, since, usual in silent
+        ]
+        yield Detection(
+            rule="priority.reports_stopped",
+            category=P,
+            polarity=NEG,
+            period=frame.periods[i],
+            title="The partner no longer shares its figures",
+            detail="The partner has stopped sending figures: " + "; ".join(parts) + ".",
+            evidence=Evidence(
+                summary="months since each partner-supplied metric last came in",
+                points=tuple(EvidencePoint(d.name, float(since)) for d, since, _ in silent),
+                unit="months",
+            ),
+            severity=0.6,
+            occurrences=min(expected, 1),  # one reading per report that was due and missed
         )
 
 
 RULES: tuple[Rule, ...] = (
     observation_rule("priority.observation", P, NEG, "Partner priorities are shifting"),
     survey_unanswered,
+    reports_stopped,
 )
-RULE_IDS = ("priority.observation", "priority.survey_unanswered")
+RULE_IDS = ("priority.observation", "priority.survey_unanswered", "priority.reports_stopped")

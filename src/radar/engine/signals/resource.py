@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from radar.engine.assessment import Detection, Evidence, EvidencePoint
 from radar.engine.baseline import Direction
 from radar.engine.config import EngineConfig
-from radar.engine.features import Frame
+from radar.engine.counts import Pooled, PooledShare, binomial_tail
+from radar.engine.features import Frame, month_number
 from radar.engine.records import ContactRecord
-from radar.engine.signals._common import BaselineRule, Rule, observation_rule
+from radar.engine.signals._baseline_rule import BaselineRule
+from radar.engine.signals._common import Rule, observation_rule
 from radar.engine.vocab import KEY_ROLES, Category, ContactRole, Polarity, Side
 
 R = Category.RESOURCE
@@ -29,10 +31,35 @@ def _active(contact: ContactRecord, day: date) -> bool:
     return started and (contact.ended is None or contact.ended > day)
 
 
+def _seat_filled(gone: ContactRecord, left: date, contacts: Sequence[ContactRecord]) -> date | None:
+    """When someone (the named successor, or anyone on the partner side in the same role)
+    was next in post in the role `gone` left on `left`; None while the seat stays empty."""
+    found = [
+        max(c.started or left, left)
+        for c in contacts
+        if c.id != gone.id
+        and c.side is Side.PARTNER
+        and (c.id == gone.successor_id or c.role is gone.role)
+        and (c.ended is None or c.ended > left)
+    ]
+    return min(found) if found else None
+
+
+def _vacancy_periods(gone: ContactRecord, left: date, frame: Frame, config: EngineConfig) -> int:
+    """How many periods the departure stays active: while the seat is empty, at least
+    `instant_active_periods`, at most `durable_max_periods` when nobody fills it."""
+    filled = _seat_filled(gone, left, frame.history.contacts)
+    empty = config.durable_max_periods
+    if filled is not None:
+        empty = min(month_number(filled) - month_number(left), empty)
+    return max(empty, config.instant_active_periods)
+
+
 def key_contact_left(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
     """A partner contact in a key role left or was reassigned: a discrete, instant event.
 
-    A planned hand-over — the named successor was already in post at least
+    It is a durable fact: it stays active (and confirmed) while nobody has taken the
+    seat over. A planned hand-over — the named successor was already in post at least
     `handover_min_days` before the departure — is still reported, but as an ordinary
     detection (a single sighting, unconfirmed): the relationship was passed on.
     """
@@ -77,6 +104,9 @@ def key_contact_left(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
         severity = (0.75 if champion else 0.6) + (0.15 if unfilled else 0.0)
         if planned:
             severity = 0.3
+        lasts = 0
+        if not planned:
+            lasts = max(_vacancy_periods(c, c.ended, frame, config) for c in gone if c.ended)
         yield Detection(
             rule="resource.key_contact_left",
             category=R,
@@ -89,39 +119,9 @@ def key_contact_left(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
             evidence=Evidence(summary="partner contacts in key roles", points=tuple(points)),
             severity=round(severity, 2),
             instant=not planned,
-        )
-
-
-def champion_vacant(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
-    """The partner once had a champion or executive sponsor and now has none."""
-    holders = [
-        c for c in frame.history.contacts if c.side == Side.PARTNER and c.role in CHAMPION_ROLES
-    ]
-    if not any(c.ended is not None for c in holders):
-        return  # nobody ever left these roles: nothing can be vacant
-    for i in range(len(frame.periods)):
-        day = frame.period_end(i)
-        vacant = []
-        for role in CHAMPION_ROLES:
-            held = [c for c in holders if c.role == role]
-            had = any(c.ended is not None and c.ended <= day for c in held)
-            if had and not any(_active(c, day) for c in held):
-                vacant.append(role)
-        if not vacant:
-            continue
-        roles = " and ".join(role_label(r) for r in vacant)
-        yield Detection(
-            rule="resource.champion_vacant",
-            category=R,
-            polarity=NEG,
-            period=frame.periods[i],
-            title="No champion on the partner side",
-            detail=f"The partner's {roles} role is vacant: nobody has taken it over yet.",
-            evidence=Evidence(
-                summary="partner contacts in champion roles at the end of the month",
-                points=tuple(EvidencePoint(frame.labels[i], role_label(r)) for r in vacant),
-            ),
-            severity=0.7,
+            active_periods=lasts,
+            # The seat stays empty beyond the usual window: someone must take it over.
+            durable=lasts > config.instant_active_periods,
         )
 
 
@@ -135,6 +135,76 @@ team_shrinking = BaselineRule(
     sentence="Partner people taking part: {value}, against a usual {median} ({change}).",
     unit="people",
 )
+
+
+def sponsor_delegating(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
+    """The partner's executive sponsor, still invited, stops coming, and others come in
+    their place: delegation, a resource and priority signal, not network growth.
+
+    The sponsor's share of the held meetings they were invited to is read over the
+    month alone and pooled with up to twice `count_pool_periods` months before (sponsors
+    sit in quarterly reviews; radar.engine.counts) against their usual share: they must
+    have come at least half the time before.
+    """
+    invited = [s.sponsor_invited for s in frame.stats]
+    if sum(invited) < 2:
+        return
+    skipped = [s.sponsor_invited - s.sponsor_attended for s in frame.stats]
+    pooled = Pooled(skipped, invited)
+    for i, missed in enumerate(skipped):
+        stats = frame.stats[i]
+        if missed <= 0 or stats.partner_attended <= 0:
+            continue  # no skipped meeting, or nobody from the partner came at all
+        # Sponsors sit in quarterly reviews: pool up to two quarters.
+        longest = 2 * config.count_pool_periods
+        windows = pooled.windows(i, config, longest)
+        found = next((w for w in windows if _delegated(w, config)), None)
+        if found is None:
+            continue
+        came = 1 - found.share
+        usual = 1 - (found.usual or 0.0)
+        months = "this month" if found.months == 1 else f"in the last {found.months} months"
+        yield Detection(
+            rule="resource.sponsor_delegating",
+            category=R,
+            polarity=NEG,
+            period=frame.periods[i],
+            title="The partner's sponsor is delegating",
+            detail=(
+                f"The partner's executive sponsor was invited to {found.chances} meetings "
+                f"{months} and came to {found.chances - found.events} ({came:.0%}, against "
+                f"{usual:.0%} before); others from the partner came in their place."
+            ),
+            evidence=Evidence(
+                summary="held meetings the partner's executive sponsor was invited to and "
+                "attended, against their usual share",
+                points=tuple(
+                    EvidencePoint(frame.labels[j], f"{s.sponsor_attended}/{s.sponsor_invited}")
+                    for j in range(max(0, i - config.evidence_periods), i + 1)
+                    if (s := frame.stats[j]).sponsor_invited
+                ),
+                baseline=round(usual, 3),
+                unit="share",
+            ),
+            severity=round(min(1.0, 0.3 + usual - came), 2),
+            occurrences=missed,
+        )
+
+
+def _delegated(found: PooledShare, config: EngineConfig) -> bool:
+    """The sponsor used to come, and now misses clearly more of their meetings."""
+    if found.usual is None or found.usual > 0.5 or found.events < 2:
+        return False
+    usual = max(found.usual, config.count_usual_floor)
+    return (
+        found.share >= found.usual + config.deviation_relative
+        and binomial_tail(found.events, found.chances, usual) <= config.count_p_max
+    )
+
+
+def delegation_months(frame: Frame) -> frozenset[int]:
+    """Months in which the partner's sponsor missed a meeting they were invited to."""
+    return frozenset(i for i, s in enumerate(frame.stats) if s.sponsor_invited > s.sponsor_attended)
 
 
 def single_contact(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
@@ -182,15 +252,15 @@ def single_contact(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
 
 RULES: tuple[Rule, ...] = (
     key_contact_left,
-    champion_vacant,
     team_shrinking,
+    sponsor_delegating,
     single_contact,
     observation_rule("resource.observation", R, NEG, "Partner resources cut"),
 )
 RULE_IDS = (
     "resource.key_contact_left",
-    "resource.champion_vacant",
     "resource.team_shrinking",
+    "resource.sponsor_delegating",
     "resource.single_contact",
     "resource.observation",
 )

@@ -208,6 +208,13 @@ METRICS = Entity(
         Column("kind", ENUM, choices=values(vocab.MetricKind), default="lagging"),
         Column("higher_is_better", BOOL, default="true"),
         Column("target", NUMBER, help="Target per month.", example="40"),
+        Column(
+            "supplied_by",
+            ENUM,
+            choices=values(vocab.Side),
+            default="ours",
+            help="Who reports the values: partner values that stop coming are a signal.",
+        ),
     ),
     key=("alliance", "key"),
     help="Metric definitions (the series themselves are in metric_values.csv).",
@@ -384,6 +391,9 @@ OBSERVATIONS = Entity(
         Column("source", ENUM, choices=values(vocab.ObservationSource), default="internal"),
         Column("detail"),
         Column("url", URL, max_length=200),
+        Column(
+            "resolved_on", DATE, help="When the situation ended (a durable fact stays until then)."
+        ),
         _user("recorded_by_username"),
     ),
     key=("alliance", "observed_on", "title"),

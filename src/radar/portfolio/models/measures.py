@@ -18,6 +18,12 @@ class MetricDefinition(models.Model):
     kind = models.CharField(max_length=10, choices=choices(MetricKind), default="lagging")
     higher_is_better = models.BooleanField(default=True)
     target = models.FloatField(null=True, blank=True, help_text="Target per month.")
+    supplied_by = models.CharField(
+        max_length=10,
+        choices=choices(Side),
+        default=Side.OURS.value,
+        help_text="Who reports the values; values the partner stops sending are a signal.",
+    )
 
     class Meta:
         ordering = ["alliance", "key"]

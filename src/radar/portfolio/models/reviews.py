@@ -130,7 +130,7 @@ class Assessment(models.Model):
         "portfolio.Alliance", on_delete=models.CASCADE, related_name="assessments"
     )
     as_of = models.DateField()
-    score = models.FloatField()
+    score = models.FloatField(null=True, blank=True, help_text="Empty: not enough data yet.")
     baseline_score = models.FloatField(null=True, blank=True)
     trend = models.CharField(max_length=10)
     phase = models.CharField(max_length=20, choices=choices(Phase))
@@ -150,7 +150,8 @@ class Assessment(models.Model):
         indexes = [models.Index(fields=["as_of"], name="assessment_as_of")]
 
     def __str__(self) -> str:
-        return f"{self.alliance} {self.as_of}: {self.score:.1f}"
+        score = "not enough data yet" if self.score is None else f"{self.score:.1f}"
+        return f"{self.alliance} {self.as_of}: {score}"
 
 
 class ReviewComment(models.Model):

@@ -47,6 +47,11 @@ class ActivityMonth(models.Model):
     ritual_off_site = models.DateTimeField(null=True)
     ritual_workshop = models.DateTimeField(null=True)
     partner_people = models.IntegerField(default=0)
+    sponsor_invited = models.IntegerField(default=0)
+    sponsor_attended = models.IntegerField(default=0)
+    partner_replies = models.IntegerField(default=0)
+    partner_reply_log = models.FloatField(null=True)
+    partner_reply_log_sq = models.FloatField(null=True)
 
     class Meta:
         constraints = [

@@ -22,6 +22,9 @@ class Observation(models.Model):
     title = models.CharField(max_length=300)
     detail = models.TextField(blank=True)
     url = models.URLField(blank=True, validators=[validate_link])
+    resolved_on = models.DateField(
+        null=True, blank=True, help_text="When the situation it reports ended, if it has."
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

@@ -26,8 +26,8 @@ def band(score: float | None) -> int:
 
 
 @register.filter
-def bandlabel(score: float | None) -> str:
-    return band_label(score)
+def bandlabel(score: float | None, assessed: bool = False) -> str:
+    return band_label(score, assessed)
 
 
 @register.filter
@@ -75,18 +75,22 @@ def pct_step(score: float | None) -> int:
 
 
 @register.simple_tag
-def score_badge(score: float | None, size: str = "") -> SafeString:
+def score_badge(score: float | None, size: str = "", assessed: bool = False) -> SafeString:
+    """The score in its band's colours; an assessed alliance without a score says that
+    there is not enough data yet."""
     b = band_of(score)
     text = "—" if score is None else f"{float(score):.1f}"
     extra = " score--lg" if size == "lg" else ""
+    if score is None and assessed:
+        text, extra = band_label(None, True).lower(), extra + " score--pending"
     return format_html(
         '<span class="score band-{}{}" title="{}">{}<span class="visually-hidden"> out of 5, {}'
         "</span></span>",
         b,
         extra,
-        band_label(score),
+        band_label(score, assessed),
         text,
-        band_label(score),
+        band_label(score, assessed),
     )
 
 

@@ -1,0 +1,197 @@
+"""What the recommendation rules read, computed once per assessment (radar.engine.respond)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from radar.engine.assessment import PhaseDiagnosis, Signal
+from radar.engine.checklist import is_our_side
+from radar.engine.config import EngineConfig
+from radar.engine.features import Frame, month_start
+from radar.engine.records import AgreementInfo, DecisionRecord
+from radar.engine.score import PeriodScore, sustained_low
+from radar.engine.triage import PeriodSignals, is_structural
+from radar.engine.vocab import Category, DecisionKind, Phase
+
+
+class ActionReason(StrEnum):
+    """Why an action was recommended: each code gives one or more sentences."""
+
+    SUSTAINED_SYSTEMIC = "sustained_systemic"
+    RESET_UNANSWERED = "reset_unanswered"
+    DECLINING_DEADLINE = "declining_deadline"
+    HEALTHY = "healthy"
+    POSITIVE_SIGNALS = "positive_signals"  # one sentence per positive signal
+    GROWING = "growing"
+    OPEN_SIGNALS = "open_signals"
+    QUIET = "quiet"
+    CONFIRMED_PATTERN = "confirmed_pattern"
+    SYSTEMIC_CLUSTER = "systemic_cluster"
+    OUR_DELIVERY = "our_delivery"  # our own side's confirmed slips
+    RESET_UNDER_WAY = "reset_under_way"
+    OUR_SLIPS = "our_slips"  # our own side's unconfirmed slips
+    CONTEXT = "context"  # one sentence per context factor
+    CORROBORATED = "corroborated"  # a confirmed problem with company in another category
+    DURABLE_FACT = "durable_fact"  # one sentence per unresolved fact (an empty seat, ...)
+    EXTERNAL_EXPLAINS = "external_explains"  # an outside force explains it; relationship fine
+    STRUCTURAL_TASK = "structural_task"  # one sentence per structural risk: what to build
+    UNCORROBORATED = "uncorroborated"  # one confirmed problem, nothing else says so yet
+    SIGHTINGS = "sightings"  # unconfirmed sightings in several categories this month
+
+
+# Categories that are about the relationship itself (the partner's people, attention and
+# tone); metrics and execution can also move with the market or a regulation.
+RELATIONSHIP = frozenset(
+    {Category.COMMUNICATION, Category.RESOURCE, Category.PRIORITY, Category.CULTURE}
+)
+
+
+def agreement_dates(agreement: AgreementInfo | None) -> tuple[tuple[str, date], ...]:
+    if agreement is None:
+        return ()
+    dates: list[tuple[str, date | None]] = [
+        ("next review", agreement.next_review),
+        ("renegotiation", agreement.renegotiation),
+        ("renewal", agreement.renewal),
+    ]
+    if agreement.renewal and agreement.exit_notice_days is not None:
+        notice = agreement.renewal - timedelta(days=agreement.exit_notice_days)
+        dates.append(("exit notice deadline", notice))
+    dates.append(("last reviewed", agreement.last_reviewed))
+    return tuple((name, when) for name, when in dates if when is not None)
+
+
+def _approaching(
+    dates: Sequence[tuple[str, date]], as_of: date, config: EngineConfig
+) -> tuple[str, date] | None:
+    horizon = as_of + timedelta(days=config.deadline_horizon_days)
+    soon = [(n, d) for n, d in dates if n in ("renewal", "exit notice deadline")]
+    soon = [(n, d) for n, d in soon if as_of <= d <= horizon]
+    return min(soon, key=lambda item: item[1]) if soon else None
+
+
+def _score_at(scores: Sequence[PeriodScore], day: date) -> float | None:
+    before = [p.score for p in scores if p.period <= month_start(day) and p.score is not None]
+    return before[-1] if before else None
+
+
+def _unanswered_reset(
+    decisions: Sequence[DecisionRecord],
+    scores: Sequence[PeriodScore],
+    as_of: date,
+    config: EngineConfig,
+) -> DecisionRecord | None:
+    resets = [d for d in decisions if d.kind is DecisionKind.RESET and d.decided <= as_of]
+    if not resets or not scores:
+        return None
+    last = max(resets, key=lambda d: d.decided)
+    if (as_of - last.decided).days < config.reset_response_days:
+        return None
+    then, now = _score_at(scores, last.decided), scores[-1].score
+    if now is None:
+        return None  # no score to tell
+    return last if then is None or now <= then + 1e-9 else None
+
+
+def _recent_reset(decisions: Sequence[DecisionRecord], as_of: date, days: int) -> date | None:
+    recent = [
+        d.decided
+        for d in decisions
+        if d.kind is DecisionKind.RESET and 0 <= (as_of - d.decided).days < days
+    ]
+    return max(recent) if recent else None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionFacts:
+    """Everything the recommendation rules read."""
+
+    score: float | None  # None: not enough data yet
+    phase: Phase
+    period: date  # the month assessed
+    negatives: tuple[Signal, ...]
+    positives: tuple[Signal, ...]
+    confirmed: tuple[Signal, ...]  # confirmed negatives
+    ours: tuple[Signal, ...]  # confirmed negatives about our own delivery
+    our_slips: tuple[Signal, ...]  # unconfirmed ones
+    systemic: bool
+    systemic_categories: tuple[Category, ...]
+    corroborated: bool  # a confirmed problem with company in another category (triage)
+    sustained_low: bool
+    unanswered: DecisionRecord | None  # the last reset, when it has not lifted the score
+    recent_reset: date | None  # a reset decided within `reset_response_days`
+    deadline: tuple[str, date] | None  # an approaching renewal or exit-notice deadline
+    dates: tuple[tuple[str, date], ...]
+
+    @property
+    def declining(self) -> bool:
+        return self.systemic or self.phase is Phase.DECLINE
+
+    @property
+    def open(self) -> tuple[Signal, ...]:
+        return tuple(s for s in self.negatives if not s.confirmed)
+
+    @property
+    def problems(self) -> tuple[Signal, ...]:
+        """Confirmed negatives that are changes, not standing (structural) risks."""
+        return tuple(s for s in self.confirmed if not is_structural(s))
+
+    @property
+    def structural(self) -> tuple[Signal, ...]:
+        return tuple(s for s in self.confirmed if is_structural(s))
+
+    @property
+    def durable(self) -> tuple[Signal, ...]:
+        return tuple(s for s in self.confirmed if s.durable)
+
+    @property
+    def problem_categories(self) -> frozenset[Category]:
+        return frozenset(s.category for s in self.problems)
+
+    @property
+    def explained(self) -> bool:
+        """Every confirmed problem sits outside the relationship and may be external."""
+        found = self.problems
+        return bool(found) and all(
+            s.possibly_external and s.category not in RELATIONSHIP for s in found
+        )
+
+    @property
+    def sighted(self) -> frozenset[Category]:
+        """Categories with a negative sighting in the assessed month."""
+        return frozenset(s.category for s in self.negatives if s.last_seen == self.period)
+
+
+def action_facts(
+    frame: Frame,
+    signals: PeriodSignals,
+    scores: Sequence[PeriodScore],
+    phase: PhaseDiagnosis,
+    config: EngineConfig,
+) -> ActionFacts:
+    history, as_of = frame.history, frame.as_of
+    dates = agreement_dates(history.agreement)
+    negatives = signals.negatives
+    confirmed = tuple(s for s in negatives if s.confirmed)
+    return ActionFacts(
+        score=scores[-1].score if scores else None,
+        phase=phase.phase,
+        period=signals.period,
+        negatives=negatives,
+        positives=signals.positives,
+        confirmed=confirmed,
+        # Our own slips obey the rule of three too: only a confirmed one drives a reset.
+        ours=tuple(s for s in confirmed if is_our_side(s.rule)),
+        our_slips=tuple(s for s in negatives if is_our_side(s.rule) and not s.confirmed),
+        systemic=signals.systemic,
+        systemic_categories=signals.systemic_categories,
+        corroborated=signals.corroborated,
+        sustained_low=sustained_low(scores, config),
+        unanswered=_unanswered_reset(history.decisions, scores, as_of, config),
+        recent_reset=_recent_reset(history.decisions, as_of, config.reset_response_days),
+        deadline=_approaching(dates, as_of, config),
+        dates=dates,
+    )
