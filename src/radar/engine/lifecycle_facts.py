@@ -16,7 +16,7 @@ from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, month_start
 from radar.engine.score import PeriodScore, sustained_low
 from radar.engine.trends import Growth, growth, level_gap, way
-from radar.engine.triage import PeriodSignals
+from radar.engine.triage import PeriodSignals, is_structural
 from radar.engine.vocab import Category, DecisionKind, Phase
 
 
@@ -241,7 +241,14 @@ def phase_facts(
         if down
     )
     confirmed = frozenset(s.category for s in signals.negatives if s.confirmed)
-    cluster = len(confirmed) >= config.decline_min_categories or signals.systemic
+    problems = frozenset(
+        s.category for s in signals.negatives if s.confirmed and not is_structural(s)
+    )
+    cluster = (
+        len(confirmed) >= config.decline_min_categories
+        or signals.systemic
+        or (bool(problems) and signals.corroborated)
+    )
     low = sustained_low(scores, config)
     event = _renewal_event(frame, age, config)
     backed = None

@@ -24,6 +24,11 @@ that applies chooses the action:
 - watch_uncorroborated: one confirmed problem that nothing else corroborates yet;
 - watch_sightings: unconfirmed sightings in `watch_min_categories` categories
   in the same month — an early warning;
+- monitor_outside_force: healthy enough to reinvest, but an outside force (a
+  downturn, a regulation) has been on record within the last
+  `lifecycle_window_periods` months: the results move with the market, so hold
+  new investment and watch, with that caveat (a rebound after a downturn is
+  the market coming back, not the alliance growing);
 - reinvest: healthy (score >= `reinvest_min_score`, nothing confirmed against
   it but standing risks) with positive signals or in growth;
 - monitor_task: only a standing risk is confirmed (a single point of contact, a
@@ -131,6 +136,12 @@ ACTION_RULES: tuple[ActionRule, ...] = (
         lambda f: (R.UNCORROBORATED,),
     ),
     ActionRule("watch_sightings", A.WATCH, _watch_sightings, lambda f: (R.SIGHTINGS,)),
+    ActionRule(
+        "monitor_outside_force",
+        A.MONITOR,
+        lambda f, c: bool(f.outside) and _reinvest(f, c),
+        lambda f: (R.OUTSIDE_FORCE,),
+    ),
     ActionRule("reinvest", A.REINVEST, _reinvest, _reinvest_reasons),
     ActionRule("monitor_task", A.MONITOR, lambda f, c: bool(f.structural), lambda f: ()),
     ActionRule(

@@ -42,6 +42,10 @@ _HEADLINES = {
         "Watch: one problem is confirmed but nothing corroborates it yet; ask the partner "
         "before it spreads."
     ),
+    "monitor_outside_force": (
+        "Monitor: the alliance is healthy, but an outside force is on record; hold new "
+        "investment until it has passed."
+    ),
     "reinvest": "Reinvest: the alliance is healthy; explore new joint opportunities.",
     "monitor": "Monitor: nothing is confirmed; keep the regular check-ins.",
 }
@@ -150,11 +154,21 @@ _SENTENCES: dict[ActionReason, Callable[[ActionFacts, EngineConfig], list[str]]]
         f"Confirmed: {join_words(_quoted(f.problems))}; nothing in another category "
         "corroborates it yet."
     ],
+    R.OUTSIDE_FORCE: lambda f, c: [
+        f"Score {_score(f)} with nothing confirmed against it, but "
+        f"{_lower_first(note.removesuffix(' — may be external.'))}: results move with it, so this is no "
+        "time to judge the alliance's growth or to invest more."
+        for note in f.outside
+    ],
     R.SIGHTINGS: lambda f, c: [
         f"Unconfirmed sightings this month in {join_names(_ordered(f.sighted))}: together "
         "they may be the start of a pattern."
     ],
 }
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _score(f: ActionFacts) -> str:

@@ -10,10 +10,10 @@ from enum import StrEnum
 from radar.engine.assessment import PhaseDiagnosis, Signal
 from radar.engine.checklist import is_our_side
 from radar.engine.config import EngineConfig
-from radar.engine.features import Frame, month_start
+from radar.engine.features import Frame, add_months, month_start
 from radar.engine.records import AgreementInfo, DecisionRecord
 from radar.engine.score import PeriodScore, sustained_low
-from radar.engine.triage import PeriodSignals, is_structural
+from radar.engine.triage import PeriodSignals, context_notes, is_structural
 from radar.engine.vocab import Category, DecisionKind, Phase
 
 
@@ -40,6 +40,7 @@ class ActionReason(StrEnum):
     STRUCTURAL_TASK = "structural_task"  # one sentence per structural risk: what to build
     UNCORROBORATED = "uncorroborated"  # one confirmed problem, nothing else says so yet
     SIGHTINGS = "sightings"  # unconfirmed sightings in several categories this month
+    OUTSIDE_FORCE = "outside_force"  # healthy, but an outside force is on record: hold back
 
 
 # Categories that are about the relationship itself (the partner's people, attention and
@@ -125,6 +126,10 @@ class ActionFacts:
     recent_reset: date | None  # a reset decided within `reset_response_days`
     deadline: tuple[str, date] | None  # an approaching renewal or exit-notice deadline
     dates: tuple[tuple[str, date], ...]
+    # Context factors (a downturn, a regulation; not a quiet period) in force at some time
+    # in the last `lifecycle_window_periods` months: the window the growth trend is read
+    # over, so a rebound after a downturn is the market coming back, not the alliance.
+    outside: tuple[str, ...] = ()
 
     @property
     def declining(self) -> bool:
@@ -161,8 +166,12 @@ class ActionFacts:
 
     @property
     def sighted(self) -> frozenset[Category]:
-        """Categories with a negative sighting in the assessed month."""
-        return frozenset(s.category for s in self.negatives if s.last_seen == self.period)
+        """Categories with a negative sighting in the assessed month; a seasonal one (a
+        repeat of last year's dip, a declared quiet period) counts nothing, so warns of
+        nothing either."""
+        return frozenset(
+            s.category for s in self.negatives if s.last_seen == self.period and not s.seasonal
+        )
 
 
 def action_facts(
@@ -194,4 +203,9 @@ def action_facts(
         recent_reset=_recent_reset(history.decisions, as_of, config.reset_response_days),
         deadline=_approaching(dates, as_of, config),
         dates=dates,
+        outside=context_notes(
+            add_months(signals.period, 1 - max(config.lifecycle_window_periods, 1)),
+            signals.period,
+            history.context,
+        ),
     )

@@ -362,11 +362,13 @@ def _systemic(
                 counts[s.rule] = max(counts.get(s.rule, 0), s.occurrences)
     # Seen in two months, and counted twice: a reading held over (a survey's result, an
     # unanswered survey) or a seasonal repeat is still one reading.
-    repeated = {
-        rule_category[rule]
-        for rule, seen in fired.items()
-        if len(seen) >= 2 and counts.get(rule, 0) >= 2
-    }
+    months: dict[Category, set[date]] = {}
+    readings: dict[Category, int] = {}
+    for rule, seen in fired.items():
+        category = rule_category[rule]
+        months.setdefault(category, set()).update(seen)
+        readings[category] = readings.get(category, 0) + counts.get(rule, 0)
+    repeated = {c for c, seen in months.items() if len(seen) >= 2 and readings[c] >= 2}
     counted = confirmed | repeated
     systemic = (
         len(counted) >= config.systemic_min_categories
