@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from radar.engine.assessment import CategoryScore
@@ -63,6 +64,27 @@ def test_confirmed_problems_in_two_categories_with_falling_engagement_is_decline
     assert phase.phase is Phase.DECLINE
     reason = "Confirmed problems in communication and resource while engagement falls."
     assert reason in phase.reasons
+
+
+def test_one_confirmed_problem_corroborated_elsewhere_with_falling_engagement_is_decline():
+    # The slow boil: one category confirmed, another only repeating so far.
+    falling = ramp(20, 6, 24)
+    frame = frame_of(periods=steady_periods(START, 24, emails_inbound=[round(v) for v in falling]))
+    slower = sig("communication.fewer_inbound", confirmed=True)
+    alone = signals(slower, sig("culture.tone_falling"))
+    phase = diagnose(frame, alone, scores(frame, 3.5), DEFAULT_CONFIG)
+    assert phase.phase is not Phase.DECLINE  # nothing corroborates it
+    found = dataclasses.replace(alone, corroborated=True)
+    phase = diagnose(frame, found, scores(frame, 3.5), DEFAULT_CONFIG)
+    assert phase.phase is Phase.DECLINE
+    assert (
+        "Confirmed problems in communication, corroborated by repeated sightings elsewhere, "
+        "while engagement falls." in phase.reasons
+    )
+    # A standing risk (a single point of contact) is no problem that a sighting corroborates.
+    standing = signals(sig("resource.single_contact", confirmed=True), sig("culture.tone_falling"))
+    standing = dataclasses.replace(standing, corroborated=True)
+    assert diagnose(frame, standing, scores(frame, 3.5), DEFAULT_CONFIG).phase is not Phase.DECLINE
 
 
 def test_confirmed_problems_without_anything_falling_are_not_decline():

@@ -69,6 +69,7 @@ def test_the_table_is_read_in_order_and_always_ends_in_monitor():
         "reset_fact",
         "watch_uncorroborated",
         "watch_sightings",
+        "monitor_outside_force",
         "reinvest",
         "monitor_task",
         "monitor",
@@ -159,6 +160,30 @@ def test_reinvest_needs_a_healthy_score_and_positives_or_growth():
     assert decide(positives=(WIN,), score=3.9)[0] is A.MONITOR
 
 
+DOWNTURN_NOTE = "During an economic downturn, 2025-01-01 to ongoing — may be external."
+
+
+def test_an_outside_force_on_record_holds_back_a_reinvest_but_nothing_else():
+    action, name, codes = decide(positives=(WIN,), outside=(DOWNTURN_NOTE,))
+    assert (action, name, codes) == (A.MONITOR, "monitor_outside_force", (R.OUTSIDE_FORCE,))
+    facts = dataclasses.replace(QUIET, positives=(WIN,), outside=(DOWNTURN_NOTE,))
+    (sentence,) = explain_action(codes, facts, DEFAULT_CONFIG)
+    assert "but during an economic downturn, 2025-01-01 to ongoing:" in sentence
+    # Growth read over the months of a downturn is no reason to invest more either,
+    assert decide(phase=Phase.GROWTH, outside=(DOWNTURN_NOTE,))[1] == "monitor_outside_force"
+    # ... and it changes nothing when the alliance is not healthy enough to reinvest anyway.
+    assert decide(positives=(WIN,), score=3.9, outside=(DOWNTURN_NOTE,))[1] == "monitor"
+    assert decide(**confirmed(CONFIRMED, TONE), outside=(DOWNTURN_NOTE,))[1] == "reset_pattern"
+
+
+def test_seasonal_sightings_are_no_early_warning():
+    rules = ("communication.reply_slower", "resource.team_shrinking", "culture.tone_falling")
+    seen = [sig(rule) for rule in rules]
+    assert decide(negatives=tuple(seen))[0] is A.WATCH
+    seen[0] = dataclasses.replace(seen[0], seasonal=True)  # last year's August dip again
+    assert decide(negatives=tuple(seen))[1] == "monitor"
+
+
 def test_our_unconfirmed_slips_are_a_reason_whatever_the_action():
     _, _, codes = decide(negatives=(SLOWER,), our_slips=(SLOWER,))
     assert codes == (R.OPEN_SIGNALS, R.OUR_SLIPS)
@@ -174,6 +199,7 @@ def test_every_reason_code_has_a_sentence_and_every_rule_a_headline():
         unanswered=RESET,
         recent_reset=RESET.decided,
         deadline=("renewal", date(2026, 2, 1)),
+        outside=(DOWNTURN_NOTE,),
     )
     codes = tuple(c for c in ActionReason if c is not R.CONTEXT)
     sentences = explain_action(codes, facts, DEFAULT_CONFIG)

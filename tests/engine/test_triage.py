@@ -131,6 +131,38 @@ def test_a_sighting_before_the_window_does_not_count_as_a_repeat():
     assert not result[4].systemic
 
 
+def test_a_category_repeats_when_two_of_its_rules_are_seen_in_two_months():
+    # Thinner attendance one month, fewer meetings the next: the same story (communication)
+    # seen twice, so it counts towards the cluster and corroborates the confirmed problem.
+    detections = [
+        *fires("resource.team_shrinking", P[2:5]),
+        det("communication.attendance_falling", P[3]),
+        det("communication.fewer_meetings", P[4]),
+    ]
+    result = run(detections)
+    assert result[4].corroborated
+    # ... but one reading held over two months is still one reading,
+    held = [*detections[:3], det("communication.attendance_falling", P[4], occurrences=0)]
+    assert not run(held)[4].corroborated
+    # ... and two readings of two rules in the same month are not a repeat.
+    same = [
+        *detections[:3],
+        det("communication.attendance_falling", P[4]),
+        det("communication.fewer_meetings", P[4]),
+    ]
+    assert not run(same)[4].corroborated
+
+
+def test_repeated_sightings_of_two_rules_count_towards_a_systemic_cluster():
+    detections = [
+        *fires("communication.fewer_meetings", P[2:5]),
+        *fires("resource.team_shrinking", P[2:5]),
+        det("execution.late", P[3]),
+        det("execution.partner_missed", P[4]),
+    ]
+    assert run(detections)[4].systemic
+
+
 def test_two_categories_are_not_systemic():
     detections = [*fires("communication.fewer_meetings", P[2:5]), *fires("execution.late", P[2:5])]
     result = run(detections)

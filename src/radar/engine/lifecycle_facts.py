@@ -185,12 +185,14 @@ class PhaseFacts:
     degraded_parts: tuple[tuple[str, float], ...]
     confirmed: frozenset[Category]  # categories with a confirmed negative signal
     active: frozenset[Category]  # categories with any negative signal
-    cluster: bool  # confirmed negatives in enough categories, or systemic
+    cluster: bool  # confirmed negatives in enough categories, or systemic, or corroborated
     sustained_low: bool
     backed_growth: RenewalEvent | None  # a reinvest decision in a growing alliance
     event: RenewalEvent | None  # a renewal event (not one that backs growth)
     stalled: Stalled | None  # the event, when the alliance has not responded to it
     declared: Phase | None
+    # The cluster is one confirmed problem corroborated by repeated sightings elsewhere.
+    corroborated: bool = False
 
     @property
     def falling(self) -> bool:
@@ -241,14 +243,13 @@ def phase_facts(
         if down
     )
     confirmed = frozenset(s.category for s in signals.negatives if s.confirmed)
-    problems = frozenset(
-        s.category for s in signals.negatives if s.confirmed and not is_structural(s)
-    )
-    cluster = (
-        len(confirmed) >= config.decline_min_categories
-        or signals.systemic
-        or (bool(problems) and signals.corroborated)
-    )
+    # A slow boil often confirms in one category while others only repeat: one confirmed
+    # problem (a change, not a standing risk) corroborated in another category is a
+    # pattern too, as it is for the recommendation (radar.engine.respond).
+    problems = any(s.confirmed and not is_structural(s) for s in signals.negatives)
+    many = len(confirmed) >= config.decline_min_categories or signals.systemic
+    corroborated = not many and problems and signals.corroborated
+    cluster = many or corroborated
     low = sustained_low(scores, config)
     event = _renewal_event(frame, age, config)
     backed = None
@@ -271,4 +272,5 @@ def phase_facts(
         event=event,
         stalled=_stalled(event, scores, cluster, config) if event is not None else None,
         declared=history.alliance.declared_phase,
+        corroborated=corroborated,
     )

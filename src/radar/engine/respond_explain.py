@@ -156,8 +156,8 @@ _SENTENCES: dict[ActionReason, Callable[[ActionFacts, EngineConfig], list[str]]]
     ],
     R.OUTSIDE_FORCE: lambda f, c: [
         f"Score {_score(f)} with nothing confirmed against it, but "
-        f"{_lower_first(note.removesuffix(' — may be external.'))}: results move with it, so this is no "
-        "time to judge the alliance's growth or to invest more."
+        f"{_lower_first(note.removesuffix(' — may be external.'))}: results move with it, "
+        "so this is no time to judge the alliance's growth or to invest more."
         for note in f.outside
     ],
     R.SIGHTINGS: lambda f, c: [
