@@ -16,7 +16,7 @@ from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, month_start
 from radar.engine.score import PeriodScore, sustained_low
 from radar.engine.trends import Growth, growth, level_gap, way
-from radar.engine.triage import PeriodSignals, is_structural
+from radar.engine.triage import PeriodSignals, is_explained, is_structural
 from radar.engine.vocab import Category, DecisionKind, Phase
 
 
@@ -245,8 +245,11 @@ def phase_facts(
     confirmed = frozenset(s.category for s in signals.negatives if s.confirmed)
     # A slow boil often confirms in one category while others only repeat: one confirmed
     # problem (a change, not a standing risk) corroborated in another category is a
-    # pattern too, as it is for the recommendation (radar.engine.respond).
-    problems = any(s.confirmed and not is_structural(s) for s in signals.negatives)
+    # pattern too, as it is for the recommendation (radar.engine.respond) — unless the
+    # problem is in the results and an outside force on record may explain it.
+    problems = any(
+        s.confirmed and not is_structural(s) and not is_explained(s) for s in signals.negatives
+    )
     many = len(confirmed) >= config.decline_min_categories or signals.systemic
     corroborated = not many and problems and signals.corroborated
     cluster = many or corroborated

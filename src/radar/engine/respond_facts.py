@@ -13,8 +13,8 @@ from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, add_months, month_start
 from radar.engine.records import AgreementInfo, DecisionRecord
 from radar.engine.score import PeriodScore, sustained_low
-from radar.engine.triage import PeriodSignals, context_notes, is_structural
-from radar.engine.vocab import Category, DecisionKind, Phase
+from radar.engine.triage import PeriodSignals, context_notes, is_explained, is_structural
+from radar.engine.vocab import Category, ContextKind, DecisionKind, Phase
 
 
 class ActionReason(StrEnum):
@@ -43,11 +43,10 @@ class ActionReason(StrEnum):
     OUTSIDE_FORCE = "outside_force"  # healthy, but an outside force is on record: hold back
 
 
-# Categories that are about the relationship itself (the partner's people, attention and
-# tone); metrics and execution can also move with the market or a regulation.
-RELATIONSHIP = frozenset(
-    {Category.COMMUNICATION, Category.RESOURCE, Category.PRIORITY, Category.CULTURE}
-)
+# Outside forces that move an alliance's results with the market: while one is on record,
+# growth read over those months is no reason to invest more (a factor inside the partner,
+# a merger or a new leader, is a change in the relationship, not in the market).
+MARKET_KINDS = frozenset({ContextKind.DOWNTURN, ContextKind.REGULATION})
 
 
 def agreement_dates(agreement: AgreementInfo | None) -> tuple[tuple[str, date], ...]:
@@ -126,7 +125,7 @@ class ActionFacts:
     recent_reset: date | None  # a reset decided within `reset_response_days`
     deadline: tuple[str, date] | None  # an approaching renewal or exit-notice deadline
     dates: tuple[tuple[str, date], ...]
-    # Context factors (a downturn, a regulation; not a quiet period) in force at some time
+    # Market factors (a downturn, a regulation: `MARKET_KINDS`) in force at some time
     # in the last `lifecycle_window_periods` months: the window the growth trend is read
     # over, so a rebound after a downturn is the market coming back, not the alliance.
     outside: tuple[str, ...] = ()
@@ -160,9 +159,7 @@ class ActionFacts:
     def explained(self) -> bool:
         """Every confirmed problem sits outside the relationship and may be external."""
         found = self.problems
-        return bool(found) and all(
-            s.possibly_external and s.category not in RELATIONSHIP for s in found
-        )
+        return bool(found) and all(is_explained(s) for s in found)
 
     @property
     def sighted(self) -> frozenset[Category]:
@@ -206,6 +203,6 @@ def action_facts(
         outside=context_notes(
             add_months(signals.period, 1 - max(config.lifecycle_window_periods, 1)),
             signals.period,
-            history.context,
+            [f for f in history.context if f.kind in MARKET_KINDS],
         ),
     )

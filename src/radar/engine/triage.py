@@ -80,6 +80,19 @@ def is_structural(signal: Signal) -> bool:
     return signal.rule in STRUCTURAL_RULES and not signal.durable
 
 
+# Categories that are about the relationship itself (the partner's people, attention and
+# tone); metrics and execution can also move with the market or a regulation.
+RELATIONSHIP = frozenset(
+    {Category.COMMUNICATION, Category.RESOURCE, Category.PRIORITY, Category.CULTURE}
+)
+
+
+def is_explained(signal: Signal) -> bool:
+    """In the results rather than the relationship, while a context factor on record
+    (a downturn, a regulation) may explain it: no sign of the partnership failing."""
+    return signal.possibly_external and signal.category not in RELATIONSHIP
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodSignals:
     """The signals active at the end of one period, and whether they are systemic."""
@@ -357,7 +370,7 @@ def _systemic(
             rule_category[s.rule] = s.category
             if s.confirmed:
                 confirmed.add(s.category)
-            if s.last_seen >= start:
+            if s.last_seen >= start and not s.seasonal:  # a seasonal repeat counts nothing
                 fired.setdefault(s.rule, set()).add(s.last_seen)
                 counts[s.rule] = max(counts.get(s.rule, 0), s.occurrences)
     # Seen in two months, and counted twice: a reading held over (a survey's result, an
