@@ -85,6 +85,14 @@ def test_one_confirmed_problem_corroborated_elsewhere_with_falling_engagement_is
     standing = signals(sig("resource.single_contact", confirmed=True), sig("culture.tone_falling"))
     standing = dataclasses.replace(standing, corroborated=True)
     assert diagnose(frame, standing, scores(frame, 3.5), DEFAULT_CONFIG).phase is not Phase.DECLINE
+    # Nor is a fall in the results that a downturn on record may explain.
+    revenue = dataclasses.replace(
+        sig("metrics.falling.revenue", confirmed=True), possibly_external=True, context=("x",)
+    )
+    explained = dataclasses.replace(
+        signals(revenue, sig("culture.tone_falling")), corroborated=True
+    )
+    assert diagnose(frame, explained, scores(frame, 3.5), DEFAULT_CONFIG).phase is not Phase.DECLINE
 
 
 def test_confirmed_problems_without_anything_falling_are_not_decline():

@@ -3,6 +3,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime
 
+import pytest
+
 from radar.engine.assessment import PhaseDiagnosis
 from radar.engine.config import DEFAULT_CONFIG
 from radar.engine.records import AgreementInfo, ContextFactorRecord, DecisionRecord
@@ -93,6 +95,33 @@ def test_healthy_with_positive_signals_means_reinvest():
     rec = recommend(frame, found, scores(frame, 4.8), MATURE, DEFAULT_CONFIG)
     assert rec.action is DecisionKind.REINVEST
     assert rec.evidence == ("resource.new_connections",)
+
+
+def factor(kind, start, end=None):
+    return ContextFactorRecord(kind, start, end, note="on record")
+
+
+@pytest.mark.parametrize(
+    ("context", "action"),
+    [
+        # A downturn that ended within the trend window (12 months) still holds back.
+        ((factor(ContextKind.DOWNTURN, date(2024, 9, 1), date(2025, 3, 31)),), "monitor"),
+        ((factor(ContextKind.REGULATION, date(2025, 10, 1)),), "monitor"),
+        # ... one that ended more than a year ago no longer does,
+        ((factor(ContextKind.DOWNTURN, date(2023, 1, 1), date(2024, 6, 30)),), "reinvest"),
+        # ... and a change inside the partner is no market force.
+        ((factor(ContextKind.MERGER_ACQUISITION, date(2025, 10, 1)),), "reinvest"),
+        ((factor(ContextKind.OTHER, date(2025, 10, 1)),), "reinvest"),
+    ],
+)
+def test_a_market_force_on_record_holds_back_a_reinvest(context, action):
+    frame = frame_of(context=context)
+    found = signals(sig("resource.new_connections", polarity=Polarity.POSITIVE))
+    rec = recommend(frame, found, scores(frame, 4.8), MATURE, DEFAULT_CONFIG)
+    assert rec.action == action
+    if action == "monitor":
+        assert rec.rule == "monitor_outside_force"
+        assert "but during " in rec.reasons[0] and "on record:" in rec.reasons[0]
 
 
 def test_growth_without_positive_signals_means_reinvest_but_a_low_score_does_not():

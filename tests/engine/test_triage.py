@@ -391,3 +391,20 @@ def test_sightings_in_a_declared_quiet_period_count_nothing_and_are_not_external
     signal = active(run(detections, context=quiet), 4)["communication.fewer_meetings"]
     assert signal.occurrences == 1 and not signal.confirmed
     assert not signal.possibly_external and signal.context == ()
+
+
+def test_a_seasonal_sighting_is_no_repeat_for_triangulation():
+    # Team shrinking confirmed; two meetings cancelled in July and one in August, the August
+    # one a repeat of last August's dip: July alone counts, so nothing corroborates yet.
+    period = months(20)
+    july, august = period[18], period[19]
+    rule = "communication.meetings_cancelled"
+    detections = [det(rule, period[7])]  # last August's dip
+    detections += fires("resource.team_shrinking", period[17:20])
+    detections += [det(rule, july, occurrences=2), det(rule, august)]
+    result = triage(detections, period, covered(20), (), DEFAULT_CONFIG)
+    signal = {s.rule: s for s in result[19].signals}[rule]
+    assert signal.seasonal and signal.occurrences == 2 and not result[19].corroborated
+    # The same two months without last year's dip corroborate.
+    plain = triage(detections[1:], period, covered(20), (), DEFAULT_CONFIG)
+    assert plain[19].corroborated
