@@ -1,4 +1,4 @@
-"""Re-assess the alliances marked by the triggers (radar.worker.rescore_triggers).
+"""Re-assess the alliances marked by the triggers (portfolio migration 0013).
 
 The marks are claimed (`pending` cleared), the alliances assessed and stored,
 then the marks still claimed are deleted: a write that lands during the
