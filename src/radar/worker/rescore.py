@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from radar.ingest.base import Progress, no_progress
+from radar.progress import Progress, no_progress
 from radar.worker.models import RescoreMark
 
 CHUNK = 500  # alliances per claim: bounded parameter lists and memory
