@@ -107,8 +107,8 @@ def _payload(i: int, alliance_id: int, name: str) -> dict[str, object]:
 def build(n: int) -> None:
     from django.contrib.auth.models import User
 
+    from radar.accounts.roles import Role, grant_role
     from radar.portfolio.models import Alliance, Assessment, CheckIn, Interaction, Partner
-    from radar.web.roles import Role, grant_role
 
     partners = Partner.objects.bulk_create([Partner(name=f"Partner {i:05d}") for i in range(n)])
     alliances = Alliance.objects.bulk_create(

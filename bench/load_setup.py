@@ -18,9 +18,9 @@ def main(clients: int) -> None:
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import User
 
+    from radar.accounts.roles import Role, grant_role
     from radar.api.models import ApiToken
     from radar.portfolio.models import Alliance
-    from radar.web.roles import Role, grant_role
 
     hashed = make_password(PASSWORD)  # hashed once: the same for every client
     tokens = []

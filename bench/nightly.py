@@ -80,9 +80,9 @@ def prepare(users: int) -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from radar.accounts.roles import Role, grant_role
     from radar.notify.models import Preference
     from radar.portfolio.models import Alliance
-    from radar.web.roles import Role, grant_role
 
     call_command("migrate", verbosity=0)
     model = get_user_model()

@@ -145,7 +145,7 @@ def build(n: int) -> None:
 def bench_user() -> object:
     from django.contrib.auth.models import User
 
-    from radar.web.roles import Role, grant_role
+    from radar.accounts.roles import Role, grant_role
 
     user, _ = User.objects.get_or_create(username="bench")
     grant_role(user, Role.VIEWER)

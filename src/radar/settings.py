@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "auditlog",  # who changed what and when (radar.portfolio.audit, docs/history.md)
     "radar.portfolio",
+    "radar.accounts",  # roles, for the web app and the API
     "radar.web",
     "radar.api",
     "axes",

@@ -13,10 +13,10 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 
+from radar.accounts.roles import Role, grant_role
 from radar.api.models import ApiToken
 from radar.portfolio.assessments import evaluate_portfolio
 from radar.portfolio.models import Alliance, Interaction, Observation
-from radar.web.roles import Role, grant_role
 
 
 def build(alliance: Alliance) -> dict[str, Any]:

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_it_renders_the_swagger_docs_offline(page: Page, live_server: Any) -> None:
-    from radar.web.roles import Role
+    from radar.accounts.roles import Role
 
     make_user("reader", Role.VIEWER)
     ours = urlparse(live_server.url).netloc

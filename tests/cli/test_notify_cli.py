@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from radar.accounts.roles import Role
 from radar.cli import app
 from radar.notify.models import Notification
 from radar.portfolio.models import Assessment
-from radar.web.roles import Role
 from tests.notify.conftest import Mailbox, parts, smtp  # noqa: F401 (fixture)
 from tests.web.pagedata import TODAY, alliance, assessment, store
 from tests.web.support import make_user

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
+from radar.accounts.roles import Role
 from radar.engine.assessment import CadenceFlag
 from radar.notify.digest_send import build_digests, send_due_digests
 from radar.notify.models import AlertState, DigestSent, Notification, Preference
 from radar.notify.recipients import Choices
 from radar.portfolio.models import ActionItem, Agreement, Contact, Decision
-from radar.web.roles import Role
 from tests.notify.conftest import Mailbox, parts
 from tests.web.pagedata import TODAY, alliance, assessment, signal, store
 from tests.web.support import make_user

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from radar.portfolio.models import Alliance, Decision, Partner, Playbook, PlaybookStep
-from radar.portfolio.playbook_defaults import DEFAULT_PLAYBOOKS, add_defaults
 from radar.portfolio.playbooks import apply_playbook, owner_for
+from tests.portfolio.playbook_defaults import DEFAULT_PLAYBOOKS, add_defaults
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 
+from radar.accounts.roles import Role, grant_role
 from radar.engine.assessment import (
     Assessment,
     CadenceFlag,
@@ -26,7 +27,6 @@ from radar.engine.assessment import (
 from radar.engine.vocab import Category, DecisionKind, Phase, Polarity
 from radar.portfolio.models import Alliance, Interaction, Partner
 from radar.portfolio.models import Assessment as StoredAssessment
-from radar.web.roles import Role, grant_role
 
 TODAY = date(2026, 11, 15)
 

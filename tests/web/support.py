@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from radar.accounts.roles import Role, grant_role
 from radar.portfolio.models import Alliance, Contact, MetricDefinition, Partner
-from radar.web.roles import Role, grant_role
 
 PASSWORD = "a-long-test-password"
 ROLE_NAMES = ("admin", "manager", "reviewer", "viewer", "norole")

@@ -139,7 +139,7 @@ def test_an_exit_recorded_with_its_playbook_gets_the_playbooks_actions(
     users: dict[str, User],
 ) -> None:
     from radar.portfolio.models import Playbook, PlaybookStep
-    from radar.portfolio.playbook_defaults import add_defaults
+    from tests.portfolio.playbook_defaults import add_defaults
 
     add_defaults(Playbook, PlaybookStep)
     a = pd.alliance("Northwind")

@@ -10,10 +10,10 @@ import pytest
 import time_machine
 from django.test import Client
 
+from radar.accounts.roles import Role, grant_role
 from radar.engine.assessment import CadenceFlag
 from radar.portfolio.models import ActionItem, Decision
 from radar.web.alliance_data import SECTIONS
-from radar.web.roles import Role, grant_role
 from tests.web import pagedata as pd
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.test import Client
 
+from radar.accounts.roles import Role, grant_role
 from radar.engine.vocab import Category
 from radar.portfolio.models import (
     ActionItem,
@@ -23,7 +24,6 @@ from radar.portfolio.models import (
     MetricValue,
     Observation,
 )
-from radar.web.roles import Role, grant_role
 from tests.web import pagedata as pd
 
 pytestmark = pytest.mark.django_db

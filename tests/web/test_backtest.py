@@ -96,7 +96,7 @@ def test_anonymous_visitors_are_sent_to_login() -> None:
 
 
 def test_a_past_view_offers_no_edit_buttons() -> None:
-    from radar.web.roles import Role, grant_role
+    from radar.accounts.roles import Role, grant_role
 
     a = _with_monthly_calls("Old Friend", date(2024, 1, 1), date(2026, 11, 1))
     boss = pd.user("boss")

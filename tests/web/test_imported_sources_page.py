@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from radar.ingest.base import ImportOptions, no_progress
+from radar.ingest.base import ImportOptions
 from radar.ingest.registry import by_kind
 from radar.portfolio.loader import load_histories
 from radar.portfolio.models import Alliance, Contact, Interaction, Partner
+from radar.progress import no_progress
 
 pytestmark = pytest.mark.django_db
 

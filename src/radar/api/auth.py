@@ -1,6 +1,6 @@
 """API authentication (bearer token or the browser session) and the role rules.
 
-The API follows the web app's roles (radar.web.roles): reading needs the READ
+The API follows the web app's roles (radar.accounts.roles): reading needs the READ
 ability, writing needs EDIT. The check runs with authentication, before the body
 is validated: a missing or unknown token is a 401, a valid caller without the
 role a 403 — even when the body is also wrong. Unknown tokens and heavy use are
@@ -19,10 +19,10 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer
 from ninja.utils import check_csrf
 
+from radar.accounts.roles import Ability, can, check
 from radar.api.models import ApiToken
 from radar.security.client import client_ip
 from radar.security.ratelimit import count_bad_token, count_use, refuse_blocked_address
-from radar.web.roles import Ability, can, check
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 

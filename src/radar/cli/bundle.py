@@ -16,7 +16,6 @@ from rich.table import Table
 
 from radar.cli.app import app, err, migrate_quietly, progress_bar
 from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
-from radar.ingest.base import Progress as ProgressFn
 from radar.ingest.run import (
     ImportRefused,
     choose_importer,
@@ -26,6 +25,7 @@ from radar.ingest.run import (
     verdict,
 )
 from radar.ingest.shown import shown
+from radar.progress import Progress as ProgressFn
 
 SHOWN_PROBLEMS = 50
 SHOWN_WARNINGS = 20

@@ -227,10 +227,6 @@ class Frame:
             return size - 1
         return i if i >= 0 else None
 
-    @property
-    def last_period(self) -> date | None:
-        return self.periods[-1] if self.periods else None
-
     def period_end(self, i: int) -> date:
         """The moment period i is judged at: its last day, or as_of for the last period.
 

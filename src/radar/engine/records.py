@@ -186,9 +186,6 @@ class ContextFactorRecord:
     portfolio_wide: bool = False
     note: str = ""
 
-    def covers(self, day: date) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)
-
 
 @dataclass(frozen=True, slots=True)
 class CheckInRecord:

@@ -449,14 +449,6 @@ def _stance(sentence: str) -> float:
     return sum(weight for pattern, weight in _STANCES if pattern.search(sentence))
 
 
-def is_blaming(text: str) -> bool:
-    return register(text).blaming
-
-
-def is_defensive(text: str) -> bool:
-    return register(text).defensive
-
-
 def formality_jump(earlier: float, now: float, stance: float) -> bool:
     """A writer who turns much more formal than before in a thread and takes any stand.
 

@@ -9,13 +9,13 @@ re-importing the same source changes nothing (natural keys).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 from radar.ingest.shown import shown
+from radar.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -99,14 +99,6 @@ def _one(what: str) -> str:
     *before, noun = head.split(" ")
     noun = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
     return " ".join([*before, noun]) + sep + rest
-
-
-# progress(advance, total) — total may be None when unknown up front.
-Progress = Callable[[int, int | None], None]
-
-
-def no_progress(advance: int, total: int | None) -> None:
-    """The progress callback used when nobody is watching."""
 
 
 @dataclass(frozen=True)

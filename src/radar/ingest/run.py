@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from radar.ingest.base import Importer, ImportOptions, ImportSummary, Progress, no_progress
+from radar.ingest.base import Importer, ImportOptions, ImportSummary
+from radar.progress import Progress, no_progress
 
 
 class ImportRefused(Exception):

@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 
-from radar.ingest.base import Progress, no_progress
 from radar.notify import channels, digest
 from radar.notify.digest_data import read_facts
 from radar.notify.models import DigestSent
 from radar.notify.recipients import Choices, active_users, choices_for
+from radar.progress import Progress, no_progress
 
 
 def week_of(day: date) -> date:

@@ -54,7 +54,7 @@ def choices_for(users: Iterable[AbstractBaseUser]) -> dict[int, Choices]:
 
 
 def is_admin(user: AbstractBaseUser) -> bool:
-    from radar.web.roles import Role, roles_of
+    from radar.accounts.roles import Role, roles_of
 
     return Role.ADMIN in roles_of(user)
 

@@ -19,10 +19,10 @@ from radar import gcpause
 from radar.engine.assessment import Assessment
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
 from radar.engine.evaluate import evaluate
-from radar.ingest.base import Progress, no_progress
 from radar.portfolio import assessment_rows, rollup
 from radar.portfolio.loader import alliances_as_of, load_histories
 from radar.portfolio.workers import evaluate_in_workers, worker_count
+from radar.progress import Progress, no_progress
 
 
 class EvaluationFailed(Exception):

@@ -63,10 +63,6 @@ def start_of_month(month: date) -> datetime:
     return timezone.make_aware(datetime.combine(month.replace(day=1), time.min))
 
 
-def local_date(instant: datetime) -> date:
-    return timezone.localtime(instant).date()
-
-
 @functools.lru_cache(maxsize=8)
 def fixed_offset_minutes(zone: tzinfo) -> int | None:
     """The zone's UTC offset in minutes when it never changes, else None."""

@@ -1,7 +1,7 @@
 """Keep `ActivityMonth` (monthly interaction totals) in step with the interactions.
 
 Triggers mark every alliance whose interactions, participants or contacts
-change (radar.portfolio.rollup_triggers); `refresh` recomputes the marked
+change (declared in migration 0012); `refresh` recomputes the marked
 alliances' months with the very queries an evaluation would otherwise run over
 every interaction (radar.portfolio.aggregate), so reading a month from here or
 recomputing it gives the same numbers. Importers refresh at the end of their
@@ -23,11 +23,33 @@ from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from radar.portfolio import aggregate, rollup_triggers
+from radar.portfolio import aggregate
 from radar.portfolio.models import ActivityMonth, ActivityStale, Alliance, Interaction
-from radar.portfolio.rollup_triggers import MARK_EXISTING
 
 CHUNK = 500  # alliances per recomputing query: bounded parameter lists and memory
+STALE = ActivityStale._meta.db_table
+MARK_EXISTING = (
+    f"INSERT INTO {STALE} (alliance_id, marks) "
+    "SELECT DISTINCT alliance_id, 1 FROM portfolio_interaction WHERE TRUE "
+    f"ON CONFLICT (alliance_id) DO UPDATE SET marks = {STALE}.marks + 1"
+)
+# The SQLite insert triggers a bulk writer may stand in for (`bulk_inserting`):
+# table -> (trigger name, how to mark the alliances of many rows given "{ids}"
+# placeholders for their ids, and which column of a row names them).
+SQLITE_INSERT_TRIGGERS: dict[str, tuple[str, str, str]] = {
+    "portfolio_interaction": (
+        "activity_stale_interaction_insert",
+        f"INSERT OR IGNORE INTO {STALE} (alliance_id, marks) "
+        "SELECT DISTINCT id, 1 FROM portfolio_alliance WHERE id IN ({ids})",
+        "alliance_id",
+    ),
+    "portfolio_interactionparticipant": (
+        "activity_stale_participant_insert",
+        f"INSERT OR IGNORE INTO {STALE} (alliance_id, marks) "
+        "SELECT DISTINCT alliance_id, 1 FROM portfolio_contact WHERE id IN ({ids})",
+        "contact_id",
+    ),
+}
 
 # Stored column for each aggregate of `aggregate._measures` (the n_ prefix dropped).
 COLUMNS: dict[str, str] = {name: name[2:] for name in aggregate.measure_names()}
@@ -80,7 +102,7 @@ def bulk_inserting(table: str) -> Iterator[Callable[[Mapping[str, Any]], None]]:
     and for tables without such a trigger, the triggers do the marking and
     `note` does nothing.
     """
-    known = rollup_triggers.SQLITE_INSERT_TRIGGERS.get(table)
+    known = SQLITE_INSERT_TRIGGERS.get(table)
     if connection.vendor != "sqlite" or known is None:
         yield _ignore
         return
@@ -89,13 +111,17 @@ def bulk_inserting(table: str) -> Iterator[Callable[[Mapping[str, Any]], None]]:
     name, mark, column = known
     ids: set[int] = set()
     with connection.cursor() as cursor:
+        # The trigger comes back as the database holds it (as its migration wrote it).
+        cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s", [name])
+        found = cursor.fetchone()
         cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
         try:
             yield lambda row: ids.add(row[column])
             for chunk in _chunks(sorted(ids)):
                 cursor.execute(mark.format(ids=", ".join(["%s"] * len(chunk))), chunk)
         finally:
-            cursor.execute(rollup_triggers.sqlite_create(name))
+            if found is not None:
+                cursor.execute(found[0])
 
 
 def _ignore(row: Mapping[str, Any]) -> None:

@@ -33,8 +33,8 @@ from radar import gcpause
 from radar.engine.assessment import Assessment
 from radar.engine.config import EngineConfig
 from radar.engine.evaluate import evaluate
-from radar.ingest.base import Progress
 from radar.portfolio import assessment_rows
+from radar.progress import Progress
 
 MIN_PER_WORKER = 50  # below this a worker costs more to start than it saves
 CHUNKS_PER_WORKER = 4  # several chunks each: a steadier progress bar and even loads

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import radar.ingest.base as ingest_base
 from radar.ingest.base import Importer, ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.run import (
     ImportRefused,
@@ -24,6 +23,7 @@ from radar.ingest.run import (
     summary_rows,
 )
 from radar.ingest.run import verdict as summary_verdict
+from radar.progress import Progress, no_progress
 from radar.web.uploads import PendingUpload
 
 log = logging.getLogger(__name__)
@@ -94,9 +94,7 @@ def preview(pending: PendingUpload, today: date) -> Outcome:
     return outcome
 
 
-def apply(
-    pending: PendingUpload, today: date, progress: ingest_base.Progress = ingest_base.no_progress
-) -> Outcome:
+def apply(pending: PendingUpload, today: date, progress: Progress = no_progress) -> Outcome:
     """Import for real (validation first, one transaction), then re-assess what changed."""
     from radar.web.import_effects import reassess_changed, snapshot
 
@@ -147,7 +145,7 @@ def _run(
     pending: PendingUpload,
     options: ImportOptions,
     out: Outcome,
-    progress: ingest_base.Progress = ingest_base.no_progress,
+    progress: Progress = no_progress,
 ) -> None:
     try:
         out.summary = run_import(importer, pending.file, options, progress)

@@ -1,5 +1,17 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate, pre_migrate
+
+# The migration that declares the re-score triggers' current version, their SQL
+# written out (frozen). A later migration that changes them is named here instead.
+TRIGGERS_MIGRATION = "radar.portfolio.migrations.0013_rescore_triggers_frozen"
+
+
+def sqlite_statements(name: str) -> tuple[str, ...]:
+    """The migration's SQLITE (create) or SQLITE_DROP statements."""
+    statements: tuple[str, ...] = getattr(import_module(TRIGGERS_MIGRATION), name)
+    return statements
 
 
 def _lift_sqlite_triggers(sender: AppConfig, using: str = "default", **kwargs: object) -> None:
@@ -12,13 +24,11 @@ def _lift_sqlite_triggers(sender: AppConfig, using: str = "default", **kwargs: o
     """
     from django.db import connections
 
-    from radar.worker import rescore_triggers
-
     connection = connections[using]
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        for statement in rescore_triggers.drop_statements("sqlite"):
+        for statement in sqlite_statements("SQLITE_DROP"):
             cursor.execute(statement)
 
 
@@ -31,7 +41,6 @@ def _restore_sqlite_triggers(sender: AppConfig, using: str = "default", **kwargs
     """
     from django.db import connections
 
-    from radar.worker import rescore_triggers
     from radar.worker.models import RescoreMark
 
     connection = connections[using]
@@ -40,7 +49,7 @@ def _restore_sqlite_triggers(sender: AppConfig, using: str = "default", **kwargs
     if RescoreMark._meta.db_table not in connection.introspection.table_names():
         return  # migrated backwards past the worker's tables
     with connection.cursor() as cursor:
-        for statement in rescore_triggers.create_statements("sqlite"):
+        for statement in sqlite_statements("SQLITE"):
             cursor.execute(statement)
 
 

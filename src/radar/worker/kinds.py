@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from radar.ingest.base import Progress, no_progress
+from radar.progress import Progress, no_progress
 from radar.worker import rescore
 from radar.worker.jobs import Reporter, report_orphans, scheduled
 from radar.worker.models import Job

@@ -69,7 +69,7 @@ class Job(models.Model):
 class RescoreMark(models.Model):
     """An alliance written to since it was last assessed (kept by database triggers).
 
-    Triggers (radar.worker.rescore_triggers) insert a mark for every write that
+    Triggers (portfolio migration 0013) insert a mark for every write that
     touches an alliance, whatever wrote it; the re-score job claims the marks
     (`pending` false), assesses those alliances and deletes the marks that are
     still claimed. A write landing meanwhile sets `pending` again, so the mark

@@ -1,4 +1,4 @@
-"""Re-assess the alliances marked by the triggers (radar.worker.rescore_triggers).
+"""Re-assess the alliances marked by the triggers (portfolio migration 0013).
 
 The marks are claimed (`pending` cleared), the alliances assessed and stored,
 then the marks still claimed are deleted: a write that lands during the
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from radar.ingest.base import Progress, no_progress
+from radar.progress import Progress, no_progress
 from radar.worker.models import RescoreMark
 
 CHUNK = 500  # alliances per claim: bounded parameter lists and memory

@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from radar.accounts.roles import Ability, requires
 from radar.web.present import wants_region
-from radar.web.roles import Ability, requires
 from radar.worker.jobs import enqueue
 from radar.worker.models import Job
 

@@ -12,6 +12,7 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from radar.accounts.roles import roles_of
 from radar.api.auth import EDITORS
 from radar.api.bounds import Page
 from radar.api.patches import AlliancePatch
@@ -28,7 +29,6 @@ from radar.portfolio.assessments import evaluate_portfolio, reassess_alliance
 from radar.portfolio.models import Alliance, Assessment, Partner
 from radar.web.forms.alliance import RESERVED_SLUGS
 from radar.web.records.deletion import Deletion, alliance_records
-from radar.web.roles import roles_of
 
 router = Router(tags=["alliances"])
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from radar.ingest.base import ImportOptions, ImportSummary, Progress, no_progress
+from radar.ingest.base import ImportOptions, ImportSummary
 from radar.ingest.registry import register
+from radar.progress import Progress, no_progress
 
 
 def import_bundle(

@@ -17,11 +17,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from radar.exports.safe_cells import safe_cell
-from radar.ingest.base import Progress, no_progress
 from radar.ingest.bundle import spec
 from radar.ingest.bundle.cells import format_cell
 from radar.ingest.bundle.tables import TABLES, Ref, Table, auto_external_id
 from radar.portfolio import models as m
+from radar.progress import Progress, no_progress
 
 Reverse = dict[int, tuple[Any, ...]]
 AUTO_FIELDS = ("kind", "occurred_at", "direction", "subject")

@@ -18,14 +18,7 @@ from typing import Any
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from radar.ingest.base import (
-    ImportFailed,
-    ImportOptions,
-    ImportSummary,
-    Problem,
-    Progress,
-    no_progress,
-)
+from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.bundle import forked, spec
 from radar.ingest.bundle.catalogue import Catalogue
 from radar.ingest.bundle.rows import Problems, RowParser
@@ -35,6 +28,7 @@ from radar.ingest.bundle.validate import Duplicates, Keep, RowChecker
 from radar.ingest.bundle.write import TableWriter, chunks
 from radar.ingest.limits import Limits, LineBudget
 from radar.portfolio import rollup
+from radar.progress import Progress, no_progress
 
 CHUNK = 4000  # rows checked and written at a time
 BASE_KINDS = ("alliance", "partner", "user", "metric", "contact", "survey", "decision")

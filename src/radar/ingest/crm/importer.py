@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 
-from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem, Progress
+from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.common import load_directory, today
 from radar.ingest.crm.detect import crm_format
 from radar.ingest.crm.records import Account, Activity, CrmRows, Opportunity
@@ -18,6 +18,7 @@ from radar.ingest.mapping import Directory, normalise_name
 from radar.ingest.tabular import first_row, read_table
 from radar.ingest.upsert import upsert
 from radar.portfolio.models import MetricDefinition, MetricValue, Partner
+from radar.progress import Progress
 
 SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx"}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem, Progress
+from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.common import load_directory
 from radar.ingest.email import archive, readers
 from radar.ingest.email.facts import Mail, Sides
@@ -25,6 +25,7 @@ from radar.ingest.email.threads import SOURCE
 from radar.ingest.interactions import InteractionSync
 from radar.ingest.mapping import Directory
 from radar.portfolio.models import Interaction
+from radar.progress import Progress
 
 
 class EmailImporter:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 
 from radar import gcpause
-from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem, Progress
+from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.common import head, load_directory, read_bytes, today
 from radar.ingest.ics.explain import explain
 from radar.ingest.ics.plan import CalendarPlan
@@ -21,6 +21,7 @@ from radar.ingest.ics.source import CalendarFile
 from radar.ingest.ics.vanished import vanished
 from radar.ingest.interactions import InteractionSync
 from radar.ingest.mapping import Directory
+from radar.progress import Progress
 
 SUFFIXES = {".ics", ".ical", ".icalendar", ".ifb", ".vcs"}
 # How far the default window reaches when no alliance start date is known.

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime
 
 from radar.engine.vocab import Direction, InteractionKind
-from radar.ingest.base import Problem, Progress
+from radar.ingest.base import Problem
 from radar.ingest.contacts import ContactBook, ContactKey
 from radar.ingest.ics.attendance import Row, merge_people, role_of, split
 from radar.ingest.ics.reader import Occurrence, Person
@@ -15,6 +15,7 @@ from radar.ingest.ics.source import CalendarFile
 from radar.ingest.ics.standins import infer_stand_ins
 from radar.ingest.interactions import Attendance, IncomingInteraction, dedupe_attendance
 from radar.ingest.mapping import Directory
+from radar.progress import Progress
 
 # One partner's share of a meeting: partner id, alliance id (None when the
 # partner has several alliances), attendance counts, (person, side, came,

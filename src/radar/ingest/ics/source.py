@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from radar import gcpause
-from radar.ingest.base import Problem, Progress
+from radar.ingest.base import Problem
 from radar.ingest.ics import parallel
 from radar.ingest.ics.reader import (
     Occurrence,
@@ -29,6 +29,7 @@ from radar.ingest.ics.reader import (
     expand,
     people_of,
 )
+from radar.progress import Progress
 
 
 @dataclass

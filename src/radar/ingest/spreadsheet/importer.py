@@ -7,12 +7,13 @@ from pathlib import Path
 
 from django.db import transaction
 
-from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem, Progress
+from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.common import load_directory
 from radar.ingest.spreadsheet.columns import looks_like_health_sheet, map_headers
 from radar.ingest.spreadsheet.rows import RowReader
 from radar.ingest.spreadsheet.writer import write_row
 from radar.ingest.tabular import Table, cell, first_row, read_table
+from radar.progress import Progress
 
 SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
 

@@ -1,20 +1,12 @@
 """Participants: their role on the invitation, and whom they stood in for.
 
 On SQLite, adding a column with a foreign key rebuilds the participants table,
-which drops the triggers 0002 put on it: they are created again after the
-rebuild (and before the reverse one), so ActivityMonth stays exact.
+which drops the triggers on it: 0012 creates every activity trigger again (it
+used to be done here, from live code).
 """
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-from radar.portfolio import rollup_triggers
-
-
-def recreate_sqlite_triggers(apps, schema_editor):  # type: ignore[no-untyped-def]
-    if schema_editor.connection.vendor == "sqlite":
-        for statement in rollup_triggers.create_statements("sqlite"):
-            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
@@ -23,7 +15,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(migrations.RunPython.noop, recreate_sqlite_triggers),
         migrations.AddField(
             model_name="interactionparticipant",
             name="role",
@@ -60,5 +51,4 @@ class Migration(migrations.Migration):
                 to="portfolio.contact",
             ),
         ),
-        migrations.RunPython(recreate_sqlite_triggers, migrations.RunPython.noop),
     ]

@@ -9,8 +9,6 @@ import radar.portfolio.models.activity
 from django.conf import settings
 from django.db import migrations, models
 
-from radar.portfolio import rollup_triggers
-
 
 def _suffix_duplicates(rows, key, text):
     """Rows sharing `key`: the second and later get " (2)", " (3)" … after `text`."""
@@ -53,18 +51,6 @@ def prepare(apps, schema_editor):
     _refuse_duplicates(apps.get_model("portfolio", "ContextFactor"), ("alliance_id", "kind", "starts_on"), "context factors")
 
 
-def reinstall_triggers(apps, schema_editor):
-    """SQLite rebuilds a table to alter a column, and the rebuilt table has lost the
-    activity triggers of 0002: put them back (both engines, idempotently)."""
-    vendor = schema_editor.connection.vendor
-    for statement in (
-        *rollup_triggers.drop_statements(vendor),
-        *rollup_triggers.create_statements(vendor),
-        rollup_triggers.MARK_EXISTING,
-    ):
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -73,8 +59,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # Backwards, the reverse of this first step runs last: the triggers come back then too.
-        migrations.RunPython(prepare, reinstall_triggers),
+        # The activity triggers SQLite's rebuilds drop here are created again by 0012.
+        migrations.RunPython(prepare, migrations.RunPython.noop),
         migrations.RemoveConstraint(
             model_name='contact',
             name='contact_unique_email_per_alliance',
@@ -116,5 +102,4 @@ class Migration(migrations.Migration):
             model_name='observation',
             constraint=models.UniqueConstraint(fields=('alliance', 'observed_on', 'title'), name='observation_natural_key', violation_error_message='An observation with this title is already recorded for this alliance on that day.'),
         ),
-        migrations.RunPython(reinstall_triggers, migrations.RunPython.noop),
     ]

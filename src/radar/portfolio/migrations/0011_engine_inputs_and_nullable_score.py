@@ -5,52 +5,36 @@ meetings in the monthly totals, who supplies a metric, when an observation was
 resolved; an assessment's score may be empty ("not enough data yet"); the watch
 recommendation and the quiet-period context factor.
 
-The monthly totals are recomputed with their new columns, and the triggers are
-created again: a contact's role now counts too (executive sponsors' meetings). On
-SQLite adding a column with a default rebuilds the table, which drops its triggers:
-the worker's re-score triggers (on metric definitions among others) are put back too.
+The monthly totals are recomputed with their new columns. Their triggers (a
+contact's role now counts too: executive sponsors' meetings) and the worker's
+re-score triggers, which SQLite's rebuilds here drop, used to be created again
+here from live code; 0012 and 0013 now declare them, written out.
 """
 
 from django.db import migrations, models
 
-from radar.portfolio import rollup_triggers
-from radar.worker import rescore_triggers
+# Alliances with interactions, marked stale (as 0012 writes it).
+MARK_EXISTING = (
+    "INSERT INTO portfolio_activitystale (alliance_id, marks) "
+    "SELECT DISTINCT alliance_id, 1 FROM portfolio_interaction WHERE TRUE "
+    "ON CONFLICT (alliance_id) DO UPDATE SET marks = portfolio_activitystale.marks + 1"
+)
 
 
-def drop_rescore_triggers(apps, schema_editor):  # type: ignore[no-untyped-def]
-    """Before the rebuilds: a SQLite trigger that names a table being rebuilt (metric
-    values -> metric definitions) would make the rebuild fail."""
-    for statement in rescore_triggers.drop_statements(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
-
-
-def create_rescore_triggers(apps, schema_editor):  # type: ignore[no-untyped-def]
-    for statement in rescore_triggers.create_statements(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
-
-
-def refresh_triggers_and_totals(apps, schema_editor):  # type: ignore[no-untyped-def]
-    vendor = schema_editor.connection.vendor
-    for statement in rollup_triggers.drop_statements(vendor):
-        schema_editor.execute(statement)
-    for statement in rollup_triggers.create_statements(vendor):
-        schema_editor.execute(statement)
-    create_rescore_triggers(apps, schema_editor)
+def recompute_totals(apps, schema_editor):  # type: ignore[no-untyped-def]
     # The kept totals lack the new columns: drop them and mark every alliance.
     apps.get_model("portfolio", "ActivityMonth").objects.all().delete()
-    schema_editor.execute(rollup_triggers.MARK_EXISTING)
+    schema_editor.execute(MARK_EXISTING)
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('portfolio', '0010_natural_keys_everywhere'),
-        ('worker', '0002_rescore_triggers'),  # its triggers are put back after the rebuilds
+        ('worker', '0002_rescore_triggers'),
     ]
 
     operations = [
-        # Backwards, the reverse of this first step runs last: the triggers come back then.
-        migrations.RunPython(drop_rescore_triggers, create_rescore_triggers),
         migrations.AddField(
             model_name='activitymonth',
             name='partner_replies',
@@ -111,5 +95,5 @@ class Migration(migrations.Migration):
             name='response',
             field=models.CharField(choices=[('reinvest', 'Reinvest'), ('reset', 'Reset'), ('exit', 'Exit'), ('monitor', 'Monitor'), ('watch', 'Watch')], max_length=10, unique=True, verbose_name='decision'),
         ),
-        migrations.RunPython(refresh_triggers_and_totals, migrations.RunPython.noop),
+        migrations.RunPython(recompute_totals, migrations.RunPython.noop),
     ]

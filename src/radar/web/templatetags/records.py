@@ -14,8 +14,8 @@ from typing import Any
 
 from django import template
 
+from radar.accounts.roles import Ability, can
 from radar.portfolio.models import Agreement, Alliance
-from radar.web.roles import Ability, can
 
 register = template.Library()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import template
 
-from radar.web.roles import Ability, AnyUser
-from radar.web.roles import can as user_can
+from radar.accounts.roles import Ability, AnyUser
+from radar.accounts.roles import can as user_can
 
 register = template.Library()
 

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from radar.accounts.roles import Ability, can, requires
 from radar.portfolio.models import ActionItem, Alliance
 from radar.web.actions import STATUSES, ActionFilters, action_page, owners
 from radar.web.present import wants_region
-from radar.web.roles import Ability, can, requires
 
 # Where an action is shown -> the template that draws it (the toggle swaps it in place).
 VARIANTS = {

@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from radar.accounts.roles import Ability, can, requires
 from radar.portfolio.models import Agreement, Alliance
 from radar.web.agreement_flags import agreement_flags
 from radar.web.forms.agreement import AgreementForm, AgreementReviewForm
 from radar.web.records.deletion import Deletion
 from radar.web.records.respond import form_page, reassess, saved
-from radar.web.roles import Ability, can, requires
 
 
 def _alliance(slug: str) -> Alliance:

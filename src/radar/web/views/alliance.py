@@ -8,10 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from radar.accounts.roles import Ability, can, requires
 from radar.portfolio.models import Alliance
 from radar.web.alliance_data import alliance_context, payload_for, state_context
 from radar.web.present import parse_date, wants_region
-from radar.web.roles import Ability, can, requires
 from radar.web.timeline import KINDS, parse_kinds, parse_page, timeline
 
 

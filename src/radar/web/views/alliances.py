@@ -17,11 +17,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from radar.accounts.roles import Ability, requires
 from radar.portfolio.models import Alliance
 from radar.web.forms.alliance import AllianceForm, NewAllianceForm
 from radar.web.records.deletion import Deletion, alliance_records
 from radar.web.records.respond import form_page, reassess, saved
-from radar.web.roles import Ability, requires
 
 
 def _alliance(slug: str) -> Alliance:

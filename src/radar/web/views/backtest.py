@@ -8,11 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from radar.accounts.roles import Ability, requires
 from radar.portfolio.models import Alliance
 from radar.web.listing import Listing
 from radar.web.portfolio import portfolio_rows
 from radar.web.present import parse_date, wants_region
-from radar.web.roles import Ability, requires
 from radar.web.summary import latest_summaries
 from radar.web.views.dashboard import dashboard_context
 

@@ -9,11 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from radar.accounts.roles import Ability, requires
 from radar.web.attention import attention_queue, grouped
 from radar.web.listing import PHASES, Listing
 from radar.web.portfolio import CATEGORIES, Row, portfolio_rows
 from radar.web.present import parse_date, wants_region
-from radar.web.roles import Ability, requires
 
 
 def summary(rows: list[Row]) -> dict[str, object]:

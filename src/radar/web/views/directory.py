@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from radar.accounts.roles import Ability, can, requires
 from radar.engine.vocab import ContactRole, Side
 from radar.portfolio.choices import label_of
 from radar.portfolio.models import Contact
 from radar.web.directory import Filters, directory, person_of, same_person
 from radar.web.present import wants_region
-from radar.web.roles import Ability, can, requires
 
 
 class KeepInTouchForm(forms.Form):

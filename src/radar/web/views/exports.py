@@ -13,10 +13,10 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from radar.accounts.roles import Ability, can, requires
 from radar.exports.assessments_xlsx import write_workbook
 from radar.portfolio.models import Alliance
 from radar.web.portfolio import latest_payloads
-from radar.web.roles import Ability, can, requires
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

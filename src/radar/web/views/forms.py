@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from radar.accounts.roles import Ability, requires
 from radar.portfolio.models import Alliance, Deliverable, Playbook
 from radar.portfolio.playbooks import apply_playbook, owner_for
 from radar.web.forms import (
@@ -27,7 +28,6 @@ from radar.web.forms import (
 )
 from radar.web.forms.decisions import decision_needs_actions
 from radar.web.refresh import is_htmx, render_state, saved
-from radar.web.roles import Ability, requires
 
 
 @dataclass(frozen=True)

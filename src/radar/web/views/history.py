@@ -8,10 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from radar.accounts.roles import Ability, requires
 from radar.portfolio.models import Alliance
 from radar.web.history import ACTIONS, HistoryFilters, describe, record_name, tracked_types
 from radar.web.present import wants_region
-from radar.web.roles import Ability, requires
 
 PAGE_SIZE = 50
 

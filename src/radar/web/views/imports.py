@@ -16,10 +16,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from radar.accounts.roles import Ability, requires
 from radar.web.forms.imports import UploadForm
 from radar.web.import_job import outcome_from, params_for
 from radar.web.import_steps import Outcome, preview
-from radar.web.roles import Ability, requires
 from radar.web.uploads import (
     PendingUpload,
     forget,

@@ -14,11 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from radar.accounts.roles import Ability, can, requires
 from radar.portfolio.models import Alliance
 from radar.web.records.deletion import Deletion
 from radar.web.records.kinds import KINDS, Kind, label_of
 from radar.web.records.respond import form_page, reassess, saved
-from radar.web.roles import Ability, can, requires
 
 
 def _alliance(slug: str) -> Alliance:

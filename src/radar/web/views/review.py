@@ -14,12 +14,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from radar.accounts.roles import Ability, can, check, requires
 from radar.engine.vocab import Category
 from radar.portfolio.models import Alliance, CheckIn, ContextFactor
 from radar.web.forms import MonthlyReviewForm, ReviewCommentForm
 from radar.web.forms.review import CHECKLIST, diverges, initial_review
 from radar.web.refresh import is_htmx, latest_assessment, refresh, render_state, saved
-from radar.web.roles import Ability, can, check, requires
 from radar.web.views.forms import invalid
 
 

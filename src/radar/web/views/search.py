@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from radar.accounts.roles import Ability, requires
 from radar.web.present import wants_region
-from radar.web.roles import Ability, requires
 from radar.web.search import KINDS, PER_GROUP, SHORTEST, search, terms_of
 
 MAX_QUERY = 200

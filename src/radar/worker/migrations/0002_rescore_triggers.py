@@ -1,17 +1,47 @@
-"""Triggers that mark alliances for re-scoring (radar.worker.rescore_triggers). Hand-written."""
+"""Triggers that mark alliances for re-scoring. Hand-written.
+
+This migration created them from live code until issue 14; they are now
+declared once, written out in portfolio 0013 (after the last table rebuild), so
+forwards this does nothing. Backwards it still drops them: their marks table
+goes with 0001.
+"""
 
 from django.db import migrations
 
-from radar.worker import rescore_triggers
-
-
-def create(apps, schema_editor):  # type: ignore[no-untyped-def]
-    for statement in rescore_triggers.create_statements(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
+# Watched tables, without their "portfolio_" prefix.
+TABLES = (
+    "alliance",
+    "contact",
+    "deliverable",
+    "metricdefinition",
+    "survey",
+    "observation",
+    "contextfactor",
+    "checkin",
+    "decision",
+    "agreement",
+    "goal",
+    "governancebody",
+    "metricvalue",
+    "surveyresponse",
+    "actionitem",
+)
+SQLITE_DROP = (
+    *(
+        f"DROP TRIGGER IF EXISTS rescore_{table}_{event}"
+        for table in TABLES
+        for event in ("insert", "update", "delete")
+    ),
+    "DROP TRIGGER IF EXISTS rescore_activitystale_insert",
+)
+POSTGRESQL_DROP = tuple(
+    f"DROP FUNCTION IF EXISTS rescore_{name}() CASCADE" for name in (*TABLES, "activitystale")
+)
 
 
 def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
-    for statement in rescore_triggers.drop_statements(schema_editor.connection.vendor):
+    vendor = schema_editor.connection.vendor
+    for statement in POSTGRESQL_DROP if vendor == "postgresql" else SQLITE_DROP:
         schema_editor.execute(statement)
 
 
@@ -21,4 +51,4 @@ class Migration(migrations.Migration):
         ("portfolio", "0002_activity_triggers"),
     ]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, drop)]

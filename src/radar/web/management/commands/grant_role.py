@@ -8,8 +8,8 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandParser
 
+from radar.accounts.roles import ROLE_DESCRIPTIONS, Role, grant_role
 from radar.web.management.users import user_named
-from radar.web.roles import ROLE_DESCRIPTIONS, Role, grant_role
 
 
 class Command(BaseCommand):

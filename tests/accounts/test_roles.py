@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from radar.web.roles import Ability, Role, abilities_of, can, grant_role, requires
+from radar.accounts.roles import Ability, Role, abilities_of, can, grant_role, requires
 
 pytestmark = pytest.mark.django_db
 

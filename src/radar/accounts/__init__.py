@@ -1,0 +1,1 @@
+"""Who may do what: the four roles, shared by the web app and the API (roles.py)."""
