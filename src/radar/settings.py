@@ -226,6 +226,11 @@ RADAR_IMPORT_MAX_BYTES = env_int("RADAR_IMPORT_MAX_BYTES", 4 * 1024**3)
 RADAR_IMPORT_MAX_ROWS = env_int("RADAR_IMPORT_MAX_ROWS", 20_000_000)
 RADAR_IMPORT_MAX_CELL_BYTES = env_int("RADAR_IMPORT_MAX_CELL_BYTES", 16 * 1024**2)
 RADAR_IMPORT_MAX_RATIO = env_int("RADAR_IMPORT_MAX_RATIO", 100)
+# What one restore may read (radar.backup.limits): hostile backups are refused before the
+# database is touched. Rows are read line by line and files copied in blocks.
+RADAR_RESTORE_MAX_BYTES = env_int("RADAR_RESTORE_MAX_BYTES", 64 * 1024**3)
+RADAR_RESTORE_MAX_MANIFEST_BYTES = env_int("RADAR_RESTORE_MAX_MANIFEST_BYTES", 64 * 1024**2)
+RADAR_RESTORE_MAX_LINE_BYTES = env_int("RADAR_RESTORE_MAX_LINE_BYTES", 64 * 1024**2)
 
 LOGGING = {
     "version": 1,

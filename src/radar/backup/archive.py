@@ -2,7 +2,9 @@
 
 Writing goes to a temporary name beside the target and is renamed when
 complete, so a backup that exists is whole. Reading checks the format, the
-schema and every member's checksum before the database is touched.
+schema, the limits (radar.backup.limits) and every member's checksum before the
+database is touched, and never holds more than one row or one block in memory
+(the manifest aside, which has its own cap).
 """
 
 from __future__ import annotations
@@ -26,12 +28,15 @@ from django.db import connection, transaction
 from radar import __version__
 from radar.backup import schema
 from radar.backup.dump import dump_all
+from radar.backup.limits import LineCheck, RestoreLimits, declared_problem, too_big
+from radar.ingest.limits import size
 
 FORMAT = "alliance-radar-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATA = "data/"
 FILES = "files/"
+BLOCK = 1 << 20  # bytes read at a time when checking and copying members
 
 
 class BackupError(Exception):
@@ -124,14 +129,20 @@ class Backup:
 
     archive: zipfile.ZipFile
     manifest: dict[str, Any]
+    limits: RestoreLimits
 
     @property
     def labels(self) -> list[str]:
         return list(self.manifest["tables"])
 
     def lines(self, label: str) -> Iterator[bytes]:
+        # Line lengths were checked with the checksums; the readline cap only keeps a
+        # member that changed since from being read whole.
         with self.archive.open(f"{DATA}{label}.jsonl") as member:
-            yield from member
+            while line := member.readline(self.limits.line + 1):
+                if len(line) > self.limits.line:
+                    raise BackupError(f"the backup is damaged: a row of {label} is too long.")
+                yield line
 
     def file_names(self) -> list[str]:
         return [n for n in self.manifest["checksums"] if n.startswith(FILES)]
@@ -144,18 +155,28 @@ def open_backup(path: Path) -> Iterator[Backup]:
     except (OSError, zipfile.BadZipFile) as exc:
         raise BackupError(f"{path} is not a backup file: {exc}") from None
     with archive:
-        manifest = _manifest(archive, path)
+        limits = RestoreLimits.current()
+        if problem := declared_problem(archive, MANIFEST, limits):
+            raise BackupError(f"{path} is refused: {problem}")
+        manifest = _manifest(archive, path, limits)
         schema.check_known(manifest["schema"])
-        _verify(archive, manifest)
-        yield Backup(archive, manifest)
+        _verify(archive, manifest, limits)
+        yield Backup(archive, manifest, limits)
 
 
-def _manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
+def _manifest(archive: zipfile.ZipFile, path: Path, limits: RestoreLimits) -> dict[str, Any]:
     try:
-        manifest: dict[str, Any] = json.loads(archive.read(MANIFEST))
-    except (KeyError, ValueError):
+        with archive.open(MANIFEST) as member:
+            data = member.read(limits.manifest + 1)
+        if len(data) > limits.manifest:  # the declared size was checked; this is a backstop
+            raise BackupError(
+                f"{path} is refused: "
+                + too_big(MANIFEST, len(data), limits.manifest, "RADAR_RESTORE_MAX_MANIFEST_BYTES")
+            )
+        manifest: dict[str, Any] = json.loads(data)
+    except (KeyError, ValueError, RecursionError, zipfile.BadZipFile, OSError):
         raise BackupError(f"{path} has no readable {MANIFEST}: not a backup.") from None
-    if manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{path} is not an Alliance Radar backup (a bundle? use radar import).")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise BackupError(
@@ -163,16 +184,38 @@ def _manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
             f"format {FORMAT_VERSION}. Restore it with the version that made it "
             f"({manifest.get('radar_version', 'unknown')})."
         )
+    if not _well_formed(manifest):
+        raise BackupError(f"{path} has a damaged {MANIFEST}: its schema, tables or checksums.")
     return manifest
 
 
-def _verify(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
+def _well_formed(manifest: dict[str, Any]) -> bool:
+    """The manifest's shape, where restoring relies on it (a hand-made one may lie)."""
+    tables, checksums = manifest.get("tables"), manifest.get("checksums")
+    recorded = manifest.get("schema")
+    return (
+        isinstance(recorded, dict)
+        and all(isinstance(v, list) for v in recorded.values())
+        and isinstance(tables, dict)
+        and isinstance(checksums, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in checksums.items())
+    )
+
+
+def _verify(archive: zipfile.ZipFile, manifest: dict[str, Any], limits: RestoreLimits) -> None:
     for name, expected in manifest["checksums"].items():
         sha = hashlib.sha256()
+        lines = LineCheck(limits.line) if name.startswith(DATA) else None
         try:
             with archive.open(name) as member:
-                for block in iter(lambda m=member: m.read(1 << 20), b""):  # type: ignore[misc]
+                while block := member.read(BLOCK):
                     sha.update(block)
+                    if lines is not None and not lines.feed(block):
+                        raise BackupError(
+                            f"the backup is refused: line {lines.line:,} of {name} is longer "
+                            f"than the {size(limits.line)} one row may be "
+                            "(RADAR_RESTORE_MAX_LINE_BYTES)."
+                        )
         except (KeyError, zipfile.BadZipFile, OSError) as exc:
             raise BackupError(f"the backup is damaged: {name}: {exc}") from None
         if sha.hexdigest() != expected:
@@ -191,7 +234,8 @@ def restore_files(backup: Backup) -> int:
             raise BackupError(f"the backup names a file outside the media folder: {name}")
         target = fresh / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(backup.archive.read(name))
+        with backup.archive.open(name) as source, target.open("wb") as copy:
+            shutil.copyfileobj(source, copy, BLOCK)  # block by block, never whole
     old = root.with_name(root.name + ".before-restore")
     if root.exists():
         shutil.rmtree(old, ignore_errors=True)

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Max, Prefetch
 
 from radar.portfolio.models import Agreement, Alliance, MetricValue
+from radar.web.days import day_after
 
 
 def metric_charts(alliance: Alliance, cutoff: date) -> list[dict[str, Any]]:
@@ -79,7 +80,7 @@ def deliverables(alliance: Alliance, cutoff: date) -> dict[str, Any]:
 
 def governance(alliance: Alliance, cutoff: date) -> list[dict[str, Any]]:
     held = dict(
-        alliance.interactions.filter(cancelled=False, occurred_at__date__lte=cutoff)
+        alliance.interactions.filter(cancelled=False, occurred_at__lt=day_after(cutoff))
         .values_list("ritual")
         .annotate(last=Max("occurred_at"))
     )

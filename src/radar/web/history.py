@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from radar.portfolio.audit import TRACKED
+from radar.web.days import day_after
 
 ACTIONS = {
     LogEntry.Action.CREATE: "added",
@@ -92,7 +93,7 @@ def alliance_changes(alliance_id: int, cutoff: date, limit: int) -> QuerySet[Log
     """The newest changes to an alliance's records up to `cutoff` (one query)."""
     return (
         LogEntry.objects.filter(
-            additional_data__alliance_id=alliance_id, timestamp__date__lte=cutoff
+            additional_data__alliance_id=alliance_id, timestamp__lt=day_after(cutoff)
         )
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")[:limit]

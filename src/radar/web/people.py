@@ -9,6 +9,7 @@ from itertools import product
 
 from radar.engine.vocab import KEY_ROLES, ContactRole
 from radar.portfolio.models import Alliance, Contact, InteractionParticipant
+from radar.web.days import day_start
 
 # A key contact who left within this window still shows as a warning.
 CHANGE_WINDOW = timedelta(days=180)
@@ -116,7 +117,7 @@ def connection_graph(
     since = today - GRAPH_WINDOW
     rows = InteractionParticipant.objects.filter(
         interaction__alliance=alliance,
-        interaction__occurred_at__date__gte=since,
+        interaction__occurred_at__gte=day_start(since),
         interaction__cancelled=False,
         attended=True,
     ).values_list("interaction_id", "contact_id")

@@ -18,6 +18,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from radar.engine.vocab import Category
 from radar.portfolio.models import Alliance, Assessment, CheckIn, Interaction
+from radar.web.days import day_after
 from radar.web.present import band_of, parse_date
 from radar.web.summary import Summary, latest_summaries, summarize
 
@@ -148,7 +149,7 @@ def annotated_alliances(
     contacts = Interaction.objects.filter(DIRECT_CONTACT, alliance=OuterRef("pk"))
     checkins = CheckIn.objects.filter(alliance=OuterRef("pk"))
     if cutoff is not None:  # a backtest sees nothing dated after its day
-        contacts = contacts.filter(occurred_at__date__lte=cutoff)
+        contacts = contacts.filter(occurred_at__lt=day_after(cutoff))
         checkins = checkins.filter(held_on__lte=cutoff)
     last_contact = contacts.order_by("-occurred_at").values("occurred_at")[:1]
     checkins = checkins.order_by("-held_on", "-pk")

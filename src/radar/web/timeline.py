@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from radar.portfolio.models import ActionItem, Alliance, ContextFactor, ReviewComment
+from radar.web.days import day_after
 from radar.web.history import alliance_changes, describe
 from radar.web.present import parse_date, ritual_label
 
@@ -91,9 +92,9 @@ Source = Callable[[Alliance, Mapping[str, Any] | None, date, int], list[Event]]
 
 def _interactions(kinds: tuple[str, ...], event_kind: str) -> Source:
     def read(alliance: Alliance, _payload: Any, cutoff: date, limit: int) -> list[Event]:
-        rows = alliance.interactions.filter(kind__in=kinds, occurred_at__date__lte=cutoff).order_by(
-            "-occurred_at"
-        )[:limit]
+        rows = alliance.interactions.filter(
+            kind__in=kinds, occurred_at__lt=day_after(cutoff)
+        ).order_by("-occurred_at")[:limit]
         return [_interaction_event(i, event_kind) for i in rows]
 
     return read
@@ -129,7 +130,7 @@ def _reviews(alliance: Alliance, _payload: Any, cutoff: date, limit: int) -> lis
         url = reverse("checkin", args=[alliance.slug, c.pk])
         found.append(Event(c.held_on, "review", "Health review", score, url))
     comments = (
-        ReviewComment.objects.filter(checkin__alliance=alliance, created_at__date__lte=cutoff)
+        ReviewComment.objects.filter(checkin__alliance=alliance, created_at__lt=day_after(cutoff))
         .select_related("checkin")
         .order_by("-created_at")[:limit]
     )

@@ -108,13 +108,12 @@ def entry_view(kind: str) -> Callable[..., HttpResponse]:
             if form.is_valid():
                 with transaction.atomic():
                     form.save()  # type: ignore[attr-defined]
-                blank = entry.form(**kwargs) if instance is None else form
+                fresh = ""
+                if is_htmx(request):  # a plain post is redirected: no form to send back
+                    blank = entry.form(**kwargs) if instance is None else form
+                    fresh = _render_form(request, blank, oob=True)
                 return saved(
-                    request,
-                    alliance,
-                    entry.saved,
-                    as_of=timezone.localdate(),
-                    fresh_form=_render_form(request, blank, oob=True),
+                    request, alliance, entry.saved, as_of=timezone.localdate(), fresh_form=fresh
                 )
         else:
             form = entry.form(**kwargs)
