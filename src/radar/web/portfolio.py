@@ -52,6 +52,25 @@ class Row:
     checkin_neutral: bool = False  # a neutral reviewer has looked at that check-in
 
     @property
+    def name(self) -> str:
+        return self.alliance.name
+
+    @property
+    def tier(self) -> int:
+        return self.alliance.tier
+
+    @property
+    def as_of(self) -> str:
+        """ISO day of the assessment shown ("" when none)."""
+        return "" if self.summary is None else self.summary.as_of
+
+    def has_category(self, category: str) -> bool:
+        """Has negative signals (confirmed or watched) in `category`."""
+        return bool(
+            self.confirmed_by_category.get(category) or self.watching_by_category.get(category)
+        )
+
+    @property
     def awaits_review(self) -> bool:
         return awaits_neutral_review(self)
 
@@ -186,18 +205,27 @@ def build_row(alliance: Alliance, summary: Summary | None, today: date) -> Row:
     row.checkin_computed = getattr(alliance, "checkin_computed", None)
     row.checkin_comment = getattr(alliance, "checkin_comment", None) or ""
     row.checkin_neutral = bool(getattr(alliance, "checkin_neutral", False))
-    row.next_review, row.review_overdue = _next_review(alliance, row, today)
+    row.next_review, row.review_overdue = next_review(
+        row.cadence, alliance.tier, row.last_checkin, alliance.started_on, today
+    )
     return row
 
 
-def _next_review(alliance: Alliance, row: Row, today: date) -> tuple[date | None, bool]:
-    """From the engine's review flag when it has one, else last check-in + cadence."""
-    for flag in row.cadence:
+def next_review(
+    cadence: Iterable[Mapping[str, Any]],
+    tier: int,
+    last_checkin: date | None,
+    started_on: date | None,
+    today: date,
+) -> tuple[date | None, bool]:
+    """(due, overdue): from the engine's review flag when it has one, else last check-in
+    + cadence."""
+    for flag in cadence:
         if flag.get("code") == "review_overdue" and flag.get("due"):
             due = parse_date(flag["due"])
             return due, due is not None and due < today
-    every = timedelta(days=REVIEW_EVERY_DAYS.get(alliance.tier, 92))
-    start = row.last_checkin or alliance.started_on  # never reviewed: one cycle after it began
+    every = timedelta(days=REVIEW_EVERY_DAYS.get(tier, 92))
+    start = last_checkin or started_on  # never reviewed: one cycle after it began
     if start is None:
         return None, False
     due = start + every
