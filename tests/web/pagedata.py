@@ -7,7 +7,6 @@ Payloads are real `radar.engine.assessment.Assessment` objects serialised with
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
 
 from django.contrib.auth.models import User
 
@@ -24,8 +23,8 @@ from radar.engine.assessment import (
     Signal,
 )
 from radar.engine.vocab import Category, DecisionKind, Phase, Polarity
-from radar.portfolio.models import Alliance, Interaction, Partner
 from radar.portfolio.assessments import store_assessments
+from radar.portfolio.models import Alliance, Interaction, Partner
 from radar.portfolio.models import Assessment as StoredAssessment
 from radar.web.roles import Role, grant_role
 

@@ -35,7 +35,6 @@ from radar.web.portfolio import (
 from radar.web.present import band_of, parse_date
 from radar.web.summary import latest_summaries
 
-
 _OWNER = ("owner_name", "owner_id", "owner__first_name", "owner__last_name", "owner__username")
 _LINE = (
     "pk",

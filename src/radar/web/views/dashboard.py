@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from radar.web.attention import ATTENTION_LIMIT, attention_queue, grouped
-from radar.web.listing import PHASES, Listing
 from radar.web.board import board_context
+from radar.web.listing import PHASES, Listing
 from radar.web.portfolio import CATEGORIES, Row
 from radar.web.present import parse_date, wants_region
 from radar.web.roles import Ability, requires
