@@ -156,7 +156,8 @@ def rows_for(ids: Iterable[int], today: date) -> dict[int, Row]:
     """Full dashboard rows for a few alliances (a page, the top of the queue)."""
     chosen = Alliance.objects.filter(pk__in=list(ids))
     summaries = latest_summaries(chosen)
-    return {a.pk: build_row(a, summaries.get(a.pk), today) for a in annotated_alliances(chosen)}
+    listed = annotated_alliances(chosen, cutoff=today)
+    return {a.pk: build_row(a, summaries.get(a.pk), today) for a in listed}
 
 
 def assess_unassessed(today: date) -> None:
@@ -215,7 +216,10 @@ def board_context(today: date, listing: Listing) -> dict[str, object]:
     top = urgent[:ATTENTION_LIMIT]
     full = rows_for({line.pk for line in page.rows} | set(top), today)
     page_rows = [full[line.pk] for line in page.rows]
-    attention = [Group(full[pk], tuple(items_for(full[pk], today))) for pk in top]
+    attention = [  # each alliance's items in queue order (radar.web.attention.grouped)
+        Group(full[pk], tuple(sorted(items_for(full[pk], today), key=lambda i: i.priority)))
+        for pk in top
+    ]
     owner_names, all_count = owners(listing, every)
     return {
         "rows": page_rows,
