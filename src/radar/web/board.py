@@ -18,10 +18,10 @@ from datetime import date, datetime
 from statistics import mean
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import F, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from radar.portfolio.models import Alliance
+from radar.portfolio.models import Alliance, CheckIn
 from radar.web.attention import ATTENTION_LIMIT, Group, items_for, kinds_for, rank
 from radar.web.listing import Listing
 from radar.web.portfolio import (
@@ -31,6 +31,7 @@ from radar.web.portfolio import (
     assess_missing,
     build_row,
     next_review,
+    store_facts,
 )
 from radar.web.present import band_of, parse_date
 from radar.web.summary import latest_summaries
@@ -53,10 +54,7 @@ _LINE = (
     "standing__signal_categories",
     "standing__cadence",
     "last_contact_at",
-    "last_checkin_on",
-    "checkin_manual",
-    "checkin_computed",
-    "checkin_neutral",
+    "latest_checkin",
 )
 
 
@@ -101,10 +99,10 @@ def owner_display(owner_name: str, owner_id: int | None, first: str, last: str, 
     return owner_name
 
 
-def _line(values: tuple[Any, ...], today: date) -> Line:
+def _line(values: tuple[Any, ...], checkins: Mapping[int, tuple[Any, ...]], today: date) -> Line:
     (pk, name, tier, *owner, declared, started_on, as_of, score, phase, action) = values[:14]
-    systemic, confirmed, signals, categories, cadence = values[14:19]
-    last_contact, last_checkin, manual, computed, neutral = values[19:]
+    systemic, confirmed, signals, categories, cadence, last_contact, checkin = values[14:]
+    last_checkin, manual, computed, neutral = checkins.get(checkin, (None, None, None, False))
     flags = tuple(cadence or ())
     due, overdue = next_review(flags, tier, last_checkin, started_on, today)
     assessed = as_of is not None
@@ -148,8 +146,16 @@ def filtered(listing: Listing) -> QuerySet[Alliance]:
 
 def lines(qs: QuerySet[Alliance], today: date) -> list[Line]:
     """One light line per alliance of `qs`, in the alliances' default order."""
-    rows = annotated_alliances(qs, cutoff=today).values_list(*_LINE)
-    return [_line(values, today) for values in rows]
+    last_contact, checkins = store_facts(today)
+    annotated = qs.annotate(
+        last_contact_at=Subquery(last_contact), latest_checkin=Subquery(checkins.values("pk")[:1])
+    )
+    # The latest check-ins' facts in one more query, not four more subqueries per alliance.
+    latest = CheckIn.objects.filter(pk__in=annotated.values("latest_checkin")).values_list(
+        "pk", "held_on", "manual_score", "computed_score", "neutral_reviewer"
+    )
+    found = {pk: facts for pk, *facts in latest}
+    return [_line(values, found, today) for values in annotated.values_list(*_LINE)]
 
 
 def rows_for(ids: Iterable[int], today: date) -> dict[int, Row]:

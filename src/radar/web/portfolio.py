@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from radar.engine.vocab import Category
 from radar.portfolio.models import Alliance, Assessment, CheckIn, Interaction
@@ -159,18 +160,29 @@ class Row:
         return cells
 
 
+def store_facts(cutoff: date | None) -> tuple[QuerySet[Interaction], QuerySet[CheckIn]]:
+    """(last direct contact, check-ins newest first) of the alliance `OuterRef("pk")`,
+    up to `cutoff`, to use as subqueries."""
+    contacts = Interaction.objects.filter(DIRECT_CONTACT, alliance=OuterRef("pk"))
+    checkins = CheckIn.objects.filter(alliance=OuterRef("pk"))
+    if cutoff is not None:  # a backtest sees nothing dated after its day
+        # Before the next local midnight: the same as occurred_at__date <= cutoff, but a
+        # plain comparison on the index (SQLite casts __date in a Python function per row).
+        midnight = datetime.combine(
+            cutoff + timedelta(days=1), time(), timezone.get_current_timezone()
+        )
+        contacts = contacts.filter(occurred_at__lt=midnight)
+        checkins = checkins.filter(held_on__lte=cutoff)
+    last_contact = contacts.order_by("-occurred_at").values("occurred_at")[:1]
+    return last_contact, checkins.order_by("-held_on", "-pk")
+
+
 def annotated_alliances(
     qs: QuerySet[Alliance] | None = None, cutoff: date | None = None
 ) -> QuerySet[Alliance]:
     """Alliances with last contact and the latest check-in (up to `cutoff`), in one query."""
     qs = Alliance.objects.filter(active=True) if qs is None else qs
-    contacts = Interaction.objects.filter(DIRECT_CONTACT, alliance=OuterRef("pk"))
-    checkins = CheckIn.objects.filter(alliance=OuterRef("pk"))
-    if cutoff is not None:  # a backtest sees nothing dated after its day
-        contacts = contacts.filter(occurred_at__date__lte=cutoff)
-        checkins = checkins.filter(held_on__lte=cutoff)
-    last_contact = contacts.order_by("-occurred_at").values("occurred_at")[:1]
-    checkins = checkins.order_by("-held_on", "-pk")
+    last_contact, checkins = store_facts(cutoff)
     # Only the columns the pages show: a thousand model instances are built per visit.
     fields = ("name", "slug", "tier", "owner_name", "declared_phase", "active", "started_on")
     owner = ("partner__name", "owner__username", "owner__first_name", "owner__last_name")
