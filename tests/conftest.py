@@ -29,15 +29,6 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_dashboard_cache() -> None:
-    """Each test rolls the database back, so the web app's per-process cache of
-    assessment summaries (radar.web.summary) must start empty too."""
-    from radar.web.summary import clear_cache
-
-    clear_cache()
-
-
-@pytest.fixture(autouse=True)
 def _private_cache(settings: Any) -> None:
     """Rate-limit counters live in the cache: each test gets an empty one of its own
     (the file cache of RADAR_DATA_DIR is shared by the parallel test processes)."""

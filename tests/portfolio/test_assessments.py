@@ -82,8 +82,11 @@ def test_it_stores_in_a_constant_number_of_queries():
     with CaptureQueriesContext(connection) as queries:
         assert store_assessments(assessments) == 5
 
-    writes = [q for q in queries.captured_queries if "INSERT" in q["sql"].upper()]
-    assert len(writes) == 1
+    writes = [q["sql"] for q in queries.captured_queries if "INSERT" in q["sql"].upper()]
+    # One upsert for the assessments, one for their standings (executemany).
+    assert len(writes) == 2
+    assert [w for w in writes if "portfolio_standing" in w] == writes[1:]
+    assert m.Standing.objects.count() == 5
 
 
 def test_it_reassesses_one_alliance():

@@ -341,3 +341,19 @@ def test_sponsor_meetings_and_reply_statistics_are_kept(portfolio):
     assert sum(p.sponsor_invited for p in kept) > 0 and sum(p.partner_replies for p in kept) > 0
     assert all(p.sponsor_attended <= p.sponsor_invited for p in kept)
     assert all((p.partner_reply_log is None) == (p.partner_replies == 0) for p in kept)
+
+
+def test_refreshing_one_alliance_recuts_only_its_own_months(portfolio):
+    _, alliances, _ = portfolio
+    one, other = alliances[0], alliances[1]
+    rollup.refresh()
+    with timezone.override(ZoneInfo("Asia/Kolkata")):
+        assert rollup.refresh([one.pk]) == 1  # its months were cut in UTC: recomputed
+        zones = dict(
+            m.ActivityMonth.objects.filter(alliance__in=[one, other])
+            .values_list("alliance_id", "zone")
+            .distinct()
+        )
+        assert zones == {one.pk: "Asia/Kolkata", other.pk: "UTC"}
+        assert other.pk not in marked()  # left alone until it is read itself
+        assert_same_as_recomputed()  # a full read recuts the rest

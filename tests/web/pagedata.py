@@ -7,7 +7,6 @@ Payloads are real `radar.engine.assessment.Assessment` objects serialised with
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
 
 from django.contrib.auth.models import User
 
@@ -25,6 +24,7 @@ from radar.engine.assessment import (
     Signal,
 )
 from radar.engine.vocab import Category, DecisionKind, Phase, Polarity
+from radar.portfolio.assessments import store_assessments
 from radar.portfolio.models import Alliance, Interaction, Partner
 from radar.portfolio.models import Assessment as StoredAssessment
 
@@ -107,20 +107,9 @@ def assessment(
 
 
 def store(a: Assessment) -> StoredAssessment:
-    data: dict[str, Any] = a.to_dict()
-    return StoredAssessment.objects.create(
-        alliance_id=a.alliance_id,
-        as_of=a.as_of,
-        score=a.score,
-        baseline_score=a.baseline_score,
-        trend=a.trend,
-        phase=a.phase.phase.value,
-        recommendation=a.recommendation.action.value,
-        systemic=a.systemic,
-        confirmed_signals=len(a.confirmed_signals),
-        payload=data,
-        schema_version=a.schema_version,
-    )
+    """Store as the app does (the assessment and its alliance's standing), return the row."""
+    store_assessments([a])
+    return StoredAssessment.objects.get(alliance_id=a.alliance_id, as_of=a.as_of)
 
 
 def alliance(name: str, *, tier: int = 2, owner: str = "Dana", partner: str = "") -> Alliance:

@@ -9,7 +9,9 @@ rows back with the assessments), `write` upserts prepared rows with one raw
 0.08 s more in Django's per-object work, all of it in the parent, serial.
 
 The payload goes in as the text `JSONField` itself would send (`json.dumps`
-with its defaults), so the ORM reads back exactly the same value.
+with its defaults), so the ORM reads back exactly the same value. Each row also
+carries its alliance's standing (radar.portfolio.standing_rows), prepared from
+the same payload and upserted in the same transaction.
 """
 
 from __future__ import annotations
@@ -23,10 +25,13 @@ from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from radar.engine.assessment import Assessment
-from radar.portfolio import models
+from radar.portfolio import models, standing_rows
 
-# One prepared row: the values of COLUMNS, in order (computed_at is added by `write`).
-Row = tuple[int, date, float, float | None, str, str, str, bool, int, str, str]
+# One prepared row: the values of COLUMNS, in order (computed_at is added by `write`),
+# then the alliance's standing columns (standing_rows.COLUMNS).
+Row = tuple[
+    int, date, float, float | None, str, str, str, bool, int, str, str, standing_rows.Values
+]
 
 COLUMNS = (
     "alliance_id",
@@ -51,6 +56,7 @@ JSON_PLACEHOLDER = {"postgresql": "%s::jsonb"}
 
 def prepare(assessment: Assessment) -> Row:
     """The row one assessment is stored as."""
+    payload = assessment.to_dict()
     return (
         assessment.alliance_id,
         assessment.as_of,
@@ -61,8 +67,9 @@ def prepare(assessment: Assessment) -> Row:
         assessment.recommendation.action.value,
         assessment.systemic,
         len(assessment.confirmed_signals),
-        json.dumps(assessment.to_dict()),  # what JSONField would send (adapt_json_value)
+        json.dumps(payload),  # what JSONField would send (adapt_json_value)
         assessment.schema_version,
+        standing_rows.values(payload),
     )
 
 
@@ -71,12 +78,14 @@ def write(rows: Sequence[Row]) -> int:
     if not rows:
         return 0
     ops = connection.ops
-    now = ops.adapt_datetimefield_value(timezone.now())  # auto_now: one instant for the batch
-    values = [(*row[:1], ops.adapt_datefield_value(row[1]), *row[2:], now) for row in rows]
+    instant = timezone.now()  # auto_now: one instant for the batch
+    now = ops.adapt_datetimefield_value(instant)
+    values = [(*row[:1], ops.adapt_datefield_value(row[1]), *row[2:-1], now) for row in rows]
     with transaction.atomic(), connection.cursor() as cursor:
         sql = _insert_sql()
         for start in range(0, len(values), BATCH_SIZE):
             cursor.executemany(sql, values[start : start + BATCH_SIZE])
+        standing_rows.write([(row[0], row[1], instant, row[-1]) for row in rows])
     return len(rows)
 
 

@@ -70,17 +70,23 @@ def refresh(alliances: QuerySet[Alliance] | Sequence[int] | None = None) -> int:
     """
     zone = zone_name()
     marked = ActivityStale.objects.order_by("alliance_id")
+    # Months cut in another zone: only the alliances asked about are checked (and
+    # recut), so refreshing one alliance reads its own rows, not the whole table.
+    recut = ActivityMonth.objects.exclude(zone=zone)
     if alliances is not None:
         ids = alliances.values("id") if isinstance(alliances, QuerySet) else list(alliances)
         marked = marked.filter(alliance_id__in=ids)
-    recut = ActivityMonth.objects.exclude(zone=zone)
+        recut = recut.filter(alliance_id__in=ids)
     # Plain reads first: a page that finds nothing to do takes no write lock, so it
     # never waits for a long import (whose own marks it cannot see until it commits).
     if not marked.exists() and not recut.exists():
         return 0
     with transaction.atomic():
         if recut.exists():
-            _mark_everything()
+            if alliances is None:
+                _mark_everything()
+            else:
+                _mark_recut(recut)
         stale = list(marked.select_for_update().values_list("alliance_id", flat=True))
         for chunk in _chunks(stale):
             _recompute(chunk, zone)
@@ -140,6 +146,15 @@ def _mark_everything() -> None:
     ActivityMonth.objects.all().delete()
     with connection.cursor() as cursor:
         cursor.execute(MARK_EXISTING)
+
+
+def _mark_recut(recut: QuerySet[ActivityMonth]) -> None:
+    """Mark the alliances of `recut` (months cut in another zone) to be recomputed."""
+    ids = sorted(set(recut.values_list("alliance_id", flat=True)))
+    for chunk in _chunks(ids):
+        ActivityStale.objects.bulk_create(
+            [ActivityStale(alliance_id=pk) for pk in chunk], ignore_conflicts=True
+        )
 
 
 def stored_rows(alliances: QuerySet[Alliance], until: date) -> list[tuple[Any, ...]]:

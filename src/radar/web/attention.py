@@ -7,14 +7,16 @@ the latest check-in's manual vs computed score), without extra queries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from radar.web.portfolio import Row, awaits_neutral_review
 from radar.web.present import humanize_code
 
 NO_CONTACT_DAYS = 30
+ATTENTION_LIMIT = 30  # alliances listed in the queue; the filters narrow it further
 DIVERGENCE_POINTS = 2.0
 
 # Kind -> (label, priority); lower priority numbers come first.
@@ -103,6 +105,33 @@ def items_for(row: Row, today: date) -> list[Item]:
             )
         )
     return found
+
+
+def kinds_for(row: Row | Any, today: date) -> list[str]:
+    """The kinds `items_for` would list, in its order, without writing the details:
+    works on a Row and on a standing line (radar.web.board), so the whole portfolio
+    can be ranked from its standing and only the alliances shown are read in full."""
+    if not row.assessed:
+        return []
+    found = ["systemic"] if row.systemic else []
+    if row.confirmed_total:
+        found.append("pattern")
+    kinds = [_kind_of_flag(str(flag.get("code", ""))) for flag in row.cadence]
+    found.extend(kinds)
+    if "contact" not in kinds and (
+        row.last_contact is None or (today - row.last_contact.date()).days > NO_CONTACT_DAYS
+    ):
+        found.append("contact")
+    if "review" not in kinds and row.review_overdue:
+        found.append("review")
+    if "divergence" not in kinds and awaits_neutral_review(row, DIVERGENCE_POINTS):
+        found.append("divergence")
+    return found
+
+
+def rank(kinds: Sequence[str], score: float | None) -> tuple[int, int, float]:
+    """Where an alliance with these attention kinds stands in the grouped queue."""
+    return (min(KINDS[k][1] for k in kinds), -len(kinds), score if score is not None else 9)
 
 
 def attention_queue(rows: Iterable[Row], today: date) -> list[Item]:

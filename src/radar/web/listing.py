@@ -5,25 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from radar.web.portfolio import CATEGORIES, Row
+
+R = TypeVar("R")
 
 PHASES = ("formation", "growth", "maturity", "decline", "renewal")
 
 _FAR = date(9999, 12, 31)
 _PAST = datetime(1, 1, 1)
 
-SORTS: dict[str, Callable[[Row], Any]] = {
-    "name": lambda r: r.alliance.name.lower(),
+# Keys work on dashboard rows (radar.web.portfolio.Row) and standing lines (radar.web.board).
+SORTS: dict[str, Callable[[Any], Any]] = {
+    "name": lambda r: r.name.lower(),
     "score": lambda r: (r.score is None, r.score or 0.0),
-    "tier": lambda r: (r.alliance.tier, r.alliance.name.lower()),
-    "phase": lambda r: (r.phase or "~", r.alliance.name.lower()),
+    "tier": lambda r: (r.tier, r.name.lower()),
+    "phase": lambda r: (r.phase or "~", r.name.lower()),
     "signals": lambda r: (r.confirmed_total, r.signal_total),
     "contact": lambda r: r.last_contact.replace(tzinfo=None) if r.last_contact else _PAST,
     "review": lambda r: r.next_review or _FAR,
-    "recommendation": lambda r: (r.recommendation or "~", r.alliance.name.lower()),
-    "owner": lambda r: (r.owner.lower() or "~", r.alliance.name.lower()),
+    "recommendation": lambda r: (r.recommendation or "~", r.name.lower()),
+    "owner": lambda r: (r.owner.lower() or "~", r.name.lower()),
 }
 DEFAULT_SORT = "score"
 PAGE_SIZE = 50  # rows per page: a thousand-row table helps nobody and renders slowly
@@ -31,7 +34,7 @@ PAGE_SIZE = 50  # rows per page: a thousand-row table helps nobody and renders s
 
 @dataclass(frozen=True)
 class Page:
-    rows: list[Row]
+    rows: list[Any]  # dashboard rows, or standing lines before they are read in full
     number: int
     pages: int
     start: int  # index of the first row on the page
@@ -86,27 +89,22 @@ class Listing:
     def active(self) -> bool:
         return bool(self.tier or self.owner or self.phase or self.category)
 
-    def apply(self, rows: list[Row]) -> list[Row]:
+    def apply(self, rows: list[R]) -> list[R]:
+        """Rows or standing lines kept by the filters, in the chosen order."""
         kept = [r for r in rows if self._keeps(r)]
         kept.sort(key=SORTS[self.sort], reverse=self.descending)
         return kept
 
-    def _keeps(self, row: Row) -> bool:
-        if self.tier and str(row.alliance.tier) != self.tier:
+    def _keeps(self, row: Row | Any) -> bool:
+        if self.tier and str(row.tier) != self.tier:
             return False
         if self.owner and row.owner != self.owner:
             return False
         if self.phase and row.phase != self.phase:
             return False
-        return not (
-            self.category
-            and not (
-                row.confirmed_by_category.get(self.category)
-                or row.watching_by_category.get(self.category)
-            )
-        )
+        return not (self.category and not row.has_category(self.category))
 
-    def page_of(self, rows: list[Row]) -> Page:
+    def page_of(self, rows: list[Any]) -> Page:
         pages = max(1, -(-len(rows) // PAGE_SIZE))
         number = min(self.page, pages)
         start = (number - 1) * PAGE_SIZE

@@ -53,6 +53,25 @@ class Row:
     checkin_neutral: bool = False  # a neutral reviewer has looked at that check-in
 
     @property
+    def name(self) -> str:
+        return self.alliance.name
+
+    @property
+    def tier(self) -> int:
+        return self.alliance.tier
+
+    @property
+    def as_of(self) -> str:
+        """ISO day of the assessment shown ("" when none)."""
+        return "" if self.summary is None else self.summary.as_of
+
+    def has_category(self, category: str) -> bool:
+        """Has negative signals (confirmed or watched) in `category`."""
+        return bool(
+            self.confirmed_by_category.get(category) or self.watching_by_category.get(category)
+        )
+
+    @property
     def awaits_review(self) -> bool:
         return awaits_neutral_review(self)
 
@@ -141,18 +160,24 @@ class Row:
         return cells
 
 
-def annotated_alliances(
-    qs: QuerySet[Alliance] | None = None, cutoff: date | None = None
-) -> QuerySet[Alliance]:
-    """Alliances with last contact and the latest check-in (up to `cutoff`), in one query."""
-    qs = Alliance.objects.filter(active=True) if qs is None else qs
+def store_facts(cutoff: date | None) -> tuple[QuerySet[Interaction], QuerySet[CheckIn]]:
+    """(last direct contact, check-ins newest first) of the alliance `OuterRef("pk")`,
+    up to `cutoff`, to use as subqueries."""
     contacts = Interaction.objects.filter(DIRECT_CONTACT, alliance=OuterRef("pk"))
     checkins = CheckIn.objects.filter(alliance=OuterRef("pk"))
     if cutoff is not None:  # a backtest sees nothing dated after its day
         contacts = contacts.filter(occurred_at__lt=day_after(cutoff))
         checkins = checkins.filter(held_on__lte=cutoff)
     last_contact = contacts.order_by("-occurred_at").values("occurred_at")[:1]
-    checkins = checkins.order_by("-held_on", "-pk")
+    return last_contact, checkins.order_by("-held_on", "-pk")
+
+
+def annotated_alliances(
+    qs: QuerySet[Alliance] | None = None, cutoff: date | None = None
+) -> QuerySet[Alliance]:
+    """Alliances with last contact and the latest check-in (up to `cutoff`), in one query."""
+    qs = Alliance.objects.filter(active=True) if qs is None else qs
+    last_contact, checkins = store_facts(cutoff)
     # Only the columns the pages show: a thousand model instances are built per visit.
     fields = ("name", "slug", "tier", "owner_name", "declared_phase", "active", "started_on")
     owner = ("partner__name", "owner__username", "owner__first_name", "owner__last_name")
@@ -187,18 +212,27 @@ def build_row(alliance: Alliance, summary: Summary | None, today: date) -> Row:
     row.checkin_computed = getattr(alliance, "checkin_computed", None)
     row.checkin_comment = getattr(alliance, "checkin_comment", None) or ""
     row.checkin_neutral = bool(getattr(alliance, "checkin_neutral", False))
-    row.next_review, row.review_overdue = _next_review(alliance, row, today)
+    row.next_review, row.review_overdue = next_review(
+        row.cadence, alliance.tier, row.last_checkin, alliance.started_on, today
+    )
     return row
 
 
-def _next_review(alliance: Alliance, row: Row, today: date) -> tuple[date | None, bool]:
-    """From the engine's review flag when it has one, else last check-in + cadence."""
-    for flag in row.cadence:
+def next_review(
+    cadence: Iterable[Mapping[str, Any]],
+    tier: int,
+    last_checkin: date | None,
+    started_on: date | None,
+    today: date,
+) -> tuple[date | None, bool]:
+    """(due, overdue): from the engine's review flag when it has one, else last check-in
+    + cadence."""
+    for flag in cadence:
         if flag.get("code") == "review_overdue" and flag.get("due"):
             due = parse_date(flag["due"])
             return due, due is not None and due < today
-    every = timedelta(days=REVIEW_EVERY_DAYS.get(alliance.tier, 92))
-    start = row.last_checkin or alliance.started_on  # never reviewed: one cycle after it began
+    every = timedelta(days=REVIEW_EVERY_DAYS.get(tier, 92))
+    start = last_checkin or started_on  # never reviewed: one cycle after it began
     if start is None:
         return None, False
     due = start + every

@@ -1,25 +1,21 @@
-"""The few facts of an assessment payload a portfolio row needs, and a cache of them.
+"""The few facts of an assessment a portfolio row needs.
 
 A stored payload (`Assessment.to_dict()`) carries every signal with its evidence;
-the dashboard needs a twentieth of that. Decoding a thousand payloads on each
-visit would dominate the page's time, so each payload is summarised once per
-(assessment row, computed_at) and kept in a small per-process cache: a
-re-assessment updates `computed_at`, which makes the old entry stale.
+the dashboard needs a twentieth of that. Those facts are kept per alliance in
+its standing row (radar.portfolio.models.Standing), written with each assessment,
+so pages read them from there; `summarize` reads them from a payload at hand
+(one alliance's page, a backtest's fresh assessments).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from threading import Lock
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 
-from radar.portfolio.models import Alliance, Assessment
-
-MAX_ENTRIES = 50_000  # summaries are small (about 2 KB); beyond this the cache restarts
+from radar.portfolio.models import Alliance, Standing
 
 
 @dataclass(frozen=True)
@@ -73,46 +69,50 @@ def summarize(payload: Mapping[str, Any]) -> Summary:
     )
 
 
-_cache: dict[int, tuple[datetime, Summary]] = {}
-_lock = Lock()
+FIELDS = (
+    "alliance_id",
+    "score",
+    "baseline",
+    "trend",
+    "phase",
+    "action",
+    "headline",
+    "systemic",
+    "systemic_categories",
+    "history",
+    "category_scores",
+    "confirmed_by_category",
+    "watching_by_category",
+    "confirmed_titles",
+    "cadence",
+    "as_of",
+)
+
+
+def from_standing(values: Sequence[Any]) -> Summary:
+    """A summary from a standing row's FIELDS[1:] (radar.portfolio.models.Standing)."""
+    (score, baseline, trend, phase, action, headline, systemic, systemic_categories) = values[:8]
+    history, category_scores, confirmed, watching, titles, cadence, as_of = values[8:]
+    return Summary(
+        score=score,
+        baseline=baseline,
+        trend=trend,
+        phase=phase,
+        action=action,
+        headline=headline,
+        systemic=systemic,
+        systemic_categories=tuple(systemic_categories),
+        history=tuple(history),
+        category_scores=category_scores,
+        confirmed_by_category=confirmed,
+        watching_by_category=watching,
+        confirmed_titles=tuple(titles),
+        cadence=tuple(cadence),
+        as_of=as_of.isoformat(),
+    )
 
 
 def latest_summaries(alliances: QuerySet[Alliance]) -> dict[int, Summary]:
-    """Summary of each alliance's latest stored assessment: two queries at most.
-
-    The first reads only keys and timestamps; the second decodes the payloads
-    that are not cached yet (all of them on a cold start, none on a warm one).
-    """
-    newest = Assessment.objects.filter(alliance=OuterRef("alliance")).order_by("-as_of")
-    latest = Assessment.objects.filter(
-        alliance__in=alliances.values("pk"), as_of=Subquery(newest.values("as_of")[:1])
-    ).order_by()
-    keys = list(latest.values_list("pk", "alliance_id", "computed_at"))
-    found: dict[int, Summary] = {}
-    missing: dict[int, int] = {}
-    for pk, alliance_id, computed_at in keys:
-        cached = _cache.get(pk)
-        if cached is not None and cached[0] == computed_at:
-            found[alliance_id] = cached[1]
-        else:
-            missing[pk] = alliance_id
-    if missing:
-        # Few misses: fetch those by key; many (cold start): re-read the latest rows
-        # (an IN list of thousands of keys would hit database parameter limits).
-        source = Assessment.objects.filter(pk__in=list(missing)) if len(missing) <= 500 else latest
-        rows = source.values_list("pk", "computed_at", "payload")
-        with _lock:
-            if len(_cache) > MAX_ENTRIES:
-                _cache.clear()
-            for pk, computed_at, payload in rows:
-                if pk not in missing:
-                    continue
-                summary = summarize(payload)
-                _cache[pk] = (computed_at, summary)
-                found[missing[pk]] = summary
-    return found
-
-
-def clear_cache() -> None:
-    with _lock:
-        _cache.clear()
+    """Summary of each alliance's latest stored assessment, from its standing: one query."""
+    rows = Standing.objects.filter(alliance__in=alliances.values("pk")).values_list(*FIELDS)
+    return {row[0]: from_standing(row[1:]) for row in rows}

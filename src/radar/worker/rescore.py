@@ -31,7 +31,17 @@ def rescore_marked(
     """Assess the marked alliances (or those of `ids` that are marked); returns their ids."""
     from radar.portfolio.assessments import evaluate_portfolio
 
-    found = marked() if ids is None else sorted(set(ids) & set(marked()))
+    if ids is None:
+        found = marked()
+    else:  # by key: re-scoring a few alliances never reads every mark
+        asked = sorted(set(ids))
+        found = [
+            pk
+            for chunk in _chunks(asked)
+            for pk in RescoreMark.objects.filter(alliance_id__in=chunk)
+            .order_by("alliance_id")
+            .values_list("alliance_id", flat=True)
+        ]
     for chunk in _chunks(found):
         RescoreMark.objects.filter(alliance_id__in=chunk).update(pending=False)
         evaluate_portfolio(today, chunk, progress=progress, workers=workers)

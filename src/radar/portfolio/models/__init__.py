@@ -14,6 +14,7 @@ from radar.portfolio.models.reviews import (
 )
 from radar.portfolio.models.rollup import ActivityMonth, ActivityStale
 from radar.portfolio.models.sightings import ContextFactor, Observation
+from radar.portfolio.models.standing import Standing
 
 __all__ = [
     "ActionItem",
@@ -38,6 +39,7 @@ __all__ = [
     "Playbook",
     "PlaybookStep",
     "ReviewComment",
+    "Standing",
     "Survey",
     "SurveyResponse",
 ]

@@ -10,9 +10,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from radar.accounts.roles import Ability, requires
-from radar.web.attention import attention_queue, grouped
+from radar.web.attention import ATTENTION_LIMIT, attention_queue, grouped
+from radar.web.board import board_context
 from radar.web.listing import PHASES, Listing
-from radar.web.portfolio import CATEGORIES, Row, portfolio_rows
+from radar.web.portfolio import CATEGORIES, Row
 from radar.web.present import parse_date, wants_region
 
 
@@ -26,14 +27,25 @@ def summary(rows: list[Row]) -> dict[str, object]:
         "systemic": sum(1 for r in rows if r.systemic),
         "overdue": sum(1 for r in rows if r.review_overdue),
         # The newest assessment day on show ("scores as of …").
-        "as_of": parse_date(max((r.summary.as_of for r in rows if r.summary), default="")),
+        "as_of": parse_date(max((r.as_of for r in rows if r.summary), default="")),
     }
 
 
-ATTENTION_LIMIT = 30  # alliances listed in the queue; the filters narrow it further
+COLUMNS = [
+    ("name", "Alliance"),
+    ("score", "Score"),
+    ("", "Trend"),
+    ("phase", "Phase"),
+    ("signals", "Active signals"),
+    ("contact", "Last contact"),
+    ("review", "Next review"),
+    ("recommendation", "Recommendation"),
+    ("owner", "Owner"),
+]
 
 
 def dashboard_context(rows: list[Row], listing: Listing, today: date) -> dict[str, object]:
+    """The dashboard over rows at hand (a backtest's); today's reads radar.web.board."""
     shown = listing.apply(rows)
     page = listing.page_of(shown)
     attention = grouped(attention_queue(shown, today))
@@ -46,28 +58,21 @@ def dashboard_context(rows: list[Row], listing: Listing, today: date) -> dict[st
         "stats": summary(shown),
         "attention": attention[:ATTENTION_LIMIT],
         "attention_total": len(attention),
-        "categories": CATEGORIES,
-        "phases": PHASES,
         "owners": sorted({r.owner for r in rows if r.owner}, key=str.lower),
-        "columns": [
-            ("name", "Alliance"),
-            ("score", "Score"),
-            ("", "Trend"),
-            ("phase", "Phase"),
-            ("signals", "Active signals"),
-            ("contact", "Last contact"),
-            ("review", "Next review"),
-            ("recommendation", "Recommendation"),
-            ("owner", "Owner"),
-        ],
+        **static_context(),
     }
+
+
+def static_context() -> dict[str, object]:
+    return {"categories": CATEGORIES, "phases": PHASES, "columns": COLUMNS}
 
 
 @requires(Ability.READ)
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     listing = Listing.from_query(request.GET)
-    context = dashboard_context(portfolio_rows(today), listing, today)
+    context = board_context(today, listing)
+    context.update(static_context())
     context["page_url"] = request.path
     # HTMX filter/sort requests swap only the portfolio region.
     if wants_region(request):
