@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
+from django.db.migrations.loader import MigrationLoader
 from django.test import Client, RequestFactory
 
 from radar.api.models import ApiToken
@@ -128,19 +129,42 @@ def test_it_refuses_a_backup_from_a_newer_version(world: dict, tmp_path: Path) -
         restore(other_format, replace=True)
 
 
+def _as_of(recorded: dict[str, list[str]]) -> set[str]:
+    """The model labels a database at that schema has."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    leaves = [(app, names[-1]) for app, names in recorded.items() if names]
+    state = loader.project_state(leaves, at_end=True)
+    return {f"{app}.{model}" for app, model in state.models}
+
+
+def _older(m: dict) -> dict:
+    """The manifest of the same data made one portfolio migration earlier: the
+    tables that schema did not have yet (a new read model, say) are not in it."""
+    schema = m["schema"] | {"portfolio": m["schema"]["portfolio"][:-1]}
+    known = _as_of(schema)
+    kept = {label: n for label, n in m["tables"].items() if label.lower() in known}
+    return m | {"schema": schema, "tables": kept}
+
+
 def test_a_backup_of_an_older_schema_is_restored_then_upgraded(world: dict, tmp_path: Path) -> None:
     backup = write_backup(tmp_path / "b.zip").path
     latest = manifest(backup)["schema"]["portfolio"][-1]
-    older = rewrite(
-        backup,
-        tmp_path / "old.zip",
-        change_manifest=lambda m: (
-            m | {"schema": m["schema"] | {"portfolio": m["schema"]["portfolio"][:-1]}}
-        ),
-    )
+    older = rewrite(backup, tmp_path / "old.zip", change_manifest=_older)
     restored = restore(older, replace=True)
     assert restored.migrated
     assert Alliance.objects.get().owner.username == "maria"
     from radar.backup.schema import applied
 
     assert latest in applied()["portfolio"]
+
+
+def test_a_backup_holding_a_table_its_schema_lacks_is_refused(world: dict, tmp_path: Path) -> None:
+    backup = write_backup(tmp_path / "b.zip").path
+    mixed = rewrite(
+        backup,
+        tmp_path / "mixed.zip",
+        change_manifest=lambda m: m | {"tables": m["tables"] | {"portfolio.Vanished": 0}},
+    )
+    with pytest.raises(BackupError, match=r"portfolio\.Vanished.*damaged"):
+        restore(mixed, replace=True)
+    assert Alliance.objects.get().owner.username == "maria"  # nothing replaced

@@ -17,6 +17,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from radar.backup import tables
+from radar.backup.archive import BackupError
 from radar.backup.codec import decode, to_python
 
 BATCH = 500
@@ -120,9 +121,21 @@ def _emptied_on_restore(registry: Apps) -> list[type[models.Model]]:
     return found
 
 
+def _model(registry: Apps, label: str) -> type[models.Model]:
+    try:
+        return registry.get_model(label)
+    except LookupError:
+        # A backup lists the tables of the schema it records; one that schema lacks
+        # means the manifest was edited or put together from two backups.
+        raise BackupError(
+            f"This backup holds rows for {label}, which its own schema does not have: "
+            "the backup is damaged (or its manifest was edited). Nothing was restored."
+        ) from None
+
+
 def load_all(registry: Apps, labels: list[str], lines: Lines) -> dict[str, int]:
     """Replace every backed-up table's rows with the backup's; counts per label."""
-    chosen = tables.load_order(registry.get_model(label) for label in labels)
+    chosen = tables.load_order(_model(registry, label) for label in labels)
     every = tables.backed_up(registry)
     keys = KeyCache(registry)
     counts: dict[str, int] = {}
