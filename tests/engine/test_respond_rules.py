@@ -114,8 +114,11 @@ def test_an_empty_key_seat_is_a_reset_on_its_own():
 
 def test_a_downturn_that_explains_the_results_while_the_relationship_is_quiet_is_monitor():
     assert decide(**confirmed(REVENUE))[:2] == (A.MONITOR, "monitor_external")
-    # ... not when the relationship has a confirmed problem of its own,
-    assert decide(**confirmed(REVENUE, CONFIRMED))[:2] == (A.RESET, "reset_pattern")
+    # ... not when the relationship has a confirmed problem of its own: that one is watched,
+    # since the explained revenue fall corroborates nothing about the partner,
+    assert decide(**confirmed(REVENUE, CONFIRMED))[:2] == (A.WATCH, "watch_uncorroborated")
+    # ... and a second category of relationship problems makes it a pattern (a reset),
+    assert decide(**confirmed(REVENUE, CONFIRMED, TONE))[:2] == (A.RESET, "reset_pattern")
     # ... nor when nothing on record explains it.
     unexplained = dataclasses.replace(REVENUE, possibly_external=False, context=())
     assert decide(**confirmed(unexplained))[0] is A.WATCH

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
 from radar.engine.features import add_months
 from radar.engine.records import ContextFactorRecord
-from radar.engine.triage import _systemic, context_notes, triage
+from radar.engine.triage import _systemic, context_notes, is_explained, triage
 from radar.engine.vocab import Category, ContextKind, Polarity
 from tests.engine.detections import covered, det, fires, months
 
@@ -324,7 +324,10 @@ def test_the_shortcuts_give_the_plain_systemic_verdict_and_context_notes(
         systemic, counted, cluster = _systemic(recent, config)
         assert (now.systemic, now.cluster) == (systemic, cluster)
         confirmed = any(
-            s.confirmed for _, found in recent for s in found if s.polarity == "negative"
+            s.confirmed and not is_explained(s)
+            for _, found in recent
+            for s in found
+            if s.polarity == "negative"
         )
         assert now.corroborated == (confirmed and len(counted) >= 2)
         assert now.systemic_categories == (counted if systemic else ())
@@ -408,3 +411,43 @@ def test_a_seasonal_sighting_is_no_repeat_for_triangulation():
     # The same two months without last year's dip corroborate.
     plain = triage(detections[1:], period, covered(20), (), DEFAULT_CONFIG)
     assert plain[19].corroborated
+
+
+DOWNTURN = ContextFactorRecord(ContextKind.DOWNTURN, date(2025, 1, 1), None, note="market slump")
+
+
+def test_results_an_outside_force_explains_count_towards_no_cluster():
+    # Leads falling through a downturn on record, beside one confirmed relationship problem
+    # and repeated sightings in a third category.
+    detections = [
+        *fires("metrics.falling.leads", P[2:5]),
+        *fires("communication.fewer_meetings", P[2:5]),
+        *fires("resource.team_shrinking", P[3:5]),
+    ]
+    plain = run(detections)[4]
+    assert plain.systemic and plain.corroborated
+    explained = run(detections, context=(DOWNTURN,))[4]
+    assert active(run(detections, context=(DOWNTURN,)), 4)["metrics.falling.leads"].confirmed
+    assert not explained.systemic
+    assert explained.cluster == plain.cluster  # still shown among the categories
+    # The relationship problem is still corroborated by the resource sightings.
+    assert explained.corroborated
+
+
+def test_an_explained_result_corroborates_no_relationship_problem():
+    detections = [
+        *fires("metrics.falling.leads", P[2:5]),
+        *fires("communication.fewer_meetings", P[2:5]),
+    ]
+    assert run(detections)[4].corroborated
+    assert not run(detections, context=(DOWNTURN,))[4].corroborated
+
+
+def test_relationship_signals_in_a_downturn_still_make_a_cluster():
+    # A downturn explains results, not a partner who stops coming and stops answering.
+    detections = [
+        *fires("communication.fewer_meetings", P[2:5]),
+        *fires("resource.team_shrinking", P[2:5]),
+        *fires("culture.tone_falling", P[3:5]),
+    ]
+    assert run(detections, context=(DOWNTURN,))[4].systemic

@@ -16,7 +16,8 @@ that applies chooses the action:
 - reset_systemic: a systemic cluster;
 - reset_pattern: confirmed problems in `decline_min_categories` categories, or
   one confirmed problem corroborated by a repeated sighting in another category
-  (triangulation: a pattern, not a coincidence);
+  (triangulation: a pattern, not a coincidence); a problem in the results that
+  an outside force on record may explain is no part of the pattern;
 - reset_our_delivery: our own side failing to deliver, confirmed by the rule of
   three like any other: the reset starts with our delivery;
 - reset_fact: an unresolved fact that changes the alliance — a key seat left
@@ -79,8 +80,8 @@ def _monitor_external(f: ActionFacts, config: EngineConfig) -> bool:
 
 
 def _reset_pattern(f: ActionFacts, config: EngineConfig) -> bool:
-    many = len(f.problem_categories) >= config.decline_min_categories
-    return many or (bool(f.problems) and f.corroborated)
+    many = len(f.unexplained_categories) >= config.decline_min_categories
+    return many or (bool(f.unexplained_categories) and f.corroborated)
 
 
 def _watch_sightings(f: ActionFacts, config: EngineConfig) -> bool:

@@ -156,6 +156,11 @@ class ActionFacts:
         return frozenset(s.category for s in self.problems)
 
     @property
+    def unexplained_categories(self) -> frozenset[Category]:
+        """Categories of the confirmed problems no outside force on record explains."""
+        return frozenset(s.category for s in self.problems if not is_explained(s))
+
+    @property
     def explained(self) -> bool:
         """Every confirmed problem sits outside the relationship and may be external."""
         found = self.problems

@@ -33,7 +33,10 @@ one reading held over two months). Counted categories numbering at least
 `systemic_min_categories`, with confirmed signals in at least
 `systemic_min_confirmed` different categories, = systemic. Two confirmed
 readings of the same thing (leads falling and leads off target) are one story,
-not a cluster.
+not a cluster. A signal an outside force may explain (`is_explained`: in the
+results, while a downturn or a regulation is on record) is shown but counts towards
+no cluster: revenue falling with the market is no evidence that the relationship
+is failing, so it neither makes a cluster systemic nor corroborates another problem.
 
 Context factors (downturns, mergers, leadership changes, regulation) mark a
 *negative* signal `possibly_external` with a note when the factor is in force
@@ -367,6 +370,11 @@ def _systemic(
             if s.polarity is not Polarity.NEGATIVE:
                 continue
             categories.add(s.category)
+            if is_explained(s):
+                # In the results while an outside force on record (a downturn, a
+                # regulation) may explain it: no evidence of the relationship failing,
+                # so it neither confirms nor repeats towards a cluster.
+                continue
             rule_category[s.rule] = s.category
             if s.confirmed:
                 confirmed.add(s.category)
@@ -388,6 +396,18 @@ def _systemic(
         and len(confirmed) >= config.systemic_min_confirmed
     )
     return systemic, _in_order(frozenset(counted)), _in_order(frozenset(categories))
+
+
+def _corroborated(
+    window: Sequence[tuple[date, tuple[Signal, ...]]], counted: Sequence[Category]
+) -> bool:
+    """A confirmed problem no outside force explains, and negatives that count in at
+    least two categories: one problem corroborated by another."""
+    return len(counted) >= 2 and any(
+        s.confirmed and s.polarity is Polarity.NEGATIVE and not is_explained(s)
+        for _, signals in window
+        for s in signals
+    )
 
 
 @cache  # at most 2**6 different sets of categories
@@ -434,7 +454,7 @@ def _window_systemic(
     if not can_be_systemic and (not confirmed or len(categories) < 2):
         return False, (), _in_order(categories), False
     systemic, counted, cluster = _systemic(window, config)
-    return systemic, counted, cluster, bool(confirmed) and len(counted) >= 2
+    return systemic, counted, cluster, _corroborated(window, counted)
 
 
 def triage(
