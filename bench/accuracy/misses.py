@@ -1,0 +1,116 @@
+"""python -m bench.accuracy.misses: why declining alliances were not called early (dev only).
+
+The benchmark says how many declining alliances got a reset or exit 60 days
+before the revenue fall; this says, for each that did not, what the engine saw
+month by month from a month before the erosion began to the fall, so the causes
+can be grouped before the engine changes:
+
+    2024-06-30 W monitor  monitor     4.8  communication.fewer_meetings!2 resource.team_shrinking!1
+
+`W` marks the month ends inside the early window (on or after the onset and 60
+days or more before the fall); each negative signal is written as its rule, `*`
+when confirmed, `!` when sighted in that month, the readings its streak counted
+and `s` when that sighting was seasonal (counted nothing). Each miss is put in
+one of two groups, and the last line counts them:
+
+- *never confirmed*: sightings only, nothing confirmed in the early window;
+- *uncorroborated*: something was confirmed in the window, but nothing made it
+  a pattern (another category, a systemic cluster) in time.
+
+Hold-out seeds are refused: whoever works on the engine looks at dev seeds only.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from bench.accuracy.backtest import month_ends
+from bench.accuracy.history import full_history, history_as_of
+from bench.accuracy.labels import ALARMS
+from bench.accuracy.portfolio import Alliance, build_portfolio, split_of
+from bench.accuracy.readings import EARLY_DAYS
+from radar.engine.evaluate import evaluate
+
+LOOK_BACK = timedelta(days=40)  # also show the month end before the onset
+ALARM_VALUES = frozenset(a.value for a in ALARMS)
+
+
+def _mark(signal: Any, period: date) -> str:
+    return (
+        f"{signal.rule}{'*' if signal.confirmed else ''}"
+        f"{'!' if signal.last_seen == period else ''}{signal.occurrences}"
+        f"{'s' if signal.seasonal else ''}"
+    )
+
+
+def alliance_lines(alliance: Alliance, last_day: date) -> tuple[str, list[str]]:
+    """(the cause group, or "early" when called in time; the month-by-month lines)."""
+    label = alliance.label
+    assert label.onset is not None and label.revenue_fall is not None
+    full = full_history(alliance.world, alliance.id)
+    lines: list[str] = []
+    early = confirmed_in_window = False
+    for as_of in month_ends(last_day, alliance.world.started):
+        if as_of < label.onset - LOOK_BACK or as_of >= label.revenue_fall:
+            continue
+        assessment = evaluate(history_as_of(full, as_of), as_of)
+        action = str(assessment.recommendation.action.value)
+        window = as_of >= label.onset and (label.revenue_fall - as_of).days >= EARLY_DAYS
+        negatives = [s for s in assessment.signals if str(s.polarity.value) == "negative"]
+        if window:
+            early = early or action in ALARM_VALUES
+            confirmed_in_window = confirmed_in_window or any(s.confirmed for s in negatives)
+        period = as_of.replace(day=1)
+        score = "-" if assessment.score is None else f"{assessment.score:.1f}"
+        lines.append(
+            f"   {as_of} {'W' if window else ' '} {action:8} "
+            f"{assessment.recommendation.rule:22} {score:>4}  "
+            + " ".join(_mark(s, period) for s in negatives)
+        )
+    if early:
+        return "early", lines
+    return ("uncorroborated" if confirmed_in_window else "never confirmed"), lines
+
+
+def misses(seeds: list[int], per_class: int) -> Iterator[str]:
+    groups: Counter[str] = Counter()
+    for seed in seeds:
+        portfolio = build_portfolio(seed, per_class)
+        for alliance in portfolio.alliances:
+            if alliance.label.cls != "declining":
+                continue
+            group, lines = alliance_lines(alliance, portfolio.last_day)
+            groups[group] += 1
+            if group == "early":
+                continue
+            label = alliance.label
+            yield (
+                f"seed {seed} #{alliance.id} {group}: {label.variant} "
+                f"(onset {label.onset}, revenue falls {label.revenue_fall})"
+            )
+            yield from lines
+    total = sum(groups.values())
+    yield f"{total} declining alliances: " + ", ".join(
+        f"{groups[g]} {g}" for g in ("early", "never confirmed", "uncorroborated")
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.accuracy.misses", description=__doc__)
+    parser.add_argument("--seed", type=int, action="append", help="dev seeds (default 1-3)")
+    parser.add_argument("--alliances-per-class", type=int, default=12)
+    args = parser.parse_args(argv)
+    seeds = args.seed or [1, 2, 3]
+    if any(split_of(seed) != "dev" for seed in seeds):
+        parser.error("dev seeds only: the hold-out is only ever seen in totals")
+    for line in misses(seeds, args.alliances_per_class):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
