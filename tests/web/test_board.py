@@ -15,7 +15,6 @@ from django.test.utils import CaptureQueriesContext
 from radar.engine.assessment import CadenceFlag
 from radar.engine.vocab import Category
 from radar.portfolio.models import Alliance, CheckIn
-from radar.web.attention import items_for, kinds_for
 from radar.web.board import board_context
 from radar.web.listing import SORTS, Listing
 from radar.web.portfolio import portfolio_rows
@@ -98,14 +97,6 @@ def test_the_standing_dashboard_matches_the_full_rows(query):
     for part, (a, b) in enumerate(zip(got, want, strict=True)):
         assert a == b, part
     assert expected["attention_total"] > 0 and expected["rows"]
-
-
-def test_kinds_are_the_items_kinds():
-    varied_portfolio(40, seed=5)
-    rows = portfolio_rows(pd.TODAY)
-    assert any(kinds_for(row, pd.TODAY) for row in rows)
-    for row in rows:
-        assert kinds_for(row, pd.TODAY) == [i.kind for i in items_for(row, pd.TODAY)]
 
 
 def _queries(client: Client, url: str) -> int:
