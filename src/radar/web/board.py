@@ -91,7 +91,9 @@ def totals(sql: str, params: list[Any], today: date) -> dict[str, object]:
 def owners(listing: Listing, count: int) -> tuple[list[str], int]:
     """(owners of all active alliances, their count) for the filter menu and the total."""
     active = Alliance.objects.filter(active=True)
-    names = {owner_display(*values) for values in active.values_list(*_OWNER).distinct()}
+    # order_by(): the alliances' default order would join DISTINCT and keep every row.
+    distinct = active.values_list(*_OWNER).order_by().distinct()
+    names = {owner_display(*values) for values in distinct}
     return sorted({name for name in names if name}, key=str.lower), (
         active.count() if listing.active else count
     )
