@@ -141,6 +141,11 @@ def benchmark(
         if not quiet:
             print(f"… {label} (best of {repeat})", file=sys.stderr, flush=True)
         run.phases[label] = best_of(name, repeat, phase_env, args)
+    # Last, as it writes: the pages and the one-alliance write path on the evaluated
+    # portfolio (bench.read_path), each figure over `repeat` runs inside the phase.
+    if not quiet:
+        print(f"… read path ({repeat} runs each)", file=sys.stderr, flush=True)
+    run.phases["read_path"] = run_phase("read_path", [str(max(3, repeat))], env)
     return run
 
 
