@@ -86,7 +86,8 @@ def shown(context: dict[str, object]) -> tuple[object, ...]:
     "query",
     [{}, {"sort": "-score"}, {"sort": "review"}, {"sort": "contact", "page": "2"}]
     + [{"sort": key} for key in SORTS]
-    + [{"tier": "2"}, {"owner": "Ola"}, {"phase": "decline"}, {"category": "culture"}],
+    + [{"tier": "2"}, {"owner": "Ola"}, {"phase": "decline"}, {"category": "culture"}]
+    + [{"page": "99"}, {"sort": "-owner", "page": "2"}, {"sort": "-contact"}, {"sort": "-review"}],
 )
 def test_the_standing_dashboard_matches_the_full_rows(query):
     varied_portfolio(70)
@@ -97,6 +98,16 @@ def test_the_standing_dashboard_matches_the_full_rows(query):
     for part, (a, b) in enumerate(zip(got, want, strict=True)):
         assert a == b, part
     assert expected["attention_total"] > 0 and expected["rows"]
+
+
+@pytest.mark.parametrize("query", [{}, {"owner": "Nobody"}, {"page": "3"}])
+def test_nothing_to_show_shows_an_empty_page(query):
+    varied_portfolio(5)
+    listing = Listing.from_query({**query, "owner": "Nobody"})
+    expected = dashboard_context(portfolio_rows(pd.TODAY), listing, pd.TODAY)
+    got = board_context(pd.TODAY, listing)
+    assert shown(got) == shown(expected)
+    assert (got["page"].total, got["page"].number, got["rows"]) == (0, 1, [])
 
 
 def _queries(client: Client, url: str) -> int:

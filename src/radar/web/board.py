@@ -2,23 +2,21 @@
 
 Each alliance's standing (radar.portfolio.models.Standing) holds what the
 dashboard needs from its latest assessment. The filters, the sort, the page and
-the ranking of the attention queue run in SQL (radar.web.board_sql): one query
-totals the filtered portfolio, one reads the page's ids (ORDER BY … LIMIT), one
-the top of the queue's. Only those alliances are then read in full. The number
-of queries and the rows read in Python never depend on the portfolio's size.
+the ranking of the attention queue run in SQL (radar.web.board_sql): one
+statement returns the totals of the filtered portfolio, the page's ids (ORDER BY
+… LIMIT … OFFSET) and the top of the queue's. Only those alliances are then read
+in full. The number of queries and the rows read in Python never depend on the
+portfolio's size.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
-
-from django.db import connection
 
 from radar.portfolio.models import Alliance
 from radar.web.attention import ATTENTION_LIMIT, Group, items_for
-from radar.web.board_sql import attention_order_by, board, fetch, order_by
+from radar.web.board_sql import TOTALS, fetch, statement
 from radar.web.listing import PAGE_SIZE, Listing, Page
 from radar.web.portfolio import (
     MAX_INLINE_ASSESSMENTS,
@@ -31,7 +29,6 @@ from radar.web.present import parse_date
 from radar.web.summary import latest_summaries
 
 _OWNER = ("owner_name", "owner_id", "owner__first_name", "owner__last_name", "owner__username")
-AT_RISK_BELOW = 2.5  # bands 1 and 2 (radar.web.present.band_of rounds half points up)
 
 
 def owner_display(owner_name: str, owner_id: int | None, first: str, last: str, user: str) -> str:
@@ -61,33 +58,6 @@ def assess_unassessed(today: date) -> None:
         assess_missing(missing, today)
 
 
-def totals(sql: str, params: list[Any], today: date) -> dict[str, object]:
-    """The summary figures of the filtered portfolio (radar.web.views.dashboard.summary
-    over rows read in full) and the queue's length, one statement."""
-    ((count, average, at_risk, confirmed, systemic, overdue, as_of, queue),) = fetch(
-        f"""{sql}
-        SELECT COUNT(*), AVG(score),
-            COALESCE(SUM(CASE WHEN score < %s THEN 1 ELSE 0 END), 0),
-            COALESCE(SUM(confirmed), 0),
-            COALESCE(SUM(CASE WHEN systemic THEN 1 ELSE 0 END), 0),
-            COALESCE(SUM(CASE WHEN next_review < %s THEN 1 ELSE 0 END), 0),
-            MAX(assessed_on),
-            COALESCE(SUM(CASE WHEN attention_items > 0 THEN 1 ELSE 0 END), 0)
-        FROM ranked""",
-        [*params, AT_RISK_BELOW, connection.ops.adapt_datefield_value(today)],
-    )
-    return {
-        "count": count,
-        "average": None if average is None else round(float(average), 1),
-        "at_risk": at_risk,
-        "confirmed": confirmed,
-        "systemic": systemic,
-        "overdue": overdue,
-        "as_of": parse_date(as_of),
-        "attention": queue,
-    }
-
-
 def owners(listing: Listing, count: int) -> tuple[list[str], int]:
     """(owners of all active alliances, their count) for the filter menu and the total."""
     active = Alliance.objects.filter(active=True)
@@ -102,27 +72,14 @@ def owners(listing: Listing, count: int) -> tuple[list[str], int]:
 def board_context(today: date, listing: Listing) -> dict[str, object]:
     """The dashboard's context (the keys radar.web.views.dashboard.dashboard_context gives)."""
     assess_unassessed(today)
-    sql, params = board(listing, today)
-    figures = totals(sql, params, today)
-    total = int(str(figures["count"]))
+    rows = fetch(*statement(listing, today, PAGE_SIZE, ATTENTION_LIMIT))
+    figures = dict(zip(TOTALS, rows[0][: len(TOTALS)], strict=True))
+    page_ids = [row[-1] for row in rows if row[-2] == 0]
+    top = [row[-1] for row in rows if row[-2] == 1]
+    total = int(figures["count"])
     pages = max(1, -(-total // PAGE_SIZE))
     number = min(listing.page, pages)
     start = (number - 1) * PAGE_SIZE
-    # The page and the top of the queue in one statement: the facts are computed once.
-    chosen = fetch(
-        f"""{sql}
-        SELECT 0, alliance FROM (
-            SELECT alliance FROM ranked ORDER BY {order_by(listing)} LIMIT %s OFFSET %s
-        ) page
-        UNION ALL
-        SELECT 1, alliance FROM (
-            SELECT alliance FROM ranked WHERE attention_items > 0
-            ORDER BY {attention_order_by(listing)} LIMIT %s
-        ) queue""",
-        [*params, PAGE_SIZE, start, ATTENTION_LIMIT],
-    )
-    page_ids = [pk for part, pk in chosen if part == 0]
-    top = [pk for part, pk in chosen if part == 1]
     full = rows_for({*page_ids, *top}, today)
     page_rows = [full[pk] for pk in page_ids]
     groups = [  # each alliance's items in queue order (radar.web.attention.grouped)
@@ -130,15 +87,24 @@ def board_context(today: date, listing: Listing) -> dict[str, object]:
         for pk in top
     ]
     owner_names, all_count = owners(listing, total)
-    attention_total = figures.pop("attention")
+    average = figures["average"]
+    stats = {
+        "count": total,
+        "average": None if average is None else round(float(average), 1),
+        "at_risk": figures["at_risk"],
+        "confirmed": figures["confirmed"],
+        "systemic": figures["systemic"],
+        "overdue": figures["overdue"],
+        "as_of": parse_date(figures["as_of"]),
+    }
     return {
         "rows": page_rows,
         "page": Page(page_rows, number, pages, start, total),
         "all_count": all_count,
         "listing": listing,
         "today": today,
-        "stats": figures,
+        "stats": stats,
         "attention": groups,
-        "attention_total": attention_total,
+        "attention_total": figures["queued"],
         "owners": owner_names,
     }
