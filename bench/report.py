@@ -152,7 +152,7 @@ def show(data: dict[str, Any]) -> None:
         console.print(
             f"{label}: CPU {cpu[0]:.0f} / {cpu[1]:.0f} / {cpu[2]:.0f} ms, "
             f"wall {wall[0]:.0f} / {wall[1]:.0f} / {wall[2]:.0f} ms (min / median / max), "
-            f"target < {found['target_ms']:.0f} ms: {_mark(found['within'])}"
+            f"target < {found['target_ms']:.0f} ms (median CPU): {_mark(found['within'])}"
         )
     load = read["load_average"]
     console.print(f"load average during the read path: {load[0]} {load[1]} {load[2]}")
