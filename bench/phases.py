@@ -4,7 +4,7 @@
 RADAR_* environment points at and prints one JSON line with its timings
 (seconds measured around the work itself, not Python or Django start-up).
 
-Phases: migrate, generate FOLDER, import FOLDER, scan, evaluate, load.
+Phases: migrate, generate FOLDER, import FOLDER, scan, evaluate, load, read_path.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,18 @@ def load(rounds: str = "5") -> dict[str, Any]:
     }
 
 
+def read_path(runs: str = "3") -> dict[str, Any]:
+    """The dashboard (warm, and after every standing row was rewritten) and the
+    one-alliance re-score on the evaluated portfolio, the day after the history
+    ends (bench.read_path); each as min/median/max over `runs` runs."""
+    _django()
+    from bench.read_path import measure
+
+    now = datetime.combine(EVALUATE_AS_OF + timedelta(days=1), dtime(12), UTC)
+    found, times = timed(lambda: measure(int(runs), now))
+    return {**times, **found}
+
+
 PHASES: dict[str, Callable[..., dict[str, Any]]] = {
     "migrate": migrate,
     "generate": generate,
@@ -152,6 +165,7 @@ PHASES: dict[str, Callable[..., dict[str, Any]]] = {
     "scan": scan,
     "evaluate": evaluate,
     "load": load,
+    "read_path": read_path,
 }
 
 

@@ -15,6 +15,11 @@ IMPORT_TARGET_S = 60.0
 EVALUATE_TARGET_S = 30.0
 RATIO_TARGET = 3.0
 RSS_TARGET_MB = 1024.0
+READ_PATH_LABELS = {  # bench.read_path's figures (issue 14)
+    "dashboard_warm": "dashboard GET /, warm",
+    "dashboard_after_evaluation": "dashboard GET /, first visit after a re-evaluation",
+    "rescore": "one write + re-score of one alliance",
+}
 
 
 def figures(run: Run) -> dict[str, Any]:
@@ -53,6 +58,10 @@ def figures(run: Run) -> dict[str, Any]:
         "ratio_one_process_to_scan": round(_ratio(run.seconds("evaluate"), scan), 2),
         "ratio_pure_python_to_scan": round(_ratio(run.seconds("evaluate_workers_python"), scan), 2),
         "ratio_one_process_to_scan_cpu": round(_ratio(serial["cpu"], scan_cpu), 2),
+        "read_path": {
+            key: phases["read_path"].result[key]
+            for key in ("dashboard_warm", "dashboard_after_evaluation", "rescore", "load_average")
+        },
         "targets": {
             "import_under_60s": run.seconds("import") < IMPORT_TARGET_S,
             "evaluate_under_30s": headline < EVALUATE_TARGET_S,
@@ -136,6 +145,17 @@ def show(data: dict[str, Any]) -> None:
         f"all runs (wall s) — scan: {runs['scan']}  evaluation: {runs['evaluate_workers']}  "
         f"pure-Python engine: {runs['evaluate_workers_python']}  one process: {runs['evaluate']}"
     )
+    read = data["read_path"]
+    for key, label in READ_PATH_LABELS.items():
+        found = read[key]
+        wall, cpu = found["wall_ms"], found["cpu_ms"]
+        console.print(
+            f"{label}: CPU {cpu[0]:.0f} / {cpu[1]:.0f} / {cpu[2]:.0f} ms, "
+            f"wall {wall[0]:.0f} / {wall[1]:.0f} / {wall[2]:.0f} ms (min / median / max), "
+            f"target < {found['target_ms']:.0f} ms (median CPU): {_mark(found['within'])}"
+        )
+    load = read["load_average"]
+    console.print(f"load average during the read path: {load[0]} {load[1]} {load[2]}")
     if build != "compiled":
         console.print(
             "[yellow]The engine ran as pure Python: `make compile` builds the compiled one.[/]"

@@ -68,7 +68,9 @@ def best_of(name: str, repeat: int, env: dict[str, str], args: list[str] | None 
     return best
 
 
-def database_env(db: str, workdir: Path, name: str = "radar_bench") -> tuple[dict[str, str], str]:
+def database_env(
+    db: str, workdir: Path, name: str = "radar_bench", fresh: bool = True
+) -> tuple[dict[str, str], str]:
     """Environment for the children, and a description of the database."""
     env = dict(os.environ)
     env["RADAR_DATA_DIR"] = str(workdir / "data")
@@ -86,7 +88,8 @@ def database_env(db: str, workdir: Path, name: str = "radar_bench") -> tuple[dic
             text=True,
         )
         url = started.stdout.strip().splitlines()[-1]
-    env["RADAR_DATABASE_URL"] = _fresh_postgres_database(url, name)
+    base, _, _ = url.rpartition("/")
+    env["RADAR_DATABASE_URL"] = _fresh_postgres_database(url, name) if fresh else f"{base}/{name}"
     return env, f"PostgreSQL {_postgres_version(env['RADAR_DATABASE_URL'])}"
 
 
@@ -115,20 +118,40 @@ def _sqlite_version() -> str:
 
 
 def benchmark(
-    alliances: int, months: int, db: str, repeat: int, workdir: Path, quiet: bool = False
+    alliances: int,
+    months: int,
+    db: str,
+    repeat: int,
+    workdir: Path,
+    quiet: bool = False,
+    reuse: bool = False,
 ) -> Run:
-    env, description = database_env(db, workdir)
+    # A portfolio imported by an earlier run with the same shape is kept when asked:
+    # generating and importing 10,000 alliances takes the better part of an hour.
+    marker = workdir / f"imported-{db}.json"
+    shape = {"alliances": alliances, "months": months}
+    kept = reuse and marker.exists() and json.loads(marker.read_text())["shape"] == shape
+    if not kept and db == "sqlite":  # a fresh file (PostgreSQL: a fresh database, database_env)
+        shutil.rmtree(workdir / "data", ignore_errors=True)
+    env, description = database_env(db, workdir, fresh=not kept)
     run = Run(alliances, months, description)
     bundle = workdir / "bundle"
-    steps: list[tuple[str, list[str]]] = [
-        ("migrate", []),
-        ("generate", [str(bundle), str(alliances), str(months)]),
-        ("import", [str(bundle)]),
-    ]
+    steps: list[tuple[str, list[str]]] = [("migrate", [])]
+    if not kept:
+        steps += [
+            ("generate", [str(bundle), str(alliances), str(months)]),
+            ("import", [str(bundle)]),
+        ]
     for name, args in steps:
         if not quiet:
             print(f"… {name}", file=sys.stderr, flush=True)
         run.phases[name] = run_phase(name, args, env)
+    if kept:  # the figures of the run that imported it
+        for name, (result, rss) in json.loads(marker.read_text())["phases"].items():
+            run.phases[name] = Phase(name, result, rss)
+    else:
+        phases = {n: (run.phases[n].result, run.phases[n].rss_mb) for n in ("generate", "import")}
+        marker.write_text(json.dumps({"shape": shape, "phases": phases}))
     # "evaluate": one process, split into load / engine / store; "evaluate_workers":
     # what `radar evaluate` does by default (one process per core for a big portfolio).
     # "evaluate_workers_python": the same with the pure-Python engine, to show what
@@ -141,6 +164,11 @@ def benchmark(
         if not quiet:
             print(f"… {label} (best of {repeat})", file=sys.stderr, flush=True)
         run.phases[label] = best_of(name, repeat, phase_env, args)
+    # Last, as it writes: the pages and the one-alliance write path on the evaluated
+    # portfolio (bench.read_path), each figure over `repeat` runs inside the phase.
+    if not quiet:
+        print(f"… read path ({repeat} runs each)", file=sys.stderr, flush=True)
+    run.phases["read_path"] = run_phase("read_path", [str(max(3, repeat))], env)
     return run
 
 
@@ -152,11 +180,25 @@ def main(argv: list[str] | None = None) -> Run:
     parser.add_argument("--repeat", type=int, default=3, help="runs of scan and evaluation")
     parser.add_argument("--workdir", type=Path, help="keep the bundle and database here")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --workdir: keep the portfolio an earlier run of the same size imported "
+        "there (its generate and import figures are that run's)",
+    )
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="radar-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        run = benchmark(args.alliances, args.months, args.db, args.repeat, workdir, args.json)
+        run = benchmark(
+            args.alliances,
+            args.months,
+            args.db,
+            args.repeat,
+            workdir,
+            args.json,
+            reuse=args.reuse and args.workdir is not None,
+        )
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)

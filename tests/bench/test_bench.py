@@ -52,6 +52,7 @@ def test_the_benchmark_runs_end_to_end_at_a_tiny_scale(capsys):
         "evaluate",
         "evaluate_workers",
         "evaluate_workers_python",
+        "read_path",
     }
     assert run.phases["evaluate_workers_python"].result["engine_build"] == "python"
     build = "compiled" if radar.engine.COMPILED else "python"
@@ -60,8 +61,14 @@ def test_the_benchmark_runs_end_to_end_at_a_tiny_scale(capsys):
     assert run.phases["evaluate"].result["alliances"] == 3
     assert len(run.phases["evaluate"].result["runs"]) == 2
     assert all(phase.rss_mb > 10 for phase in run.phases.values())
+    read = run.phases["read_path"].result
+    for key in ("dashboard_warm", "dashboard_after_evaluation", "rescore"):
+        low, middle, high = read[key]["cpu_ms"]
+        assert 0 < low <= middle <= high
+        assert len(read[key]["queries"]) >= 1
     printed = capsys.readouterr().out
     assert '"ratio_evaluate_to_scan"' in printed and '"ratio_pure_python_to_scan"' in printed
+    assert '"rescore"' in printed
 
 
 @pytest.mark.django_db

@@ -89,6 +89,7 @@ def _empty() -> dict[str, object]:
 
 def test_the_migration_backfill_is_the_live_function_as_it_was():
     frozen = importlib.import_module("radar.portfolio.migrations.0014_standing")
+    added = importlib.import_module("radar.portfolio.migrations.0015_standing_attention")
     make_alliance("One")
     payload = evaluate_portfolio(AS_OF, store=False)[0].to_dict()
     payload["signals"] = [
@@ -96,10 +97,17 @@ def test_the_migration_backfill_is_the_live_function_as_it_was():
         {"polarity": "negative", "confirmed": False, "category": "culture", "title": "B"},
         {"polarity": "positive", "confirmed": True, "category": "culture", "title": "C"},
     ]
+    payload["cadence"] = [
+        {"code": "agreement_review_due", "message": "m", "due": "2026-12-01"},
+        {"code": "review_overdue", "message": "m", "due": "2026-10-01"},
+        {"code": "review_overdue", "message": "m", "due": "2026-09-01"},
+    ]
     live = dict(zip(standing_rows.COLUMNS, standing_rows.values(payload), strict=True))
     for name in standing_rows.JSON_COLUMNS:
         live[name] = json.loads(live[name])
-    assert frozen._standing(payload) == live
+    assert {**frozen._standing(payload), **added._attention(payload["cadence"])} == live
+    assert (live["flag_count"], live["flag_kinds"]) == (3, " agreement review ")
+    assert live["review_due"] == date(2026, 10, 1)  # the first review flag's
     assert live["signal_categories"] == " culture resource "
     assert (live["confirmed_total"], live["signal_total"]) == (1, 2)
 

@@ -15,7 +15,6 @@ from django.test.utils import CaptureQueriesContext
 from radar.engine.assessment import CadenceFlag
 from radar.engine.vocab import Category
 from radar.portfolio.models import Alliance, CheckIn
-from radar.web.attention import items_for, kinds_for
 from radar.web.board import board_context
 from radar.web.listing import SORTS, Listing
 from radar.web.portfolio import portfolio_rows
@@ -87,7 +86,8 @@ def shown(context: dict[str, object]) -> tuple[object, ...]:
     "query",
     [{}, {"sort": "-score"}, {"sort": "review"}, {"sort": "contact", "page": "2"}]
     + [{"sort": key} for key in SORTS]
-    + [{"tier": "2"}, {"owner": "Ola"}, {"phase": "decline"}, {"category": "culture"}],
+    + [{"tier": "2"}, {"owner": "Ola"}, {"phase": "decline"}, {"category": "culture"}]
+    + [{"page": "99"}, {"sort": "-owner", "page": "2"}, {"sort": "-contact"}, {"sort": "-review"}],
 )
 def test_the_standing_dashboard_matches_the_full_rows(query):
     varied_portfolio(70)
@@ -100,12 +100,14 @@ def test_the_standing_dashboard_matches_the_full_rows(query):
     assert expected["attention_total"] > 0 and expected["rows"]
 
 
-def test_kinds_are_the_items_kinds():
-    varied_portfolio(40, seed=5)
-    rows = portfolio_rows(pd.TODAY)
-    assert any(kinds_for(row, pd.TODAY) for row in rows)
-    for row in rows:
-        assert kinds_for(row, pd.TODAY) == [i.kind for i in items_for(row, pd.TODAY)]
+@pytest.mark.parametrize("query", [{}, {"owner": "Nobody"}, {"page": "3"}])
+def test_nothing_to_show_shows_an_empty_page(query):
+    varied_portfolio(5)
+    listing = Listing.from_query({**query, "owner": "Nobody"})
+    expected = dashboard_context(portfolio_rows(pd.TODAY), listing, pd.TODAY)
+    got = board_context(pd.TODAY, listing)
+    assert shown(got) == shown(expected)
+    assert (got["page"].total, got["page"].number, got["rows"]) == (0, 1, [])
 
 
 def _queries(client: Client, url: str) -> int:

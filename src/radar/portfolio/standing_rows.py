@@ -18,6 +18,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 
+from radar.portfolio.flag_kinds import kind_of_flag
 from radar.portfolio.models import Assessment, Standing
 
 # The columns after (alliance_id, as_of, computed_at), in the order `values` returns them.
@@ -39,6 +40,9 @@ COLUMNS = (
     "confirmed_total",
     "signal_total",
     "signal_categories",
+    "review_due",
+    "flag_count",
+    "flag_kinds",
 )
 JSON_COLUMNS = frozenset(
     {
@@ -70,6 +74,8 @@ def values(payload: Mapping[str, Any]) -> Values:
             titles.append(str(signal.get("title", "")))
     recommendation = payload.get("recommendation", {})
     flagged = sorted(set(confirmed) | set(watching))
+    cadence = list(payload.get("cadence", []))
+    kinds = sorted({kind_of_flag(str(flag.get("code", ""))) for flag in cadence})
     return (
         None if payload.get("score") is None else float(payload["score"]),
         payload.get("baseline_score"),
@@ -86,11 +92,26 @@ def values(payload: Mapping[str, Any]) -> Values:
         json.dumps(confirmed),
         json.dumps(watching),
         json.dumps(titles),
-        json.dumps(list(payload.get("cadence", []))),
+        json.dumps(cadence),
         sum(confirmed.values()),
         sum(confirmed.values()) + sum(watching.values()),
         f" {' '.join(flagged)} " if flagged else "",
+        review_due(cadence),
+        len(cadence),
+        f" {' '.join(kinds)} " if kinds else "",
     )
+
+
+def review_due(cadence: Sequence[Mapping[str, Any]]) -> date | None:
+    """The due day of the engine's review flag (radar.web.portfolio.next_review reads it
+    the same way); None without one."""
+    for flag in cadence:
+        if flag.get("code") == "review_overdue" and flag.get("due"):
+            try:
+                return date.fromisoformat(str(flag["due"]))
+            except ValueError:
+                return None
+    return None
 
 
 Row = tuple[int, date, datetime, Values]  # alliance id, as_of, computed_at, values
@@ -101,8 +122,16 @@ def write(rows: Sequence[Row]) -> int:
     if not rows:
         return 0
     ops = connection.ops
+    due = COLUMNS.index("review_due")
     params = [
-        (pk, ops.adapt_datefield_value(day), ops.adapt_datetimefield_value(at), *found)
+        (
+            pk,
+            ops.adapt_datefield_value(day),
+            ops.adapt_datetimefield_value(at),
+            *found[:due],
+            ops.adapt_datefield_value(found[due]),
+            *found[due + 1 :],
+        )
         for pk, day, at, found in rows
     ]
     with transaction.atomic(), connection.cursor() as cursor:

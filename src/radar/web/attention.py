@@ -7,11 +7,11 @@ the latest check-in's manual vs computed score), without extra queries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from radar.portfolio.flag_kinds import kind_of_flag
 from radar.web.portfolio import Row, awaits_neutral_review
 from radar.web.present import humanize_code
 
@@ -48,20 +48,6 @@ class Item:
         return KINDS[self.kind][1]
 
 
-def _kind_of_flag(code: str) -> str:
-    for needle, kind in (
-        ("agreement", "agreement"),
-        ("ritual", "ritual"),
-        ("decision", "decision"),
-        ("diverg", "divergence"),
-        ("review", "review"),
-        ("contact", "contact"),
-    ):
-        if needle in code:
-            return kind
-    return "other"
-
-
 def items_for(row: Row, today: date) -> list[Item]:
     summary = row.summary
     if summary is None:
@@ -78,7 +64,7 @@ def items_for(row: Row, today: date) -> list[Item]:
     kinds = set()
     for flag in row.cadence:
         code = str(flag.get("code", ""))
-        kind = _kind_of_flag(code)
+        kind = kind_of_flag(code)
         kinds.add(kind)
         found.append(Item(kind, row, str(flag.get("message") or humanize_code(code))))
     # Facts the engine may not flag itself; never listed twice.
@@ -105,33 +91,6 @@ def items_for(row: Row, today: date) -> list[Item]:
             )
         )
     return found
-
-
-def kinds_for(row: Row | Any, today: date) -> list[str]:
-    """The kinds `items_for` would list, in its order, without writing the details:
-    works on a Row and on a standing line (radar.web.board), so the whole portfolio
-    can be ranked from its standing and only the alliances shown are read in full."""
-    if not row.assessed:
-        return []
-    found = ["systemic"] if row.systemic else []
-    if row.confirmed_total:
-        found.append("pattern")
-    kinds = [_kind_of_flag(str(flag.get("code", ""))) for flag in row.cadence]
-    found.extend(kinds)
-    if "contact" not in kinds and (
-        row.last_contact is None or (today - row.last_contact.date()).days > NO_CONTACT_DAYS
-    ):
-        found.append("contact")
-    if "review" not in kinds and row.review_overdue:
-        found.append("review")
-    if "divergence" not in kinds and awaits_neutral_review(row, DIVERGENCE_POINTS):
-        found.append("divergence")
-    return found
-
-
-def rank(kinds: Sequence[str], score: float | None) -> tuple[int, int, float]:
-    """Where an alliance with these attention kinds stands in the grouped queue."""
-    return (min(KINDS[k][1] for k in kinds), -len(kinds), score if score is not None else 9)
 
 
 def attention_queue(rows: Iterable[Row], today: date) -> list[Item]:

@@ -35,6 +35,7 @@ DIRECT_CONTACT = (
 
 # Review cadence: monthly for strategic (tier 1) alliances, quarterly for the rest.
 REVIEW_EVERY_DAYS = {1: 31, 2: 92, 3: 92}
+DEFAULT_REVIEW_DAYS = 92
 
 
 @dataclass
@@ -231,7 +232,7 @@ def next_review(
         if flag.get("code") == "review_overdue" and flag.get("due"):
             due = parse_date(flag["due"])
             return due, due is not None and due < today
-    every = timedelta(days=REVIEW_EVERY_DAYS.get(tier, 92))
+    every = timedelta(days=REVIEW_EVERY_DAYS.get(tier, DEFAULT_REVIEW_DAYS))
     start = last_checkin or started_on  # never reviewed: one cycle after it began
     if start is None:
         return None, False

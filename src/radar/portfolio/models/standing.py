@@ -39,6 +39,17 @@ class Standing(models.Model):
     signal_categories = models.CharField(
         max_length=200, help_text="' communication resource ': categories with negative signals."
     )
+    review_due = models.DateField(null=True, help_text="Due day of the engine's review flag.")
+    flag_count = models.PositiveIntegerField(default=0, help_text="Cadence flags.")
+    flag_kinds = models.CharField(
+        max_length=200, default="", help_text="' agreement review ': the cadence flags' kinds."
+    )
+
+    class Meta:
+        # The dashboard's default order (score, then the alliances' order) and its
+        # "attention" columns are read from here; an index serves the score sort's
+        # first key.
+        indexes = [models.Index(fields=["score"], name="standing_score")]
 
     def __str__(self) -> str:
         return f"{self.alliance_id} as of {self.as_of}"
