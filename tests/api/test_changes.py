@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from auditlog.models import LogEntry
 
 from radar.portfolio.models import (
     ActionItem,
@@ -242,3 +243,16 @@ def test_a_changed_decision_must_not_repeat_one_or_its_action_titles(
     assert twice.status_code == 422 and twice.json()["detail"][0]["loc"][-1] == "actions"
     decision.refresh_from_db()
     assert decision.kind == "monitor" and not decision.actions.exists()
+
+
+def test_a_change_over_the_api_is_signed_by_the_tokens_user_in_the_history(
+    api_as: ApiAs, alliance: Alliance
+) -> None:
+    """The token signs the caller in inside the view, after the history's middleware ran:
+    the change must still be theirs, not "by the system"."""
+    ada = alliance.contacts.get(name="Ada Partner")
+    response = api_as("manager").patch(f"{base(alliance)}/contacts/{ada.pk}", {"title": "CTO"})
+    assert response.status_code == 200
+    entry = LogEntry.objects.get_for_object(ada).latest("timestamp")
+    assert entry.changes_dict["title"][1] == "CTO"
+    assert entry.actor is not None and entry.actor.username == "manager"
