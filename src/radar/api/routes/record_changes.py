@@ -26,6 +26,7 @@ from radar.api.routes.alliances import alliance_or_404
 from radar.api.routes.records import NEEDS_ACTIONS
 from radar.api.schemas import ContactOut, DecisionOut, InteractionOut, ObservationOut
 from radar.api.statuses import answers
+from radar.portfolio import hand_changes
 from radar.portfolio.assessments import reassess_alliance
 from radar.portfolio.models import ActionItem, Contact, Decision, Interaction, Observation
 
@@ -127,11 +128,13 @@ def update_interaction(
     request: HttpRequest, slug: str, pk: Id, data: InteractionPatch
 ) -> Status[object]:
     interaction = _record(Interaction, slug, pk)
+    before = hand_changes.state(interaction)
     # Its only unique key (source and id in the source) is not among the fields a PATCH
     # sends, so no change can clash.
     for field, value in data.changes().items():
         setattr(interaction, field, value)
     _save(interaction)
+    hand_changes.log_changed(interaction, before)
     return Status(200, interaction)
 
 
@@ -141,7 +144,9 @@ def update_interaction(
     **INTERACTION,  # type: ignore[arg-type]
 )
 def delete_interaction(request: HttpRequest, slug: str, pk: Id) -> Status[object]:
-    return _delete(_record(Interaction, slug, pk))
+    interaction = _record(Interaction, slug, pk)
+    hand_changes.log_deleted(interaction)
+    return _delete(interaction)
 
 
 OBSERVATION = {"tags": ["observations"], "auth": EDITORS}
