@@ -158,3 +158,18 @@ def test_a_decisions_actions_are_one_card_each_on_a_phone(page: Page, signed_in:
         assert box is not None and box["width"] >= form_width * 0.7, (label, box, form_width)
     assert overflow(page) <= 0
     screenshot(page, "phone-decision-actions")
+
+
+@pytest.mark.parametrize("list_name", ["contacts", "goals", "metric_definitions", "action_items"])
+def test_a_records_edit_links_are_in_sight_on_a_phone(
+    page: Page, signed_in: str, list_name: str
+) -> None:
+    """The record lists are one card per row on a phone (table.stacked-sm): no row's Edit
+    link is hidden past the right edge of a box that scrolls sideways."""
+    page.set_viewport_size(PHONE)
+    page.goto(signed_in + reverse(list_name, args=[world()["alliance"].slug]))
+    links = page.locator("td.row-actions a", has_text="Edit").all()
+    assert links, list_name
+    for link in links:
+        box = link.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= PHONE["width"], (list_name, box)

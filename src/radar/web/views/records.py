@@ -44,7 +44,8 @@ def record_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         "alliance": alliance,
         "kind": found,
         "rows": [
-            (r, [(c.value(r), c.numeric) for c in found.columns], found.muted(r)) for r in rows
+            (r, [(c.value(r), c.numeric, c.label) for c in found.columns], found.muted(r))
+            for r in rows
         ],
         "records": rows,
         "saved_pk": request.GET.get("saved", ""),
