@@ -23,6 +23,11 @@ from radar.web.templatetags.radar import number, unit_label, withunit
         (12.5, "h", "12.5 h"),
         (3.0, "", "3"),
         (None, "h", "—"),
+        (1.0, "items", "1 item"),
+        (1, "people", "1 person"),
+        (2.0, "items", "2 items"),
+        (1.0, "NPS", "1 NPS"),
+        (1.0, "process", "1 process"),
     ],
 )
 def test_numbers_read_as_people_write_them(value: float | None, unit: str, shown: str) -> None:
