@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from auditlog.models import LogEntry
 
 from radar.portfolio.models import (
     ActionItem,
@@ -195,3 +196,63 @@ def test_a_new_reset_needs_an_action_as_in_the_web_form(api_as: ApiAs, alliance:
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "actions"
     assert not Decision.objects.exists()
+
+
+def test_a_changed_contact_must_not_take_the_name_of_another_without_email(
+    api_as: ApiAs, alliance: Alliance
+) -> None:
+    """Without an e-mail a person is known by name: a PATCH that makes two alike is a 409."""
+    Contact.objects.create(alliance=alliance, side="partner", name="Cy Partner")
+    ada = alliance.contacts.get(name="Ada Partner")
+    url = f"{base(alliance)}/contacts/{ada.pk}"
+    manager = api_as("manager")
+    assert manager.patch(url, {"name": "Cy Partner"}).status_code == 409
+    ada.refresh_from_db()
+    assert ada.name == "Ada Partner"
+    assert manager.patch(url, {"name": "Ada P."}).status_code == 200
+
+
+def test_a_changed_observation_must_not_repeat_one_already_recorded(
+    api_as: ApiAs, alliance: Alliance
+) -> None:
+    day = date(2026, 10, 2)
+    Observation.objects.create(alliance=alliance, observed_on=day, title="Rival programme")
+    seen = Observation.objects.create(alliance=alliance, observed_on=day, title="x")
+    url = f"{base(alliance)}/observations/{seen.pk}"
+    clash = api_as("manager").patch(url, {"title": "Rival programme"})
+    assert clash.status_code == 409 and "already recorded" in clash.json()["detail"]
+    seen.refresh_from_db()
+    assert seen.title == "x"
+
+
+def test_a_changed_decision_must_not_repeat_one_or_its_action_titles(
+    api_as: ApiAs, alliance: Alliance
+) -> None:
+    Decision.objects.create(
+        alliance=alliance, decided_on=date(2026, 10, 5), kind="reset", rationale="Earlier"
+    )
+    decision = Decision.objects.create(
+        alliance=alliance, decided_on=date(2026, 10, 5), kind="monitor", rationale="Watch"
+    )
+    url = f"{base(alliance)}/decisions/{decision.pk}"
+    manager = api_as("manager")
+    action = {"title": "Meet the sponsor", "owner": "Bo", "due_on": "2026-10-20"}
+    clash = manager.patch(url, {"kind": "reset", "actions": [action]})
+    assert clash.status_code == 409 and "already recorded" in clash.json()["detail"]
+    twice = manager.patch(url, {"actions": [action, action]})
+    assert twice.status_code == 422 and twice.json()["detail"][0]["loc"][-1] == "actions"
+    decision.refresh_from_db()
+    assert decision.kind == "monitor" and not decision.actions.exists()
+
+
+def test_a_change_over_the_api_is_signed_by_the_tokens_user_in_the_history(
+    api_as: ApiAs, alliance: Alliance
+) -> None:
+    """The token signs the caller in inside the view, after the history's middleware ran:
+    the change must still be theirs, not "by the system"."""
+    ada = alliance.contacts.get(name="Ada Partner")
+    response = api_as("manager").patch(f"{base(alliance)}/contacts/{ada.pk}", {"title": "CTO"})
+    assert response.status_code == 200
+    entry = LogEntry.objects.get_for_object(ada).latest("timestamp")
+    assert entry.changes_dict["title"][1] == "CTO"
+    assert entry.actor is not None and entry.actor.username == "manager"

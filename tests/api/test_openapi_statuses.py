@@ -91,3 +91,31 @@ def test_every_status_a_route_answers_is_declared(api_as: ApiAs, alliance: Allia
     statuses = set().union(*seen.values())
     assert {200, 401, 403, 404, 422} <= statuses, statuses
     assert all(401 in got for got in seen.values())
+
+
+def test_a_write_that_can_clash_declares_its_409(api_as: ApiAs, alliance: Alliance) -> None:
+    """Each write below makes a record repeat another (tests/api/test_changes.py shows how):
+    the 409 it answers must be in the document."""
+    day = timezone.localdate()
+    ids = records(alliance)
+    Observation.objects.create(alliance=alliance, observed_on=day, title="Taken")
+    Decision.objects.create(alliance=alliance, decided_on=day, kind="reset", rationale="r")
+    Contact.objects.create(alliance=alliance, side="partner", name="Taken Name")
+    clashes = {
+        ("patch", "/api/alliances/{slug}/contacts/{pk}"): {"name": "Taken Name", "email": ""},
+        ("patch", "/api/alliances/{slug}/observations/{pk}"): {
+            "observed_on": day.isoformat(),
+            "title": "Taken",
+        },
+        ("patch", "/api/alliances/{slug}/decisions/{pk}"): {
+            "decided_on": day.isoformat(),
+            "kind": "reset",
+            "actions": [{"title": "t", "owner": "o", "due_on": day.isoformat()}],
+        },
+    }
+    declared = {(method, path): op for method, path, op in operations(api_as)}
+    manager = api_as("manager")
+    for (method, path), body in clashes.items():
+        status = call(manager, method, url(path, alliance.slug, ids), body)
+        assert status == 409, (method, path, status)
+        assert "409" in declared[(method, path)]["responses"], (method, path)

@@ -145,3 +145,31 @@ def test_no_page_scrolls_sideways_on_a_phone(page: Page, signed_in: str) -> None
                 wide.append(f"{url} tab {tab.inner_text()!r} ({overflow(page)} px too wide)")
         screenshot(page, f"phone-{name}")
     assert wide == [], "\n".join(wide)
+
+
+def test_a_decisions_actions_are_one_card_each_on_a_phone(page: Page, signed_in: str) -> None:
+    """Three columns of inputs in 390 px left a title box too narrow to type in and an
+    owner list cut to two letters: on a phone each action's fields take the full width."""
+    page.set_viewport_size(PHONE)
+    page.goto(signed_in + reverse("record_decision", args=[world()["alliance"].slug]))
+    form_width = page.locator("#entry-form").bounding_box()["width"]
+    for label in ("Action 1", "Owner 1", "Due 1"):
+        box = page.get_by_label(label, exact=True).bounding_box()
+        assert box is not None and box["width"] >= form_width * 0.7, (label, box, form_width)
+    assert overflow(page) <= 0
+    screenshot(page, "phone-decision-actions")
+
+
+@pytest.mark.parametrize("list_name", ["contacts", "goals", "metric_definitions", "action_items"])
+def test_a_records_edit_links_are_in_sight_on_a_phone(
+    page: Page, signed_in: str, list_name: str
+) -> None:
+    """The record lists are one card per row on a phone (table.stacked-sm): no row's Edit
+    link is hidden past the right edge of a box that scrolls sideways."""
+    page.set_viewport_size(PHONE)
+    page.goto(signed_in + reverse(list_name, args=[world()["alliance"].slug]))
+    links = page.locator("td.row-actions a", has_text="Edit").all()
+    assert links, list_name
+    for link in links:
+        box = link.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= PHONE["width"], (list_name, box)

@@ -6,10 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import User
+from django.urls import reverse
 
 from radar.portfolio.models import Alliance, Decision, Partner, Playbook, PlaybookStep
 from radar.portfolio.playbooks import apply_playbook, owner_for
 from tests.portfolio.playbook_defaults import DEFAULT_PLAYBOOKS, add_defaults
+from tests.web.support import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +67,38 @@ def test_an_edited_or_switched_off_playbook_is_what_applies() -> None:
     reset.save()
     assert apply_playbook(Decision.objects.first()) == []
     assert apply_playbook(decision("monitor")) == []  # no playbook for monitoring
+
+
+def test_an_admin_edits_a_playbook_in_the_admin_and_the_next_exit_follows_it(
+    users: dict[str, User],
+) -> None:
+    exit_playbook = Playbook.objects.get(response="exit")
+    steps = list(exit_playbook.steps.all())
+    admin = client_for(users["admin"])
+    change = reverse("admin:portfolio_playbook_change", args=[exit_playbook.pk])
+    assert admin.get(change).status_code == 200
+    form = {
+        "response": "exit",
+        "name": exit_playbook.name,
+        "intro": exit_playbook.intro,
+        "active": "on",
+        "steps-TOTAL_FORMS": str(len(steps)),
+        "steps-INITIAL_FORMS": str(len(steps)),
+        "steps-MIN_NUM_FORMS": "0",
+        "steps-MAX_NUM_FORMS": "1000",
+    }
+    for i, step in enumerate(steps):
+        form |= {
+            f"steps-{i}-id": str(step.pk),
+            f"steps-{i}-playbook": str(exit_playbook.pk),
+            f"steps-{i}-order": str(step.order),
+            f"steps-{i}-title": "Tell the partner's sponsor in person" if i == 0 else step.title,
+            f"steps-{i}-due_after_days": "2" if i == 0 else str(step.due_after_days),
+        }
+    assert admin.post(change, form).status_code == 302
+    made = apply_playbook(decision("exit"))
+    assert (made[0].title, made[0].due_on) == (
+        "Tell the partner's sponsor in person",
+        date(2026, 9, 1) + timedelta(days=2),
+    )
+    assert client_for(users["manager"]).get(change).status_code in (302, 403)  # admins only

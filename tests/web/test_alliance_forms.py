@@ -45,6 +45,21 @@ def test_it_creates_an_alliance_with_a_new_partner_and_assesses_it(
     assert "Next steps for Acme Cloud" in page and "Set its goals" in page
 
 
+def test_the_first_two_people_cannot_share_a_name_without_an_email(
+    manager_client: Client, users
+) -> None:
+    """Without an e-mail a person is known by name within the alliance: the same name on
+    both sides is a form error (the store would refuse the second), not a crash."""
+    same = new(partner_contact="Sam Lee", our_contact="Sam Lee")
+    response = manager_client.post(reverse("new_alliance"), same)
+    assert response.status_code == 400
+    assert "Sam Lee is also named as our alliance manager" in response.content.decode()
+    assert not Alliance.objects.filter(name="Acme Cloud").exists()
+    with_email = {**same, "partner_contact_email": "sam@acme.example"}
+    assert manager_client.post(reverse("new_alliance"), with_email).status_code == 302
+    assert Contact.objects.filter(name="Sam Lee").count() == 2
+
+
 def test_it_picks_an_existing_partner_whatever_the_case(
     manager_client: Client, alliance: Alliance
 ) -> None:

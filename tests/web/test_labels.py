@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from radar.engine.vocab import ContextKind, Direction, InteractionKind, Ritual, Side
 from radar.portfolio.choices import choices, label_of
+from radar.portfolio.models import Alliance
 from radar.web.templatetags.radar import number, unit_label, withunit
 
 
@@ -18,6 +23,11 @@ from radar.web.templatetags.radar import number, unit_label, withunit
         (12.5, "h", "12.5 h"),
         (3.0, "", "3"),
         (None, "h", "—"),
+        (1.0, "items", "1 item"),
+        (1, "people", "1 person"),
+        (2.0, "items", "2 items"),
+        (1.0, "NPS", "1 NPS"),
+        (1.0, "process", "1 process"),
     ],
 )
 def test_numbers_read_as_people_write_them(value: float | None, unit: str, shown: str) -> None:
@@ -51,3 +61,19 @@ def test_no_choice_label_keeps_an_underscore_or_a_lower_case_start() -> None:
         if isinstance(enum, type) and issubclass(enum, str) and enum is not str:
             for _value, label in choices(enum):
                 assert "_" not in label and label[0].isupper(), (enum.__name__, label)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "page", ["log_interaction", "record_metric", "add_observation", "monthly_review", "decide"]
+)
+def test_form_labels_read_as_words_without_a_trailing_colon(
+    manager_client: Client, alliance: Alliance, page: str
+) -> None:
+    name = "record_decision" if page == "decide" else page
+    html = manager_client.get(reverse(name, args=[alliance.slug])).content.decode()
+    labels = re.findall(r"<label[^>]*>(.*?)</label>", html, flags=re.S)
+    assert labels, page
+    assert [label for label in labels if label.strip().endswith(":")] == []
+    if page == "log_interaction":
+        assert "Duration (minutes)" in html and "Duration minutes" not in html

@@ -79,6 +79,20 @@ def test_a_champion_who_leaves_is_recorded_with_a_new_successor(
     assert "left the organisation 15 Oct 2026; Ben Next took over" in listed
 
 
+@pytest.mark.parametrize("typed", ["Bo Ours", "bo ours", "Ada Partner"])
+def test_a_new_successor_typed_by_name_is_not_someone_already_on_record(
+    manager_client: Client, alliance: Alliance, typed: str
+) -> None:
+    """Typing the name of someone on record (or the leaver's own) is a form error that
+    says to pick them from the list, not a person created twice (the store refuses)."""
+    ada = alliance.contacts.get(name="Ada Partner")
+    data = person(name="Ada Partner", ended_on="2026-10-15", end_reason="left", new_successor=typed)
+    body = errors(manager_client.post(url("contact_edit", alliance, ada.pk), data))
+    assert "is already on record: pick them from the list" in body
+    ada.refresh_from_db()
+    assert ada.ended_on is None and alliance.contacts.count() == 2
+
+
 @pytest.mark.parametrize(
     ("fields", "field_error"),
     [

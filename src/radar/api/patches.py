@@ -10,10 +10,10 @@ from datetime import date, datetime
 from typing import Annotated, Any, ClassVar
 
 from ninja import Field
-from pydantic import AfterValidator, model_validator
+from pydantic import AfterValidator, field_validator, model_validator
 
 from radar.api.bounds import MAX_QUANTITY, Input
-from radar.api.schemas import ActionItemSchema
+from radar.api.schemas import ActionItemSchema, distinct_titles
 from radar.engine.vocab import (
     AllianceKind,
     Category,
@@ -121,3 +121,8 @@ class DecisionPatch(PatchSchema):
     actions: list[ActionItemSchema] | None = Field(
         None, description="Replaces every action item of the decision"
     )
+
+    @field_validator("actions")
+    @classmethod
+    def titles_differ(cls, actions: list[ActionItemSchema] | None) -> list[ActionItemSchema] | None:
+        return None if actions is None else distinct_titles(actions)

@@ -165,6 +165,14 @@ class DecisionOut(Schema):
     actions: list[ActionItemSchema]
 
 
+def distinct_titles(actions: list[ActionItemSchema]) -> list[ActionItemSchema]:
+    """A decision's actions are told apart by title (the store's key): no two alike."""
+    titles = [action.title for action in actions]
+    if len(set(titles)) != len(titles):
+        raise ValueError("two actions have the same title; give each its own")
+    return actions
+
+
 class DecisionIn(Input):
     decided_on: date
     kind: DecisionKind
@@ -174,7 +182,4 @@ class DecisionIn(Input):
     @field_validator("actions")
     @classmethod
     def titles_differ(cls, actions: list[ActionItemSchema]) -> list[ActionItemSchema]:
-        titles = [action.title for action in actions]
-        if len(set(titles)) != len(titles):
-            raise ValueError("two actions have the same title; give each its own")
-        return actions
+        return distinct_titles(actions)

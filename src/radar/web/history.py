@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from radar.portfolio.audit import TRACKED
+from radar.portfolio.hand_changes import BY_HAND
 from radar.web.days import day_after
 
 ACTIONS = {
@@ -27,6 +28,8 @@ RECORD_NAMES = {
     "metricdefinition": "Metric",
     "governancebody": "Governance body",
     "checkin": "Health review",
+    "metricvalue": "Metric value",
+    "surveyresponse": "Survey response",
     "reviewcomment": "Neutral review",
     "contextfactor": "Context factor",
     "playbookstep": "Playbook step",
@@ -101,7 +104,7 @@ def alliance_changes(alliance_id: int, cutoff: date, limit: int) -> QuerySet[Log
 
 
 def tracked_types() -> list[ContentType]:
-    types = ContentType.objects.get_for_models(*TRACKED).values()
+    types = ContentType.objects.get_for_models(*TRACKED, *BY_HAND).values()
     return sorted(types, key=record_name)
 
 

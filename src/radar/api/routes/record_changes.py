@@ -1,13 +1,17 @@
 """Change (PATCH) or delete (DELETE) one contact, interaction, observation or decision.
 
 The same role rule as creating them (editors), the same checks as the web forms,
-and the alliance is re-assessed after each change, as after a POST.
+and the alliance is re-assessed after each change, as after a POST. A change that
+would make a record repeat another (the store's unique keys: a person's name without
+an e-mail, an observation's day and title, a decision's day and kind) is a 409, as
+the same record sent by POST is, instead of failing in the database.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.http import HttpRequest
@@ -22,6 +26,7 @@ from radar.api.routes.alliances import alliance_or_404
 from radar.api.routes.records import NEEDS_ACTIONS
 from radar.api.schemas import ContactOut, DecisionOut, InteractionOut, ObservationOut
 from radar.api.statuses import answers
+from radar.portfolio import hand_changes
 from radar.portfolio.assessments import reassess_alliance
 from radar.portfolio.models import ActionItem, Contact, Decision, Interaction, Observation
 
@@ -37,9 +42,18 @@ def _record(model: type[Model], slug: str, pk: int) -> Any:
     return get_object_or_404(model, pk=pk, alliance=alliance)
 
 
-def _apply(record: Any, changes: dict[str, Any]) -> None:
+def _clash(record: Any, changes: dict[str, Any]) -> Status[object] | None:
+    """Make the changes in memory; a 409 when the record would then repeat another."""
     for field, value in changes.items():
         setattr(record, field, value)
+    try:
+        record.validate_constraints()
+    except ValidationError as clash:
+        return Status(409, {"detail": " ".join(clash.messages)})
+    return None
+
+
+def _save(record: Any) -> None:
     record.save()
     reassess_alliance(record.alliance_id, timezone.localdate())
 
@@ -86,10 +100,10 @@ def update_contact(request: HttpRequest, slug: str, pk: Id, data: ContactPatch) 
     email = changes.get("email")
     if email and contact.alliance.contacts.filter(email__iexact=email).exclude(pk=pk).exists():
         return Status(409, {"detail": f"{email} is already a contact of {contact.alliance.name}."})
-    problem = _contact_problem(contact, changes)
+    problem = _contact_problem(contact, changes) or _clash(contact, changes)
     if problem is not None:
         return problem
-    _apply(contact, changes)
+    _save(contact)
     return Status(200, contact)
 
 
@@ -114,7 +128,13 @@ def update_interaction(
     request: HttpRequest, slug: str, pk: Id, data: InteractionPatch
 ) -> Status[object]:
     interaction = _record(Interaction, slug, pk)
-    _apply(interaction, data.changes())
+    before = hand_changes.state(interaction)
+    # Its only unique key (source and id in the source) is not among the fields a PATCH
+    # sends, so no change can clash.
+    for field, value in data.changes().items():
+        setattr(interaction, field, value)
+    _save(interaction)
+    hand_changes.log_changed(interaction, before)
     return Status(200, interaction)
 
 
@@ -124,7 +144,9 @@ def update_interaction(
     **INTERACTION,  # type: ignore[arg-type]
 )
 def delete_interaction(request: HttpRequest, slug: str, pk: Id) -> Status[object]:
-    return _delete(_record(Interaction, slug, pk))
+    interaction = _record(Interaction, slug, pk)
+    hand_changes.log_deleted(interaction)
+    return _delete(interaction)
 
 
 OBSERVATION = {"tags": ["observations"], "auth": EDITORS}
@@ -132,14 +154,17 @@ OBSERVATION = {"tags": ["observations"], "auth": EDITORS}
 
 @router.patch(
     "/alliances/{slug}/observations/{pk}",
-    response=answers(200, ObservationOut, write=True),
+    response=answers(200, ObservationOut, write=True, conflict=True),
     **OBSERVATION,  # type: ignore[arg-type]
 )
 def update_observation(
     request: HttpRequest, slug: str, pk: Id, data: ObservationPatch
 ) -> Status[object]:
     observation = _record(Observation, slug, pk)
-    _apply(observation, data.changes())
+    clash = _clash(observation, data.changes())
+    if clash is not None:
+        return clash
+    _save(observation)
     return Status(200, observation)
 
 
@@ -157,7 +182,7 @@ DECISION = {"tags": ["decisions"], "auth": EDITORS}
 
 @router.patch(
     "/alliances/{slug}/decisions/{pk}",
-    response=answers(200, DecisionOut, write=True),
+    response=answers(200, DecisionOut, write=True, conflict=True),
     **DECISION,  # type: ignore[arg-type]
 )
 def update_decision(request: HttpRequest, slug: str, pk: Id, data: DecisionPatch) -> Status[object]:
@@ -168,11 +193,14 @@ def update_decision(request: HttpRequest, slug: str, pk: Id, data: DecisionPatch
     left = len(actions) if actions is not None else decision.actions.count()
     if kind in ("reset", "exit") and not left:
         return _problem("actions", NEEDS_ACTIONS)
+    clash = _clash(decision, changes)
+    if clash is not None:
+        return clash
     with transaction.atomic():
         if actions is not None:
             decision.actions.all().delete()
             ActionItem.objects.bulk_create(ActionItem(decision=decision, **a) for a in actions)
-        _apply(decision, changes)
+        _save(decision)
     return Status(200, Decision.objects.prefetch_related("actions").get(pk=decision.pk))
 
 

@@ -25,6 +25,7 @@ from radar.api.schemas import (
     ObservationOut,
 )
 from radar.api.statuses import answers
+from radar.portfolio import hand_changes
 from radar.portfolio.assessments import reassess_alliance
 from radar.portfolio.models import ActionItem, Contact, Decision, Interaction, Observation
 
@@ -86,6 +87,7 @@ def list_interactions(request: HttpRequest, slug: str) -> object:
 def create_interaction(request: HttpRequest, slug: str, data: InteractionIn) -> Status[object]:
     alliance = alliance_or_404(slug)
     interaction = Interaction.objects.create(alliance=alliance, source="api", **data.dict())
+    hand_changes.log_added(interaction)
     _reassess(alliance.pk)
     return Status(201, interaction)
 

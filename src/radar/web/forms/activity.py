@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from radar.portfolio import hand_changes
 from radar.portfolio.models import Contact, Deliverable, Interaction, InteractionParticipant
 from radar.web.forms.base import AllianceModelForm, DateInput, DateTimeInput
 
@@ -34,7 +35,12 @@ class InteractionForm(AllianceModelForm):
             "notes",
         ]
         widgets = {"occurred_at": DateTimeInput(), "notes": forms.Textarea(attrs={"rows": 4})}
-        labels = {"occurred_at": "When", "ritual": "Meeting type", "cancelled": "It was cancelled"}
+        labels = {
+            "occurred_at": "When",
+            "ritual": "Meeting type",
+            "cancelled": "It was cancelled",
+            "duration_minutes": "Duration (minutes)",
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -57,6 +63,7 @@ class InteractionForm(AllianceModelForm):
                 InteractionParticipant(interaction=interaction, contact=c, attended=attended)
                 for c in people
             )
+            hand_changes.log_added(interaction)
         return interaction
 
 

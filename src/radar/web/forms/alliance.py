@@ -167,7 +167,22 @@ class NewAllianceForm(AllianceForm):
         extra = data.get("partner_contact_title") or data.get("partner_contact_email")
         if extra and not data.get("partner_contact"):
             self.add_error("partner_contact", "Give the contact's name.")
+        theirs, ours = data.get("partner_contact"), self._our_contact(data)
+        if theirs and theirs == ours and not data.get("partner_contact_email"):
+            # Without an e-mail a person is known by name within the alliance.
+            self.add_error(
+                "partner_contact",
+                f"{theirs} is also named as our alliance manager: add their e-mail, or tell"
+                " the two apart by name.",
+            )
         return data
+
+    @staticmethod
+    def _our_contact(data: dict[str, Any]) -> str:
+        """Who is recorded on our side: the name typed, else the owner."""
+        owner = data.get("owner")
+        named = owner.get_full_name() or owner.get_username() if owner else ""
+        return str(data.get("our_contact") or named)
 
     def save(self, commit: bool = True) -> Alliance:
         with transaction.atomic():
@@ -189,7 +204,7 @@ class NewAllianceForm(AllianceForm):
                 role="champion",
                 started_on=day,
             )
-        ours = data.get("our_contact") or (alliance.owner_display if alliance.owner_id else "")
+        ours = self._our_contact(data)
         if ours:
             Contact.objects.create(
                 alliance=alliance, side="ours", name=ours, role="alliance_manager", started_on=day

@@ -90,10 +90,21 @@ class ContactForm(RecordForm):
             self.add_error(
                 "new_successor", "Pick someone from the list or type a new name, not both."
             )
+        typed = (data.get("new_successor") or "").strip()
+        if typed and self._on_record(typed, data.get("name") or ""):
+            # Created by name, the successor would repeat a person the store already has.
+            self.add_error(
+                "new_successor", f"{typed} is already on record: pick them from the list."
+            )
         successor = data.get("successor")
         if successor is not None and data.get("side") and successor.side != data["side"]:
             self.add_error("successor", "The successor should be on the same side.")
         return data
+
+    def _on_record(self, name: str, own_name: str) -> bool:
+        if name.casefold() == own_name.strip().casefold():
+            return True
+        return Contact.objects.filter(alliance=self.alliance, name__iexact=name).exists()
 
     def save(self, commit: bool = True) -> Contact:
         contact: Contact = super().save(commit=False)

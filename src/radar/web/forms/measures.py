@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from radar.portfolio import hand_changes
 from radar.portfolio.models import Alliance, MetricDefinition, MetricValue
 
 
@@ -40,9 +41,14 @@ class MetricValueForm(forms.Form):
         self.fields["metric"].queryset = MetricDefinition.objects.filter(alliance=alliance)
 
     def save(self) -> MetricValue:
+        key = {"metric": self.cleaned_data["metric"], "period": self.cleaned_data["period"]}
+        earlier = MetricValue.objects.filter(**key).first()
+        before = hand_changes.state(earlier) if earlier is not None else None
         value, _created = MetricValue.objects.update_or_create(
-            metric=self.cleaned_data["metric"],
-            period=self.cleaned_data["period"],
-            defaults={"value": self.cleaned_data["value"], "source": "web"},
+            **key, defaults={"value": self.cleaned_data["value"], "source": "web"}
         )
+        if before is None:
+            hand_changes.log_added(value)
+        else:
+            hand_changes.log_changed(value, before)
         return value

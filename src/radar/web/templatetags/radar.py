@@ -188,7 +188,20 @@ def withunit(value: float | None, unit: str = "") -> str:
     scale = _SCALE.match(unit or "")
     if scale:
         return f"{text} out of {scale.group(1)}"
-    return f"{text} {unit}".strip() if unit else text
+    return f"{text} {_for_one(unit) if text == '1' else unit}".strip() if unit else text
+
+
+# Units that are counted things read in the singular for one: "1 item", "1 person".
+_IRREGULAR_SINGULAR = {"people": "person"}
+
+
+def _for_one(unit: str) -> str:
+    if unit in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[unit]
+    # A plain lower-case plural word ("items", "customers"); not "NPS", "EUR" or "hours/week".
+    if re.fullmatch(r"[a-z]+s", unit) and not unit.endswith("ss"):
+        return unit[:-1]
+    return unit
 
 
 @register.filter

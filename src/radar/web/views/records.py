@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from radar.accounts.roles import Ability, can, requires
+from radar.portfolio import hand_changes
 from radar.portfolio.models import Alliance
 from radar.web.records.deletion import Deletion
 from radar.web.records.kinds import KINDS, Kind, label_of
@@ -43,7 +44,8 @@ def record_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         "alliance": alliance,
         "kind": found,
         "rows": [
-            (r, [(c.value(r), c.numeric) for c in found.columns], found.muted(r)) for r in rows
+            (r, [(c.value(r), c.numeric, c.label) for c in found.columns], found.muted(r))
+            for r in rows
         ],
         "records": rows,
         "saved_pk": request.GET.get("saved", ""),
@@ -62,6 +64,20 @@ def _extra(kind: Kind, alliance: Alliance, rows: list[Any]) -> dict[str, Any]:
     return {}
 
 
+def _by_hand(record: Any) -> bool:
+    """Records outside the signal-tracked history, whose changes are logged here."""
+    return type(record) in hand_changes.BY_HAND
+
+
+def _log_saved(record: Any, before: dict[str, str] | None) -> None:
+    if not _by_hand(record):
+        return
+    if before is None:
+        hand_changes.log_added(record)
+    else:
+        hand_changes.log_changed(record, before)
+
+
 @requires(Ability.EDIT)
 def record_form(request: HttpRequest, slug: str, kind: str, pk: int | None = None) -> HttpResponse:
     found = KINDS[kind]
@@ -69,10 +85,13 @@ def record_form(request: HttpRequest, slug: str, kind: str, pk: int | None = Non
     instance = _record(found, alliance, pk) if pk is not None else None
     kwargs: dict[str, Any] = {"alliance": alliance, "user": request.user, "instance": instance}
     if request.method == "POST":
+        # Taken before validation, which writes the posted values onto the instance.
+        before = hand_changes.state(instance) if _by_hand(instance) else None
         form = found.form(request.POST, **kwargs)
         if form.is_valid():
             with transaction.atomic():
                 record = form.save()
+                _log_saved(record, before)
             verb = "saved" if instance is not None else "added"
             said = reassess(alliance)
             message = f"{found.noun.capitalize()} {verb}: {label_of(record)}. {said}"
@@ -112,6 +131,8 @@ def record_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     if request.method == "POST" and deletion.confirmed():
         name = label_of(record)
         with transaction.atomic():
+            if _by_hand(record):
+                hand_changes.log_deleted(record)
             record.delete()
         message = f"{found.noun.capitalize()} deleted: {name}. {reassess(alliance)}"
         return saved(request, list_url(found, alliance), message)
