@@ -10,7 +10,7 @@ scores against last week that reads well in any mail client.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.template.loader import render_to_string
@@ -22,7 +22,6 @@ from radar.notify.recipients import Choices, is_admin
 from radar.portfolio.models import Alliance
 
 SHOWN = 12  # items per section; the rest are counted
-ACTIONS_AHEAD = timedelta(days=14)
 IMPROVED_POINTS = 0.3
 CLEARED = {
     "systemic": "no longer systemic",
@@ -149,17 +148,31 @@ def _add(
         scores.append(ScoreRow(alliance.name, link, summary.score, before))
         if before is not None and summary.score - before >= IMPROVED_POINTS - 1e-9:
             item("improved", f"Score up from {before:.1f} to {summary.score:.1f} since last week.")
-    for name, seen, days in facts.quiet_contacts.get(alliance.pk, []):
-        item("people", f"{name}: last contact {days} days ago ({seen:%d %b %Y}).")
+    for name, seen, every in facts.quiet_contacts.get(alliance.pk, []):
+        item("people", _quiet(name, seen, every, facts.today))
     for title, owner, due in facts.actions.get(alliance.pk, []):
-        if due < facts.today:
-            item("actions", f"Overdue since {due:%d %b}: {title} ({owner}).")
-        elif due <= facts.today + ACTIONS_AHEAD:
-            item("actions", f"Due {due:%d %b}: {title} ({owner}).")
+        item("actions", _action(title, owner, due, facts.today))
     for label, day in facts.deadlines.get(alliance.pk, []):
         item("deadlines", f"{label} on {day:%d %b %Y} (in {(day - facts.today).days} days).")
     for kind in facts.cleared.get(alliance.pk, []):
         item("improved", f"{CLEARED.get(kind, kind).capitalize()}.")
+
+
+def _quiet(name: str, seen: date | None, every: int, today: date) -> str:
+    if seen is None:
+        return f"{name}: no direct contact on record (keep in touch every {every} days)."
+    return (
+        f"{name}: last direct contact {(today - seen).days} days ago ({seen:%d %b %Y}); "
+        f"keep in touch every {every} days."
+    )
+
+
+def _action(title: str, owner: str, due: date, today: date) -> str:
+    """Every open action, each alliance's in due-date order: overdue ones say since when."""
+    who = f" ({owner})" if owner else ""
+    if due < today:
+        return f"Overdue since {due:%d %b %Y}: {title}{who}."
+    return f"Due {due:%d %b %Y}: {title}{who}."
 
 
 def message(digest: Digest) -> Message:
