@@ -66,6 +66,15 @@ class Install:
         with psycopg.connect(self.url.replace("postgres://", "postgresql://", 1)) as db:
             return db.execute(query).fetchall()  # type: ignore[arg-type]
 
+    def sql_write(self, statement: str) -> None:
+        """One write, committed, as another program on the same database would."""
+        if self.backend == "sqlite":
+            with sqlite3.connect(self.folder / "radar.sqlite3", timeout=30) as db:
+                db.execute(statement)
+            return
+        with psycopg.connect(self.url.replace("postgres://", "postgresql://", 1)) as db:
+            db.execute(statement)  # type: ignore[arg-type]
+
     def start_worker(self, extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
         log = (self.folder / f"worker-{len(self.workers)}.log").open("wb")
         process = subprocess.Popen(

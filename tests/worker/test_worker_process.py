@@ -26,6 +26,22 @@ Schedule.objects.filter(name="Nightly re-assessment").update(
 )
 """
 
+# Everyone's digest day is today, and the digests' schedule is due.
+MAKE_DIGESTS_DUE = """
+from datetime import timedelta
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django_q.models import Schedule
+from radar.notify.models import Preference
+for user in get_user_model().objects.all():
+    Preference.objects.update_or_create(
+        user=user, defaults={"digest_day": timezone.localdate().weekday()}
+    )
+Schedule.objects.filter(name__startswith="Weekly digests").update(
+    next_run=timezone.now() - timedelta(minutes=1)
+)
+"""
+
 ENQUEUE = """
 from radar.worker.jobs import enqueue
 for n in range({count}):
@@ -65,6 +81,30 @@ def test_workers_run_the_due_nightly_schedule_and_queued_jobs(tmp_path: Path, ba
         assert assessed == alliances
         assert site.sql("SELECT COUNT(*) FROM notify_alertstate WHERE active")[0][0] > 0
         assert site.sql("SELECT COUNT(*) FROM notify_notification")[0][0] > 0
+
+        # A write the every-minute schedule picks up: the re-score of that alliance.
+        site.sql_write(
+            "UPDATE portfolio_interaction SET cancelled = NOT cancelled "
+            "WHERE id = (SELECT MIN(id) FROM portfolio_interaction)"
+        )
+        assert site.sql("SELECT COUNT(*) FROM worker_rescoremark")[0][0] == 1
+
+        def rescored() -> bool:
+            done = site.sql("SELECT COUNT(*) FROM worker_job WHERE kind = 'rescore'")[0][0]
+            marks = site.sql("SELECT COUNT(*) FROM worker_rescoremark")[0][0]
+            return done >= 1 and marks == 0
+
+        site.wait_for("the re-score of the changed alliance", rescored)
+        assert site.sql("SELECT status FROM worker_job WHERE kind = 'rescore'") == [("done",)]
+
+        site.shell(MAKE_DIGESTS_DUE)
+        users = site.sql("SELECT COUNT(*) FROM auth_user")[0][0]
+        site.wait_for(
+            "the digests job",
+            lambda: site.sql("SELECT status FROM worker_job WHERE kind = 'digests'") == [("done",)],
+        )
+        digests = site.sql("SELECT COUNT(*) FROM notify_notification WHERE kind = 'digest'")[0][0]
+        assert digests == site.sql("SELECT COUNT(*) FROM notify_digestsent")[0][0] == users
 
         jobs = enqueue(site, "evaluate", count=4)
         site.wait_for("four queued jobs", lambda: all(status(site, j)[0] == "done" for j in jobs))
