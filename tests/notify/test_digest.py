@@ -175,3 +175,25 @@ def test_the_digests_job_fails_saying_how_many_could_not_be_delivered(
     assert job.result == {"digests": 1, "undelivered": 1}
     assert job.message.startswith("Sent 1 digest(s), but 1 e-mail(s) or chat post(s)")
     assert Notification.objects.filter(user=world["owner"], kind="digest").count() == 1
+
+
+def test_an_alliance_without_enough_data_for_a_score_is_listed_not_a_crash(
+    world: dict[str, Any],
+) -> None:
+    from dataclasses import replace
+
+    from radar.notify.digest import message
+
+    newcomer = alliance("Newcomer")
+    newcomer.owner = world["owner"]
+    newcomer.save()
+    store(assessment(newcomer, 3.0, as_of=TODAY - timedelta(days=8)))
+    store(replace(assessment(newcomer, 3.0), score=None))  # "not enough data yet"
+    (digest,) = build_digests(TODAY, [(world["owner"], Choices())])
+    assert [(row.alliance, row.score) for row in digest.scores] == [
+        ("Helix", 2.6),
+        ("Newcomer", None),
+    ], "scored ones lowest first, then those without a score"
+    sent = message(digest)
+    assert "not enough data yet  Newcomer" in sent.text
+    assert "Newcomer</a></td>" in sent.html and "not enough data yet" in sent.html

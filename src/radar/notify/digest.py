@@ -62,16 +62,22 @@ class Section:
 class ScoreRow:
     alliance: str
     link: str
-    score: float
+    score: float | None  # None: not enough data yet (engine schema 2.0)
     last_week: float | None
 
     @property
     def width(self) -> int:
-        return max(2, round(self.score / 5 * 100))
+        return 0 if self.score is None else max(2, round(self.score / 5 * 100))
 
     @property
     def change(self) -> float | None:
-        return None if self.last_week is None else round(self.score - self.last_week, 1)
+        if self.score is None or self.last_week is None:
+            return None
+        return round(self.score - self.last_week, 1)
+
+    def order(self) -> tuple[bool, float]:
+        """Lowest score first; those without a score after the scored ones."""
+        return (self.score is None, self.score or 0.0)
 
 
 @dataclass
@@ -117,7 +123,7 @@ def build(user: AbstractBaseUser, choice: Choices, facts: PortfolioFacts) -> Dig
     scores: list[ScoreRow] = []
     for alliance in alliances:
         _add(alliance, facts, sections, scores)
-    scores.sort(key=lambda row: row.score)
+    scores.sort(key=ScoreRow.order)
     return Digest(user, facts.today, len(alliances), list(sections.values()), scores)
 
 
@@ -144,10 +150,12 @@ def _add(
             key = CADENCE_SECTIONS.get(str(flag.get("code", "")))
             if key:
                 item(key, str(flag.get("message", "")))
-        before = facts.last_week.get(alliance.pk)
-        scores.append(ScoreRow(alliance.name, link, summary.score, before))
-        if before is not None and summary.score - before >= IMPROVED_POINTS - 1e-9:
-            item("improved", f"Score up from {before:.1f} to {summary.score:.1f} since last week.")
+        row = ScoreRow(alliance.name, link, summary.score, facts.last_week.get(alliance.pk))
+        scores.append(row)
+        if row.change is not None and row.change >= IMPROVED_POINTS - 1e-9:
+            item(
+                "improved", f"Score up from {row.last_week:.1f} to {row.score:.1f} since last week."
+            )
     for name, seen, every in facts.quiet_contacts.get(alliance.pk, []):
         item("people", _quiet(name, seen, every, facts.today))
     for title, owner, due in facts.actions.get(alliance.pk, []):
