@@ -158,3 +158,32 @@ def test_a_job_whose_worker_is_killed_is_run_again_by_the_next_worker(
         assert status(site, job) == ("done", 2), f"{message} {error}\n{site.logs()}"
         assert message == "Imported bundle."
         assert site.sql("SELECT COUNT(*) FROM portfolio_alliance")[0][0] == 40
+
+
+@pytest.mark.parametrize("to_every_process", [False, True], ids=["main", "whole-group"])
+def test_a_worker_stops_on_sigterm_to_its_main_process_or_to_all_of_them(
+    tmp_path: Path, to_every_process: bool
+) -> None:
+    """SIGTERM to the main process (Ctrl+C, `make run` stopping, systemd KillMode=mixed)
+    or to every process of the worker at once (systemd's default) ends it, all of it.
+    The second used to hang the main process until it was killed (django-q2 issue #346)."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    with install(tmp_path, "sqlite") as site:
+        worker = site.start_worker()
+        site.wait_for("the cluster to run", lambda: "[radar] running." in site.logs())
+        if to_every_process:
+            os.killpg(worker.pid, signal.SIGTERM)
+        else:
+            worker.send_signal(signal.SIGTERM)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"still running 30 s after SIGTERM\n{site.logs()}")
+        assert worker.returncode == 0
+        time.sleep(1)
+        with pytest.raises(ProcessLookupError):
+            os.killpg(worker.pid, 0)  # no process of the worker is left behind
