@@ -187,3 +187,37 @@ def test_a_worker_stops_on_sigterm_to_its_main_process_or_to_all_of_them(
         time.sleep(1)
         with pytest.raises(ProcessLookupError):
             os.killpg(worker.pid, 0)  # no process of the worker is left behind
+
+
+def test_sigterm_to_the_main_process_lets_the_running_job_finish(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    bundle = tmp_path / "bundle"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.generate",
+            str(bundle),
+            "--alliances",
+            "40",
+            "--months",
+            "12",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    with install(tmp_path / "site", "sqlite") as site:
+        worker = site.start_worker()
+        upload = {
+            "upload": {"path": str(bundle), "name": "bundle", "size": 0},
+            "today": "2026-12-01",
+        }
+        (job,) = enqueue(site, "import", params=json.dumps(upload))
+        site.wait_for("the import to start", lambda: status(site, job)[0] == "running")
+        worker.send_signal(signal.SIGTERM)  # what `make run` does when it stops
+        worker.wait(timeout=600)
+        assert status(site, job) == ("done", 1), site.logs()
+        assert site.sql("SELECT COUNT(*) FROM portfolio_alliance")[0][0] == 40
