@@ -53,7 +53,7 @@ def child(users: int) -> None:
     start = time.perf_counter()
     assert jobs.scheduled("nightly", f"bench-{time.time()}") == Job.Status.DONE
     nightly = time.perf_counter() - start
-    digests = send_due_digests(timezone.localdate())
+    digests = send_due_digests(timezone.localdate()).digests
     total = time.perf_counter() - start
     (job,) = Job.objects.filter(kind="nightly")
     print(

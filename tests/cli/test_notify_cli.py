@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from radar.accounts.roles import Role
 from radar.cli import app
-from radar.notify.models import Notification
+from radar.notify.models import Notification, Preference
 from radar.portfolio.models import Assessment
 from tests.notify.conftest import Mailbox, parts, smtp  # noqa: F401 (fixture)
 from tests.web.pagedata import TODAY, alliance, assessment, store
@@ -72,6 +72,22 @@ def test_notify_test_goes_through_every_configured_channel(
     assert Notification.objects.filter(user=admin, kind="test").count() == 1
 
 
+def test_notify_test_posts_to_the_users_own_chat_webhook(
+    smtp: Mailbox,  # noqa: F811
+    chat: list[dict[str, Any]],
+    settings: Any,
+    fast_passwords: None,
+) -> None:
+    (team,) = settings.RADAR_CHAT_URLS
+    settings.RADAR_CHAT_URLS = []  # no team chat: what arrives came through Ada's own
+    ada = make_user("ada", Role.ADMIN)
+    Preference.objects.create(user=ada, by_chat=True, chat_url=team)
+    result = invoke("notify", "test", "--user", "ada")
+    assert result.exit_code == 0, result.output
+    assert "chat webhook of ada: sent" in result.output
+    assert [post["title"] for post in chat] == ["Test message"]
+
+
 def test_notify_test_fails_loudly_when_the_mail_server_is_down(
     settings: Any, fast_passwords: None
 ) -> None:
@@ -101,6 +117,24 @@ def test_digest_dry_run_prints_without_sending(
     sent = invoke("digest", "--user", "bo")
     assert "bo: sent" in sent.output and len(smtp.messages) == 1
     assert "already sent this week" in invoke("digest", "--user", "bo").output
+
+
+def test_a_digest_the_mail_server_refuses_is_reported_not_called_sent(
+    settings: Any, fast_passwords: None
+) -> None:
+    from tests.notify.conftest import free_port
+
+    owner = make_user("bo", Role.MANAGER)
+    helix = alliance("Helix")
+    helix.owner = owner
+    helix.save()
+    store(assessment(helix, 2.4, as_of=TODAY - timedelta(days=1), systemic=True))
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+    result = invoke("digest", "--user", "bo")
+    assert result.exit_code == 1
+    assert "bo: in the inbox, but 1 e-mail/chat delivery FAILED" in result.output
+    assert Notification.objects.filter(user=owner, kind="digest").count() == 1
 
 
 def test_digest_for_an_unknown_user_is_a_clear_error() -> None:

@@ -87,3 +87,18 @@ def test_owners_choices_and_admins_who_opt_in_are_respected(demo: None, smtp: Ma
     alerted = AlertState.objects.filter(active=True).exclude(alliance=muted).count()
     assert to.count(demo_admin.email) == alerted, "the admin hears of every alert but the muted"
     assert not Notification.objects.filter(user=demo_admin, alliance=muted).exists()
+
+
+def test_a_night_whose_mail_is_refused_fails_its_job_saying_so(demo: None, settings: Any) -> None:
+    from tests.notify.conftest import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+    assert night(AS_OF) == Job.Status.FAILED
+    job = Job.objects.get(kind="nightly")
+    alerted = AlertState.objects.filter(active=True).count()
+    assert job.result is not None and job.result["alerts"] == alerted > 0
+    assert job.result["undelivered"] == alerted, "each alert's e-mail to its owner failed"
+    assert job.message.startswith(f"Assessed {job.result['alliances']} alliances, but ")
+    assert "could not be delivered" in job.message and "worker's log" in job.message
+    assert Notification.objects.count() == alerted, "the inbox has every alert"

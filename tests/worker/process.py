@@ -8,6 +8,7 @@ them politely or kill them outright.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -66,6 +67,15 @@ class Install:
         with psycopg.connect(self.url.replace("postgres://", "postgresql://", 1)) as db:
             return db.execute(query).fetchall()  # type: ignore[arg-type]
 
+    def sql_write(self, statement: str) -> None:
+        """One write, committed, as another program on the same database would."""
+        if self.backend == "sqlite":
+            with sqlite3.connect(self.folder / "radar.sqlite3", timeout=30) as db:
+                db.execute(statement)
+            return
+        with psycopg.connect(self.url.replace("postgres://", "postgresql://", 1)) as db:
+            db.execute(statement)  # type: ignore[arg-type]
+
     def start_worker(self, extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
         log = (self.folder / f"worker-{len(self.workers)}.log").open("wb")
         process = subprocess.Popen(
@@ -94,15 +104,19 @@ class Install:
         raise AssertionError(f"timed out waiting for {what}\n{self.logs()}")
 
     def stop_all(self) -> None:
+        """As `make run` does: SIGTERM to each worker's main process, which stops its
+        cluster; whatever is left of a worker after a minute is killed."""
         for process in self.workers:
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+                process.send_signal(signal.SIGTERM)
         for process in self.workers:
             try:
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                process.kill()
                 process.wait()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)  # children of a killed worker
 
 
 @contextmanager

@@ -60,3 +60,20 @@ def test_pages_say_how_fresh_the_scores_are(users: dict[str, User], alliance: An
     assert "Scores refreshed" in dashboard and "4\xa0minutes ago" in dashboard
     page = client.get(reverse("alliance", args=[alliance.slug])).content.decode()
     assert '<span class="assessed-ago">Assessed <time' in page
+
+
+def test_a_run_that_assessed_but_could_not_mail_still_counts_as_fresh(
+    users: dict[str, User], alliance: Any
+) -> None:
+    client = client_for(users["manager"])
+    Job.objects.create(
+        kind=Job.Kind.RESCORE,
+        status=Job.Status.FAILED,
+        result={"alliances": 1, "alerts": 1, "undelivered": 1},
+        finished_at=timezone.now() - timedelta(minutes=4),
+    )
+    Job.objects.create(  # failed before it assessed anything: no result
+        kind=Job.Kind.NIGHTLY, status=Job.Status.FAILED, finished_at=timezone.now()
+    )
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    assert "Scores refreshed" in dashboard and "4\xa0minutes ago" in dashboard

@@ -170,7 +170,12 @@ def _reassess() -> None:
     except EvaluationFailed as exc:
         err.print(f"[yellow]Imported, but {escape(str(exc))}; `radar evaluate` retries.[/]")
         return
-    out.print(f"Re-assessed {alliances} alliance(s); {alerts} alert(s) sent.")
+    out.print(f"Re-assessed {alliances} alliance(s); {alerts.alerts} alert(s) sent.")
+    if alerts.undelivered:
+        err.print(
+            f"[yellow]{alerts.undelivered} e-mail(s) or chat post(s) could not be delivered "
+            "(see the log; `radar notify test` checks the channels).[/]"
+        )
 
 
 @app.command("export")

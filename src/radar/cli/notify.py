@@ -47,14 +47,23 @@ def digest(
     if not built:
         typer.echo("No digest to send (nobody is due today, or they have no alliances).")
         return
+    undelivered: list[str] = []
     for one in built:
         address = getattr(one.user, "email", "") or "no e-mail address"
         if dry_run:
             typer.echo(f"=== To {one.user} <{address}> ===")
             typer.echo(message(one).text)
             continue
-        sent = deliver(one, choices[one.user.pk])
-        typer.echo(f"{one.user}: {'sent' if sent else 'already sent this week'}")
+        failed = deliver(one, choices[one.user.pk])
+        if failed is None:
+            typer.echo(f"{one.user}: already sent this week")
+        elif failed:
+            undelivered.append(str(one.user))
+            typer.echo(f"{one.user}: in the inbox, but {failed} e-mail/chat delivery FAILED")
+        else:
+            typer.echo(f"{one.user}: sent")
+    if undelivered:
+        raise typer.Exit(1)
 
 
 @notify_app.command("test")
@@ -70,7 +79,7 @@ def notify_test(
 
     from radar.notify import channels
     from radar.notify.links import absolute
-    from radar.notify.recipients import active_users, is_admin
+    from radar.notify.recipients import active_users, choices_for, is_admin
 
     message = channels.Message(
         kind="test",
@@ -88,8 +97,13 @@ def notify_test(
     else:
         err.print("e-mail: skipped (no --to and no administrator with an address)")
     if user is not None:
-        channels.to_inbox(_user(user), message)  # type: ignore[arg-type]
+        person = _user(user)
+        channels.to_inbox(person, message)  # type: ignore[arg-type]
         results.append(_report(f"in-app inbox of {user}", True))
+        own_chat = choices_for([person])[person.pk].chat_url  # type: ignore[list-item,attr-defined]
+        if own_chat:  # the chat webhook the user chose in their settings
+            ok = channels.to_chat([own_chat], message)
+            results.append(_report(f"chat webhook of {user}", ok))
     urls = channels.team_chat_urls()
     if urls:
         ok = channels.to_chat(urls, message)

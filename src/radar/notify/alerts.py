@@ -63,18 +63,26 @@ def latest_payloads(ids: Sequence[int]) -> dict[int, Mapping[str, Any]]:
     return dict(rows)
 
 
-def check_alerts(ids: Sequence[int], today: date) -> int:
-    """Send what changed for these alliances; returns how many alerts went out."""
+@dataclass(frozen=True)
+class AlertsSent:
+    alerts: int  # alerts decided (each in the inbox of whoever asked for it)
+    undelivered: int = 0  # e-mails and chat posts that failed (logged; the job says so)
+
+
+def check_alerts(ids: Sequence[int], today: date) -> AlertsSent:
+    """Send what changed for these alliances; says how many alerts went out and how
+    many of their e-mails and chat posts could not be delivered."""
     every = settings.RADAR_ALERT_REMINDER_DAYS
-    total = 0
+    total = undelivered = 0
     for chunk in _chunks(sorted(set(ids))):
         payloads = latest_payloads(chunk)
         with transaction.atomic():
             alerts = _compare(payloads, today, every)
             pending = delivery.record(alerts)  # inbox rows, in this transaction
-        delivery.send(pending)  # e-mail and chat once the states are committed
+        outcome = delivery.send(pending)  # e-mail and chat once the states are committed
         total += len(alerts)
-    return total
+        undelivered += outcome.get("email_failed", 0) + outcome.get("chat_failed", 0)
+    return AlertsSent(total, undelivered)
 
 
 def _compare(payloads: Mapping[int, Mapping[str, Any]], today: date, every: int) -> list[Alert]:

@@ -10,7 +10,7 @@ scores against last week that reads well in any mail client.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.template.loader import render_to_string
@@ -22,7 +22,6 @@ from radar.notify.recipients import Choices, is_admin
 from radar.portfolio.models import Alliance
 
 SHOWN = 12  # items per section; the rest are counted
-ACTIONS_AHEAD = timedelta(days=14)
 IMPROVED_POINTS = 0.3
 CLEARED = {
     "systemic": "no longer systemic",
@@ -63,16 +62,22 @@ class Section:
 class ScoreRow:
     alliance: str
     link: str
-    score: float
+    score: float | None  # None: not enough data yet (engine schema 2.0)
     last_week: float | None
 
     @property
     def width(self) -> int:
-        return max(2, round(self.score / 5 * 100))
+        return 0 if self.score is None else max(2, round(self.score / 5 * 100))
 
     @property
     def change(self) -> float | None:
-        return None if self.last_week is None else round(self.score - self.last_week, 1)
+        if self.score is None or self.last_week is None:
+            return None
+        return round(self.score - self.last_week, 1)
+
+    def order(self) -> tuple[bool, float]:
+        """Lowest score first; those without a score after the scored ones."""
+        return (self.score is None, self.score or 0.0)
 
 
 @dataclass
@@ -118,7 +123,7 @@ def build(user: AbstractBaseUser, choice: Choices, facts: PortfolioFacts) -> Dig
     scores: list[ScoreRow] = []
     for alliance in alliances:
         _add(alliance, facts, sections, scores)
-    scores.sort(key=lambda row: row.score)
+    scores.sort(key=ScoreRow.order)
     return Digest(user, facts.today, len(alliances), list(sections.values()), scores)
 
 
@@ -145,21 +150,37 @@ def _add(
             key = CADENCE_SECTIONS.get(str(flag.get("code", "")))
             if key:
                 item(key, str(flag.get("message", "")))
-        before = facts.last_week.get(alliance.pk)
-        scores.append(ScoreRow(alliance.name, link, summary.score, before))
-        if before is not None and summary.score - before >= IMPROVED_POINTS - 1e-9:
-            item("improved", f"Score up from {before:.1f} to {summary.score:.1f} since last week.")
-    for name, seen, days in facts.quiet_contacts.get(alliance.pk, []):
-        item("people", f"{name}: last contact {days} days ago ({seen:%d %b %Y}).")
+        row = ScoreRow(alliance.name, link, summary.score, facts.last_week.get(alliance.pk))
+        scores.append(row)
+        if row.change is not None and row.change >= IMPROVED_POINTS - 1e-9:
+            item(
+                "improved", f"Score up from {row.last_week:.1f} to {row.score:.1f} since last week."
+            )
+    for name, seen, every in facts.quiet_contacts.get(alliance.pk, []):
+        item("people", _quiet(name, seen, every, facts.today))
     for title, owner, due in facts.actions.get(alliance.pk, []):
-        if due < facts.today:
-            item("actions", f"Overdue since {due:%d %b}: {title} ({owner}).")
-        elif due <= facts.today + ACTIONS_AHEAD:
-            item("actions", f"Due {due:%d %b}: {title} ({owner}).")
+        item("actions", _action(title, owner, due, facts.today))
     for label, day in facts.deadlines.get(alliance.pk, []):
         item("deadlines", f"{label} on {day:%d %b %Y} (in {(day - facts.today).days} days).")
     for kind in facts.cleared.get(alliance.pk, []):
         item("improved", f"{CLEARED.get(kind, kind).capitalize()}.")
+
+
+def _quiet(name: str, seen: date | None, every: int, today: date) -> str:
+    if seen is None:
+        return f"{name}: no direct contact on record (keep in touch every {every} days)."
+    return (
+        f"{name}: last direct contact {(today - seen).days} days ago ({seen:%d %b %Y}); "
+        f"keep in touch every {every} days."
+    )
+
+
+def _action(title: str, owner: str, due: date, today: date) -> str:
+    """Every open action, each alliance's in due-date order: overdue ones say since when."""
+    who = f" ({owner})" if owner else ""
+    if due < today:
+        return f"Overdue since {due:%d %b %Y}: {title}{who}."
+    return f"Due {due:%d %b %Y}: {title}{who}."
 
 
 def message(digest: Digest) -> Message:

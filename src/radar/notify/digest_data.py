@@ -4,6 +4,9 @@ A handful of queries over the whole active portfolio (latest assessment
 summaries, last week's scores, partner contacts gone quiet, open actions,
 agreement dates, alerts cleared this week), whatever the number of users;
 each user's digest then filters them to their alliances (radar.notify.digest).
+Who has gone quiet is the people directory's own judgement (radar.web.directory:
+their last direct contact against their keep-in-touch interval, their own or
+their alliance tier's), so the digest and the People page never disagree.
 """
 
 from __future__ import annotations
@@ -11,15 +14,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from django.db.models import OuterRef, Subquery
 
 from radar.notify.models import AlertState
-from radar.portfolio.models import ActionItem, Agreement, Alliance, Assessment, Contact
+from radar.portfolio.models import ActionItem, Agreement, Alliance, Assessment
+from radar.web.directory import Filters, people
 from radar.web.summary import Summary, latest_summaries
 
-KEEP_IN_TOUCH_DAYS = 30  # a contact's own interval, when the store has one, wins
 DEADLINE_DAYS = 90
 WEEK = timedelta(days=7)
 
@@ -30,7 +32,8 @@ class PortfolioFacts:
     alliances: dict[int, Alliance]
     summaries: dict[int, Summary]
     last_week: dict[int, float]
-    quiet_contacts: dict[int, list[tuple[str, date, int]]] = field(default_factory=dict)
+    # alliance -> (name, last direct contact or None if never, their interval in days)
+    quiet_contacts: dict[int, list[tuple[str, date | None, int]]] = field(default_factory=dict)
     actions: dict[int, list[tuple[str, str, date]]] = field(default_factory=dict)
     deadlines: dict[int, list[tuple[str, date]]] = field(default_factory=dict)
     cleared: dict[int, list[str]] = field(default_factory=dict)
@@ -44,7 +47,7 @@ def read_facts(today: date) -> PortfolioFacts:
         alliances=alliances,
         summaries=latest_summaries(active),
         last_week=_scores_on(today - WEEK),
-        quiet_contacts=_quiet_contacts(today),
+        quiet_contacts=_quiet_contacts(today, {a.slug: a.pk for a in alliances.values()}),
         actions=_open_actions(),
         deadlines=_deadlines(today),
         cleared=_cleared(today),
@@ -61,21 +64,19 @@ def _scores_on(day: date) -> dict[int, float]:
     return dict(rows)
 
 
-def _interval(contact: Any) -> int:
-    own = getattr(contact, "keep_in_touch_days", None)
-    return int(own) if own else KEEP_IN_TOUCH_DAYS
-
-
-def _quiet_contacts(today: date) -> dict[int, list[tuple[str, date, int]]]:
-    found: dict[int, list[tuple[str, date, int]]] = defaultdict(list)
-    current = Contact.objects.filter(
-        alliance__active=True, side="partner", ended_on__isnull=True, last_seen__isnull=False
-    )
-    for contact in current.order_by("last_seen"):
-        seen = contact.last_seen.date()
-        days = (today - seen).days
-        if days > _interval(contact):
-            found[contact.alliance_id].append((contact.name, seen, days))
+def _quiet_contacts(
+    today: date, ids: dict[str, int]
+) -> dict[int, list[tuple[str, date | None, int]]]:
+    """The partner people overdue a conversation, under each alliance they belong to."""
+    found: dict[int, list[tuple[str, date | None, int]]] = defaultdict(list)
+    for person in people(Filters(side="partner"), today):
+        if not person.overdue:
+            continue
+        seen = person.last_contact.date() if person.last_contact else None
+        for membership in person.memberships:
+            alliance_id = ids.get(membership.slug)
+            if alliance_id is not None:
+                found[alliance_id].append((person.name, seen, membership.every))
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -39,21 +40,31 @@ def build_digests(
     return [d for d in found if d is not None]
 
 
-def send_due_digests(today: date, progress: Progress = no_progress) -> int:
-    """Send today's digests; returns how many users got one."""
+@dataclass(frozen=True)
+class DigestsSent:
+    digests: int  # users whose digest went out this run
+    undelivered: int = 0  # e-mails and chat posts that failed (logged; the job says so)
+
+
+def send_due_digests(today: date, progress: Progress = no_progress) -> DigestsSent:
+    """Send today's digests; says how many users got one and how many of their
+    e-mails and chat posts could not be delivered."""
     people = due_users(today)
     progress(0, len(people))
     choices = dict((u.pk, c) for u, c in people)
-    sent = 0
+    sent = undelivered = 0
     for built in build_digests(today, people):
-        if deliver(built, choices[built.user.pk]):
+        failed = deliver(built, choices[built.user.pk])
+        if failed is not None:
             sent += 1
+            undelivered += failed
         progress(1, len(people))
-    return sent
+    return DigestsSent(sent, undelivered)
 
 
-def deliver(built: digest.Digest, choice: Choices) -> bool:
-    """Send one digest through the user's channels; False when it was already sent."""
+def deliver(built: digest.Digest, choice: Choices) -> int | None:
+    """Send one digest through the user's channels. Returns how many of its e-mails
+    and chat posts failed, or None when it was already sent this week."""
     message = digest.message(built)
     try:
         with transaction.atomic():
@@ -61,11 +72,12 @@ def deliver(built: digest.Digest, choice: Choices) -> bool:
             if choice.in_app:
                 channels.to_inbox(built.user, message)
     except IntegrityError:
-        return False  # another worker sent it first
+        return None  # another worker sent it first
+    failed = 0
     if choice.by_email:
         mail = channels.email_of(built.user, message)
         if mail is not None:
-            channels.send_emails([mail])
-    if choice.chat_url:
-        channels.to_chat([choice.chat_url], message)
-    return True
+            failed += channels.send_emails([mail])[1]
+    if choice.chat_url and not channels.to_chat([choice.chat_url], message):
+        failed += 1
+    return failed

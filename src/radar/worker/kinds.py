@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
 from radar.progress import Progress, no_progress
 from radar.worker import rescore
-from radar.worker.jobs import Reporter, report_orphans, scheduled
+from radar.worker.jobs import JobFailed, Reporter, report_orphans, scheduled
 from radar.worker.models import Job
+
+if TYPE_CHECKING:
+    from radar.notify.alerts import AlertsSent
 
 JOBS_KEPT_DAYS = 30
 
@@ -31,12 +34,25 @@ def _evaluate_everyone(report: Reporter) -> dict[str, Any]:
     rescore.clear_claimed(claimed)
     report.say("Checking for alerts…")
     sent = check_alerts([a.alliance_id for a in assessments], today)
-    report.say(f"Assessed {len(assessments)} alliances; {sent} alert(s) sent.")
-    return {"alliances": len(assessments), "alerts": sent}
+    report.say(f"Assessed {len(assessments)} alliances; {sent.alerts} alert(s) sent.")
+    return {"alliances": len(assessments), "alerts": sent.alerts, "undelivered": sent.undelivered}
+
+
+def _undelivered_fails(result: dict[str, Any], done: str) -> dict[str, Any]:
+    """A mail server or chat webhook that refused messages fails the job, with what
+    was done, so the Jobs page shows it: the inbox has them, the mail does not."""
+    if result.get("undelivered"):
+        raise JobFailed(
+            f"{done} {result['undelivered']} e-mail(s) or chat post(s) could not be "
+            "delivered (their inbox has them); the details are in the worker's log.",
+            result=result,
+        )
+    return result
 
 
 def evaluate(job: Job, report: Reporter) -> dict[str, Any]:
-    return _evaluate_everyone(report)
+    result = _evaluate_everyone(report)
+    return _undelivered_fails(result, f"Assessed {result['alliances']} alliances, but")
 
 
 def nightly(job: Job, report: Reporter) -> dict[str, Any]:
@@ -44,10 +60,10 @@ def nightly(job: Job, report: Reporter) -> dict[str, Any]:
     report_orphans()
     old = timezone.now() - timedelta(days=JOBS_KEPT_DAYS)
     Job.objects.filter(finished_at__lt=old).delete()
-    return result
+    return _undelivered_fails(result, f"Assessed {result['alliances']} alliances, but")
 
 
-def rescore_and_alert(progress: Progress = no_progress) -> tuple[int, int]:
+def rescore_and_alert(progress: Progress = no_progress) -> tuple[int, AlertsSent]:
     """Assess the alliances written to since their last assessment, then send what
     changed; returns (alliances, alerts). The job, and `radar import` inline."""
     from radar.notify.alerts import check_alerts
@@ -59,16 +75,18 @@ def rescore_and_alert(progress: Progress = no_progress) -> tuple[int, int]:
 
 def rescore_job(job: Job, report: Reporter) -> dict[str, Any]:
     alliances, sent = rescore_and_alert(report)
-    report.say(f"Assessed {alliances} changed alliance(s); {sent} alert(s) sent.")
-    return {"alliances": alliances, "alerts": sent}
+    report.say(f"Assessed {alliances} changed alliance(s); {sent.alerts} alert(s) sent.")
+    result = {"alliances": alliances, "alerts": sent.alerts, "undelivered": sent.undelivered}
+    return _undelivered_fails(result, f"Assessed {alliances} changed alliance(s), but")
 
 
 def digests(job: Job, report: Reporter) -> dict[str, Any]:
     from radar.notify.digest_send import send_due_digests
 
     sent = send_due_digests(timezone.localdate(), progress=report)
-    report.say(f"{sent} digest(s) sent.")
-    return {"digests": sent}
+    report.say(f"{sent.digests} digest(s) sent.")
+    result = {"digests": sent.digests, "undelivered": sent.undelivered}
+    return _undelivered_fails(result, f"Sent {sent.digests} digest(s), but")
 
 
 def import_file(job: Job, report: Reporter) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django import template
+from django.db.models import Q
 
 from radar.portfolio.models import Alliance, Assessment
 from radar.worker.models import Job
@@ -28,5 +29,8 @@ def alliance_assessed_at(alliance: Alliance) -> datetime | None:
 
 @register.simple_tag
 def portfolio_assessed_at() -> datetime | None:
-    done = Job.objects.filter(kind__in=REFRESHING, status=Job.Status.DONE)
+    # A run that assessed everything but whose mail was refused failed only to deliver:
+    # it keeps its count of alliances, and its scores are as fresh as a run that was done.
+    assessed = Q(status=Job.Status.DONE) | Q(status=Job.Status.FAILED, result__has_key="alliances")
+    done = Job.objects.filter(assessed, kind__in=REFRESHING)
     return done.order_by("-finished_at").values_list("finished_at", flat=True).first()
