@@ -22,8 +22,8 @@ from django.db.models import Q, QuerySet
 from radar.engine.records import AllianceInfo, History
 from radar.engine.vocab import AllianceKind, Phase
 from radar.portfolio import events
-from radar.portfolio.aggregate import monthly_stats
 from radar.portfolio.models import Alliance
+from radar.portfolio.periods import monthly_stats
 
 
 def alliances_as_of(as_of: date, alliance_ids: Iterable[int] | None = None) -> QuerySet[Alliance]:
