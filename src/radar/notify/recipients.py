@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 
+from radar.accounts.roles import Role, roles_of
 from radar.notify.models import NO_DIGEST, Preference
 
 User = get_user_model()
@@ -54,8 +55,6 @@ def choices_for(users: Iterable[AbstractBaseUser]) -> dict[int, Choices]:
 
 
 def is_admin(user: AbstractBaseUser) -> bool:
-    from radar.accounts.roles import Role, roles_of
-
     return Role.ADMIN in roles_of(user)
 
 

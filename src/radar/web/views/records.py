@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from radar.accounts.roles import Ability, can, requires
 from radar.portfolio.models import Alliance
+from radar.web.goals import goal_rows
 from radar.web.records.deletion import Deletion
 from radar.web.records.kinds import KINDS, Kind, label_of
 from radar.web.records.respond import form_page, reassess, saved
@@ -56,8 +57,6 @@ def record_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
 def _extra(kind: Kind, alliance: Alliance, rows: list[Any]) -> dict[str, Any]:
     """What a kind's own list template needs beyond the rows."""
     if kind.key == "goal":
-        from radar.web.goals import goal_rows
-
         return {"goals": goal_rows(alliance, rows)}
     return {}
 
