@@ -46,10 +46,9 @@ from django.utils import timezone
 
 from radar.engine.records import REPLY_FLOOR_HOURS, PeriodStats
 from radar.engine.vocab import ContactRole, Direction, InteractionKind, Ritual, Side
-from radar.portfolio.models import Alliance, Interaction, InteractionParticipant
+from radar.portfolio.models import Interaction, InteractionParticipant
 from radar.portfolio.months import (
     as_month,
-    end_of_day,
     fixed_offset_minutes,
     month_of,
 )
@@ -103,18 +102,6 @@ def _measures() -> dict[str, Any]:
 def measure_names() -> tuple[str, ...]:
     """The names of the aggregates `month_rows` computes, in order."""
     return tuple(_measures())
-
-
-def live_monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, list[PeriodStats]]:
-    """The same as `periods.monthly_stats`, recomputed from every interaction (no kept totals).
-
-    The reference the kept totals are tested against, and what they are built from.
-    """
-    before = end_of_day(as_of)
-    rows = month_rows(Interaction.objects.filter(alliance__in=alliances, occurred_at__lt=before))
-    contacts = Q(contact__alliance__in=alliances)
-    people = partner_people(contacts, before)
-    return stats_from_rows(with_people(rows, people, sponsor_attendance(contacts, before)))
 
 
 def month_rows(interactions: QuerySet[Interaction]) -> list[tuple[Any, ...]]:

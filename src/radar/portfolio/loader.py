@@ -74,11 +74,6 @@ def load_histories(as_of: date, alliance_ids: Iterable[int] | None = None) -> di
     return histories
 
 
-def load_history(alliance_id: int, as_of: date) -> History | None:
-    """One alliance's history (None when it did not exist on `as_of`)."""
-    return load_histories(as_of, [alliance_id]).get(alliance_id)
-
-
 def _info(alliance: Alliance) -> AllianceInfo:
     phase = alliance.declared_phase
     return AllianceInfo(
