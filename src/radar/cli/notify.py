@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from radar.cli.app import app, err, fail, migrate_quietly
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 notify_app = typer.Typer(help="Notifications: check the channels.", no_args_is_help=True)
 app.add_typer(notify_app, name="notify")
 
 
-def _user(name: str) -> object:
-    from django.contrib.auth import get_user_model
+def _user(name: str) -> User:
+    from django.contrib.auth.models import User
 
-    found = get_user_model().objects.filter(username=name).first()
+    found = User.objects.filter(username=name).first()
     if found is None:
         raise fail(f"No user called {name!r}.")
     return found
@@ -39,7 +42,7 @@ def digest(
     today = timezone.localdate()
     if user is not None:
         person = _user(user)
-        people = [(person, choices_for([person])[person.pk])]  # type: ignore[list-item]
+        people = [(person, choices_for([person])[person.pk])]
     else:
         people = due_users(today)
     choices = {u.pk: c for u, c in people}
@@ -88,7 +91,7 @@ def notify_test(
     else:
         err.print("e-mail: skipped (no --to and no administrator with an address)")
     if user is not None:
-        channels.to_inbox(_user(user), message)  # type: ignore[arg-type]
+        channels.to_inbox(_user(user), message)
         results.append(_report(f"in-app inbox of {user}", True))
     urls = channels.team_chat_urls()
     if urls:

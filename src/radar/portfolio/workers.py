@@ -56,7 +56,8 @@ def can_fork() -> bool:
         return False
     if connection.in_atomic_block:
         return False
-    return not (connection.vendor == "sqlite" and connection.is_in_memory_db())
+    # is_in_memory_db is SQLite's wrapper's own (the stubs type the base wrapper).
+    return not (connection.vendor == "sqlite" and connection.is_in_memory_db())  # type: ignore[attr-defined]
 
 
 def worker_count(alliances: int, wanted: int | None) -> int:

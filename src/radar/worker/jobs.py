@@ -172,7 +172,7 @@ def report_orphans() -> int:
     """Mark as failed the jobs still "running" long after their lease ended: their
     worker died and nothing will retry them (a change-driven re-score that died is
     simply run again as a new job; its marks are still there). Returns how many."""
-    lease = timedelta(seconds=settings.Q_CLUSTER["retry"])
+    lease = timedelta(seconds=int(settings.Q_CLUSTER["retry"]))
     stale = Job.objects.filter(status=Job.Status.RUNNING, started_at__lt=timezone.now() - lease)
     return stale.update(
         status=Job.Status.FAILED,
