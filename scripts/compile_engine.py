@@ -76,7 +76,7 @@ def _compile(modules: list[str], work: Path) -> None:
     os.chdir(SRC)  # module names come from paths relative to here: radar/engine/x.py
     try:
         extensions = mypycify(
-            ["--config-file", str(ROOT / "pyproject.toml"), *modules],
+            ["--config-file", str(ROOT / "scripts" / "mypyc.toml"), *modules],
             group_name=GROUP,
             target_dir=str(work / "c"),
         )

@@ -12,7 +12,7 @@ export RADAR_DATA_DIR="${RADAR_DATA_DIR:-$(mktemp -d)}"
 echo "==> ruff (lint + format)"
 ruff check src tests bench
 ruff format --check src tests bench
-echo "==> mypy --strict (engine)"
+echo "==> mypy (all of src/, the engine strictly)"
 mypy
 echo "==> migrations are in step with the models"
 radar manage makemigrations --check --dry-run >/dev/null

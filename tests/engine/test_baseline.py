@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from radar.engine.baseline import Direction, baseline_at, deviation_at, severity_from_z
+from radar.engine.baseline import Direction, baseline_at, severity_from_z
 from radar.engine.config import EngineConfig
+from tests.engine.deviations import deviation_at, deviations, ratio_deviations
 
 CONFIG = EngineConfig()
 
@@ -75,8 +76,6 @@ def test_severity_grows_with_z_and_stays_in_range():
 def test_the_one_pass_scan_agrees_with_the_per_period_test():
     import random
 
-    from radar.engine.baseline import deviations
-
     rng = random.Random(11)
     for _ in range(200):
         values = [None if rng.random() < 0.15 else float(rng.randint(0, 30)) for _ in range(30)]
@@ -93,8 +92,6 @@ def test_the_one_pass_scan_agrees_with_the_per_period_test():
 
 
 def test_ratio_scale_treats_doubling_and_halving_alike():
-    from radar.engine.baseline import ratio_deviations
-
     history = [12.0, 13.0, 11.0, 12.0, 12.5, 11.5, 12.0]
     up = list(ratio_deviations([*history, 24.0], Direction.UP, CONFIG))
     down = list(ratio_deviations([*history, 6.0], Direction.DOWN, CONFIG))
@@ -106,8 +103,6 @@ def test_ratio_scale_treats_doubling_and_halving_alike():
 
 
 def test_ratio_scale_needs_the_relative_change_as_a_ratio():
-    from radar.engine.baseline import ratio_deviations
-
     flat = [10.0] * 12
     assert list(ratio_deviations([*flat, 12.4], Direction.UP, CONFIG)) == []  # +24%
     assert [i for i, _ in ratio_deviations([*flat, 12.6], Direction.UP, CONFIG)] == [12]
@@ -116,8 +111,6 @@ def test_ratio_scale_needs_the_relative_change_as_a_ratio():
 
 
 def test_ratio_scale_skips_missing_and_non_positive_values():
-    from radar.engine.baseline import ratio_deviations
-
     values = [10.0, None, 0.0, 10.0, 10.0, None, 30.0]
     found = list(ratio_deviations(values, Direction.UP, CONFIG))
     assert [i for i, _ in found] == [6] and found[0][1].n == 3

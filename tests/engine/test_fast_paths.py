@@ -17,9 +17,6 @@ from radar.engine.assessment import Detection, Evidence, EvidencePoint
 from radar.engine.baseline import (
     Direction,
     baseline_at,
-    deviation_at,
-    deviations,
-    ratio_deviations,
     running_medians,
     severity_from_z,
 )
@@ -38,6 +35,7 @@ from radar.engine.signals._baseline_rule import BaselineRule
 from radar.engine.signals._common import fmt, pct
 from radar.engine.vocab import Category, Polarity
 from tests.engine.builders import history, metric
+from tests.engine.deviations import deviation_at, deviations, ratio_deviations
 
 CONFIG = EngineConfig()
 

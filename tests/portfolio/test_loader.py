@@ -11,7 +11,8 @@ from django.utils import timezone
 from radar.engine.records import GoalRecord
 from radar.engine.vocab import ContactRole, DeliverableStatus, Ritual, Side
 from radar.portfolio import models as m
-from radar.portfolio.loader import load_histories, load_history
+from radar.portfolio.loader import load_histories
+from tests.portfolio.history import load_history
 
 pytestmark = pytest.mark.django_db
 

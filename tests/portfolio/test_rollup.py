@@ -23,8 +23,9 @@ from radar.engine.records import PeriodStats
 from radar.ingest.fastsql import insert_many
 from radar.portfolio import models as m
 from radar.portfolio import rollup
-from radar.portfolio.aggregate import live_monthly_stats, monthly_stats
 from radar.portfolio.loader import alliances_as_of
+from radar.portfolio.periods import monthly_stats
+from tests.portfolio.live_stats import live_monthly_stats
 
 PERIOD_FIELD_NAMES = tuple(field.name for field in dataclasses.fields(PeriodStats))
 

@@ -297,7 +297,7 @@ def test_it_keeps_the_data_when_the_engine_fails(
     def broken(alliance_id: int, as_of: date) -> None:
         raise EvaluationFailed("Northwind Cloud", as_of)
 
-    monkeypatch.setattr("radar.portfolio.assessments.reassess_alliance", broken)
+    monkeypatch.setattr("radar.web.refresh.reassess_alliance", broken)
     data = {
         "observed_on": "2026-10-02",
         "title": "t",

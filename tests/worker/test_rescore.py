@@ -118,9 +118,7 @@ def test_rescoring_assesses_the_marked_and_keeps_marks_written_meanwhile(
         Deliverable.objects.create(
             alliance=alliance, title="A", side="ours", due_on=date(2025, 1, 1)
         )
-    from radar.portfolio import assessments
-
-    real = assessments.evaluate_portfolio
+    real = rescore.evaluate_portfolio
 
     def evaluate_while_someone_writes(*args: object, **kwargs: object) -> object:
         found = real(*args, **kwargs)  # type: ignore[arg-type]
@@ -129,7 +127,7 @@ def test_rescoring_assesses_the_marked_and_keeps_marks_written_meanwhile(
         )
         return found
 
-    monkeypatch.setattr(assessments, "evaluate_portfolio", evaluate_while_someone_writes)
+    monkeypatch.setattr(rescore, "evaluate_portfolio", evaluate_while_someone_writes)
     today = date(2025, 6, 30)
     assert rescore.rescore_marked(today) == [first.pk, second.pk]
     assert set(Assessment.objects.values_list("alliance_id", flat=True)) == {first.pk, second.pk}

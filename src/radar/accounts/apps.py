@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and roles"
 
     def ready(self) -> None:
-        from radar.accounts.roles import ensure_role_groups
+        from radar.accounts.roles import ensure_role_groups  # uses models: once apps are ready
 
         # Every app's post_migrate (and every test flush): cheap and idempotent, and
         # it runs after the permissions of later apps exist.

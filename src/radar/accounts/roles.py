@@ -22,7 +22,7 @@ from enum import StrEnum
 from functools import wraps
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from django.contrib.auth.models import AnonymousUser, Group, Permission, User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -56,7 +56,7 @@ ROLE_DESCRIPTIONS: dict[Role, str] = {
     Role.VIEWER: "Reads everything, changes nothing.",
 }
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 _CACHE_ATTR = "_radar_roles"
 
 
@@ -67,7 +67,7 @@ def roles_of(user: AnyUser | None) -> frozenset[Role]:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    names = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+    names = set(user.groups.values_list("name", flat=True))
     roles = {role for role in Role if role.value in names}
     if getattr(user, "is_superuser", False):
         roles.add(Role.ADMIN)
@@ -135,10 +135,10 @@ class RequiresMixin:
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]
 
 
-def grant_role(user: AbstractBaseUser, role: Role) -> None:
+def grant_role(user: User, role: Role) -> None:
     """Put a user in a role's group; admins also get into the Django admin."""
     ensure_role_groups()
-    user.groups.add(Group.objects.get(name=role.value))  # type: ignore[attr-defined]
+    user.groups.add(Group.objects.get(name=role.value))
     if role is Role.ADMIN and not user.is_staff:  # type: ignore[attr-defined]
         user.is_staff = True  # type: ignore[attr-defined]
         user.save(update_fields=["is_staff"])

@@ -1,4 +1,9 @@
-"""The `radar` Typer application object; commands live in sibling modules."""
+"""The `radar` Typer application object; commands live in sibling modules.
+
+The command modules import Django, the models and the heavy parts inside each
+command, after `setup_django()`: the models cannot load before it, and
+`radar --help` stays quick.
+"""
 
 from __future__ import annotations
 

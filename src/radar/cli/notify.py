@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from radar.cli.app import app, err, fail, migrate_quietly
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 notify_app = typer.Typer(help="Notifications: check the channels.", no_args_is_help=True)
 app.add_typer(notify_app, name="notify")
 
 
-def _user(name: str) -> object:
-    from django.contrib.auth import get_user_model
+def _user(name: str) -> User:
+    from django.contrib.auth.models import User
 
-    found = get_user_model().objects.filter(username=name).first()
+    found = User.objects.filter(username=name).first()
     if found is None:
         raise fail(f"No user called {name!r}.")
     return found
@@ -39,7 +42,7 @@ def digest(
     today = timezone.localdate()
     if user is not None:
         person = _user(user)
-        people = [(person, choices_for([person])[person.pk])]  # type: ignore[list-item]
+        people = [(person, choices_for([person])[person.pk])]
     else:
         people = due_users(today)
     choices = {u.pk: c for u, c in people}
@@ -98,9 +101,9 @@ def notify_test(
         err.print("e-mail: skipped (no --to and no administrator with an address)")
     if user is not None:
         person = _user(user)
-        channels.to_inbox(person, message)  # type: ignore[arg-type]
+        channels.to_inbox(person, message)
         results.append(_report(f"in-app inbox of {user}", True))
-        own_chat = choices_for([person])[person.pk].chat_url  # type: ignore[list-item,attr-defined]
+        own_chat = choices_for([person])[person.pk].chat_url
         if own_chat:  # the chat webhook the user chose in their settings
             ok = channels.to_chat([own_chat], message)
             results.append(_report(f"chat webhook of {user}", ok))

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 from radar.demo.months import month_start
 from radar.engine.assessment import Assessment
+from radar.portfolio.assessments import evaluate_portfolio
+from radar.portfolio.models import CheckIn
 
 SNAPSHOT_MONTHS = 12
 
@@ -23,8 +25,6 @@ def assess_demo(as_of: date, on_day: Callable[[date], None] | None = None) -> li
     Raises NotImplementedError while the engine is not there yet, and
     radar.portfolio.assessments.EvaluationFailed when one alliance cannot be scored.
     """
-    from radar.portfolio.assessments import evaluate_portfolio
-
     latest: list[Assessment] = []
     for day in snapshot_days(as_of):
         latest = evaluate_portfolio(day, store=True)
@@ -40,8 +40,6 @@ def fill_checkin_scores(assessments: list[Assessment]) -> int:
     A check-in judges the last complete month, so it gets that month's score from
     the score history.
     """
-    from radar.portfolio.models import CheckIn
-
     by_alliance = {
         a.alliance_id: {point.period: point.score for point in a.score_history} for a in assessments
     }

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from radar.engine.pickling import pickle_as_call
+from radar.engine.serialize import to_jsonable
 from radar.engine.vocab import Category, DecisionKind, Phase, Polarity
 
 SCHEMA_VERSION = "2.0"
@@ -173,9 +174,13 @@ class Assessment:
         return tuple(s for s in self.signals if s.confirmed)
 
     def to_dict(self) -> dict[str, Any]:
-        from radar.engine.serialize import assessment_to_dict
-
-        return assessment_to_dict(self)
+        data: dict[str, Any] = to_jsonable(self)
+        # (label, date) pairs would become bare lists: the schema names them.
+        data["recommendation"]["agreement_dates"] = [
+            {"label": label, "date": when.isoformat()}
+            for label, when in self.recommendation.agreement_dates
+        ]
+        return data
 
 
 pickle_as_call(

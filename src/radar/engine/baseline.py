@@ -48,18 +48,6 @@ class Baseline:
         return max(MAD_TO_SIGMA * self.mad, floor, _EPSILON)
 
 
-@dataclass(frozen=True, slots=True)
-class Deviation:
-    value: float
-    baseline: Baseline
-    z: float  # signed robust z
-    relative: float  # signed relative change against the median (inf when the median is 0)
-
-    @property
-    def change(self) -> float:
-        return self.value - self.baseline.median
-
-
 def _window(values: Sequence[float | None], i: int, config: EngineConfig) -> list[float] | None:
     start = max(0, i - config.baseline_periods)
     window = [v for v in values[start:i] if v is not None]
@@ -98,51 +86,6 @@ def baseline_at(
     return _baseline(window, median)
 
 
-def _relative(value: float, median: float) -> float:
-    if median == 0:
-        if value == median:
-            return 0.0
-        return math.copysign(math.inf, value - median)
-    return (value - median) / abs(median)
-
-
-def deviation_at(
-    values: Sequence[float | None],
-    i: int,
-    direction: Direction,
-    config: EngineConfig,
-    *,
-    min_change: float | None = None,
-) -> Deviation | None:
-    """The deviation of values[i] in `direction` against its baseline, or None.
-
-    `min_change` replaces the relative test with an absolute one (for series that
-    hover around zero, where a relative change means nothing). The cheap relative
-    test runs first, so the MAD is only computed for candidate deviations.
-    """
-    value = values[i]
-    if value is None:
-        return None
-    window = _window(values, i, config)
-    if window is None:
-        return None
-    median = _median_sorted(window)
-    change = (value - median) * direction.value
-    if change <= 0:
-        return None
-    relative = _relative(value, median)
-    if min_change is not None:
-        if change < min_change:
-            return None
-    elif abs(relative) < config.deviation_relative:
-        return None
-    baseline = _baseline(window, median)
-    z = (value - median) / baseline.sigma(config)
-    if abs(z) < config.deviation_z:
-        return None
-    return Deviation(value=value, baseline=baseline, z=z, relative=relative)
-
-
 def _shifted(values: Sequence[float | None], back: int) -> tuple[Series, Series]:
     """The values entering (values[i - 1]) and leaving (values[i - 1 - back]) window i."""
     size = len(values)
@@ -179,7 +122,7 @@ def running_medians(values: Sequence[float | None], config: EngineConfig) -> Ser
 
 
 # One month that deviates, as plain numbers: (index, value, median, mad, n, sigma, z).
-# The rules read these straight from `scan`; `deviations` wraps them in objects.
+# The rules read these straight from `scan` (no object per month).
 Found = tuple[int, float, float, float, int, float, float]
 
 
@@ -237,34 +180,6 @@ def scan(
         yield i, value, median, mad, size, sigma, z
 
 
-def deviations(
-    values: Sequence[float | None],
-    direction: Direction,
-    config: EngineConfig,
-    *,
-    min_change: float | None = None,
-    sigma_floor: float | None = None,
-) -> Iterator[tuple[int, Deviation]]:
-    """Every (index, deviation) of a series: `deviation_at` over all periods, in one pass."""
-    for i, value, median, mad, n, _sigma, z in scan(
-        values, direction.value, config, min_change, sigma_floor
-    ):
-        baseline = Baseline(median=median, mad=mad, n=n, floor=sigma_floor)
-        yield i, Deviation(value=value, baseline=baseline, z=z, relative=_relative(value, median))
-
-
-@dataclass(frozen=True, slots=True)
-class RatioDeviation:
-    """A deviation judged on a log scale, reported back in the series' own units."""
-
-    value: float
-    median: float  # exp of the median of the logs (the plain median for an odd window)
-    n: int
-    z: float  # robust z on the log scale
-    relative: float  # value / median - 1
-    threshold: float  # the value the month had to cross, in the series' units
-
-
 # One ratio deviation as plain numbers: (index, value, median, n, z, relative, threshold).
 RatioFound = tuple[int, float, float, int, float, float, float]
 
@@ -282,8 +197,17 @@ def ratio_scan(
     logs: Sequence[float | None] | None = None,
     medians: Sequence[float | None] | None = None,
 ) -> Iterator[RatioFound]:
-    """`ratio_deviations` as plain numbers (see there); `logs` and `medians` are the
-    `logged` values and their trailing medians when the caller has them already."""
+    """Deviations of a positive, right-skewed series (reply times, message lengths),
+    as plain numbers.
+
+    Such quantities vary by ratios: a reply time that doubles is as notable as one
+    that halves, and a symmetric test on the raw values fires far too often on
+    the long upper tail. So the test runs on log(value): the relative threshold
+    becomes a ratio (x1.25 up, x0.75 down) and the MAD floor a ratio too.
+    Non-positive values carry no information on this scale and are skipped.
+    `logs` and `medians` are the `logged` values and their trailing medians when
+    the caller has them already.
+    """
     logs = logged(values) if logs is None else logs
     relative = min(config.deviation_relative, 0.99)
     min_change = math.log1p(relative) if direction is Direction.UP else -math.log1p(-relative)
@@ -299,26 +223,6 @@ def ratio_scan(
         raw = values[i]
         value = raw if raw is not None else exp(log_value)
         yield i, value, median, n, z, value / median - 1.0, exp(log_median + sign * reach)
-
-
-def ratio_deviations(
-    values: Sequence[float | None], direction: Direction, config: EngineConfig
-) -> Iterator[tuple[int, RatioDeviation]]:
-    """Deviations of a positive, right-skewed series (reply times, message lengths).
-
-    Such quantities vary by ratios: a reply time that doubles is as notable as one
-    that halves, and a symmetric test on the raw values fires far too often on
-    the long upper tail. So the test runs on log(value): the relative threshold
-    becomes a ratio (x1.25 up, x0.75 down) and the MAD floor a ratio too.
-    Non-positive values carry no information on this scale and are skipped.
-    """
-    for i, value, median, n, z, relative, threshold in ratio_scan(values, direction, config):
-        yield (
-            i,
-            RatioDeviation(
-                value=value, median=median, n=n, z=z, relative=relative, threshold=threshold
-            ),
-        )
 
 
 def severity_from_z(z: float, config: EngineConfig) -> float:

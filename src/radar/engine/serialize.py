@@ -1,15 +1,15 @@
-"""Turn assessments into JSON-ready dictionaries (the documented schema)."""
+"""Turn engine values (dataclasses, enums, dates) into JSON-ready plain types.
+
+Knows nothing of any particular record, so every engine module may use it;
+`Assessment.to_dict` adds what is special to the documented schema.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from radar.engine.assessment import Assessment
-
+from typing import Any
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
@@ -43,12 +43,3 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(to_jsonable(k)): to_jsonable(v) for k, v in value.items()}
     return value
-
-
-def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
-    data: dict[str, Any] = to_jsonable(assessment)
-    data["recommendation"]["agreement_dates"] = [
-        {"label": label, "date": when.isoformat()}
-        for label, when in assessment.recommendation.agreement_dates
-    ]
-    return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from radar.ingest.base import Importer
@@ -43,7 +44,6 @@ def _load_builtin() -> None:
     if _loaded:
         return
     _loaded = True
-    import importlib
 
     # Order matters: the first importer whose detect() says yes wins.
     for module in ("bundle", "ics", "email", "spreadsheet", "crm"):

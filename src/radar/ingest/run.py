@@ -36,6 +36,8 @@ def choose_importer(path: Path, kind: str | None = None) -> Importer:
 
     Raises LookupError with a message fit for the user when neither works.
     """
+    # Here, not at the top: radar.cli imports this module before Django is set up,
+    # and the importers load the models.
     from radar.ingest import registry
 
     return registry.by_kind(kind) if kind else registry.detect(path)
@@ -59,7 +61,7 @@ def run_import(
     become `ImportRefused` with a plain message."""
     from django.db import DatabaseError
 
-    from radar.portfolio import rollup
+    from radar.portfolio import rollup  # loads the models: not before Django is set up
 
     try:
         summary = importer.run(path, options, progress)

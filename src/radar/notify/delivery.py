@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
@@ -59,7 +60,7 @@ def compose(alert: Alert, alliance: Alliance) -> channels.Message:
     )
 
 
-def _audience(alliances: Sequence[Alliance]) -> tuple[list[object], dict[int, Choices]]:
+def _audience(alliances: Sequence[Alliance]) -> tuple[list[User], dict[int, Choices]]:
     users = get_user_model().objects.filter(is_active=True)
     owners = {a.owner_id for a in alliances if a.owner_id}
     wide = Preference.objects.filter(all_alliances=True).values("user_id")
@@ -87,7 +88,7 @@ def record(alerts: Sequence[Alert]) -> Pending:
 
 
 def _for_user(
-    user: object, choice: Choices, alert: Alert, message: channels.Message, pending: Pending
+    user: User, choice: Choices, alert: Alert, message: channels.Message, pending: Pending
 ) -> None:
     if alert.condition.kind not in choice.kinds or alert.alliance_id in choice.muted:
         return
@@ -103,7 +104,7 @@ def _for_user(
 
 def send(pending: Pending) -> dict[str, int]:
     sent, failed = channels.send_emails(pending.mails)
-    posted = defaultdict(int)
+    posted: defaultdict[str, int] = defaultdict(int)
     for urls, message in pending.chats:
         posted["chat" if channels.to_chat(urls, message) else "chat_failed"] += 1
     return {"email": sent, "email_failed": failed, **posted}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.template.loader import render_to_string
 
 from radar.notify.channels import Message
@@ -82,7 +82,7 @@ class ScoreRow:
 
 @dataclass
 class Digest:
-    user: AbstractBaseUser
+    user: User
     today: date
     scope: int
     sections: list[Section]
@@ -93,7 +93,7 @@ class Digest:
         return not any(s.items for s in self.sections)
 
 
-def scope_of(user: AbstractBaseUser, choice: Choices, facts: PortfolioFacts) -> list[Alliance]:
+def scope_of(user: User, choice: Choices, facts: PortfolioFacts) -> list[Alliance]:
     everyone = is_admin(user)
     found = [
         a
@@ -103,7 +103,7 @@ def scope_of(user: AbstractBaseUser, choice: Choices, facts: PortfolioFacts) -> 
     return sorted(found, key=lambda a: a.name.casefold())
 
 
-def build(user: AbstractBaseUser, choice: Choices, facts: PortfolioFacts) -> Digest | None:
+def build(user: User, choice: Choices, facts: PortfolioFacts) -> Digest | None:
     """The digest of `user`, or None when they have no alliance to hear about."""
     alliances = scope_of(user, choice, facts)
     if not alliances:

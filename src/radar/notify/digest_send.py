@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from radar.notify import channels, digest
@@ -20,7 +20,7 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def due_users(today: date) -> list[tuple[AbstractBaseUser, Choices]]:
+def due_users(today: date) -> list[tuple[User, Choices]]:
     """Users whose digest day is today and who have not had this week's digest."""
     users = active_users()
     choices = choices_for(users)
@@ -32,9 +32,7 @@ def due_users(today: date) -> list[tuple[AbstractBaseUser, Choices]]:
     ]
 
 
-def build_digests(
-    today: date, people: Sequence[tuple[AbstractBaseUser, Choices]]
-) -> list[digest.Digest]:
+def build_digests(today: date, people: Sequence[tuple[User, Choices]]) -> list[digest.Digest]:
     facts = read_facts(today)
     found = [digest.build(user, choice, facts) for user, choice in people]
     return [d for d in found if d is not None]

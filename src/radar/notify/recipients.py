@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
+from radar.accounts.roles import Role, roles_of
 from radar.notify.models import NO_DIGEST, Preference
-
-User = get_user_model()
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ def choices_of(preference: Preference | None) -> Choices:
     )
 
 
-def choices_for(users: Iterable[AbstractBaseUser]) -> dict[int, Choices]:
+def choices_for(users: Iterable[User]) -> dict[int, Choices]:
     """Each user's choices in two queries (preferences with their muted alliances)."""
     ids = [u.pk for u in users]
     found = Preference.objects.filter(user_id__in=ids).prefetch_related("muted")
@@ -53,11 +51,9 @@ def choices_for(users: Iterable[AbstractBaseUser]) -> dict[int, Choices]:
     return {pk: by_user.get(pk, Choices()) for pk in ids}
 
 
-def is_admin(user: AbstractBaseUser) -> bool:
-    from radar.accounts.roles import Role, roles_of
-
+def is_admin(user: User) -> bool:
     return Role.ADMIN in roles_of(user)
 
 
-def active_users() -> list[AbstractBaseUser]:
+def active_users() -> list[User]:
     return list(User.objects.filter(is_active=True).order_by("pk"))

@@ -4,8 +4,9 @@ One GROUP BY pass over `Interaction` per (alliance, calendar month) gives
 every count, sum and mean of `PeriodStats`; one more pass over participants
 gives the distinct partner people per month. Two queries whatever the number
 of alliances or interactions. Evaluations read whole months from the totals
-kept at write time (radar.portfolio.rollup), which are built with these same
-queries, so both ways give the same PeriodStats.
+kept at write time (radar.portfolio.rollup, read through
+radar.portfolio.periods), which are built with these same queries, so both
+ways give the same PeriodStats.
 
 Definitions (they matter for the signals built on them):
 
@@ -34,7 +35,7 @@ Definitions (they matter for the signals built on them):
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from operator import itemgetter
 from typing import Any
 
@@ -45,13 +46,11 @@ from django.utils import timezone
 
 from radar.engine.records import REPLY_FLOOR_HOURS, PeriodStats
 from radar.engine.vocab import ContactRole, Direction, InteractionKind, Ritual, Side
-from radar.portfolio.models import Alliance, Interaction, InteractionParticipant
+from radar.portfolio.models import Interaction, InteractionParticipant
 from radar.portfolio.months import (
     as_month,
-    end_of_day,
     fixed_offset_minutes,
     month_of,
-    start_of_month,
 )
 
 WRITTEN_KINDS = (InteractionKind.EMAIL.value, InteractionKind.MESSAGE.value)
@@ -103,46 +102,6 @@ def _measures() -> dict[str, Any]:
 def measure_names() -> tuple[str, ...]:
     """The names of the aggregates `month_rows` computes, in order."""
     return tuple(_measures())
-
-
-def monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, list[PeriodStats]]:
-    """PeriodStats per alliance, ascending by month, for interactions up to `as_of`.
-
-    Whole months come from the totals kept at write time (radar.portfolio.rollup,
-    refreshed first for any alliance written to since); only the month of
-    `as_of`, when `as_of` is not its last day, is aggregated here, from its
-    first instant to the end of `as_of`.
-    """
-    from radar.portfolio import rollup
-
-    rollup.refresh(alliances)
-    before = end_of_day(as_of)
-    month, next_day = as_of.replace(day=1), as_of + timedelta(days=1)
-    if next_day.day == 1:  # as_of ends its month: every month is whole
-        return stats_from_rows(rollup.stored_rows(alliances, until=next_day))
-    start = start_of_month(month)
-    rows = rollup.stored_rows(alliances, until=month)
-    partial = month_rows(
-        Interaction.objects.filter(
-            alliance__in=alliances, occurred_at__gte=start, occurred_at__lt=before
-        )
-    )
-    contacts = Q(contact__alliance__in=alliances)
-    people = partner_people(contacts, before, since=start)
-    sponsors = sponsor_attendance(contacts, before, since=start)
-    return stats_from_rows(rows + with_people(partial, people, sponsors))
-
-
-def live_monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, list[PeriodStats]]:
-    """The same as `monthly_stats`, recomputed from every interaction (no kept totals).
-
-    The reference the kept totals are tested against, and what they are built from.
-    """
-    before = end_of_day(as_of)
-    rows = month_rows(Interaction.objects.filter(alliance__in=alliances, occurred_at__lt=before))
-    contacts = Q(contact__alliance__in=alliances)
-    people = partner_people(contacts, before)
-    return stats_from_rows(with_people(rows, people, sponsor_attendance(contacts, before)))
 
 
 def month_rows(interactions: QuerySet[Interaction]) -> list[tuple[Any, ...]]:

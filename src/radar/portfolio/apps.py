@@ -8,6 +8,6 @@ class PortfolioConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from radar.portfolio.audit import register
+        from radar.portfolio.audit import register  # uses models: once apps are ready
 
         register()  # who changed what and when (django-auditlog)

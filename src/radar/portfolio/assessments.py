@@ -20,17 +20,10 @@ from radar.engine.assessment import Assessment
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
 from radar.engine.evaluate import evaluate
 from radar.portfolio import assessment_rows, rollup
+from radar.portfolio.errors import EvaluationFailed as EvaluationFailed  # callers import it here
 from radar.portfolio.loader import alliances_as_of, load_histories
 from radar.portfolio.workers import evaluate_in_workers, worker_count
 from radar.progress import Progress, no_progress
-
-
-class EvaluationFailed(Exception):
-    """The engine could not assess an alliance; names it so the user knows where to look."""
-
-    def __init__(self, alliance_name: str, as_of: date):
-        self.alliance_name = alliance_name
-        super().__init__(f"could not assess {alliance_name!r} as of {as_of.isoformat()}")
 
 
 def evaluate_portfolio(

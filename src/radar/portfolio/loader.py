@@ -22,8 +22,8 @@ from django.db.models import Q, QuerySet
 from radar.engine.records import AllianceInfo, History
 from radar.engine.vocab import AllianceKind, Phase
 from radar.portfolio import events
-from radar.portfolio.aggregate import monthly_stats
 from radar.portfolio.models import Alliance
+from radar.portfolio.periods import monthly_stats
 
 
 def alliances_as_of(as_of: date, alliance_ids: Iterable[int] | None = None) -> QuerySet[Alliance]:
@@ -72,11 +72,6 @@ def load_histories(as_of: date, alliance_ids: Iterable[int] | None = None) -> di
             goals=tuple(goals.get(key, ())),
         )
     return histories
-
-
-def load_history(alliance_id: int, as_of: date) -> History | None:
-    """One alliance's history (None when it did not exist on `as_of`)."""
-    return load_histories(as_of, [alliance_id]).get(alliance_id)
 
 
 def _info(alliance: Alliance) -> AllianceInfo:

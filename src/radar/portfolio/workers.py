@@ -34,6 +34,8 @@ from radar.engine.assessment import Assessment
 from radar.engine.config import EngineConfig
 from radar.engine.evaluate import evaluate
 from radar.portfolio import assessment_rows
+from radar.portfolio.errors import EvaluationFailed
+from radar.portfolio.loader import load_histories
 from radar.progress import Progress
 
 MIN_PER_WORKER = 50  # below this a worker costs more to start than it saves
@@ -54,7 +56,8 @@ def can_fork() -> bool:
         return False
     if connection.in_atomic_block:
         return False
-    return not (connection.vendor == "sqlite" and connection.is_in_memory_db())
+    # is_in_memory_db is SQLite's wrapper's own (the stubs type the base wrapper).
+    return not (connection.vendor == "sqlite" and connection.is_in_memory_db())  # type: ignore[attr-defined]
 
 
 def worker_count(alliances: int, wanted: int | None) -> int:
@@ -82,8 +85,6 @@ Done = tuple[list[Assessment], list[assessment_rows.Row]]
 def _run_chunk(
     job: tuple[int, date, list[int], EngineConfig, bool],
 ) -> tuple[int, Done | _Failure]:
-    from radar.portfolio.loader import load_histories
-
     index, as_of, ids, config, prepare = job
     try:
         with gcpause.paused():
@@ -123,8 +124,6 @@ def evaluate_in_workers(
     Raises EvaluationFailed naming the first alliance the engine could not assess,
     or saying a worker process stopped (its cause is then the BrokenProcessPool).
     """
-    from radar.portfolio.assessments import EvaluationFailed
-
     chunks = _chunks(sorted(ids), workers * CHUNKS_PER_WORKER)
     jobs = [(index, as_of, chunk, config, prepare) for index, chunk in enumerate(chunks)]
     done: dict[int, Done] = {}

@@ -59,6 +59,7 @@ class RadarServer(BaseApplication):  # type: ignore[misc]
                 self.cfg.set(key, value)
 
     def load(self) -> Any:
+        # gunicorn calls this in each worker process, which loads Django there.
         from radar.wsgi import application
 
         return application

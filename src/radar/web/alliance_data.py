@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 
+from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
 from radar.portfolio.models import ActionItem, Alliance, ContextFactor
 from radar.web import people
 from radar.web.alliance_records import agreement_of, deliverables, governance, metric_charts
@@ -50,8 +51,6 @@ SECTIONS = (
 
 def payload_for(alliance: Alliance, today: date, as_of: date | None) -> dict[str, Any] | None:
     """The stored latest assessment, or a fresh evaluation for a past date / a new alliance."""
-    from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
-
     if as_of is None:
         stored = latest_payloads(Alliance.objects.filter(pk=alliance.pk)).get(alliance.pk)
         if stored is not None:

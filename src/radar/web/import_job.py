@@ -19,14 +19,14 @@ from radar.web.uploads import PendingUpload, discard
 from radar.worker.jobs import JobFailed, Reporter
 from radar.worker.models import Job
 
+SHOWN_WARNINGS = 50  # on the preview and result pages; the rest are counted
+
 
 def params_for(pending: PendingUpload, today: date) -> dict[str, Any]:
     return {"upload": asdict(pending), "today": today.isoformat()}
 
 
 def run_import_job(job: Job, report: Reporter) -> dict[str, Any]:
-    from radar.web.views.imports import _result
-
     pending = PendingUpload(**job.params["upload"])
     if not pending.file.exists():
         raise JobFailed(f"The uploaded file “{pending.name}” is no longer there; upload it again.")
@@ -39,7 +39,26 @@ def run_import_job(job: Job, report: Reporter) -> dict[str, Any]:
         )
     discard(pending.file)
     report.say(f"Imported {pending.name}.")
-    return {**_result(outcome), "next": f"{reverse('import_done')}?job={job.pk}"}
+    return {**success(outcome), "next": f"{reverse('import_done')}?job={job.pk}"}
+
+
+def success(outcome: Outcome) -> dict[str, Any]:
+    """What the result page shows, kept in the session (plain JSON)."""
+    summary = outcome.summary
+    assert summary is not None
+    return {
+        "name": outcome.name,
+        "description": outcome.description,
+        "rows": [list(row) for row in outcome.rows],
+        "changed": summary.changed,
+        "verdict": outcome.verdict,
+        "skipped": outcome.skipped,
+        "removed": any(row.removed for row in outcome.rows),
+        "warnings": summary.warnings[:SHOWN_WARNINGS],
+        "more_warnings": max(0, len(summary.warnings) - SHOWN_WARNINGS),
+        "alliances": [list(pair) for pair in outcome.alliances],
+        "notes": outcome.notes,
+    }
 
 
 def failure(outcome: Outcome) -> dict[str, Any]:

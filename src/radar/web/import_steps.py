@@ -23,7 +23,9 @@ from radar.ingest.run import (
     summary_rows,
 )
 from radar.ingest.run import verdict as summary_verdict
+from radar.ingest.spreadsheet import preview as sheet_preview
 from radar.progress import Progress, no_progress
+from radar.web.import_effects import reassess_changed, snapshot
 from radar.web.uploads import PendingUpload
 
 log = logging.getLogger(__name__)
@@ -96,8 +98,6 @@ def preview(pending: PendingUpload, today: date) -> Outcome:
 
 def apply(pending: PendingUpload, today: date, progress: Progress = no_progress) -> Outcome:
     """Import for real (validation first, one transaction), then re-assess what changed."""
-    from radar.web.import_effects import reassess_changed, snapshot
-
     outcome = Outcome(pending.name)
     importer = _importer(pending, outcome)
     if importer is None:
@@ -161,8 +161,6 @@ def _run(
 
 
 def _sheet_preview(pending: PendingUpload, options: ImportOptions, outcome: Outcome) -> Any:
-    from radar.ingest.spreadsheet import preview as sheet_preview
-
     try:
         return sheet_preview(pending.file, options)
     except Exception:

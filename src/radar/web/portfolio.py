@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from radar.engine.vocab import Category
+from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
 from radar.portfolio.models import Alliance, Assessment, CheckIn, Interaction
 from radar.web.days import day_after
 from radar.web.present import band_of, parse_date
@@ -272,8 +273,6 @@ def assess_missing(alliances: Iterable[Alliance], today: date) -> dict[int, dict
     When the engine cannot assess them the page still renders: they show as
     "not assessed" rather than failing the whole dashboard.
     """
-    from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
-
     ids = [a.pk for a in alliances][:MAX_INLINE_ASSESSMENTS]
     try:
         fresh = evaluate_portfolio(today, alliance_ids=ids)

@@ -17,7 +17,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 
+from radar.portfolio.assessments import EvaluationFailed, reassess_alliance
 from radar.portfolio.models import Alliance, Assessment
+from radar.web.views.alliance import alliance_state
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +30,6 @@ def refresh(alliance: Alliance, as_of: date) -> Assessment | None:
     None when the engine could not score it: the user's data is saved either way,
     and the failure is logged for the operator instead of shown as a traceback.
     """
-    from radar.portfolio.assessments import EvaluationFailed, reassess_alliance
-
     try:
         reassess_alliance(alliance.pk, as_of)
     except EvaluationFailed:
@@ -61,8 +61,6 @@ def latest_assessment(alliance: Alliance) -> Assessment | None:
 def render_state(request: HttpRequest, alliance: Alliance) -> SafeString:
     """The alliance-state partial, rendered by the alliance page's own view so the
     forms and the alliance page always show the same thing."""
-    from radar.web.views.alliance import alliance_state
-
     response = alliance_state(request, alliance.slug)
     return mark_safe(response.content.decode())
 

@@ -71,7 +71,7 @@ def safe_name(name: str) -> str:
     return cleaned[:120] or "upload"
 
 
-def save_upload(upload: UploadedFile[bytes]) -> Path:
+def save_upload(upload: UploadedFile) -> Path:
     """Copy the upload into a fresh private folder; returns the file's path there."""
     remove_stale()
     folder = uploads_dir().resolve() / ("u" + secrets.token_hex(16))

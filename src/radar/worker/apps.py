@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.apps import AppConfig
+from django.db import connections
 from django.db.models.signals import post_migrate, pre_migrate
 
 # The migration that declares the re-score triggers' current version, their SQL
@@ -22,8 +23,6 @@ def _lift_sqlite_triggers(sender: AppConfig, using: str = "default", **kwargs: o
     reads its decision). Migrations mark nothing worth keeping: the triggers come
     back after every migrate (below), and the nightly run assesses everyone.
     """
-    from django.db import connections
-
     connection = connections[using]
     if connection.vendor != "sqlite":
         return
@@ -39,9 +38,7 @@ def _restore_sqlite_triggers(sender: AppConfig, using: str = "default", **kwargs
     rebuilt table has no triggers. Their CREATE statements say IF NOT EXISTS, so
     running them after every migrate restores exactly the missing ones.
     """
-    from django.db import connections
-
-    from radar.worker.models import RescoreMark
+    from radar.worker.models import RescoreMark  # apps.py loads before the models
 
     connection = connections[using]
     if connection.vendor != "sqlite":

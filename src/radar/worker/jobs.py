@@ -20,12 +20,14 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django_q.tasks import async_task
 
 from radar.worker.models import Job
 
 log = logging.getLogger(__name__)
 
 TASK = "radar.worker.jobs.run_job"
+LABELS = {kind.value: kind.label for kind in Job.Kind}
 PROGRESS_EVERY_SECONDS = 0.5  # progress writes are throttled: one UPDATE per interval
 
 
@@ -64,13 +66,14 @@ def dispatch(job: Job) -> None:
     if settings.RADAR_JOBS_INLINE:
         run_job(job.pk)  # in the caller's transaction, which can see the new row
         return
-    from django_q.tasks import async_task
 
     transaction.on_commit(lambda: async_task(TASK, job.pk, task_name=f"job-{job.pk}"))
 
 
 def run_job(job_id: int) -> str:
     """Run one job (what the worker executes). Returns its final status."""
+    # radar.worker.kinds imports this module (Reporter, scheduled): the runners are
+    # looked up when a job runs, the one place the two meet the other way round.
     from radar.worker.kinds import RUNNERS
 
     started = _start(job_id)
@@ -153,8 +156,6 @@ class Reporter:
 def scheduled(kind: str, intended: str | None = None) -> str:
     """Entry point of a schedule: one job per scheduled instant (`intended`, which
     django-q2 passes), however many workers or retries start it."""
-    from radar.worker.kinds import LABELS
-
     key = f"{kind}:{intended}" if intended else None
     if key is not None:
         try:
@@ -171,7 +172,7 @@ def report_orphans() -> int:
     """Mark as failed the jobs still "running" long after their lease ended: their
     worker died and nothing will retry them (a change-driven re-score that died is
     simply run again as a new job; its marks are still there). Returns how many."""
-    lease = timedelta(seconds=settings.Q_CLUSTER["retry"])
+    lease = timedelta(seconds=int(settings.Q_CLUSTER["retry"]))
     stale = Job.objects.filter(status=Job.Status.RUNNING, started_at__lt=timezone.now() - lease)
     return stale.update(
         status=Job.Status.FAILED,

@@ -9,7 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
+from radar.notify.alerts import check_alerts
+from radar.notify.digest_send import send_due_digests
+from radar.portfolio.assessments import evaluate_portfolio
 from radar.progress import Progress, no_progress
+from radar.web.import_job import run_import_job
 from radar.worker import rescore
 from radar.worker.jobs import JobFailed, Reporter, report_orphans, scheduled
 from radar.worker.models import Job
@@ -19,14 +23,9 @@ if TYPE_CHECKING:
 
 JOBS_KEPT_DAYS = 30
 
-LABELS = {kind.value: kind.label for kind in Job.Kind}
-
 
 def _evaluate_everyone(report: Reporter) -> dict[str, Any]:
     """Assess every active alliance (one process per core), then send what changed."""
-    from radar.notify.alerts import check_alerts
-    from radar.portfolio.assessments import evaluate_portfolio
-
     today = timezone.localdate()
     claimed = rescore.claim_all()
     report.say("Assessing every alliance…")
@@ -66,8 +65,6 @@ def nightly(job: Job, report: Reporter) -> dict[str, Any]:
 def rescore_and_alert(progress: Progress = no_progress) -> tuple[int, AlertsSent]:
     """Assess the alliances written to since their last assessment, then send what
     changed; returns (alliances, alerts). The job, and `radar import` inline."""
-    from radar.notify.alerts import check_alerts
-
     today = timezone.localdate()
     ids = rescore.rescore_marked(today, progress=progress)
     return len(ids), check_alerts(ids, today)
@@ -81,8 +78,6 @@ def rescore_job(job: Job, report: Reporter) -> dict[str, Any]:
 
 
 def digests(job: Job, report: Reporter) -> dict[str, Any]:
-    from radar.notify.digest_send import send_due_digests
-
     sent = send_due_digests(timezone.localdate(), progress=report)
     report.say(f"{sent.digests} digest(s) sent.")
     result = {"digests": sent.digests, "undelivered": sent.undelivered}
@@ -90,8 +85,6 @@ def digests(job: Job, report: Reporter) -> dict[str, Any]:
 
 
 def import_file(job: Job, report: Reporter) -> dict[str, Any]:
-    from radar.web.import_job import run_import_job
-
     return run_import_job(job, report)
 
 

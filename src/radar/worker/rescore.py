@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from radar.portfolio.assessments import evaluate_portfolio
 from radar.progress import Progress, no_progress
 from radar.worker.models import RescoreMark
 
@@ -29,8 +30,6 @@ def rescore_marked(
     workers: int | None = 1,
 ) -> list[int]:
     """Assess the marked alliances (or those of `ids` that are marked); returns their ids."""
-    from radar.portfolio.assessments import evaluate_portfolio
-
     if ids is None:
         found = marked()
     else:  # by key: re-scoring a few alliances never reads every mark

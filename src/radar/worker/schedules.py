@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from croniter import croniter
 from django.conf import settings
 from django.db import transaction
+from django_q.models import Schedule
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,6 @@ def entries() -> list[Entry]:
 
 def ensure_schedules() -> list[str]:
     """Create or update the schedules; returns their names with their next run."""
-    from croniter import croniter
-    from django_q.models import Schedule
-
     shown = []
     with transaction.atomic():
         for entry in entries():

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from radar.portfolio.loader import load_history
 from radar.portfolio.models import Interaction, InteractionParticipant
 from tests.ingest.ics.builders import GOOGLE_HEAD, attendee, calendar, event, write
 from tests.ingest.ics.conftest import RunIcs, make_alliance
+from tests.portfolio.history import load_history
 
 pytestmark = pytest.mark.django_db
 

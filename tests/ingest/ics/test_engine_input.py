@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from radar.engine.vocab import Ritual
-from radar.portfolio.loader import load_history
 from tests.ingest.crm.conftest import write_csv
 from tests.ingest.ics.builders import OUTLOOK_HEAD, calendar, weekly_sync, write
 from tests.ingest.ics.conftest import RunIcs, make_alliance
 from tests.ingest.ics.test_generated_calendars import CANCELLED, MOVED
+from tests.portfolio.history import load_history
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from radar.demo.months import story_month
+from radar.demo.scenarios import declining, healthy, special, troubled
 from radar.demo.story import ContextSpec, Scenario, Shift
 
 # A downturn across the whole portfolio, long enough ago to sit in every baseline.
@@ -25,8 +26,6 @@ _DOWNTURN = (
 
 
 def build_scenarios(as_of: date) -> list[Scenario]:
-    from radar.demo.scenarios import declining, healthy, special, troubled
-
     decembers = [m for m in range(-35, 1) if story_month(as_of, m).month == 12]
     scenarios = [
         declining.helix(),

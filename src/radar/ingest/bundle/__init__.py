@@ -41,7 +41,7 @@ class BundleImporter:
     description = "Alliance Radar portfolio bundle (folder or .zip of CSV files, or JSON)"
 
     def detect(self, path: Path) -> bool:
-        from radar.ingest.bundle.source import looks_like_bundle
+        from radar.ingest.bundle.source import looks_like_bundle  # the readers, when asked
 
         return looks_like_bundle(path)
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
-from radar.ingest.bundle.tables import Ref, Row, ident
+from radar.ingest.bundle.stored import StoredRows
+from radar.ingest.bundle.tables import BY_NAME, Ref, Row, ident
 from radar.portfolio import models as m
 
 Key = Any  # a tuple of names (and dates)
@@ -79,9 +80,6 @@ class Catalogue:
         There may be millions of interactions, so they are never loaded whole:
         each chunk of participants looks up the ones it refers to.
         """
-        from radar.ingest.bundle.stored import StoredRows
-        from radar.ingest.bundle.tables import BY_NAME
-
         ids = self.keys.get("alliance", {})
         wanted = []
         for alliance, source, external_id in keys:

@@ -28,6 +28,7 @@ from radar.ingest.bundle.validate import Duplicates, Keep, RowChecker
 from radar.ingest.bundle.write import TableWriter, chunks
 from radar.ingest.limits import Limits, LineBudget
 from radar.portfolio import rollup
+from radar.portfolio.models import Alliance
 from radar.progress import Progress, no_progress
 
 CHUNK = 4000  # rows checked and written at a time
@@ -88,8 +89,6 @@ def _keep(
         message = f'no alliance named "{wanted}" in the bundle or the store'
         problems.error(Problem("--alliance", "option", message))
     elif not partner:
-        from radar.portfolio.models import Alliance
-
         partner = Alliance.objects.get(name=name).partner.name
 
     def keep(table: Table, row: Row) -> bool:

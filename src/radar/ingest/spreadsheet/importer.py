@@ -25,6 +25,7 @@ class SpreadsheetImporter:
     def detect(self, path: Path) -> bool:
         if not path.is_file() or path.suffix.lower() not in SUFFIXES:
             return False
+        # radar.ingest.crm builds on this package; only detection looks the other way.
         from radar.ingest.crm.detect import crm_format
 
         headings = first_row(path)

@@ -5,7 +5,7 @@ import uuid
 from collections import Counter
 
 import django.db.models.functions.text
-import radar.portfolio.models.activity
+import radar.portfolio.models.interactions
 from django.conf import settings
 from django.db import migrations, models
 
@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='interaction',
             name='external_id',
-            field=models.CharField(blank=True, default=radar.portfolio.models.activity.new_interaction_id, max_length=500),
+            field=models.CharField(blank=True, default=radar.portfolio.models.interactions.new_interaction_id, max_length=500),
         ),
         migrations.AddConstraint(
             model_name='actionitem',

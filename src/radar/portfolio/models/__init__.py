@@ -1,7 +1,8 @@
 """The portfolio store. One module per part of the domain."""
 
-from radar.portfolio.models.activity import Deliverable, Interaction, InteractionParticipant
 from radar.portfolio.models.alliance import Agreement, Alliance, Goal, GovernanceBody, Partner
+from radar.portfolio.models.deliverables import Deliverable
+from radar.portfolio.models.interactions import Interaction, InteractionParticipant
 from radar.portfolio.models.measures import MetricDefinition, MetricValue, Survey, SurveyResponse
 from radar.portfolio.models.people import Contact
 from radar.portfolio.models.playbooks import Playbook, PlaybookStep

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from radar.ingest.registry import all_importers
 from radar.portfolio.models import Alliance
 from radar.web.uploads import human_size, max_upload_bytes
 
@@ -13,8 +14,6 @@ ACCEPT = ".zip,.json,.ics,.ical,.csv,.tsv,.xlsx,.xlsm,.mbox,.mbx,.eml"
 
 
 def kind_choices() -> list[tuple[str, str]]:
-    from radar.ingest.registry import all_importers
-
     found = [(i.kind, i.description) for i in all_importers()]
     return [("", "Detect from the file"), *found]
 

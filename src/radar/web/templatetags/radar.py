@@ -13,6 +13,7 @@ from typing import Any
 
 from django import template
 from django.utils.html import escape, format_html
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
 from radar.web.present import band_label, band_of, humanize_code, parse_date
@@ -147,8 +148,6 @@ def sparkline(
 @register.simple_tag(takes_context=True)
 def query(context: template.Context, **changes: str) -> str:
     """The current dashboard listing's query string with some parameters changed."""
-    from django.utils.http import urlencode
-
     listing = context.get("listing")
     if listing is None:
         return ""

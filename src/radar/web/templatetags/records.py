@@ -16,6 +16,9 @@ from django import template
 
 from radar.accounts.roles import Ability, can
 from radar.portfolio.models import Agreement, Alliance
+from radar.web.agreement_flags import agreement_flags as flags_of
+from radar.web.goals import goals_context
+from radar.web.setup_steps import steps_for
 
 register = template.Library()
 
@@ -33,8 +36,6 @@ def record_links(
 
 @register.inclusion_tag("web/partials/goals.html", takes_context=True)
 def goals_card(context: template.Context, alliance: Alliance, day: date) -> dict[str, Any]:
-    from radar.web.goals import goals_context
-
     return {
         "alliance": alliance,
         "today": day,
@@ -45,8 +46,6 @@ def goals_card(context: template.Context, alliance: Alliance, day: date) -> dict
 
 @register.inclusion_tag("web/partials/agreement_hygiene.html", takes_context=True)
 def agreement_flags(context: template.Context, alliance: Alliance, day: date) -> dict[str, Any]:
-    from radar.web.agreement_flags import agreement_flags as flags_of
-
     agreement = Agreement.objects.filter(alliance=alliance).first()
     return {
         "alliance": alliance,
@@ -60,7 +59,6 @@ def agreement_flags(context: template.Context, alliance: Alliance, day: date) ->
 def getting_started(context: template.Context, alliance: Alliance) -> dict[str, Any]:
     if not can(_user(context), Ability.EDIT) or not alliance.active:
         return {"steps": []}
-    from radar.web.setup_steps import steps_for
 
     return {"alliance": alliance, "steps": steps_for(alliance)}
 

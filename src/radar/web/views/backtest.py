@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from radar.accounts.roles import Ability, requires
+from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
 from radar.portfolio.models import Alliance
 from radar.web.listing import Listing
 from radar.web.portfolio import portfolio_rows
@@ -21,8 +22,6 @@ DEFAULT_LOOKBACK = timedelta(days=90)
 
 def backtest_payloads(as_of: date) -> tuple[dict[int, dict[str, object]], str]:
     """Assess every alliance as of the day; (payloads, error message for the user)."""
-    from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
-
     try:
         found = evaluate_portfolio(as_of, store=False)
     except NotImplementedError:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from radar.accounts.roles import Ability, can, requires
 from radar.exports.assessments_xlsx import write_workbook
+from radar.ingest.bundle import export_bundle
 from radar.portfolio.models import Alliance
 from radar.web.portfolio import latest_payloads
 
@@ -45,8 +46,6 @@ def assessments_xlsx(request: HttpRequest) -> HttpResponse:
 
 @requires(Ability.EDIT)
 def bundle_zip(request: HttpRequest) -> HttpResponse:
-    from radar.ingest.bundle import export_bundle
-
     now = timezone.localtime()
     handle, path = tempfile.mkstemp(prefix="radar-export-", suffix=".zip")
     os.close(handle)

@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from radar.accounts.roles import Ability, requires
+from radar.ingest.registry import all_importers
 from radar.web.forms.imports import UploadForm
-from radar.web.import_job import outcome_from, params_for
+from radar.web.import_job import SHOWN_WARNINGS, outcome_from, params_for
 from radar.web.import_steps import Outcome, preview
 from radar.web.uploads import (
     PendingUpload,
@@ -29,8 +30,6 @@ from radar.web.uploads import (
 )
 from radar.worker.jobs import enqueue
 from radar.worker.models import Job
-
-SHOWN_WARNINGS = 50
 
 
 @requires(Ability.EDIT)
@@ -117,8 +116,6 @@ def _import_job(request: HttpRequest, status: str) -> Job | None:
 
 
 def _upload_context(request: HttpRequest, form: UploadForm) -> dict[str, Any]:
-    from radar.ingest.registry import all_importers
-
     return {
         "form": form,
         "pending": pending_upload(request.session),
@@ -128,22 +125,3 @@ def _upload_context(request: HttpRequest, form: UploadForm) -> dict[str, Any]:
 
 def _preview_context(pending: PendingUpload, outcome: Outcome) -> dict[str, Any]:
     return {"pending": pending, "outcome": outcome, "shown_warnings": SHOWN_WARNINGS}
-
-
-def _result(outcome: Outcome) -> dict[str, Any]:
-    """What the result page shows, kept in the session (plain JSON)."""
-    summary = outcome.summary
-    assert summary is not None
-    return {
-        "name": outcome.name,
-        "description": outcome.description,
-        "rows": [list(row) for row in outcome.rows],
-        "changed": summary.changed,
-        "verdict": outcome.verdict,
-        "skipped": outcome.skipped,
-        "removed": any(row.removed for row in outcome.rows),
-        "warnings": summary.warnings[:SHOWN_WARNINGS],
-        "more_warnings": max(0, len(summary.warnings) - SHOWN_WARNINGS),
-        "alliances": [list(pair) for pair in outcome.alliances],
-        "notes": outcome.notes,
-    }

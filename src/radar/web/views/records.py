@@ -17,6 +17,7 @@ from django.utils import timezone
 from radar.accounts.roles import Ability, can, requires
 from radar.portfolio import hand_changes
 from radar.portfolio.models import Alliance
+from radar.web.goals import goal_rows
 from radar.web.records.deletion import Deletion
 from radar.web.records.kinds import KINDS, Kind, label_of
 from radar.web.records.respond import form_page, reassess, saved
@@ -58,8 +59,6 @@ def record_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
 def _extra(kind: Kind, alliance: Alliance, rows: list[Any]) -> dict[str, Any]:
     """What a kind's own list template needs beyond the rows."""
     if kind.key == "goal":
-        from radar.web.goals import goal_rows
-
         return {"goals": goal_rows(alliance, rows)}
     return {}
 
@@ -86,7 +85,9 @@ def record_form(request: HttpRequest, slug: str, kind: str, pk: int | None = Non
     kwargs: dict[str, Any] = {"alliance": alliance, "user": request.user, "instance": instance}
     if request.method == "POST":
         # Taken before validation, which writes the posted values onto the instance.
-        before = hand_changes.state(instance) if _by_hand(instance) else None
+        before = (
+            hand_changes.state(instance) if instance is not None and _by_hand(instance) else None
+        )
         form = found.form(request.POST, **kwargs)
         if form.is_valid():
             with transaction.atomic():

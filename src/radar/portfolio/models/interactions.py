@@ -1,4 +1,4 @@
-"""What happens between the two sides: interactions and deliverables."""
+"""What happens between the two sides: meetings, calls and messages, and who took part."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import uuid
 
 from django.db import models
 
-from radar.engine.vocab import DeliverableStatus, Direction, InteractionKind, Ritual, Side
+from radar.engine.vocab import Direction, InteractionKind, Ritual
 from radar.portfolio.choices import choices
 
 
@@ -105,29 +105,3 @@ class InteractionParticipant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact} at {self.interaction}"
-
-
-class Deliverable(models.Model):
-    alliance = models.ForeignKey(
-        "portfolio.Alliance", on_delete=models.CASCADE, related_name="deliverables"
-    )
-    title = models.CharField(max_length=300)
-    side = models.CharField(max_length=10, choices=choices(Side), help_text="Who owes it.")
-    due_on = models.DateField()
-    done_on = models.DateField(null=True, blank=True)
-    status = models.CharField(
-        max_length=20, choices=choices(DeliverableStatus), default=DeliverableStatus.OPEN.value
-    )
-    notes = models.TextField(blank=True)
-    external_id = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["alliance", "due_on"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["alliance", "title", "due_on"], name="deliverable_natural_key"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.title
