@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.template.loader import render_to_string
 
+from radar.engine.words import days_ago
 from radar.notify.channels import Message
 from radar.notify.digest_data import DEADLINE_DAYS, PortfolioFacts
 from radar.notify.links import absolute, alliance_link, preferences_link
@@ -150,7 +151,7 @@ def _add(
         if before is not None and summary.score - before >= IMPROVED_POINTS - 1e-9:
             item("improved", f"Score up from {before:.1f} to {summary.score:.1f} since last week.")
     for name, seen, days in facts.quiet_contacts.get(alliance.pk, []):
-        item("people", f"{name}: last contact {days} days ago ({seen:%d %b %Y}).")
+        item("people", f"{name}: last contact {days_ago(days)} ({seen:%d %b %Y}).")
     for title, owner, due in facts.actions.get(alliance.pk, []):
         if due < facts.today:
             item("actions", f"Overdue since {due:%d %b}: {title} ({owner}).")
