@@ -184,7 +184,7 @@ def test_every_main_menu_entry_is_in_sight_on_a_phone(page: Page, signed_in: str
     assert len(links) >= 6
     for link in links:
         box = link.bounding_box()
-        assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], (
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (
             link.inner_text(),
             box,
         )
