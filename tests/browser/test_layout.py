@@ -173,3 +173,19 @@ def test_a_records_edit_links_are_in_sight_on_a_phone(
     for link in links:
         box = link.bounding_box()
         assert box is not None and box["x"] + box["width"] <= PHONE["width"], (list_name, box)
+
+
+def test_every_main_menu_entry_is_in_sight_on_a_phone(page: Page, signed_in: str) -> None:
+    """The menu wraps on a phone: a strip scrolling sideways cut "Import" to "Im" and hid
+    Jobs, History and Admin past the edge of the screen."""
+    page.set_viewport_size(PHONE)
+    page.goto(signed_in + "/")
+    links = page.get_by_role("navigation", name="Main").get_by_role("link").all()
+    assert len(links) >= 6
+    for link in links:
+        box = link.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (
+            link.inner_text(),
+            box,
+        )
+    assert overflow(page) <= 0

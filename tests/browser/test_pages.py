@@ -67,3 +67,29 @@ def test_pages_work_without_javascript(browser: Browser, demo: dict[str, str]) -
         expect(page.locator(".chart-box").first).to_be_hidden()
     finally:
         context.close()
+
+
+# The boxes between an element and the page that scroll on their own (overflow auto or
+# scroll, with more content than room).
+INNER_SCROLLERS = """(el) => {
+  const found = [];
+  for (let e = el; e && e !== document.body; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    const scrolls = ['auto', 'scroll'].includes(style.overflowY);
+    if (scrolls && e.scrollHeight > e.clientHeight + 1) found.push(e.className || e.tagName);
+  }
+  return found;
+}"""
+
+
+def test_the_needs_attention_list_is_not_hidden_in_an_inner_scroll_box(
+    page: Page, signed_in: str
+) -> None:
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{signed_in}/")
+    queue = page.locator("ul.attention").first
+    expect(queue).to_be_visible()
+    assert queue.evaluate(INNER_SCROLLERS) == []
+    last = queue.locator(":scope > li").last
+    last.scroll_into_view_if_needed()  # the page itself scrolls to it
+    expect(last).to_be_in_viewport()

@@ -237,3 +237,10 @@ def test_the_checklist_says_unknown_without_data_and_ok_for_a_fresh_review():
     assert bare["Have we reviewed the agreement recently"].status == "unknown"
     reviewed = checklist_of(frame_of(agreement=AgreementInfo(last_reviewed=date(2025, 7, 1))))
     assert reviewed["Have we reviewed the agreement recently"].status == "ok"
+
+
+def test_contact_yesterday_reads_yesterday_not_one_days_ago():
+    periods = steady_periods(START, 24, last_contact=datetime(2025, 12, 30, 10))
+    items = checklist_of(frame_of(periods=periods))
+    spoken = items["Have we spoken directly with the partner in the last 30 days"]
+    assert spoken.finding == "Last direct contact yesterday (2025-12-30)."

@@ -96,6 +96,10 @@ def test_the_signals_sit_in_their_own_section_once_and_not_in_the_overview() -> 
     assert "Partner replies are slower" not in overview(html)
     section = html[html.index('id="signals"') : html.index('id="people"')]
     assert section.count('class="signal signal--confirmed"') == 1
+    # The whole page, every tab included: each signal's card (title, detail, evidence) is
+    # there once; the overview and the timeline name it in a line, no more.
+    cards = re.findall(r'<span class="signal__title">([^<]+)</span>', html)
+    assert cards and len(cards) == len(set(cards)), cards
 
 
 def test_every_section_has_a_tab_that_links_to_its_anchor() -> None:

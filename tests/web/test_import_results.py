@@ -55,13 +55,13 @@ def test_a_file_whose_messages_are_all_skipped_says_so_and_why(
     preview = text(manager_client.get(reverse("import_preview")))
     assert "already in the radar" not in preview
     assert "Nothing would be imported: all 3 records would be skipped" in preview
-    assert "2 messages skipped: no partner on them" in preview
+    assert "2 messages skipped: no partner among sender and recipients" in preview
     assert "1 message skipped: automatic replies (out of office" in preview
 
     done = text(manager_client.post(reverse("import_run"), follow=True))
     assert "already in the radar" not in done
     assert "Nothing was imported: all 3 records were skipped" in done
-    assert "2 messages skipped: no partner on them" in done
+    assert "2 messages skipped: no partner among sender and recipients" in done
     assert not Interaction.objects.exists()
 
 
@@ -74,7 +74,7 @@ def test_what_is_already_there_is_told_apart_from_what_was_skipped(
     upload(manager_client, mailbox(tmp_path, message("p1@acme.example"), internal(1)))
     preview = text(manager_client.get(reverse("import_preview")))
     assert "Nothing would change: what the file holds is already in the radar; 1 more" in preview
-    assert "1 message skipped: no partner on them" in preview
+    assert "1 message skipped: no partner among sender and recipients" in preview
 
 
 def test_notes_speak_of_the_upload_form_not_of_server_settings(

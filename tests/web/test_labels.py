@@ -11,7 +11,7 @@ from django.urls import reverse
 from radar.engine.vocab import ContextKind, Direction, InteractionKind, Ritual, Side
 from radar.portfolio.choices import choices, label_of
 from radar.portfolio.models import Alliance
-from radar.web.templatetags.radar import number, unit_label, withunit
+from radar.web.templatetags.radar import evidence_value, number, unit_label, withunit
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,8 @@ from radar.web.templatetags.radar import number, unit_label, withunit
         (2.0, "items", "2 items"),
         (1.0, "NPS", "1 NPS"),
         (1.0, "process", "1 process"),
+        (0.16, "share", "16%"),
+        (0.455, "share of scale", "46% of the scale"),
     ],
 )
 def test_numbers_read_as_people_write_them(value: float | None, unit: str, shown: str) -> None:
@@ -38,6 +40,9 @@ def test_evidence_values_are_formatted_and_words_left_alone() -> None:
     assert number(92308.7) == "92,309"
     assert number(0.8333) == "0.83"
     assert number("champion") == "champion"
+    assert evidence_value(0.6667, "share") == "67%"  # not "0.67" under "share"
+    assert evidence_value(14.0, "leads") == "14"
+    assert evidence_value("Marketing funds cut", "") == "Marketing funds cut"
 
 
 def test_a_scale_unit_reads_as_a_scale() -> None:

@@ -15,6 +15,7 @@ from radar.engine.features import Frame
 from radar.engine.records import ContactRecord, History
 from radar.engine.triage import CONTEXT_LABELS, PeriodSignals
 from radar.engine.vocab import Category, ContextKind, DeliverableStatus, Side
+from radar.engine.words import days_ago
 
 _PRIORITY_CONTEXT = (ContextKind.LEADERSHIP_CHANGE, ContextKind.MERGER_ACQUISITION)
 
@@ -40,7 +41,7 @@ def _spoken(frame: Frame, config: EngineConfig) -> ChecklistItem:
         return ChecklistItem(question, "unknown", "No direct contact is on record.")
     days = (frame.as_of - last.date()).days
     status = "ok" if days <= config.no_contact_days else "attention"
-    return ChecklistItem(question, status, f"Last direct contact {days} days ago ({last.date()}).")
+    return ChecklistItem(question, status, f"Last direct contact {days_ago(days)} ({last.date()}).")
 
 
 def _describe_change(contact: ContactRecord, by_id: dict[int, ContactRecord]) -> str:
@@ -126,7 +127,7 @@ def _agreement(frame: Frame, config: EngineConfig) -> ChecklistItem:
     days = (as_of - agreement.last_reviewed).days
     status = "ok" if days <= config.agreement_review_days else "attention"
     return ChecklistItem(
-        question, status, f"Last reviewed {agreement.last_reviewed} ({days} days ago)."
+        question, status, f"Last reviewed {agreement.last_reviewed} ({days_ago(days)})."
     )
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from django.contrib.auth.models import User
 from django.template.loader import render_to_string
 
+from radar.engine.words import days_ago
 from radar.notify.channels import Message
 from radar.notify.digest_data import DEADLINE_DAYS, PortfolioFacts
 from radar.notify.links import absolute, alliance_link, preferences_link
@@ -170,7 +171,7 @@ def _quiet(name: str, seen: date | None, every: int, today: date) -> str:
     if seen is None:
         return f"{name}: no direct contact on record (keep in touch every {every} days)."
     return (
-        f"{name}: last direct contact {(today - seen).days} days ago ({seen:%d %b %Y}); "
+        f"{name}: last direct contact {days_ago((today - seen).days)} ({seen:%d %b %Y}); "
         f"keep in touch every {every} days."
     )
 

@@ -11,6 +11,7 @@ from datetime import date
 from radar.engine.agreement_hygiene import hygiene_flags
 from radar.engine.assessment import CadenceFlag
 from radar.engine.config import DEFAULT_CONFIG
+from radar.engine.words import days_ago
 from radar.portfolio import events
 from radar.portfolio.models import Agreement, Alliance
 
@@ -29,7 +30,7 @@ def agreement_flags(agreement: Agreement | None, today: date) -> list[CadenceFla
             0,
             CadenceFlag(
                 "agreement_review_overdue",
-                f"The review due on {upcoming} has not been recorded ({days} days ago).",
+                f"The review due on {upcoming} has not been recorded ({days_ago(days)}).",
                 due=upcoming,
                 days_overdue=days,
             ),

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from radar.engine.words import days_ago
 from radar.portfolio.flag_kinds import kind_of_flag
 from radar.web.portfolio import Row, awaits_neutral_review
 from radar.web.present import humanize_code
@@ -73,7 +74,7 @@ def items_for(row: Row, today: date) -> list[Item]:
             found.append(Item("contact", row, "No direct two-way contact on record."))
         elif (today - row.last_contact.date()).days > NO_CONTACT_DAYS:
             days = (today - row.last_contact.date()).days
-            found.append(Item("contact", row, f"Last direct contact {days} days ago."))
+            found.append(Item("contact", row, f"Last direct contact {days_ago(days)}."))
     if "review" not in kinds and row.review_overdue:
         detail = (
             f"Review was due on {row.next_review:%d %b %Y}."

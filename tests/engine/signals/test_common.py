@@ -63,3 +63,41 @@ def test_a_scale_is_named_once_in_a_sentence():
     sentence = falling_sentence(scores, "1-5")
     assert sentence.startswith("M fell to 1.9, against a usual 3.8 on the 1\u20135 scale (")
     assert "1-5" not in sentence
+
+
+@pytest.mark.parametrize(
+    ("unit", "shown", "suffix"),
+    [
+        ("items", "1", " item"),
+        ("items", "2", " items"),
+        ("items", "1.2", " items"),
+        ("people", "1", " person"),
+        ("e-mails", "1", " e-mail"),
+        ("days of grace", "1", " day of grace"),
+        ("EUR", "1", " EUR"),
+        ("process", "1", " process"),
+        ("hours/week", "1", " hours/week"),
+        ("1-5", "1", " on the 1\u20135 scale"),
+    ],
+)
+def test_one_of_a_counted_unit_reads_in_the_singular(unit, shown, suffix):
+    assert unit_suffix(unit, shown) == suffix
+
+
+def test_a_metric_that_fell_to_one_item_says_item_and_its_usual_level_items():
+    shipped = [5.0, 6.0, 5.0, 6.0] * 5 + [1.0, 1.0, 1.0, 1.0]
+    sentence = falling_sentence(shipped, "items")
+    assert sentence.startswith("M fell to 1 item, against a usual 5")
+    assert "1 items" not in sentence and "items (" in sentence
+
+
+def test_a_metric_off_a_target_of_one_says_item():
+    found = detect(
+        history(
+            periods=steady_periods(START, MONTHS),
+            metrics=[metric("m", START, [0.0] * MONTHS, unit="items", target=1.0)],
+        ),
+        date(2025, 12, 31),
+    )
+    detail = next(d.detail for d in found if d.rule == "metrics.below_target.m")
+    assert detail.startswith("M was 0 items, below the target of 1 item;")

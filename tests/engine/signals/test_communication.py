@@ -57,7 +57,7 @@ def test_it_notices_fewer_meetings_and_calls():
     )
     assert fired(found, "communication.fewer_meetings") == [AT_PERIOD]
     detail = next(d.detail for d in found if d.rule == "communication.fewer_meetings")
-    assert "1 meetings and calls" in detail and "usual 6" in detail
+    assert detail.startswith("Meetings and calls held: 1, against a usual 6 a month")
 
 
 def test_it_notices_cancelled_meetings():
@@ -113,6 +113,12 @@ def test_attendance_needs_invitations_to_mean_something():
 def test_it_notices_fewer_emails_from_the_partner():
     found = run(emails_inbound=dip(20, at=AT, to=6))
     assert fired(found, "communication.fewer_inbound") == [AT_PERIOD]
+
+
+def test_one_email_from_the_partner_reads_in_the_singular():
+    found = run(emails_inbound=dip(20, at=AT, to=1))
+    detail = next(d.detail for d in found if d.rule == "communication.fewer_inbound")
+    assert detail.startswith("The partner sent 1 e-mail, against a usual 20 a month")
 
 
 def test_it_stays_silent_without_enough_history_for_a_baseline():

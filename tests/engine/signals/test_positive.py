@@ -37,7 +37,7 @@ def test_it_notices_rising_engagement():
     detection = next(d for d in found if d.rule == "communication.engagement_rising")
     assert detection.polarity == Polarity.POSITIVE
     assert detection.category == Category.COMMUNICATION
-    assert "42 meetings, calls and partner e-mails, against a usual 26" in detection.detail
+    assert "Meetings, calls and partner e-mails: 42, against a usual 26" in detection.detail
 
 
 def test_more_partner_people_taking_part_is_a_network_effect():

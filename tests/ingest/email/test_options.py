@@ -161,6 +161,6 @@ def test_the_command_line_reports_skipped_messages_as_skipped(acme: Alliance, tm
     result = CliRunner().invoke(app, ["import", str(path)])
     assert result.exit_code == 0, result.output
     output = " ".join(result.output.split())
-    assert "1 message skipped: no partner on them" in output
+    assert "1 message skipped: no partner among sender and recipients" in output
     assert "Nothing was imported: its one record was skipped" in output
     assert "already" not in output

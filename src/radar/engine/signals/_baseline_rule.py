@@ -33,7 +33,8 @@ class BaselineRule:
     series: str
     direction: Direction
     title: str
-    # Sentence template; receives value, median, change (% or absolute) and unit.
+    # Sentence template; receives value, median, change (% or absolute), unit, and
+    # value_unit / median_unit: the unit agreeing with each number (" meeting" after a 1).
     sentence: str
     unit: str = ""
     # Name of an EngineConfig field holding an absolute minimum change that replaces
@@ -131,7 +132,13 @@ class BaselineRule:
                 period=periods[i],
                 title=title,
                 detail=sentence(
-                    value=show(value), median=show(median), change=change, months=n, unit=unit
+                    value=(shown := show(value)),
+                    median=(usual := show(median)),
+                    change=change,
+                    months=n,
+                    unit=unit,
+                    value_unit=self._unit_after(shown),
+                    median_unit=self._unit_after(usual),
                 ),
                 evidence=Evidence(
                     summary=f"{head}{n} months (robust z {z:+.1f}{tail}",
@@ -175,7 +182,7 @@ class BaselineRule:
             found = level_scan(
                 values, sign, config, self.min_change(config), None, medians, self.counts
             )
-        show, unit = self._show, self._unit_text
+        show, unit = self._show, self._unit_after
         span = max(config.level_periods, 1)
         run, last = 0, -2
         for i, level, reference, z, threshold in found:
@@ -190,8 +197,9 @@ class BaselineRule:
                 period=frame.periods[i],
                 title=self.title,
                 detail=(
-                    f"Not recovered: {show(level)}{unit} over the last {config.level_periods} "
-                    f"months (median), against {show(reference)}{unit} when the alliance was "
+                    f"Not recovered: {(now := show(level))}{unit(now)} over the last "
+                    f"{config.level_periods} months (median), against "
+                    f"{(then := show(reference))}{unit(then)} when the alliance was "
                     f"healthy ({self._change(level, reference)})."
                 ),
                 evidence=Evidence(
@@ -210,9 +218,9 @@ class BaselineRule:
                 occurrences=1 if (run - 1) % span == 0 else 0,
             )
 
-    @property
-    def _unit_text(self) -> str:
-        return "" if self.as_percent else unit_suffix(self.unit)
+    def _unit_after(self, shown: str) -> str:
+        """The unit after a number as shown (a share's "%" is part of the number)."""
+        return "" if self.as_percent else unit_suffix(self.unit, shown)
 
     def _change(self, value: float, reference: float) -> str:
         if self.min_change_setting is not None or reference == 0:

@@ -12,6 +12,7 @@ from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, Series, month_number
 from radar.engine.records import ObservationRecord
 from radar.engine.vocab import Category, ObservationKind, ObservationSource, Polarity
+from radar.engine.words import unit_for
 
 Rule = Callable[[Frame, EngineConfig], Iterable[Detection]]
 
@@ -31,10 +32,11 @@ def fmt(value: float, digits: int = 1) -> str:
 _SCALE = re.compile(r"^(-?\d+(?:\.\d+)?)\s*[-\u2013]\s*(-?\d+(?:\.\d+)?)$")
 
 
-def unit_suffix(unit: str) -> str:
+def unit_suffix(unit: str, shown: str = "") -> str:
     """The text after a number for a unit: "%" joins it ("45%"), a scale reads as one
-    ("1.9 on the 1 to 5 scale", en dash), anything else follows after a space ("92,309 EUR")."""
-    unit = unit.strip()
+    ("1.9 on the 1 to 5 scale", en dash), anything else follows after a space ("92,309 EUR"),
+    in the singular after a `shown` number of one ("1 item", not "1 items")."""
+    unit = unit_for(shown, unit.strip())
     if not unit:
         return ""
     if unit == "%":

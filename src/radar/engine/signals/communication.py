@@ -25,7 +25,8 @@ shorter_messages = BaselineRule(
     direction=Direction.DOWN,
     title="Partner messages are getting shorter",
     sentence=(
-        "Partner messages averaged {value} words, against a usual {median} words ({change})."
+        "Partner messages averaged {value}{value_unit}, against a usual {median}{median_unit} "
+        "({change})."
     ),
     unit="words",
     log_scale=True,
@@ -38,7 +39,7 @@ fewer_meetings = BaselineRule(
     series="conversations",
     direction=Direction.DOWN,
     title="Fewer meetings and calls",
-    sentence=("{value} meetings and calls were held, against a usual {median} a month ({change})."),
+    sentence="Meetings and calls held: {value}, against a usual {median} a month ({change}).",
     unit="meetings",
 )
 
@@ -64,7 +65,7 @@ fewer_inbound = BaselineRule(
     series="emails_inbound",
     direction=Direction.DOWN,
     title="Fewer e-mails from the partner",
-    sentence="The partner sent {value} e-mails, against a usual {median} a month ({change}).",
+    sentence="The partner sent {value}{value_unit}, against a usual {median} a month ({change}).",
     unit="e-mails",
     counts=True,
 )

@@ -44,10 +44,6 @@ def worse(definition: MetricDefinition) -> Direction:
     return Direction.DOWN if definition.higher_is_better else Direction.UP
 
 
-def unit_text(definition: MetricDefinition) -> str:
-    return unit_suffix(definition.unit)
-
-
 @lru_cache(maxsize=1024)
 def _falling_rule(d: MetricDefinition) -> BaselineRule:
     """The baseline rule of one metric (built once per definition, not per alliance)."""
@@ -60,9 +56,8 @@ def _falling_rule(d: MetricDefinition) -> BaselineRule:
         direction=worse(d),
         title=f"{capital(d.name)} {'falling' if d.higher_is_better else 'rising'}",
         sentence=(
-            f"{capital(d.name)} {verb} to {{value}}{'' if is_scale(d.unit) else unit_text(d)}, "
-            f"against a usual {{median}}"
-            f"{unit_text(d)} ({{change}}); a {d.kind.value} indicator."
+            f"{capital(d.name)} {verb} to {{value}}{'' if is_scale(d.unit) else '{value_unit}'}, "
+            f"against a usual {{median}}{{median_unit}} ({{change}}); a {d.kind.value} indicator."
         ),
         unit=d.unit,
         note=indicator(d),
@@ -85,14 +80,15 @@ def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[De
             continue
         values = frame.metric(d.key)
         # Everything that does not change from month to month is built once.
-        unit = unit_text(d)
+        goal = fmt(target)
+        goal = f"{goal}{unit_suffix(d.unit, goal)}"
         if met:
             rule, polarity, title = f"metrics.beats_target.{d.key}", Polarity.POSITIVE, "on target"
-            tail = f", meeting the target of {fmt(target)}{unit}; a {d.kind.value} indicator."
+            tail = f", meeting the target of {goal}; a {d.kind.value} indicator."
         else:
             rule, polarity, title = f"metrics.below_target.{d.key}", NEG, "off target"
             side = "below" if d.higher_is_better else "above"
-            tail = f", {side} the target of {fmt(target)}{unit}; a {d.kind.value} indicator."
+            tail = f", {side} the target of {goal}; a {d.kind.value} indicator."
         title = f"{capital(d.name)} {title}"
         summary = f"{d.name} against its target; {indicator(d)}"
         name = capital(d.name)
@@ -113,7 +109,7 @@ def target_rule(frame: Frame, config: EngineConfig, *, met: bool) -> Iterator[De
                 polarity=polarity,
                 period=periods[i],
                 title=title,
-                detail=f"{name} was {fmt(value)}{unit}{tail}",
+                detail=f"{name} was {(shown := fmt(value))}{unit_suffix(d.unit, shown)}{tail}",
                 evidence=Evidence(
                     summary=summary,
                     points=trailing_points(frame, values, i, config),

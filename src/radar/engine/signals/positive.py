@@ -25,7 +25,7 @@ engagement_rising = BaselineRule(
     direction=Direction.UP,
     title="Engagement is rising",
     sentence=(
-        "{value} meetings, calls and partner e-mails, against a usual {median} a month ({change})."
+        "Meetings, calls and partner e-mails: {value}, against a usual {median} a month ({change})."
     ),
     unit="interactions",
     counts=True,

@@ -187,7 +187,7 @@ SKIPPED = {
     "they count neither as contact nor in reply times",
     "delivery_report": "delivery or read reports written by a mail server",
     "bulk": "sent in bulk (newsletters, notifications), not to us as a person",
-    "no_partner": "no partner on them (internal or other mail)",
+    "no_partner": "no partner among sender and recipients (internal or other mail)",
     "partner_without_us": "from a partner to others, without us",
     "third_party_sender": "sent by someone outside both sides",
     "duplicate": "second copies of a message already read (each message counts once)",

@@ -183,11 +183,26 @@ def withunit(value: float | None, unit: str = "") -> str:
     """12.5 + 'h' -> '12.5 h'; 2.1 + '1-5' -> '2.1 out of 5'; 92308.7 + 'EUR' -> '92,309 EUR'."""
     if value is None:
         return "—"
+    if unit in _SHARES:
+        return f"{float(value) * 100:.0f}%{_SHARES[unit]}"
     text = _number(value)
     scale = _SCALE.match(unit or "")
     if scale:
         return f"{text} out of {scale.group(1)}"
     return f"{text} {_for_one(unit) if text == '1' else unit}".strip() if unit else text
+
+
+# The engine's shares (0..1) read as percentages: "0.16 share" was its evidence's wording.
+_SHARES = {"share": "", "share of scale": " of the scale"}
+
+
+@register.filter
+def evidence_value(value: Any, unit: str = "") -> str:
+    """One data point of a signal's evidence: a share in %, other numbers as `number`
+    (the unit is said once, in the baseline and threshold, not in every cell)."""
+    if unit in _SHARES and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{float(value) * 100:.0f}%"
+    return number(value)
 
 
 # Units that are counted things read in the singular for one: "1 item", "1 person".
