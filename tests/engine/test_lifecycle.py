@@ -73,7 +73,10 @@ def test_one_confirmed_problem_corroborated_elsewhere_with_falling_engagement_is
     slower = sig("communication.fewer_inbound", confirmed=True)
     alone = signals(slower, sig("culture.tone_falling"))
     phase = diagnose(frame, alone, scores(frame, 3.5), DEFAULT_CONFIG)
-    assert phase.phase is not Phase.DECLINE  # nothing corroborates it
+    # Nothing corroborates it, so it makes no cluster; engagement has sunk far below its
+    # healthy level for months, so the degraded-alliance rule alone calls it a decline.
+    assert "confirmed_while_falling" not in phase.reason_codes
+    assert phase.reason_codes[-1] == "degraded_problem"
     found = dataclasses.replace(alone, corroborated=True)
     phase = diagnose(frame, found, scores(frame, 3.5), DEFAULT_CONFIG)
     assert phase.phase is Phase.DECLINE
@@ -93,6 +96,56 @@ def test_one_confirmed_problem_corroborated_elsewhere_with_falling_engagement_is
         signals(revenue, sig("culture.tone_falling")), corroborated=True
     )
     assert diagnose(frame, explained, scores(frame, 3.5), DEFAULT_CONFIG).phase is not Phase.DECLINE
+
+
+def low_engagement_frame(low_months: int):
+    """Two healthy years, then partner mail and calls at well under half for `low_months`."""
+    inbound = [20] * (24 - low_months) + [6] * low_months
+    calls = [2] * (24 - low_months) + [0] * low_months
+    meetings = [4] * (24 - low_months) + [2] * low_months
+    periods = steady_periods(
+        START,
+        24,
+        emails_inbound=inbound,
+        calls=calls,
+        meetings_scheduled=meetings,
+        meetings_held=meetings,
+    )
+    return frame_of(periods=periods)
+
+
+def test_one_confirmed_problem_while_engagement_stays_low_is_decline():
+    # Issue 10: the decline phase recognises a degraded, stalled alliance. One confirmed
+    # problem, nothing corroborating it, engagement stuck far below its healthy level.
+    found = signals(sig("priority.survey_unanswered", confirmed=True))
+    stuck = low_engagement_frame(6)
+    phase = diagnose(stuck, found, scores(stuck, 3.8), DEFAULT_CONFIG)
+    assert phase.phase is Phase.DECLINE
+    assert "degraded_problem" in phase.reason_codes
+    # Without the confirmed problem, or with engagement at its healthy level, no decline.
+    assert diagnose(stuck, signals(), scores(stuck, 3.8), DEFAULT_CONFIG).phase is not (
+        Phase.DECLINE
+    )
+    healthy = frame_of()
+    assert diagnose(healthy, found, scores(healthy, 3.8), DEFAULT_CONFIG).phase is not (
+        Phase.DECLINE
+    )
+
+
+def test_a_low_level_must_last_before_it_makes_a_decline():
+    # One low month is a reading, not a level: the median of the recent months stays healthy.
+    found = signals(sig("priority.survey_unanswered", confirmed=True))
+    dip = low_engagement_frame(1)
+    assert diagnose(dip, found, scores(dip, 3.8), DEFAULT_CONFIG).phase is not Phase.DECLINE
+
+
+def test_a_result_an_outside_force_explains_makes_no_degraded_decline():
+    revenue = dataclasses.replace(
+        sig("metrics.falling.revenue", confirmed=True), possibly_external=True, context=("x",)
+    )
+    stuck = low_engagement_frame(6)
+    phase = diagnose(stuck, signals(revenue), scores(stuck, 3.8), DEFAULT_CONFIG)
+    assert phase.phase is not Phase.DECLINE
 
 
 def test_confirmed_problems_without_anything_falling_are_not_decline():

@@ -87,6 +87,21 @@ def test_a_degraded_stalled_alliance_with_confirmed_problems_is_decline():
     )
 
 
+def test_one_confirmed_problem_in_a_degraded_alliance_is_decline_without_a_cluster():
+    # Issue 10: a degraded, stalled alliance declines, not only a falling one.
+    phase, codes = decide(confirmed=frozenset({Category.RESOURCE}), degraded_problem=True)
+    assert phase is Phase.DECLINE and codes[-1] is R.DEGRADED_PROBLEM
+    sentences = explain_phase(
+        phase,
+        codes,
+        facts(confirmed=frozenset({Category.RESOURCE}), degraded_problem=True),
+        DEFAULT_CONFIG,
+    )
+    assert any("confirmed problem in resource" in s for s in sentences)
+    # The same problem without the sustained low level is no decline.
+    assert decide(confirmed=frozenset({Category.RESOURCE}))[0] is Phase.MATURITY
+
+
 def test_degraded_without_confirmed_problems_is_no_healthy_plateau():
     phase, codes = decide(degraded_parts=(("metrics", -0.5),))
     assert phase is Phase.MATURITY and codes[-1] is R.EASING

@@ -160,10 +160,17 @@ def test_a_reset_that_lifted_the_score_is_not_unanswered():
 def test_a_declining_alliance_near_its_renewal_means_exit():
     agreement = AgreementInfo(renewal=date(2026, 3, 1), exit_notice_days=60, has_exit_clause=True)
     frame = frame_of(agreement=agreement)
-    found = signals(sig("metrics.leads_falling", confirmed=True))
+    found = signals(
+        sig("metrics.leads_falling", confirmed=True),
+        sig("communication.reply_slower", confirmed=True),
+    )
     rec = recommend(frame, found, scores(frame, 3.0), DECLINE, DEFAULT_CONFIG)
     assert rec.action is DecisionKind.EXIT
     assert ("exit notice deadline", date(2025, 12, 31)) in rec.agreement_dates
+    # One problem nothing corroborates is watched, even in a declining alliance.
+    alone = signals(sig("metrics.leads_falling", confirmed=True))
+    rec = recommend(frame, alone, scores(frame, 3.0), DECLINE, DEFAULT_CONFIG)
+    assert rec.action is DecisionKind.WATCH
 
 
 def test_agreement_dates_include_the_exit_notice_deadline():

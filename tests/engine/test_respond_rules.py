@@ -153,8 +153,16 @@ def test_exit_after_a_reset_that_did_not_help_needs_all_three_facts():
 
 def test_a_declining_alliance_near_its_deadline_is_an_exit():
     deadline = ("renewal", date(2026, 2, 1))
-    assert decide(phase=Phase.DECLINE, deadline=deadline)[1] == "exit_before_deadline"
-    assert decide(deadline=deadline)[1] == "monitor"
+    pattern = confirmed(CONFIRMED, TONE)
+    assert decide(**pattern, phase=Phase.DECLINE, deadline=deadline)[1] == "exit_before_deadline"
+    assert decide(**pattern, deadline=deadline)[1] == "reset_pattern"
+    # A decline with one uncorroborated problem (a degraded alliance) is watched, not wound
+    # down: an exit needs a pattern the table would reset anyway.
+    alone = decide(**confirmed(CONFIRMED), phase=Phase.DECLINE, deadline=deadline)
+    assert alone[1] == "watch_uncorroborated"
+    assert decide(phase=Phase.DECLINE, sustained_low=True, deadline=deadline)[1] == (
+        "exit_before_deadline"
+    )
 
 
 def test_reinvest_needs_a_healthy_score_and_positives_or_growth():

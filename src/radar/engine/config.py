@@ -149,6 +149,9 @@ class EngineConfig:
     reference_periods: int = 24
     # ... compared with the median of this many most recent months (the current level).
     level_periods: int = 3
+    # A level is low for the decline phase when it was below the healthy level at this
+    # many period ends in a row.
+    degraded_periods: int = 2
     # Confirmed negative signals in this many categories (with a falling trend) = decline.
     decline_min_categories: int = 2
     # A reset/reinvest decision or renegotiation within this many days = renewal phase.

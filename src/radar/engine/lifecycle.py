@@ -57,13 +57,15 @@ def _renewing(f: PhaseFacts, config: EngineConfig) -> bool:
 
 
 def _declining(f: PhaseFacts, config: EngineConfig) -> bool:
-    return (f.cluster and f.worse) or f.sustained_low or f.stalled is not None
+    return (f.cluster and f.worse) or f.degraded_problem or f.sustained_low or f.stalled is not None
 
 
 def _decline_reasons(f: PhaseFacts) -> tuple[PhaseReason, ...]:
     found = [R.NOT_TURNED_ROUND] if f.stalled is not None else []
     if f.cluster:
         found.append(R.CONFIRMED_WHILE_FALLING if f.worse else R.CONFIRMED_PERSIST)
+    if f.degraded_problem and not f.cluster:
+        found.append(R.DEGRADED_PROBLEM)
     if f.sustained_low:
         found.append(R.SUSTAINED_LOW)
     return tuple(found)

@@ -87,6 +87,10 @@ _SENTENCES: dict[PhaseReason, Callable[[PhaseFacts, EngineConfig], str]] = {
     R.NOT_TURNED_ROUND: _not_turned_round,
     R.CONFIRMED_WHILE_FALLING: _confirmed_while_falling,
     R.CONFIRMED_PERSIST: lambda f, c: f"Confirmed problems in {_names(f)} persist.",
+    R.DEGRADED_PROBLEM: lambda f, c: (
+        f"A confirmed problem in {_names(f)} while engagement has stayed well below its "
+        "healthy level for months: a degraded, stalled alliance declines too."
+    ),
     R.SUSTAINED_LOW: lambda f, c: f"The score has stayed at or below {c.exit_score_max:.1f}.",
     R.YOUNG: lambda f, c: f"Younger than {c.formation_months} months: still forming.",
     R.RISING: lambda f, c: "Engagement or results are still rising: the alliance is growing.",

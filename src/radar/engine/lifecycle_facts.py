@@ -33,6 +33,7 @@ class PhaseReason(StrEnum):
     CONFIRMED_WHILE_FALLING = "confirmed_while_falling"
     CONFIRMED_PERSIST = "confirmed_persist"
     SUSTAINED_LOW = "sustained_low"
+    DEGRADED_PROBLEM = "degraded_problem"  # a confirmed problem while engagement stays low
     YOUNG = "young"
     RISING = "rising"
     HEALTHY_PLATEAU = "healthy_plateau"
@@ -57,6 +58,23 @@ def direction(change: float | None, band: float) -> str | None:
     if change is None:
         return None
     return "rising" if change > band else "falling" if change < -band else "flat"
+
+
+def sustained_gap(
+    values: Sequence[float | None],
+    medians: Sequence[float | None],
+    config: EngineConfig,
+) -> bool:
+    """The level stayed `deviation_relative` or more below its healthy level at each of the
+    last `degraded_periods` period ends (one low reading is not a low level)."""
+    for back in range(config.degraded_periods):
+        end = len(values) - back
+        if end <= 0:
+            return False
+        gap = level_gap(values[:end], config, True, medians[:end])
+        if gap is None or gap > -config.deviation_relative:
+            return False
+    return True
 
 
 def months_between(start: date, end: date) -> int:
@@ -193,6 +211,9 @@ class PhaseFacts:
     declared: Phase | None
     # The cluster is one confirmed problem corroborated by repeated sightings elsewhere.
     corroborated: bool = False
+    # A confirmed problem (a change, not a standing risk or an explained result) while
+    # engagement has stayed well below its healthy level: degraded and stalled.
+    degraded_problem: bool = False
 
     @property
     def falling(self) -> bool:
@@ -253,6 +274,12 @@ def phase_facts(
     many = len(confirmed) >= config.decline_min_categories or signals.systemic
     corroborated = not many and problems and signals.corroborated
     cluster = many or corroborated
+    # A degraded, stalled alliance: one confirmed problem while engagement has stayed
+    # far below its healthy level (the reference, not the trailing median that absorbs a
+    # slow boil) declines even when nothing falls any more and nothing corroborates it.
+    degraded_problem = (
+        problems and bool(engaged) and sustained_gap(engaged, frame.medians("engagement"), config)
+    )
     low = sustained_low(scores, config)
     event = _renewal_event(frame, age, config)
     backed = None
@@ -276,4 +303,5 @@ def phase_facts(
         stalled=_stalled(event, scores, cluster, config) if event is not None else None,
         declared=history.alliance.declared_phase,
         corroborated=corroborated,
+        degraded_problem=degraded_problem,
     )

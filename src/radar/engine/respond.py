@@ -7,8 +7,9 @@ that applies chooses the action:
   for `exit_sustained_periods` periods, the decline is systemic (a systemic
   cluster or the decline phase) and an earlier reset, older than
   `reset_response_days`, has not lifted the score;
-- exit_before_deadline: the alliance is declining while its renewal or
-  exit-notice deadline is within `deadline_horizon_days`;
+- exit_before_deadline: the alliance is declining, with a pattern the table
+  would reset (systemic, a sustained low score, or `reset_pattern`'s), while its
+  renewal or exit-notice deadline is within `deadline_horizon_days`;
 - monitor_external: every confirmed problem sits in metrics or execution and
   may be external (a downturn, a regulation on record) while the relationship
   itself is quiet: monitor, with that caveat — resetting the partner would not
@@ -72,7 +73,10 @@ def _exit_after_failed_reset(f: ActionFacts, config: EngineConfig) -> bool:
 
 
 def _exit_before_deadline(f: ActionFacts, config: EngineConfig) -> bool:
-    return f.phase is Phase.DECLINE and f.deadline is not None
+    # An exit needs a pattern the table would reset anyway: the decline phase also holds
+    # one uncorroborated problem in a degraded alliance, which is watched, not wound down.
+    pattern = f.systemic or f.sustained_low or _reset_pattern(f, config)
+    return f.phase is Phase.DECLINE and f.deadline is not None and pattern
 
 
 def _monitor_external(f: ActionFacts, config: EngineConfig) -> bool:
