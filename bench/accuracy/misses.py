@@ -29,9 +29,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from bench.accuracy.backtest import month_ends
+from bench.accuracy.declines import declining_lines
 from bench.accuracy.history import full_history, history_as_of
 from bench.accuracy.labels import ALARMS
-from bench.accuracy.portfolio import Alliance, build_portfolio, split_of
+from bench.accuracy.portfolio import Alliance, split_of
 from bench.accuracy.readings import EARLY_DAYS
 from radar.engine.evaluate import evaluate
 
@@ -78,21 +79,7 @@ def alliance_lines(alliance: Alliance, last_day: date) -> tuple[str, list[str]]:
 
 def misses(seeds: list[int], per_class: int) -> Iterator[str]:
     groups: Counter[str] = Counter()
-    for seed in seeds:
-        portfolio = build_portfolio(seed, per_class)
-        for alliance in portfolio.alliances:
-            if alliance.label.cls != "declining":
-                continue
-            group, lines = alliance_lines(alliance, portfolio.last_day)
-            groups[group] += 1
-            if group == "early":
-                continue
-            label = alliance.label
-            yield (
-                f"seed {seed} #{alliance.id} {group}: {label.variant} "
-                f"(onset {label.onset}, revenue falls {label.revenue_fall})"
-            )
-            yield from lines
+    yield from declining_lines(seeds, per_class, alliance_lines, "early", groups)
     total = sum(groups.values())
     yield f"{total} declining alliances: " + ", ".join(
         f"{groups[g]} {g}" for g in ("early", "never confirmed", "uncorroborated")

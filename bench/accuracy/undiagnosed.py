@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from bench.accuracy.backtest import month_ends
+from bench.accuracy.declines import declining_lines
 from bench.accuracy.history import full_history, history_as_of
 from bench.accuracy.portfolio import Alliance, build_portfolio, split_of
 from radar.engine.config import DEFAULT_CONFIG
@@ -117,21 +118,7 @@ def undiagnosed_lines(alliance: Alliance, last_day: date) -> tuple[str, list[str
 
 def undiagnosed(seeds: list[int], per_class: int) -> Iterator[str]:
     groups: Counter[str] = Counter()
-    for seed in seeds:
-        portfolio = build_portfolio(seed, per_class)
-        for alliance in portfolio.alliances:
-            if alliance.label.cls != "declining":
-                continue
-            group, lines = undiagnosed_lines(alliance, portfolio.last_day)
-            groups[group] += 1
-            if group == "diagnosed":
-                continue
-            label = alliance.label
-            yield (
-                f"seed {seed} #{alliance.id} {group}: {label.variant} "
-                f"(onset {label.onset}, revenue falls {label.revenue_fall})"
-            )
-            yield from lines
+    yield from declining_lines(seeds, per_class, undiagnosed_lines, "diagnosed", groups)
     yield f"{sum(groups.values())} declining alliances: " + ", ".join(
         f"{n} {g}" for g, n in groups.most_common()
     )

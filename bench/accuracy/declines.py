@@ -1,0 +1,34 @@
+"""The walk the diagnostics share: each declining alliance of the dev seeds, grouped,
+with the lines of those that did not pass."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from bench.accuracy.portfolio import Alliance, build_portfolio
+
+Lines = Callable[[Alliance, date], tuple[str, list[str]]]
+
+
+def declining_lines(
+    seeds: list[int], per_class: int, lines_of: Lines, passed: str, groups: Counter[str]
+) -> Iterator[str]:
+    """Counts every declining alliance's group into `groups`; yields a heading and the
+    lines of each one whose group is not `passed`."""
+    for seed in seeds:
+        portfolio = build_portfolio(seed, per_class)
+        for alliance in portfolio.alliances:
+            if alliance.label.cls != "declining":
+                continue
+            group, lines = lines_of(alliance, portfolio.last_day)
+            groups[group] += 1
+            if group == passed:
+                continue
+            label = alliance.label
+            yield (
+                f"seed {seed} #{alliance.id} {group}: {label.variant} "
+                f"(onset {label.onset}, revenue falls {label.revenue_fall})"
+            )
+            yield from lines
