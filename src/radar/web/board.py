@@ -16,7 +16,7 @@ from datetime import date
 
 from radar.portfolio.models import Alliance
 from radar.web.attention import ATTENTION_LIMIT, Group, items_for
-from radar.web.board_sql import TOTALS, fetch, statement
+from radar.web.board_sql import OWNER_SHOWN, TOTALS, fetch, statement
 from radar.web.listing import PAGE_SIZE, Listing, Page
 from radar.web.portfolio import (
     MAX_INLINE_ASSESSMENTS,
@@ -27,15 +27,6 @@ from radar.web.portfolio import (
 )
 from radar.web.present import parse_date
 from radar.web.summary import latest_summaries
-
-_OWNER = ("owner_name", "owner_id", "owner__first_name", "owner__last_name", "owner__username")
-
-
-def owner_display(owner_name: str, owner_id: int | None, first: str, last: str, user: str) -> str:
-    """`Alliance.owner_display` from plain columns."""
-    if owner_id is not None:
-        return f"{first} {last}".strip() or user
-    return owner_name
 
 
 def rows_for(ids: Iterable[int], today: date) -> dict[int, Row]:
@@ -61,9 +52,10 @@ def assess_unassessed(today: date) -> None:
 def owners(listing: Listing, count: int) -> tuple[list[str], int]:
     """(owners of all active alliances, their count) for the filter menu and the total."""
     active = Alliance.objects.filter(active=True)
+    # The filter's own expression, so every name offered matches what it filters on.
     # order_by(): the alliances' default order would join DISTINCT and keep every row.
-    distinct = active.values_list(*_OWNER).order_by().distinct()
-    names = {owner_display(*values) for values in distinct}
+    shown = active.annotate(shown=OWNER_SHOWN).order_by().values_list("shown", flat=True)
+    names = set(shown.distinct())
     return sorted({name for name in names if name}, key=str.lower), (
         active.count() if listing.active else count
     )

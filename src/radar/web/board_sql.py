@@ -34,7 +34,7 @@ from radar.web.attention import DIVERGENCE_POINTS, KINDS, NO_CONTACT_DAYS
 from radar.web.listing import Listing
 from radar.web.portfolio import DEFAULT_REVIEW_DAYS, REVIEW_EVERY_DAYS, store_facts
 
-_OWNER = Case(  # Alliance.owner_display
+OWNER_SHOWN = Case(  # Alliance.owner_display, in SQL: the owner filter and its menu
     When(
         owner__isnull=False,
         then=Coalesce(
@@ -51,7 +51,7 @@ def _facts(listing: Listing, today: date) -> QuerySet[Any]:
     """The filtered active alliances, one row of plain named columns each."""
     last_contact, checkins = store_facts(today)
     qs = Alliance.objects.filter(active=True).alias(
-        owner_shown=_OWNER,
+        owner_shown=OWNER_SHOWN,
         phase_shown=Coalesce("standing__phase", "declared_phase", Value("")),
     )
     if listing.tier:
