@@ -7,6 +7,8 @@ and the only tests that run background jobs outside the test's own process.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,13 @@ from radar.worker.jobs import enqueue
 for n in range({count}):
     print(enqueue("{kind}", "Job %d" % n, {params}).pk)
 """
+
+
+def generated_bundle(target: Path) -> Path:
+    """A bench bundle big enough that importing it takes the worker a while."""
+    command = ["-m", "bench.generate", str(target), "--alliances", "40", "--months", "12"]
+    subprocess.run([sys.executable, *command], check=True, capture_output=True)
+    return target
 
 
 def enqueue(site: Install, kind: str, count: int = 1, params: str = "{}") -> list[int]:
@@ -117,24 +126,7 @@ def test_workers_run_the_due_nightly_schedule_and_queued_jobs(tmp_path: Path, ba
 def test_a_job_whose_worker_is_killed_is_run_again_by_the_next_worker(
     tmp_path: Path, backend: str
 ) -> None:
-    import subprocess
-    import sys
-
-    bundle = tmp_path / "bundle"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench.generate",
-            str(bundle),
-            "--alliances",
-            "40",
-            "--months",
-            "12",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    bundle = generated_bundle(tmp_path / "bundle")
     # A short lease, so the job is handed out again soon after its worker is gone.
     lease = {"RADAR_JOB_TIMEOUT": "40", "RADAR_JOB_GRACE": "1"}
     with install(tmp_path / "site", backend) as site:
@@ -168,7 +160,6 @@ def test_a_worker_stops_on_sigterm_to_its_main_process_or_to_all_of_them(
     The second used to hang the main process until it was killed (django-q2 issue #346)."""
     import os
     import signal
-    import subprocess
     import time
 
     with install(tmp_path, "sqlite") as site:
@@ -202,24 +193,8 @@ def test_a_worker_stops_on_sigterm_to_its_main_process_or_to_all_of_them(
 
 def test_sigterm_to_the_main_process_lets_the_running_job_finish(tmp_path: Path) -> None:
     import signal
-    import subprocess
-    import sys
 
-    bundle = tmp_path / "bundle"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench.generate",
-            str(bundle),
-            "--alliances",
-            "40",
-            "--months",
-            "12",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    bundle = generated_bundle(tmp_path / "bundle")
     with install(tmp_path / "site", "sqlite") as site:
         worker = site.start_worker()
         upload = {
