@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from typer.testing import CliRunner
 
 from radar.accounts.roles import Role
 from radar.cli import app
 from radar.notify.models import Notification, Preference
 from radar.portfolio.models import Assessment
-from tests.notify.conftest import Mailbox, parts, smtp  # noqa: F401 (fixture)
+from tests.notify.conftest import Mailbox, free_port, parts, smtp  # noqa: F401 (fixture)
 from tests.web.pagedata import TODAY, alliance, assessment, store
 from tests.web.support import make_user
 
@@ -26,6 +27,22 @@ pytestmark = pytest.mark.django_db
 
 def invoke(*args: str) -> Any:
     return CliRunner().invoke(app, list(args))
+
+
+def mail_server_down(settings: Any) -> None:
+    """Send mail over SMTP to a local port nothing listens on."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+
+
+def bo_owning_a_systemic_alliance() -> User:
+    """Manager 'bo', owner of Helix, whose newest assessment is systemic: a digest for bo."""
+    owner = make_user("bo", Role.MANAGER)
+    helix = alliance("Helix")
+    helix.owner = owner
+    helix.save()
+    store(assessment(helix, 2.4, as_of=TODAY - timedelta(days=1), systemic=True))
+    return owner
 
 
 @pytest.fixture
@@ -91,10 +108,7 @@ def test_notify_test_posts_to_the_users_own_chat_webhook(
 def test_notify_test_fails_loudly_when_the_mail_server_is_down(
     settings: Any, fast_passwords: None
 ) -> None:
-    from tests.notify.conftest import free_port
-
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+    mail_server_down(settings)
     result = invoke("notify", "test", "--to", "ops@example.com")
     assert result.exit_code == 1 and "FAILED" in result.output
 
@@ -103,11 +117,7 @@ def test_digest_dry_run_prints_without_sending(
     smtp: Mailbox,  # noqa: F811
     fast_passwords: None,
 ) -> None:
-    owner = make_user("bo", Role.MANAGER)
-    helix = alliance("Helix")
-    helix.owner = owner
-    helix.save()
-    store(assessment(helix, 2.4, as_of=TODAY - timedelta(days=1), systemic=True))
+    owner = bo_owning_a_systemic_alliance()
     result = invoke("digest", "--user", "bo", "--dry-run")
     assert result.exit_code == 0, result.output
     assert f"=== To bo <{owner.email}> ===" in result.output
@@ -122,15 +132,8 @@ def test_digest_dry_run_prints_without_sending(
 def test_a_digest_the_mail_server_refuses_is_reported_not_called_sent(
     settings: Any, fast_passwords: None
 ) -> None:
-    from tests.notify.conftest import free_port
-
-    owner = make_user("bo", Role.MANAGER)
-    helix = alliance("Helix")
-    helix.owner = owner
-    helix.save()
-    store(assessment(helix, 2.4, as_of=TODAY - timedelta(days=1), systemic=True))
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+    owner = bo_owning_a_systemic_alliance()
+    mail_server_down(settings)
     result = invoke("digest", "--user", "bo")
     assert result.exit_code == 1
     assert "bo: in the inbox, but 1 e-mail/chat delivery FAILED" in result.output
