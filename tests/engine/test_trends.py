@@ -46,6 +46,13 @@ def test_a_perfect_line_and_zeros_are_handled():
     assert growth([1.0, None, 2.0], 6) is None
 
 
+def test_a_series_falling_to_zero_falls_by_at_most_all_of_it():
+    # With zeros the fit is a straight line, which a steep fall carries below zero.
+    found = growth([12, 10, 8, 6, 3, 1, 0, 0, 0, 0, 0, 0], 6)
+    assert found is not None and found.rate == -1.0
+    assert way(found, DEFAULT_CONFIG) == "falling"
+
+
 def test_the_level_gap_remembers_the_healthy_level_after_a_slow_decline():
     healthy, months_down = [20.0] * 14, 10
     slow = healthy + [20.0 * (1 - 0.05 * (i + 1)) for i in range(months_down)]

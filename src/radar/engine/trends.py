@@ -51,6 +51,9 @@ def growth(values: Sequence[float | None], min_values: int) -> Growth | None:
         rate = (
             12 * slope / abs(mean_y) if mean_y else (1.0 if slope > 0 else -1.0 if slope else 0.0)
         )
+        # A straight line can fall through zero; nothing shrinks by more than all of it,
+        # and "-104 % a year" is no reading a person can use.
+        rate = max(rate, -1.0)
     return Growth(rate, t)
 
 
