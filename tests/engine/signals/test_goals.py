@@ -56,6 +56,12 @@ def test_it_fires_when_every_measured_goal_is_off_target():
     assert found[-1].evidence.points[0].value == "51 of 130 (at risk)"
 
 
+def test_the_evidence_writes_large_amounts_as_people_do():
+    falling_revenue = metric("revenue", START, [96_000 - 2_400 * i for i in range(24)])
+    found = drift(goals=(goal(target=110_000.0),), metrics=(falling_revenue,))
+    assert found[-1].evidence.points[0].value == "40,800 of 110,000 (at risk)"
+
+
 def test_one_goal_still_on_track_keeps_it_silent():
     leads = metric("leads", START, [10 + i for i in range(24)])
     second = GoalRecord(2, "Leads", metric_key="leads", target=40.0, target_date=date(2026, 6, 30))

@@ -23,7 +23,7 @@ from radar.engine.config import EngineConfig
 from radar.engine.features import Frame
 from radar.engine.goals import GoalProgress, off_target, progress
 from radar.engine.records import GoalRecord, History, MetricSeries
-from radar.engine.signals._common import Rule
+from radar.engine.signals._common import Rule, fmt
 from radar.engine.vocab import Category, Polarity
 
 RULE_ID = "priority.goal_drift"
@@ -77,7 +77,7 @@ def _point(p: GoalProgress) -> EvidencePoint:
     if p.current is None:
         return EvidencePoint(p.goal.title, "not measured")
     label = p.status.value.replace("_", " ")
-    return EvidencePoint(p.goal.title, f"{p.current:g} of {p.goal.target:g} ({label})")
+    return EvidencePoint(p.goal.title, f"{fmt(p.current)} of {fmt(p.goal.target)} ({label})")
 
 
 def goal_drift(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
