@@ -77,7 +77,9 @@ def _point(p: GoalProgress) -> EvidencePoint:
     if p.current is None:
         return EvidencePoint(p.goal.title, "not measured")
     label = p.status.value.replace("_", " ")
-    return EvidencePoint(p.goal.title, f"{fmt(p.current)} of {fmt(p.goal.target)} ({label})")
+    target = p.goal.target
+    of = f" of {fmt(target)}" if target is not None else ""
+    return EvidencePoint(p.goal.title, f"{fmt(p.current)}{of} ({label})")
 
 
 def goal_drift(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
