@@ -31,7 +31,7 @@ class PortfolioFacts:
     today: date
     alliances: dict[int, Alliance]
     summaries: dict[int, Summary]
-    last_week: dict[int, float]
+    last_week: dict[int, float | None]
     # alliance -> (name, last direct contact or None if never, their interval in days)
     quiet_contacts: dict[int, list[tuple[str, date | None, int]]] = field(default_factory=dict)
     actions: dict[int, list[tuple[str, str, date]]] = field(default_factory=dict)
@@ -54,8 +54,8 @@ def read_facts(today: date) -> PortfolioFacts:
     )
 
 
-def _scores_on(day: date) -> dict[int, float]:
-    """Each alliance's score as assessed on or before `day`."""
+def _scores_on(day: date) -> dict[int, float | None]:
+    """Each alliance's score as assessed on or before `day` (None: not enough data yet)."""
     newest = Assessment.objects.filter(alliance=OuterRef("alliance"), as_of__lte=day)
     rows = Assessment.objects.filter(
         alliance__active=True,
