@@ -149,7 +149,11 @@ def _decisions(alliance: Alliance, _payload: Any, cutoff: date, limit: int) -> l
     done = ActionItem.objects.filter(
         decision__alliance=alliance, done_on__isnull=False, done_on__lte=cutoff
     ).order_by("-done_on")[:limit]
-    found += [Event(a.done_on, "decision", f"Action done: {a.title}", a.owner) for a in done]
+    found += [
+        Event(a.done_on, "decision", f"Action done: {a.title}", a.owner)
+        for a in done
+        if a.done_on is not None  # always, by the filter: narrows the type
+    ]
     return found
 
 

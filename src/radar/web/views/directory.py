@@ -67,7 +67,7 @@ def keep_in_touch(request: HttpRequest, pk: int) -> HttpResponse:
             else f"{contact.name} follows the alliance tier's rhythm again."
         )
     else:
-        done = f"Not saved: {' '.join(form.errors.get('every', []))}"
+        done = f"Not saved: {' '.join(str(e) for e in form.errors.get('every', []))}"
     if wants_region(request):
         person = person_of(contact, timezone.localdate())
         context = {"p": person, "can_edit": True, "status": done, "invalid": not form.is_valid()}

@@ -32,7 +32,7 @@ def exports(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Ability.READ)
-def assessments_xlsx(request: HttpRequest) -> HttpResponse:
+def assessments_xlsx(request: HttpRequest) -> FileResponse:
     active = Alliance.objects.filter(active=True)
     payloads = latest_payloads(active)
     alliances = active.select_related("partner", "owner").order_by("name")
@@ -45,7 +45,7 @@ def assessments_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Ability.EDIT)
-def bundle_zip(request: HttpRequest) -> HttpResponse:
+def bundle_zip(request: HttpRequest) -> FileResponse:
     now = timezone.localtime()
     handle, path = tempfile.mkstemp(prefix="radar-export-", suffix=".zip")
     os.close(handle)

@@ -39,7 +39,8 @@ def history_page(request: HttpRequest) -> HttpResponse:
         ]
     )
     ids = {(e.additional_data or {}).get("alliance_id") for e in shown} - {None}
-    linked = {
+    # Looked up by an entry's alliance id, which an entry may not have (None).
+    linked: dict[int | None, tuple[str, str]] = {
         pk: (slug, name)
         for pk, slug, name in Alliance.objects.filter(pk__in=ids).values_list("pk", "slug", "name")
     }
