@@ -4,7 +4,7 @@ A handful of queries over the whole active portfolio (latest assessment
 summaries, last week's scores, partner contacts gone quiet, open actions,
 agreement dates, alerts cleared this week), whatever the number of users;
 each user's digest then filters them to their alliances (radar.notify.digest).
-Who has gone quiet is the people directory's own judgement (radar.web.directory:
+Who has gone quiet is the people directory's own judgement (radar.web.people.directory:
 their last direct contact against their keep-in-touch interval, their own or
 their alliance tier's), so the digest and the People page never disagree.
 """
@@ -19,8 +19,8 @@ from django.db.models import OuterRef, Subquery
 
 from radar.notify.models import AlertState
 from radar.portfolio.models import ActionItem, Agreement, Alliance, Assessment
-from radar.web.directory import Filters, people
-from radar.web.summary import Summary, latest_summaries
+from radar.web.dashboard.summary import Summary, latest_summaries
+from radar.web.people.directory import Filters, people
 
 DEADLINE_DAYS = 90
 WEEK = timedelta(days=7)

@@ -15,7 +15,7 @@ from radar.accounts.roles import Ability, can, requires
 from radar.engine.vocab import ContactRole, Side
 from radar.portfolio.choices import label_of
 from radar.portfolio.models import Contact
-from radar.web.directory import Filters, directory, person_of, same_person
+from radar.web.people.directory import Filters, directory, person_of, same_person
 from radar.web.present import wants_region
 
 

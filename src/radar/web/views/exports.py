@@ -17,7 +17,7 @@ from radar.accounts.roles import Ability, can, requires
 from radar.exports.assessments_xlsx import write_workbook
 from radar.ingest.bundle import export_bundle
 from radar.portfolio.models import Alliance
-from radar.web.portfolio import latest_payloads
+from radar.web.dashboard.portfolio import latest_payloads
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

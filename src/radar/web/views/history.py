@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 
 from radar.accounts.roles import Ability, requires
 from radar.portfolio.models import Alliance
-from radar.web.history import ACTIONS, HistoryFilters, describe, record_name, tracked_types
+from radar.web.history.changes import ACTIONS, HistoryFilters, describe, record_name, tracked_types
 from radar.web.present import wants_region
 
 PAGE_SIZE = 50

@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 
 from radar.accounts.roles import Ability, requires
 from radar.web.present import wants_region
-from radar.web.search import KINDS, PER_GROUP, SHORTEST, search, terms_of
+from radar.web.search.results import KINDS, PER_GROUP, SHORTEST, search, terms_of
 
 MAX_QUERY = 200
 

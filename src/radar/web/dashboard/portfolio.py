@@ -19,9 +19,9 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from radar.engine.vocab import Category
 from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
 from radar.portfolio.models import Alliance, Assessment, CheckIn, Interaction
+from radar.web.dashboard.summary import Summary, latest_summaries, summarize
 from radar.web.days import day_after
 from radar.web.present import band_of, parse_date
-from radar.web.summary import Summary, latest_summaries, summarize
 
 CATEGORIES = tuple(c.value for c in Category)
 

@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 
 from radar.portfolio.models import ActionItem, Alliance, ContextFactor, ReviewComment
 from radar.web.days import day_after
-from radar.web.history import alliance_changes, describe
+from radar.web.history.changes import alliance_changes, describe
 from radar.web.present import parse_date, ritual_label
 
 PAGE_SIZE = 40
