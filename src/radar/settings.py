@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -252,7 +253,7 @@ RADAR_DIGEST_CRON = env_str("RADAR_DIGEST_CRON", "0 7 * * *")
 RADAR_RESCORE_CRON = env_str("RADAR_RESCORE_CRON", "* * * * *")
 RADAR_ALERT_REMINDER_DAYS = env_int("RADAR_ALERT_REMINDER_DAYS", 7)
 RADAR_CHAT_URLS = env_list("RADAR_CHAT_URLS", [])  # apprise URLs of a team channel
-Q_CLUSTER = {
+Q_CLUSTER: dict[str, Any] = {  # django-q's settings (its keys take values of many types)
     "name": "radar",
     "orm": "default",
     "workers": RADAR_WORKER_PROCESSES,

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from radar.portfolio import models as m
 from radar.portfolio import standing_rows
 from radar.portfolio.assessments import evaluate_portfolio, reassess_alliance
-from radar.web.summary import latest_summaries, summarize
+from radar.web.dashboard.summary import latest_summaries, summarize
 
 pytestmark = pytest.mark.django_db
 

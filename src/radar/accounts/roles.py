@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from django.contrib.auth.models import AnonymousUser, Group, Permission, User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 
 class Role(StrEnum):
@@ -103,7 +103,7 @@ def check(request: HttpRequest, ability: Ability) -> HttpResponse | None:
     return None
 
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 def requires(ability: Ability) -> Callable[[View], View]:
@@ -111,7 +111,7 @@ def requires(ability: Ability) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             denied = check(request, ability)
             if denied is not None:
                 return denied

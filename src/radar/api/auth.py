@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja.errors import HttpError
@@ -69,6 +70,13 @@ class TokenAuth(HttpBearer):
         if request.method not in SAFE_METHODS and check_csrf(request) is not None:
             raise HttpError(403, "CSRF check failed: send the X-CSRFToken header.")
         return user
+
+
+def caller(request: HttpRequest) -> User:
+    """The user the operation's authentication returned (TokenAuth: always a signed-in user)."""
+    # django-ninja sets request.auth at run time; HttpRequest's stubs cannot declare it.
+    user: User = request.auth  # type: ignore[attr-defined]
+    return user
 
 
 READERS = TokenAuth(Ability.READ)

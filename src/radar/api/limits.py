@@ -43,9 +43,10 @@ def declare_too_many(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def install(api: NinjaAPI) -> None:
+    # The decorator, not add_exception_handler: django-ninja types a handler's
+    # argument as "the exception or its class", yet always passes the instance caught.
+    @api.exception_handler(RateLimited)
     def too_many(request: HttpRequest, exc: RateLimited) -> HttpResponse:
         response = api.create_response(request, {"detail": exc.message}, status=429)
         response["Retry-After"] = str(exc.retry_after)
         return response
-
-    api.add_exception_handler(RateLimited, too_many)

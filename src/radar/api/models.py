@@ -7,6 +7,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 
 TOKEN_PREFIX = "radar_"
@@ -38,7 +39,7 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @classmethod
-    def issue(cls, user: models.Model, name: str) -> tuple[ApiToken, str]:
+    def issue(cls, user: User, name: str) -> tuple[ApiToken, str]:
         """Create a token; returns it with the raw secret (never stored)."""
         token = cls(user=user, name=name)
         raw = token.set_new_secret()

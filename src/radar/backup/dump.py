@@ -31,11 +31,12 @@ def _permission_keys(content_types: dict[int, list[str]]) -> dict[int, list[str]
 def _m2m_values(
     field: models.ManyToManyField[Any, Any], permission_keys: dict[int, list[str]]
 ) -> dict[Any, list[Any]]:
-    through = field.remote_field.through  # type: ignore[union-attr]
+    # _default_manager: a link table's only manager (`objects` is unknown to type[Model]).
+    through = tables.link_model(field)._default_manager
     source = field.m2m_column_name()
     target = field.m2m_reverse_name()
     found: dict[Any, list[Any]] = defaultdict(list)
-    for owner, other in through.objects.order_by(source, target).values_list(source, target):
+    for owner, other in through.order_by(source, target).values_list(source, target):
         found[owner].append(other)
     if tables.is_permission(field.related_model):
         return {o: sorted(permission_keys[p] for p in ps) for o, ps in found.items()}

@@ -90,9 +90,10 @@ def _load_model(model: type[models.Model], lines: Iterable[bytes], keys: KeyCach
             batch = []
     _insert(model, fields, batch)
     for field, pairs in links.items():
-        through = field.remote_field.through  # type: ignore[union-attr]
+        through = tables.link_model(field)
         source, target = field.m2m_column_name(), field.m2m_reverse_name()
-        through.objects.bulk_create(through(**{source: s, target: t}) for s, t in pairs)
+        # _default_manager: a link table's only manager (`objects` is unknown to type[Model]).
+        through._default_manager.bulk_create(through(**{source: s, target: t}) for s, t in pairs)
     return count
 
 
@@ -101,10 +102,7 @@ def _empty(models_: Iterable[type[models.Model]]) -> None:
     table_names = []
     for model in models_:
         table_names.append(model._meta.db_table)
-        table_names += [
-            f.remote_field.through._meta.db_table  # type: ignore[union-attr]
-            for f in tables.many_to_many(model)
-        ]
+        table_names += [tables.link_model(f)._meta.db_table for f in tables.many_to_many(model)]
     with connection.cursor() as cursor:
         for name in table_names:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(name)}")

@@ -55,11 +55,15 @@ def columns(model: type[models.Model]) -> list[models.Field[Any, Any]]:
 
 def many_to_many(model: type[models.Model]) -> list[models.ManyToManyField[Any, Any]]:
     """Plain many-to-many fields; those with their own through model are tables of their own."""
-    return [
-        field
-        for field in model._meta.many_to_many
-        if field.remote_field.through._meta.auto_created  # type: ignore[union-attr]
-    ]
+    return [field for field in model._meta.many_to_many if link_model(field)._meta.auto_created]
+
+
+def link_model(field: models.ManyToManyField[Any, Any]) -> type[models.Model]:
+    """The model of a many-to-many field's link table (resolved once the apps are loaded)."""
+    through = field.remote_field.through
+    if through is None:
+        raise LookupError(f"{field}: its link table is not resolved yet")
+    return through
 
 
 def is_content_type(model: Any) -> bool:

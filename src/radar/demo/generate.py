@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
+
+from django.contrib.auth.models import User
 
 from radar.demo import reviews, series
 from radar.demo.batch import Batch
@@ -45,7 +47,7 @@ Progress = Callable[[str], None]
 
 
 def generate(
-    seed: int, as_of: date, owners: dict[str, object], progress: Progress | None = None
+    seed: int, as_of: date, owners: Mapping[str, User | None], progress: Progress | None = None
 ) -> Batch:
     """Everything the demo writes, for every scenario, in write order."""
     batch = Batch()
@@ -73,7 +75,7 @@ def _context(
 
 
 def _alliance(
-    batch: Batch, sc: Scenario, as_of: date, owners: dict[str, object], noise: Noise
+    batch: Batch, sc: Scenario, as_of: date, owners: Mapping[str, User | None], noise: Noise
 ) -> None:
     partner = batch.add(
         "partners",
@@ -133,6 +135,7 @@ def _alliance(
             sc.levels(month, first.month),
             first,
             as_of,
+            started,
             partner_people,
             our_people,
             noise.stream("month", month),
@@ -149,12 +152,12 @@ def _alliance(
     reviews.decisions(batch, alliance, sc, as_of, owners[sc.owner], _by_name(owners))
 
 
-def _by_name(owners: dict[str, object]) -> dict[str, object]:
+def _by_name(owners: Mapping[str, User | None]) -> dict[str, User]:
     """The demo's users by full name, so actions they own are theirs in the app."""
     found = {}
     for user in owners.values():
         if user is not None:
-            found[f"{getattr(user, 'first_name', '')} {getattr(user, 'last_name', '')}"] = user
+            found[f"{user.first_name} {user.last_name}"] = user
     return found
 
 

@@ -74,6 +74,7 @@ class MonthContext:
     levels: Levels
     first: date
     as_of: date
+    started: date  # the alliance's start (Alliance.started_on, typed as optional)
     partner: list[Person]
     ours: list[Person]
     rng: random.Random
@@ -115,7 +116,7 @@ def ritual_dates(ctx: MonthContext) -> list[tuple[str, date]]:
 
 def generate_month(ctx: MonthContext, extra: list[tuple[str, date]]) -> None:
     for ritual, day in ritual_dates(ctx) + extra:
-        if day > ctx.as_of or day < ctx.alliance.started_on:
+        if day > ctx.as_of or day < ctx.started:
             continue
         optional = ritual not in FIXED_RITUALS
         if optional and ctx.rng.random() > ctx.levels.engagement:
@@ -225,7 +226,7 @@ def _random_day(ctx: MonthContext) -> date | None:
         else 31,
     )
     day = workday(ctx.first + timedelta(days=ctx.rng.randrange(0, last)))
-    if day > ctx.as_of or day < ctx.alliance.started_on:
+    if day > ctx.as_of or day < ctx.started:
         return None
     return day
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from django.contrib.auth.models import User
+
 from radar.demo.batch import Batch
 from radar.demo.months import nth_weekday, quarterly, story_month, yearly
 from radar.demo.noise import Noise
@@ -20,7 +22,7 @@ def _on(as_of: date, month: int, day: int) -> date:
 
 
 def observations(
-    batch: Batch, alliance: Alliance, sc: Scenario, as_of: date, owner: object
+    batch: Batch, alliance: Alliance, sc: Scenario, as_of: date, owner: User | None
 ) -> None:
     for spec in sc.observations:
         batch.add(
@@ -47,7 +49,7 @@ def checkins(
     as_of: date,
     noise: Noise,
     first: int,
-    reviewer: object,
+    reviewer: User | None,
 ) -> None:
     """Monthly for tier 1, quarterly for the rest; the score is the owner's own judgement."""
     overrides = dict(sc.manual_scores)
@@ -108,8 +110,8 @@ def decisions(
     alliance: Alliance,
     sc: Scenario,
     as_of: date,
-    decided_by: object,
-    users_by_name: Mapping[str, object] | None = None,
+    decided_by: User | None,
+    users_by_name: Mapping[str, User] | None = None,
 ) -> None:
     """Decisions and their actions; an action owned by one of the demo's users is theirs."""
     for spec in sc.decisions:

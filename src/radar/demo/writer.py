@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from radar.demo.batch import ORDER, Batch
@@ -46,10 +47,10 @@ def wipe_portfolio() -> None:
         models.ContextFactor.objects.all().delete()
 
 
-def ensure_users() -> dict[str, object]:
+def ensure_users() -> dict[str, User]:
     """The demo login and the alliance owners; existing users keep their passwords."""
     user_model = get_user_model()
-    users: dict[str, object] = {}
+    users: dict[str, User] = {}
     for username, (first, last, _title) in OWNERS.items():
         user, created = user_model.objects.get_or_create(
             username=username,

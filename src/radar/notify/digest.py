@@ -186,10 +186,11 @@ def _action(title: str, owner: str, due: date, today: date) -> str:
 
 def message(digest: Digest) -> Message:
     title = f"Your alliances this week ({digest.today:%d %b %Y})"
+    dashboard = absolute("/")
     context = {
         "title": title,
         "digest": digest,
-        "dashboard": absolute("/"),
+        "dashboard": dashboard,
         "preferences": preferences_link(),
     }
     return Message(
@@ -197,7 +198,7 @@ def message(digest: Digest) -> Message:
         title=title,
         text=render_to_string("notify/email/digest.txt", context),
         html=render_to_string("notify/email/digest.html", context),
-        link=context["dashboard"],
+        link=dashboard,
         summary=_summary_line(digest),
     )
 

@@ -4,7 +4,7 @@ A handful of queries over the whole active portfolio (latest assessment
 summaries, last week's scores, partner contacts gone quiet, open actions,
 agreement dates, alerts cleared this week), whatever the number of users;
 each user's digest then filters them to their alliances (radar.notify.digest).
-Who has gone quiet is the people directory's own judgement (radar.web.directory:
+Who has gone quiet is the people directory's own judgement (radar.web.people.directory:
 their last direct contact against their keep-in-touch interval, their own or
 their alliance tier's), so the digest and the People page never disagree.
 """
@@ -19,8 +19,8 @@ from django.db.models import OuterRef, Subquery
 
 from radar.notify.models import AlertState
 from radar.portfolio.models import ActionItem, Agreement, Alliance, Assessment
-from radar.web.directory import Filters, people
-from radar.web.summary import Summary, latest_summaries
+from radar.web.dashboard.summary import Summary, latest_summaries
+from radar.web.people.directory import Filters, people
 
 DEADLINE_DAYS = 90
 WEEK = timedelta(days=7)
@@ -31,7 +31,7 @@ class PortfolioFacts:
     today: date
     alliances: dict[int, Alliance]
     summaries: dict[int, Summary]
-    last_week: dict[int, float]
+    last_week: dict[int, float | None]
     # alliance -> (name, last direct contact or None if never, their interval in days)
     quiet_contacts: dict[int, list[tuple[str, date | None, int]]] = field(default_factory=dict)
     actions: dict[int, list[tuple[str, str, date]]] = field(default_factory=dict)
@@ -54,8 +54,8 @@ def read_facts(today: date) -> PortfolioFacts:
     )
 
 
-def _scores_on(day: date) -> dict[int, float]:
-    """Each alliance's score as assessed on or before `day`."""
+def _scores_on(day: date) -> dict[int, float | None]:
+    """Each alliance's score as assessed on or before `day` (None: not enough data yet)."""
     newest = Assessment.objects.filter(alliance=OuterRef("alliance"), as_of__lte=day)
     rows = Assessment.objects.filter(
         alliance__active=True,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from radar.accounts.signed_in import SignedInRequest
 from radar.notify.forms import PreferenceForm
 from radar.notify.models import Notification, Preference
 from radar.notify.recipients import is_admin
@@ -18,7 +19,7 @@ PER_PAGE = 25
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: SignedInRequest) -> HttpResponse:
     mine = Notification.objects.filter(user=request.user).select_related("alliance")
     page = Paginator(mine, PER_PAGE).get_page(request.GET.get("page"))
     unread = mine.filter(read_at__isnull=True).count()
@@ -27,7 +28,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_read(request: SignedInRequest, pk: int) -> HttpResponse:
     note = get_object_or_404(Notification, pk=pk, user=request.user)
     if note.read_at is None:
         note.read_at = timezone.now()
@@ -39,7 +40,7 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
+def mark_all_read(request: SignedInRequest) -> HttpResponse:
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
@@ -47,7 +48,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: SignedInRequest) -> HttpResponse:
     preference, _ = Preference.objects.get_or_create(user=request.user)
     admin = is_admin(request.user)
     form = PreferenceForm(request.POST or None, instance=preference, admin=admin)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from auditlog.models import LogEntry
 from django.contrib import admin
 from django.db import models as db
@@ -10,7 +12,9 @@ from radar.portfolio import models
 
 # Links typed without a scheme ("partner.com/deal") are read as https, the
 # behaviour Django 6 makes the default.
-URL_AS_HTTPS = {db.URLField: {"assume_scheme": "https"}}
+URL_AS_HTTPS: dict[type[db.Field[Any, Any]], dict[str, Any]] = {
+    db.URLField: {"assume_scheme": "https"}
+}
 
 
 class AgreementInline(admin.StackedInline):

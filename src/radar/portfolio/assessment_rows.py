@@ -30,7 +30,7 @@ from radar.portfolio import models, standing_rows
 # One prepared row: the values of COLUMNS, in order (computed_at is added by `write`),
 # then the alliance's standing columns (standing_rows.COLUMNS).
 Row = tuple[
-    int, date, float, float | None, str, str, str, bool, int, str, str, standing_rows.Values
+    int, date, float | None, float | None, str, str, str, bool, int, str, str, standing_rows.Values
 ]
 
 COLUMNS = (

@@ -65,7 +65,9 @@ def _rows(query: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
     large portfolio. The columns must come in the SELECT's order: fields,
     then annotations (as Django itself orders them).
     """
-    wanted = list(query._fields)  # what values_list() was asked for
+    # QuerySet._fields (private, so not in django-stubs) is the only record of the
+    # order values_list() was asked for.
+    wanted = list(query._fields)  # type: ignore[attr-defined]
     selected = [*query.query.values_select, *query.query.annotation_select]
     if wanted != selected:
         raise ValueError(f"list the annotations last: {wanted}")

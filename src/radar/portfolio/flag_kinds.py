@@ -1,6 +1,6 @@
 """What kind of attention each of the engine's cadence flags asks for.
 
-The dashboard's attention queue (radar.web.attention) groups flags by kind; the
+The dashboard's attention queue (radar.web.dashboard.attention) groups flags by kind; the
 standing rows (radar.portfolio.standing_rows) keep each alliance's kinds so the
 queue can be ranked in SQL.
 """

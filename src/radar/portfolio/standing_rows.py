@@ -103,7 +103,7 @@ def values(payload: Mapping[str, Any]) -> Values:
 
 
 def review_due(cadence: Sequence[Mapping[str, Any]]) -> date | None:
-    """The due day of the engine's review flag (radar.web.portfolio.next_review reads it
+    """The due day of the engine's review flag (radar.web.dashboard.portfolio.next_review reads it
     the same way); None without one."""
     for flag in cadence:
         if flag.get("code") == "review_overdue" and flag.get("due"):

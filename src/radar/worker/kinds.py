@@ -13,7 +13,7 @@ from radar.notify.alerts import check_alerts
 from radar.notify.digest_send import send_due_digests
 from radar.portfolio.assessments import evaluate_portfolio
 from radar.progress import Progress, no_progress
-from radar.web.import_job import run_import_job
+from radar.web.imports.job import run_import_job
 from radar.worker import rescore
 from radar.worker.jobs import JobFailed, Reporter, report_orphans, scheduled
 from radar.worker.models import Job

@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from radar.accounts.roles import roles_of
-from radar.api.auth import EDITORS
+from radar.api.auth import EDITORS, caller
 from radar.api.bounds import Page
 from radar.api.patches import AlliancePatch
 from radar.api.schemas import (
@@ -36,7 +36,7 @@ router = Router(tags=["alliances"])
 @router.get("/me", response=answers(200, Me, found=False, invalid=False), tags=["account"])
 def me(request: HttpRequest) -> Me:
     """Who the token (or session) belongs to, and their roles."""
-    user = request.auth  # type: ignore[attr-defined]
+    user = caller(request)
     return Me(username=user.get_username(), roles=sorted(r.value for r in roles_of(user)))
 
 

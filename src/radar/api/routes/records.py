@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.pagination import paginate
 
-from radar.api.auth import EDITORS
+from radar.api.auth import EDITORS, caller
 from radar.api.bounds import Page
 from radar.api.routes.alliances import alliance_or_404
 from radar.api.schemas import (
@@ -122,8 +122,8 @@ def create_observation(request: HttpRequest, slug: str, data: ObservationIn) -> 
         )
     observation = Observation.objects.create(
         alliance=alliance,
-        recorded_by=request.auth,
-        **fields,  # type: ignore[attr-defined]
+        recorded_by=caller(request),
+        **fields,
     )
     _reassess(alliance.pk)
     return Status(201, observation)
@@ -162,7 +162,7 @@ def create_decision(request: HttpRequest, slug: str, data: DecisionIn) -> Status
             decided_on=data.decided_on,
             kind=data.kind,
             rationale=data.rationale,
-            decided_by=request.auth,  # type: ignore[attr-defined]
+            decided_by=caller(request),
         )
         ActionItem.objects.bulk_create(
             ActionItem(decision=decision, **item.dict()) for item in data.actions

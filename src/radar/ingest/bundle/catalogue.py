@@ -33,7 +33,8 @@ class Catalogue:
         getattr(self, f"_load_{kind}")()
 
     def _load_alliance(self) -> None:
-        self.alliance_names, self.alliance_by_id, keys = {}, {}, {}
+        self.alliance_names, self.alliance_by_id = {}, {}
+        keys: dict[Key, int | None] = {}
         for pk, name, slug in m.Alliance.objects.values_list("id", "name", "slug"):
             self.alliance_names[name] = name
             self.alliance_names.setdefault(slug, name)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from radar.ingest.base import ImportFailed, Problem
 from radar.ingest.bundle import spec
@@ -232,5 +232,7 @@ class ZipSource:
             zipfile.ZipFile(self.path) as archive,
             archive.open(self.prefix + entity.file) as member,
         ):
-            binary = io.BufferedReader(member)  # type: ignore[arg-type]
+            # ZipFile.open returns a ZipExtFile (typeshed says IO[bytes]), wrapped in the
+            # BufferedReader whose peek csv_table sniffs the start of the file with.
+            binary = io.BufferedReader(cast(zipfile.ZipExtFile, member))
             yield csv_table(entity.file, binary, self.limits)

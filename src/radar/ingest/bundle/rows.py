@@ -91,11 +91,11 @@ class RowParser:
         self.usable = True
         self.plan: list[tuple[spec.Column, int | None, Callable[[str], Any], bool, Any]] = []
         positions: dict[str, int] = {}
-        for position, name in enumerate(header):
+        for index, name in enumerate(header):
             if name in positions and report:
                 problems.error(Problem(file, where(file, 1), "the column appears twice", name))
                 self.usable = False
-            positions.setdefault(name, position)
+            positions.setdefault(name, index)
         known = set(entity.column_names)
         for name in header:
             if name and name not in known and report:

@@ -128,6 +128,7 @@ class RowChecker:
         prepare, names = table.prepare, self.cat.alliance_names
         alliances = table.name == "alliances"
         parsed = []
+        row: list[Any] | None  # a bare annotation: nothing runs per row
         for number, cells in chunk:
             try:
                 row = fast(cells)

@@ -111,8 +111,9 @@ class RepeatedLinesParser(CalendarIcalParser):
     def parse_and_add_property(
         self, name: str, params: Any, val: str, tzid: str | None, line: Any
     ) -> None:
-        # icalendar's method, noting what it added.
-        factory = self.get_factory_for_property(name, params)
+        # icalendar's method, noting what it added. Any: icalendar annotates the
+        # factory as an instance of one of its value types, yet returns the class.
+        factory: Any = self.get_factory_for_property(name, params)
         try:
             parsed_val = factory.from_ical(val, tzid) if tzid else factory.from_ical(val)
         except (ValueError, TypeError) as e:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from itertools import pairwise
-from statistics import median
 
 from radar.ingest.ics.plan import CalendarPlan
 from radar.ingest.interactions import IncomingInteraction, InteractionSync
@@ -46,10 +45,10 @@ def vanished(
     incoming = _incoming(plan, set(gone))
     cancelled: list[IncomingInteraction] = []
     removed: list[Key] = []
-    for series, stored in gone.items():
+    for series, occurrences in gone.items():
         starts = incoming[series]
         known = {k for k, _ in starts}
-        lost = sorted((when, key) for when, key in stored if key not in known)
+        lost = sorted((when, key) for when, key in occurrences if key not in known)
         fresh = sorted(when for key, when in starts if key not in sync.stored)
         last = max((when for _, when in starts), default=None)
         moved = _paired(lost, fresh, _spacing(sorted(w for _, w in starts)) / 2)
@@ -74,7 +73,16 @@ def _incoming(plan: CalendarPlan, wanted: set[Series]) -> dict[Series, list[tupl
 
 def _spacing(starts: list[datetime]) -> timedelta:
     gaps = [b - a for a, b in pairwise(starts) if b > a]
-    return median(gaps) if gaps else DEFAULT_SPACING
+    return _median(gaps) if gaps else DEFAULT_SPACING
+
+
+def _median(values: list[timedelta]) -> timedelta:
+    # statistics.median's own steps (it is typed for numbers only, not durations).
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _paired(lost: list[tuple[datetime, Key]], fresh: list[datetime], within: timedelta) -> set[Key]:

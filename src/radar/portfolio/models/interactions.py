@@ -8,6 +8,7 @@ from django.db import models
 
 from radar.engine.vocab import Direction, InteractionKind, Ritual
 from radar.portfolio.choices import choices
+from radar.portfolio.models.people import Contact
 
 
 def new_interaction_id() -> str:
@@ -45,7 +46,7 @@ class Interaction(models.Model):
     source = models.CharField(max_length=30, blank=True)
     external_id = models.CharField(max_length=500, blank=True, default=new_interaction_id)
     thread_id = models.CharField(max_length=500, blank=True)
-    participants = models.ManyToManyField(
+    participants: models.ManyToManyField[Contact, InteractionParticipant] = models.ManyToManyField(
         "portfolio.Contact",
         through="InteractionParticipant",
         through_fields=("interaction", "contact"),

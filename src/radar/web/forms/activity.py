@@ -8,7 +8,7 @@ from django import forms
 
 from radar.portfolio import hand_changes
 from radar.portfolio.models import Contact, Deliverable, Interaction, InteractionParticipant
-from radar.web.forms.base import AllianceModelForm, DateInput, DateTimeInput
+from radar.web.forms.base import AllianceModelForm, DateInput, DateTimeInput, field_of
 
 
 class InteractionForm(AllianceModelForm):
@@ -44,7 +44,8 @@ class InteractionForm(AllianceModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["participants"].queryset = Contact.objects.filter(
+        participants = field_of(self, "participants", forms.ModelMultipleChoiceField)
+        participants.queryset = Contact.objects.filter(
             alliance=self.alliance, ended_on__isnull=True
         ).order_by("side", "name")
 

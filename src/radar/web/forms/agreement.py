@@ -114,7 +114,8 @@ class AgreementReviewForm(forms.Form):
 
     def __init__(self, *args: Any, agreement: Agreement, **kwargs: Any) -> None:
         self.agreement = agreement
-        super().__init__(*args, label_suffix="", **kwargs)
+        kwargs.setdefault("label_suffix", "")  # "Reviewed on", not "Reviewed on:"
+        super().__init__(*args, **kwargs)
         self.initial.setdefault("reviewed_on", timezone.localdate())
 
     def clean(self) -> dict[str, Any]:

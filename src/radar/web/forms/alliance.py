@@ -118,7 +118,7 @@ class AllianceForm(forms.ModelForm):  # type: ignore[type-arg]
         name = self.cleaned_data.get("partner_name")
         if name:
             self.instance.partner = self._partner(name)
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]  # Django's hook, absent from django-stubs
 
     @staticmethod
     def _partner(name: str) -> Partner:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.utils import timezone
@@ -24,6 +24,17 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+FieldKind = TypeVar("FieldKind", bound=forms.Field)
+
+
+def field_of(form: forms.BaseForm, name: str, kind: type[FieldKind]) -> FieldKind:
+    """The form's field `name` as the kind of field it is (`form.fields` holds plain Fields)."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name} is a {type(field).__name__}, not a {kind.__name__}")
+    return field
 
 
 class AllianceModelForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -51,10 +62,11 @@ class AllianceModelForm(forms.ModelForm):  # type: ignore[type-arg]
         # The alliance is set before validation, and validated, so a row that would
         # repeat another's key (observation title and day, …) is a form error, not a crash.
         self.instance.alliance = self.owner_alliance()
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]  # Django's hook, absent from django-stubs
 
     def _get_validation_exclusions(self) -> Any:
-        exclusions = super()._get_validation_exclusions()
+        # Django's hook, absent from django-stubs.
+        exclusions = super()._get_validation_exclusions()  # type: ignore[misc]
         exclusions.discard("alliance")
         return exclusions
 

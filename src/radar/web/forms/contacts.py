@@ -8,7 +8,7 @@ from django import forms
 from django.db import transaction
 
 from radar.portfolio.models import Contact
-from radar.web.forms.base import DateInput, RecordForm
+from radar.web.forms.base import DateInput, RecordForm, field_of
 
 
 class ContactForm(RecordForm):
@@ -62,13 +62,14 @@ class ContactForm(RecordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["end_reason"].choices = [("", "—"), *Contact.EndReason.choices[1:]]
+        end_reason = field_of(self, "end_reason", forms.ChoiceField)
+        end_reason.choices = [("", "—"), *Contact.EndReason.choices[1:]]
         others = Contact.objects.filter(alliance=self.alliance).order_by("side", "name")
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
-        successor = self.fields["successor"]
-        successor.queryset = others  # type: ignore[attr-defined]
-        successor.empty_label = "Nobody yet"  # type: ignore[attr-defined]
+        successor = field_of(self, "successor", forms.ModelChoiceField)
+        successor.queryset = others
+        successor.empty_label = "Nobody yet"
 
     def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
         person = [self[n] for n in self.fields if n not in self.LEAVING]

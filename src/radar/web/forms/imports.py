@@ -8,7 +8,7 @@ from django import forms
 
 from radar.ingest.registry import all_importers
 from radar.portfolio.models import Alliance
-from radar.web.uploads import human_size, max_upload_bytes
+from radar.web.imports.uploads import human_size, max_upload_bytes
 
 ACCEPT = ".zip,.json,.ics,.ical,.csv,.tsv,.xlsx,.xlsm,.mbox,.mbx,.eml"
 

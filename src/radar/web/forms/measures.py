@@ -9,6 +9,7 @@ from django import forms
 
 from radar.portfolio import hand_changes
 from radar.portfolio.models import Alliance, MetricDefinition, MetricValue
+from radar.web.forms.base import field_of
 
 
 class MonthInput(forms.DateInput):
@@ -38,7 +39,8 @@ class MetricValueForm(forms.Form):
         kwargs.pop("instance", None)
         self.alliance = alliance
         super().__init__(*args, **kwargs)
-        self.fields["metric"].queryset = MetricDefinition.objects.filter(alliance=alliance)
+        metric = field_of(self, "metric", forms.ModelChoiceField)
+        metric.queryset = MetricDefinition.objects.filter(alliance=alliance)
 
     def save(self) -> MetricValue:
         key = {"metric": self.cleaned_data["metric"], "period": self.cleaned_data["period"]}

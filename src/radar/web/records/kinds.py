@@ -113,7 +113,8 @@ def _left(contact: Contact) -> str:
     if contact.ended_on is None:
         return "in role"
     reason = contact.get_end_reason_display().lower() if contact.end_reason else "left"
-    after = f"; {contact.successor.name} took over" if contact.successor_id else ""
+    successor = contact.successor  # no query when there is none
+    after = f"; {successor.name} took over" if successor is not None else ""
     return f"{reason} {_day(contact.ended_on)}{after}"
 
 

@@ -16,9 +16,9 @@ from django import template
 
 from radar.accounts.roles import Ability, can
 from radar.portfolio.models import Agreement, Alliance
-from radar.web.agreement_flags import agreement_flags as flags_of
-from radar.web.goals import goals_context
-from radar.web.setup_steps import steps_for
+from radar.web.alliance.agreement_flags import agreement_flags as flags_of
+from radar.web.alliance.goals import goals_context
+from radar.web.alliance.setup_steps import steps_for
 
 register = template.Library()
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from radar.accounts.roles import Ability, can, requires
 from radar.portfolio.models import ActionItem, Alliance
-from radar.web.actions import STATUSES, ActionFilters, action_page, owners
+from radar.web.actions.items import STATUSES, ActionFilters, action_page, owners
 from radar.web.present import wants_region
 
 # Where an action is shown -> the template that draws it (the toggle swaps it in place).

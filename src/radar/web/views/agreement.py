@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from radar.accounts.roles import Ability, can, requires
 from radar.portfolio.models import Agreement, Alliance
-from radar.web.agreement_flags import agreement_flags
+from radar.web.alliance.agreement_flags import agreement_flags
 from radar.web.forms.agreement import AgreementForm, AgreementReviewForm
 from radar.web.records.deletion import Deletion
 from radar.web.records.respond import form_page, reassess, saved

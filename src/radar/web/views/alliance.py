@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from radar.accounts.roles import Ability, can, requires
 from radar.portfolio.models import Alliance
-from radar.web.alliance_data import alliance_context, payload_for, state_context
+from radar.web.alliance.data import alliance_context, payload_for, state_context
+from radar.web.alliance.timeline import KINDS, parse_kinds, parse_page, timeline
 from radar.web.present import parse_date, wants_region
-from radar.web.timeline import KINDS, parse_kinds, parse_page, timeline
 
 
 def _as_of(request: HttpRequest, today: date) -> date | None:

@@ -11,10 +11,10 @@ from django.utils import timezone
 from radar.accounts.roles import Ability, requires
 from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
 from radar.portfolio.models import Alliance
-from radar.web.listing import Listing
-from radar.web.portfolio import portfolio_rows
+from radar.web.dashboard.listing import Listing
+from radar.web.dashboard.portfolio import portfolio_rows
+from radar.web.dashboard.summary import latest_summaries
 from radar.web.present import parse_date, wants_region
-from radar.web.summary import latest_summaries
 from radar.web.views.dashboard import dashboard_context
 
 DEFAULT_LOOKBACK = timedelta(days=90)

@@ -10,10 +10,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from radar.accounts.roles import Ability, requires
-from radar.web.attention import ATTENTION_LIMIT, attention_queue, grouped
-from radar.web.board import board_context
-from radar.web.listing import PHASES, Listing
-from radar.web.portfolio import CATEGORIES, Row
+from radar.web.dashboard.attention import ATTENTION_LIMIT, attention_queue, grouped
+from radar.web.dashboard.board import board_context
+from radar.web.dashboard.listing import PHASES, Listing
+from radar.web.dashboard.portfolio import CATEGORIES, Row
 from radar.web.present import parse_date, wants_region
 
 
@@ -45,7 +45,7 @@ COLUMNS = [
 
 
 def dashboard_context(rows: list[Row], listing: Listing, today: date) -> dict[str, object]:
-    """The dashboard over rows at hand (a backtest's); today's reads radar.web.board."""
+    """The dashboard over rows at hand (a backtest's); today's reads radar.web.dashboard.board."""
     shown = listing.apply(rows)
     page = listing.page_of(shown)
     attention = grouped(attention_queue(shown, today))

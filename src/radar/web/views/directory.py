@@ -15,7 +15,7 @@ from radar.accounts.roles import Ability, can, requires
 from radar.engine.vocab import ContactRole, Side
 from radar.portfolio.choices import label_of
 from radar.portfolio.models import Contact
-from radar.web.directory import Filters, directory, person_of, same_person
+from radar.web.people.directory import Filters, directory, person_of, same_person
 from radar.web.present import wants_region
 
 
@@ -67,7 +67,7 @@ def keep_in_touch(request: HttpRequest, pk: int) -> HttpResponse:
             else f"{contact.name} follows the alliance tier's rhythm again."
         )
     else:
-        done = f"Not saved: {' '.join(form.errors.get('every', []))}"
+        done = f"Not saved: {' '.join(str(e) for e in form.errors.get('every', []))}"
     if wants_region(request):
         person = person_of(contact, timezone.localdate())
         context = {"p": person, "can_edit": True, "status": done, "invalid": not form.is_valid()}

@@ -17,7 +17,7 @@ from radar.accounts.roles import Ability, can, requires
 from radar.exports.assessments_xlsx import write_workbook
 from radar.ingest.bundle import export_bundle
 from radar.portfolio.models import Alliance
-from radar.web.portfolio import latest_payloads
+from radar.web.dashboard.portfolio import latest_payloads
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -32,7 +32,7 @@ def exports(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Ability.READ)
-def assessments_xlsx(request: HttpRequest) -> HttpResponse:
+def assessments_xlsx(request: HttpRequest) -> FileResponse:
     active = Alliance.objects.filter(active=True)
     payloads = latest_payloads(active)
     alliances = active.select_related("partner", "owner").order_by("name")
@@ -45,7 +45,7 @@ def assessments_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Ability.EDIT)
-def bundle_zip(request: HttpRequest) -> HttpResponse:
+def bundle_zip(request: HttpRequest) -> FileResponse:
     now = timezone.localtime()
     handle, path = tempfile.mkstemp(prefix="radar-export-", suffix=".zip")
     os.close(handle)

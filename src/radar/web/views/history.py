@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 
 from radar.accounts.roles import Ability, requires
 from radar.portfolio.models import Alliance
-from radar.web.history import ACTIONS, HistoryFilters, describe, record_name, tracked_types
+from radar.web.history.changes import ACTIONS, HistoryFilters, describe, record_name, tracked_types
 from radar.web.present import wants_region
 
 PAGE_SIZE = 50
@@ -39,7 +39,8 @@ def history_page(request: HttpRequest) -> HttpResponse:
         ]
     )
     ids = {(e.additional_data or {}).get("alliance_id") for e in shown} - {None}
-    linked = {
+    # Looked up by an entry's alliance id, which an entry may not have (None).
+    linked: dict[int | None, tuple[str, str]] = {
         pk: (slug, name)
         for pk, slug, name in Alliance.objects.filter(pk__in=ids).values_list("pk", "slug", "name")
     }

@@ -1,9 +1,9 @@
 """The import page: upload a file, preview what it would change, then import it.
 
-Managers and admins only. Step 1 saves the upload privately (radar.web.uploads)
+Managers and admins only. Step 1 saves the upload privately (radar.web.imports.uploads)
 and shows a dry run — counts per entity, the mapped columns of a spreadsheet,
 or every problem found; step 2 imports for real and re-assesses the alliances
-that changed. Nothing a file contains can cause a 500: see radar.web.import_steps.
+that changed. Nothing a file contains can cause a 500: see radar.web.imports.steps.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from django.views.decorators.http import require_POST
 from radar.accounts.roles import Ability, requires
 from radar.ingest.registry import all_importers
 from radar.web.forms.imports import UploadForm
-from radar.web.import_job import SHOWN_WARNINGS, outcome_from, params_for
-from radar.web.import_steps import Outcome, preview
-from radar.web.uploads import (
+from radar.web.imports.job import SHOWN_WARNINGS, outcome_from, params_for
+from radar.web.imports.steps import Outcome, preview
+from radar.web.imports.uploads import (
     PendingUpload,
     forget,
     pending_upload,
@@ -67,7 +67,7 @@ def preview_page(request: HttpRequest) -> HttpResponse:
         return redirect("import_upload")
     failed = _import_job(request, "failed")
     if failed is not None:
-        # The queued import stopped (radar.web.import_job): show why, keep the file.
+        # The queued import stopped (radar.web.imports.job): show why, keep the file.
         context = _preview_context(pending, outcome_from(pending, failed.result or {}))
         context["after_import"] = True
         return render(request, "web/imports/preview.html", context)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from radar.accounts.roles import Ability, can, requires
 from radar.portfolio import hand_changes
 from radar.portfolio.models import Alliance
-from radar.web.goals import goal_rows
+from radar.web.alliance.goals import goal_rows
 from radar.web.records.deletion import Deletion
 from radar.web.records.kinds import KINDS, Kind, label_of
 from radar.web.records.respond import form_page, reassess, saved

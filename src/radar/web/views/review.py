@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -131,8 +132,10 @@ def checkin_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         comment = form.save(commit=False)
         comment.checkin = checkin
-        comment.author = request.user
-        comment.author_name = request.user.get_full_name() or request.user.get_username()
+        author = request.user
+        assert isinstance(author, User)  # check() above let only a signed-in user comment
+        comment.author = author
+        comment.author_name = author.get_full_name() or author.get_username()
         comment.save()
         if not checkin.neutral_reviewer and not is_scorer:
             # Someone other than the person who scored it has now looked at the review:

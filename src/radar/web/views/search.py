@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 
 from radar.accounts.roles import Ability, requires
 from radar.web.present import wants_region
-from radar.web.search import KINDS, PER_GROUP, SHORTEST, search, terms_of
+from radar.web.search.results import KINDS, PER_GROUP, SHORTEST, search, terms_of
 
 MAX_QUERY = 200
 
@@ -33,8 +33,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "per_group": PER_GROUP,
         "kinds": {key: kind.label for key, kind in KINDS.items()},
     }
-    context["links"] = {key: "?" + urlencode({"q": query, "in": key}) for key in KINDS}
-    context["links"]["all"] = "?" + urlencode({"q": query})
+    links = {key: "?" + urlencode({"q": query, "in": key}) for key in KINDS}
+    links["all"] = "?" + urlencode({"q": query})
+    context["links"] = links
     if only and groups:
         group = groups[0]
         context["previous"] = _page_link(query, only, page - 1) if page > 1 else ""
@@ -45,4 +46,5 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def _page_link(query: str, only: str, page: int) -> str:
-    return "?" + urlencode({"q": query, "in": only, "page": page})
+    params: dict[str, str | int] = {"q": query, "in": only, "page": page}
+    return "?" + urlencode(params)

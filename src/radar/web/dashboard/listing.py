@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from radar.web.portfolio import CATEGORIES, Row
+from radar.web.dashboard.portfolio import CATEGORIES, Row
 
 R = TypeVar("R")
 
@@ -16,7 +16,8 @@ PHASES = ("formation", "growth", "maturity", "decline", "renewal")
 _FAR = date(9999, 12, 31)
 _PAST = datetime(1, 1, 1)
 
-# Keys work on dashboard rows (radar.web.portfolio.Row) and standing lines (radar.web.board).
+# Keys work on dashboard rows (radar.web.dashboard.portfolio.Row) and standing lines
+# (radar.web.dashboard.board).
 SORTS: dict[str, Callable[[Any], Any]] = {
     "name": lambda r: r.name.lower(),
     "score": lambda r: (r.score is None, r.score or 0.0),

@@ -18,13 +18,13 @@ from django.urls import reverse
 
 from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
 from radar.portfolio.models import ActionItem, Alliance, ContextFactor
-from radar.web import people
-from radar.web.alliance_records import agreement_of, deliverables, governance, metric_charts
-from radar.web.directory import people_of
-from radar.web.next_steps import next_steps
-from radar.web.portfolio import annotated_alliances, build_row, latest_payloads
-from radar.web.summary import summarize
-from radar.web.timeline import timeline
+from radar.web.alliance import people
+from radar.web.alliance.next_steps import next_steps
+from radar.web.alliance.records import agreement_of, deliverables, governance, metric_charts
+from radar.web.alliance.timeline import timeline
+from radar.web.dashboard.portfolio import annotated_alliances, build_row, latest_payloads
+from radar.web.dashboard.summary import summarize
+from radar.web.people.directory import people_of
 
 OVERVIEW_STEPS = 3
 

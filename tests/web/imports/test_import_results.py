@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from radar.portfolio.models import Alliance, Interaction, Partner
 from tests.ingest.email.builders import OURS, PARTNER, mbox, message
-from tests.web.test_imports import ics_file, upload
+from tests.web.imports.test_imports import ics_file, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from radar.engine.words import days_ago
 from radar.portfolio.flag_kinds import kind_of_flag
-from radar.web.portfolio import Row, awaits_neutral_review
+from radar.web.dashboard.portfolio import Row, awaits_neutral_review
 from radar.web.present import humanize_code
 
 NO_CONTACT_DAYS = 30

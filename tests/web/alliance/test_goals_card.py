@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from radar.portfolio.models import Alliance, Goal, MetricDefinition, MetricValue
-from radar.web.goals import goal_rows
+from radar.web.alliance.goals import goal_rows
 
 pytestmark = pytest.mark.django_db
 

@@ -13,11 +13,11 @@ from django.test import Client
 from radar.accounts.roles import Role, grant_role
 from radar.engine.assessment import CadenceFlag
 from radar.portfolio.models import ActionItem, Decision
-from radar.web.alliance_data import SECTIONS
+from radar.web.alliance.data import SECTIONS
 from tests.web import pagedata as pd
 
 pytestmark = pytest.mark.django_db
-TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "radar" / "web" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[3] / "src" / "radar" / "web" / "templates"
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 Each alliance's standing (radar.portfolio.models.Standing) holds what the
 dashboard needs from its latest assessment. The filters, the sort, the page and
-the ranking of the attention queue run in SQL (radar.web.board_sql): one
+the ranking of the attention queue run in SQL (radar.web.dashboard.board_sql): one
 statement returns the totals of the filtered portfolio, the page's ids (ORDER BY
 … LIMIT … OFFSET) and the top of the queue's. Only those alliances are then read
 in full. The number of queries and the rows read in Python never depend on the
@@ -15,18 +15,18 @@ from collections.abc import Iterable
 from datetime import date
 
 from radar.portfolio.models import Alliance
-from radar.web.attention import ATTENTION_LIMIT, Group, items_for
-from radar.web.board_sql import OWNER_SHOWN, TOTALS, fetch, statement
-from radar.web.listing import PAGE_SIZE, Listing, Page
-from radar.web.portfolio import (
+from radar.web.dashboard.attention import ATTENTION_LIMIT, Group, items_for
+from radar.web.dashboard.board_sql import OWNER_SHOWN, TOTALS, fetch, statement
+from radar.web.dashboard.listing import PAGE_SIZE, Listing, Page
+from radar.web.dashboard.portfolio import (
     MAX_INLINE_ASSESSMENTS,
     Row,
     annotated_alliances,
     assess_missing,
     build_row,
 )
+from radar.web.dashboard.summary import latest_summaries
 from radar.web.present import parse_date
-from radar.web.summary import latest_summaries
 
 
 def rows_for(ids: Iterable[int], today: date) -> dict[int, Row]:
@@ -74,7 +74,7 @@ def board_context(today: date, listing: Listing) -> dict[str, object]:
     start = (number - 1) * PAGE_SIZE
     full = rows_for({*page_ids, *top}, today)
     page_rows = [full[pk] for pk in page_ids]
-    groups = [  # each alliance's items in queue order (radar.web.attention.grouped)
+    groups = [  # each alliance's items in queue order (radar.web.dashboard.attention.grouped)
         Group(full[pk], tuple(sorted(items_for(full[pk], today), key=lambda i: i.priority)))
         for pk in top
     ]

@@ -1,9 +1,9 @@
 """The dashboard's filters, sorts, totals and attention ranking, in SQL.
 
 The Python definitions they mirror, over rows read in full, are the reference:
-radar.web.listing (SORTS and the filters), radar.web.portfolio.next_review,
-radar.web.views.dashboard.summary and radar.web.attention.items_for / grouped.
-tests/web/test_board.py compares the two on a varied portfolio, for every sort
+radar.web.dashboard.listing (SORTS and the filters), radar.web.dashboard.portfolio.next_review,
+radar.web.views.dashboard.summary and radar.web.dashboard.attention.items_for / grouped.
+tests/web/dashboard/test_board.py compares the two on a varied portfolio, for every sort
 and filter, on SQLite and PostgreSQL.
 
 One statement answers the page (`statement`): the totals of the filtered
@@ -30,9 +30,9 @@ from django.db.models import Case, CharField, F, IntegerField, QuerySet, Subquer
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 
 from radar.portfolio.models import Alliance, CheckIn
-from radar.web.attention import DIVERGENCE_POINTS, KINDS, NO_CONTACT_DAYS
-from radar.web.listing import Listing
-from radar.web.portfolio import DEFAULT_REVIEW_DAYS, REVIEW_EVERY_DAYS, store_facts
+from radar.web.dashboard.attention import DIVERGENCE_POINTS, KINDS, NO_CONTACT_DAYS
+from radar.web.dashboard.listing import Listing
+from radar.web.dashboard.portfolio import DEFAULT_REVIEW_DAYS, REVIEW_EVERY_DAYS, store_facts
 
 OWNER_SHOWN = Case(  # Alliance.owner_display, in SQL: the owner filter and its menu
     When(
@@ -168,7 +168,7 @@ def _ranked(listing: Listing, today: date) -> tuple[str, list[Any]]:
     return sql, params
 
 
-# Each sort of radar.web.listing.SORTS as SQL keys over `ranked`: (expression, where
+# Each sort of radar.web.dashboard.listing.SORTS as SQL keys over `ranked`: (expression, where
 # its NULLs go when ascending: "FIRST", "LAST" or "" for a column never NULL).
 _SORTS: dict[str, tuple[tuple[str, str], ...]] = {
     "name": (("lower(alliance_name)", ""),),
@@ -208,7 +208,7 @@ def order_by(listing: Listing) -> str:
 
 
 def attention_order_by(listing: Listing) -> str:
-    """The queue's order (radar.web.attention.grouped): most urgent kind, most items,
+    """The queue's order (radar.web.dashboard.attention.grouped): most urgent kind, most items,
     lowest score (none counts as 9), then the listing's order."""
     return f"attention_priority, attention_items DESC, COALESCE(score, 9), {order_by(listing)}"
 

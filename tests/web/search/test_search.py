@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from radar.portfolio.models import Alliance, Contact, Decision, Observation
-from radar.web.search import PAGE_SIZE, PER_GROUP, search, terms_of
+from radar.web.search.results import PAGE_SIZE, PER_GROUP, search, terms_of
 from tests.web import pagedata as pd
 from tests.web.support import client_for
 

@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from radar.engine.vocab import Category
 from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
 from radar.portfolio.models import Alliance, Assessment, CheckIn, Interaction
+from radar.web.dashboard.summary import Summary, latest_summaries, summarize
 from radar.web.days import day_after
 from radar.web.present import band_of, parse_date
-from radar.web.summary import Summary, latest_summaries, summarize
 
 CATEGORIES = tuple(c.value for c in Category)
 
@@ -162,7 +162,15 @@ class Row:
         return cells
 
 
-def store_facts(cutoff: date | None) -> tuple[QuerySet[Interaction], QuerySet[CheckIn]]:
+class OccurredAt(TypedDict):
+    """A row of `.values("occurred_at")` on interactions."""
+
+    occurred_at: datetime
+
+
+def store_facts(
+    cutoff: date | None,
+) -> tuple[QuerySet[Interaction, OccurredAt], QuerySet[CheckIn]]:
     """(last direct contact, check-ins newest first) of the alliance `OuterRef("pk")`,
     up to `cutoff`, to use as subqueries."""
     contacts = Interaction.objects.filter(DIRECT_CONTACT, alliance=OuterRef("pk"))

@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from radar.portfolio.models import CheckIn, Decision, Interaction, Observation
-from radar.web.timeline import PAGE_SIZE, parse_kinds
+from radar.web.alliance.timeline import PAGE_SIZE, parse_kinds
 from tests.web import pagedata as pd
 
 pytestmark = pytest.mark.django_db

@@ -236,8 +236,9 @@ def test_an_alliance_the_engine_cannot_assess_still_renders(
     def unavailable(*args: object, **kwargs: object) -> None:
         raise NotImplementedError
 
-    monkeypatch.setattr("radar.web.alliance_data.evaluate_portfolio", unavailable)  # the page
-    monkeypatch.setattr("radar.web.portfolio.evaluate_portfolio", unavailable)  # the dashboard
+    monkeypatch.setattr("radar.web.alliance.data.evaluate_portfolio", unavailable)  # the page
+    # and the dashboard
+    monkeypatch.setattr("radar.web.dashboard.portfolio.evaluate_portfolio", unavailable)
     a = pd.alliance("Brand New")
     page = client_in.get(f"/alliances/{a.slug}/")
     assert page.status_code == 200

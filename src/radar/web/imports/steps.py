@@ -25,8 +25,8 @@ from radar.ingest.run import (
 from radar.ingest.run import verdict as summary_verdict
 from radar.ingest.spreadsheet import preview as sheet_preview
 from radar.progress import Progress, no_progress
-from radar.web.import_effects import reassess_changed, snapshot
-from radar.web.uploads import PendingUpload
+from radar.web.imports.effects import reassess_changed, snapshot
+from radar.web.imports.uploads import PendingUpload
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from radar.portfolio.models import Alliance, Assessment, Interaction, Partner
-from radar.web import uploads
+from radar.web.imports import uploads
 from tests.web.support import client_for
 
 pytestmark = pytest.mark.django_db
@@ -264,7 +264,7 @@ def test_an_importer_crash_is_a_friendly_message_not_a_500(
 def test_a_failed_reassessment_still_reports_the_import(
     manager_client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from radar.web import import_effects
+    from radar.web.imports import effects as import_effects
 
     def explode(*args: object) -> None:
         raise RuntimeError("engine down")

@@ -14,8 +14,8 @@ from typing import Any
 from django.urls import reverse
 
 from radar.ingest.base import Problem
-from radar.web.import_steps import Outcome, apply
-from radar.web.uploads import PendingUpload, discard
+from radar.web.imports.steps import Outcome, apply
+from radar.web.imports.uploads import PendingUpload, discard
 from radar.worker.jobs import JobFailed, Reporter
 from radar.worker.models import Job
 

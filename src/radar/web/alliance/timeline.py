@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 
 from radar.portfolio.models import ActionItem, Alliance, ContextFactor, ReviewComment
 from radar.web.days import day_after
-from radar.web.history import alliance_changes, describe
+from radar.web.history.changes import alliance_changes, describe
 from radar.web.present import parse_date, ritual_label
 
 PAGE_SIZE = 40
@@ -149,7 +149,11 @@ def _decisions(alliance: Alliance, _payload: Any, cutoff: date, limit: int) -> l
     done = ActionItem.objects.filter(
         decision__alliance=alliance, done_on__isnull=False, done_on__lte=cutoff
     ).order_by("-done_on")[:limit]
-    found += [Event(a.done_on, "decision", f"Action done: {a.title}", a.owner) for a in done]
+    found += [
+        Event(a.done_on, "decision", f"Action done: {a.title}", a.owner)
+        for a in done
+        if a.done_on is not None  # always, by the filter: narrows the type
+    ]
     return found
 
 

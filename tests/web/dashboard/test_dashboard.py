@@ -218,7 +218,7 @@ def test_an_alliance_without_an_assessment_is_assessed_on_first_view(client_in: 
 def test_only_a_few_alliances_are_assessed_inline(
     client_in: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("radar.web.portfolio.MAX_INLINE_ASSESSMENTS", 1)
+    monkeypatch.setattr("radar.web.dashboard.portfolio.MAX_INLINE_ASSESSMENTS", 1)
     for name in ("First New", "Second New"):
         pd.alliance(name)
     table = _table(client_in.get("/").content.decode())

@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from radar.engine.assessment import CadenceFlag
 from radar.engine.vocab import Category
 from radar.portfolio.models import Alliance, CheckIn
-from radar.web.board import board_context
-from radar.web.listing import SORTS, Listing
-from radar.web.portfolio import portfolio_rows
+from radar.web.dashboard.board import board_context
+from radar.web.dashboard.listing import SORTS, Listing
+from radar.web.dashboard.portfolio import portfolio_rows
 from radar.web.views.dashboard import dashboard_context
 from tests.web import pagedata as pd
 

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from radar.portfolio.models import Alliance, Contact, Interaction, InteractionParticipant
-from radar.web.directory import Filters, people
+from radar.web.people.directory import Filters, people
 from tests.web import pagedata as pd
 from tests.web.support import client_for
 

@@ -1,0 +1,1 @@
+"""The action items page: "my open and overdue actions"."""

@@ -1,0 +1,1 @@
+"""The alliance page: its overview, records, people, goals, timeline and next steps."""

@@ -1,0 +1,1 @@
+"""The dashboard: its rows, filters, sorts, totals and attention queue."""

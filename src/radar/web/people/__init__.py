@@ -1,0 +1,1 @@
+"""The people directory: everyone on both sides across the portfolio."""
