@@ -47,7 +47,7 @@ def test_the_alliance_page_shows_the_score_its_reason_and_the_review_it_waits_fo
     a = reviewed()
     html = client_for(pd.user()).get(f"/alliances/{a.slug}/").content.decode()
     overview = html[html.index('id="alliance-state"') : html.index("data-tabs")]
-    assert "Manager's score · 10 Nov" in overview
+    assert 'Manager\'s score · <span class="nowrap">10 Nov</span>' in overview  # kept on one line
     assert "<q>Their new CTO doubled the joint budget last week.</q>" in overview
     assert "waiting for a neutral reviewer" in overview and "open the review" in overview
 
