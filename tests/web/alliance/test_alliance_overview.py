@@ -114,9 +114,11 @@ def test_every_section_has_a_tab_that_links_to_its_anchor() -> None:
 
 def test_no_template_sets_inline_styles() -> None:
     # A strict Content-Security-Policy blocks style="…" attributes: classes only.
+    templates = list(TEMPLATES.rglob("*.html"))
+    assert len(templates) > 20, f"no templates found under {TEMPLATES}"  # a wrong path passes
     offenders = [
         str(path.relative_to(TEMPLATES))
-        for path in TEMPLATES.rglob("*.html")
+        for path in templates
         if re.search(r"\sstyle=", path.read_text())
     ]
     assert offenders == []
