@@ -293,7 +293,7 @@ def test_a_refresh_with_nothing_to_do_only_reads(portfolio):
         assert rollup.refresh(alliances_as_of(DATES[2])) == 0
 
     statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
-    assert statements == ["SELECT", "SELECT"]
+    assert statements == ["SELECT"]
 
 
 def test_bulk_inserts_mark_their_alliances_once_and_keep_the_triggers(portfolio):

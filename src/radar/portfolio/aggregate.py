@@ -1,12 +1,15 @@
 """Monthly interaction statistics, aggregated in the database.
 
-One GROUP BY pass over `Interaction` per (alliance, calendar month) gives
-every count, sum and mean of `PeriodStats`; one more pass over participants
-gives the distinct partner people per month. Two queries whatever the number
-of alliances or interactions. Evaluations read whole months from the totals
-kept at write time (radar.portfolio.rollup, read through
-radar.portfolio.periods), which are built with these same queries, so both
-ways give the same PeriodStats.
+One statement per (alliance, calendar month) gives every count, sum and mean
+of `PeriodStats`: a GROUP BY pass over `Interaction`, joined with the distinct
+partner people and the executive sponsors' meetings from the participants,
+whatever the number of alliances or interactions. It is plain SQL, its text
+built once per database and time zone, because compiling the same aggregates
+through the ORM on every call cost more than running them (two thirds of a
+one-alliance re-score). Evaluations read whole months from the totals kept at
+write time (radar.portfolio.rollup, read through radar.portfolio.periods),
+which are built with this same statement, so both ways give the same
+PeriodStats; tests compare both with an ORM spelling of these definitions.
 
 Definitions (they matter for the signals built on them):
 
@@ -34,97 +37,168 @@ Definitions (they matter for the signals built on them):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from operator import itemgetter
 from typing import Any
 
-from django.db import connections
-from django.db.models import Avg, Count, F, Max, Q, QuerySet, Sum, Value
-from django.db.models.functions import Greatest, Ln, Power
+from django.db import connection, connections
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from radar.engine.records import REPLY_FLOOR_HOURS, PeriodStats
 from radar.engine.vocab import ContactRole, Direction, InteractionKind, Ritual, Side
-from radar.portfolio.models import Interaction, InteractionParticipant
-from radar.portfolio.months import (
-    as_month,
-    fixed_offset_minutes,
-    month_of,
-)
+from radar.portfolio.models import Alliance, Contact, Interaction, InteractionParticipant
+from radar.portfolio.months import fixed_offset_minutes, month_sql, sql_literal
 
-WRITTEN_KINDS = (InteractionKind.EMAIL.value, InteractionKind.MESSAGE.value)
-HELD = Q(kind=InteractionKind.MEETING.value, cancelled=False)
-CALL = Q(kind=InteractionKind.CALL.value, cancelled=False)
-INBOUND = Q(kind__in=WRITTEN_KINDS, direction=Direction.INBOUND.value)
-OUTBOUND = Q(kind__in=WRITTEN_KINDS, direction=Direction.OUTBOUND.value)
-DIRECT_CONTACT = (HELD & (Q(partner_attended__gt=0) | Q(partner_invited=0))) | CALL | INBOUND
 RITUALS = tuple(r for r in Ritual if r is not Ritual.NONE)
 
-Key = tuple[int, date]
+# Which alliances: a list of ids, or a queryset of alliances (read as a subquery).
+Alliances = Sequence[int] | QuerySet[Alliance]
 
 
-def _measures() -> dict[str, Any]:
-    # Named n_* because an annotation may not reuse a field name (tone, blaming, …).
-    measures: dict[str, Any] = {
-        "n_meetings_held": Count("id", filter=HELD),
-        "n_meetings_cancelled": Count(
-            "id", filter=Q(kind=InteractionKind.MEETING.value, cancelled=True)
+def _conditions() -> dict[str, str]:
+    """The definitions above as SQL over the interaction `i` (literals: our own constants)."""
+    meeting, call = (
+        sql_literal(InteractionKind.MEETING.value),
+        sql_literal(InteractionKind.CALL.value),
+    )
+    written = ", ".join(
+        sql_literal(k.value) for k in (InteractionKind.EMAIL, InteractionKind.MESSAGE)
+    )
+    held = f"i.kind = {meeting} AND NOT i.cancelled"
+    inbound = f"i.kind IN ({written}) AND i.direction = {sql_literal(Direction.INBOUND.value)}"
+    outbound = f"i.kind IN ({written}) AND i.direction = {sql_literal(Direction.OUTBOUND.value)}"
+    return {
+        "held": held,
+        "cancelled": f"i.kind = {meeting} AND i.cancelled",
+        "call": f"i.kind = {call} AND NOT i.cancelled",
+        "inbound": inbound,
+        "outbound": outbound,
+        "direct": (
+            f"({held} AND (i.partner_attended > 0 OR i.partner_invited = 0))"
+            f" OR (i.kind = {call} AND NOT i.cancelled) OR ({inbound})"
         ),
-        "n_partner_invited": Sum("partner_invited", filter=HELD),
-        "n_partner_attended": Sum("partner_attended", filter=HELD),
-        "n_ours_invited": Sum("ours_invited", filter=HELD),
-        "n_ours_attended": Sum("ours_attended", filter=HELD),
-        "n_calls": Count("id", filter=CALL),
-        "n_emails_inbound": Count("id", filter=INBOUND),
-        "n_emails_outbound": Count("id", filter=OUTBOUND),
-        "n_partner_reply_hours": Avg("reply_hours", filter=INBOUND),
-        "n_our_reply_hours": Avg("reply_hours", filter=OUTBOUND),
-        "n_partner_words": Avg("word_count", filter=INBOUND),
-        "n_tone": Avg("tone"),
-        "n_toned": Count("tone"),
-        "n_blaming": Count("id", filter=Q(blaming=True)),
-        "n_defensive": Count("id", filter=Q(defensive=True)),
-        "n_last_contact": Max("occurred_at", filter=DIRECT_CONTACT),
+    }
+
+
+def _measures(vendor: str) -> dict[str, str]:
+    """Stored column name -> its aggregate over the interactions `i` of one month."""
+    c = _conditions()
+    # GREATEST is spelled MAX(a, b) on SQLite.
+    greatest = "MAX" if vendor == "sqlite" else "GREATEST"
+    log_hours = f"LN({greatest}(i.reply_hours, {REPLY_FLOOR_HOURS!r}))"
+    replied = f"{c['inbound']} AND i.reply_hours IS NOT NULL"
+    measures = {
+        "meetings_held": f"COUNT(i.id) FILTER (WHERE {c['held']})",
+        "meetings_cancelled": f"COUNT(i.id) FILTER (WHERE {c['cancelled']})",
+        "partner_invited": f"SUM(i.partner_invited) FILTER (WHERE {c['held']})",
+        "partner_attended": f"SUM(i.partner_attended) FILTER (WHERE {c['held']})",
+        "ours_invited": f"SUM(i.ours_invited) FILTER (WHERE {c['held']})",
+        "ours_attended": f"SUM(i.ours_attended) FILTER (WHERE {c['held']})",
+        "calls": f"COUNT(i.id) FILTER (WHERE {c['call']})",
+        "emails_inbound": f"COUNT(i.id) FILTER (WHERE {c['inbound']})",
+        "emails_outbound": f"COUNT(i.id) FILTER (WHERE {c['outbound']})",
+        "partner_reply_hours": f"AVG(i.reply_hours) FILTER (WHERE {c['inbound']})",
+        "our_reply_hours": f"AVG(i.reply_hours) FILTER (WHERE {c['outbound']})",
+        "partner_words": f"AVG(i.word_count) FILTER (WHERE {c['inbound']})",
+        "tone": "AVG(i.tone)",
+        "toned": "COUNT(i.tone)",
+        "blaming": "COUNT(i.id) FILTER (WHERE i.blaming)",
+        "defensive": "COUNT(i.id) FILTER (WHERE i.defensive)",
+        "last_contact": f"MAX(i.occurred_at) FILTER (WHERE {c['direct']})",
     }
     for ritual in RITUALS:
-        measures[f"n_ritual_{ritual.value}"] = Max(
-            "occurred_at", filter=HELD & Q(ritual=ritual.value)
-        )
-    replied = INBOUND & Q(reply_hours__isnull=False)
-    log_hours = Ln(Greatest(F("reply_hours"), Value(REPLY_FLOOR_HOURS)))
-    measures["n_partner_replies"] = Count("reply_hours", filter=INBOUND)
-    measures["n_partner_reply_log"] = Avg(log_hours, filter=replied)
-    measures["n_partner_reply_log_sq"] = Avg(Power(log_hours, 2), filter=replied)
+        held_there = f"{c['held']} AND i.ritual = {sql_literal(ritual.value)}"
+        measures[f"ritual_{ritual.value}"] = f"MAX(i.occurred_at) FILTER (WHERE {held_there})"
+    measures["partner_replies"] = f"COUNT(i.reply_hours) FILTER (WHERE {c['inbound']})"
+    measures["partner_reply_log"] = f"AVG({log_hours}) FILTER (WHERE {replied})"
+    measures["partner_reply_log_sq"] = f"AVG(POWER({log_hours}, 2)) FILTER (WHERE {replied})"
     return measures
 
 
-def measure_names() -> tuple[str, ...]:
-    """The names of the aggregates `month_rows` computes, in order."""
-    return tuple(_measures())
+# The aggregates of a month, in the order rows carry them (and ActivityMonth stores
+# them under these names); the names are the same on every database.
+MEASURES = tuple(_measures("sqlite"))
+# A month row: these, then MEASURES (the shape `stats_from_rows` reads).
+PEOPLE = ("partner_people", "sponsor_invited", "sponsor_attended")
+MONTH_ROW = ("alliance_id", "month", *PEOPLE, *MEASURES)
 
 
-def month_rows(interactions: QuerySet[Interaction]) -> list[tuple[Any, ...]]:
-    """Raw aggregates per (alliance, month): (alliance_id, month, *the n_* measures in order)."""
-    rows = (
-        interactions.annotate(month=month_of("occurred_at"))
-        .values("alliance_id", "month")
-        .annotate(**_measures())
-        .order_by()
+@functools.lru_cache(maxsize=16)
+def _month_rows_sql(vendor: str, zone: tzinfo) -> str:
+    """One SELECT of month rows (MONTH_ROW) for the vendor and the zone months are cut in.
+
+    Built once per (vendor, zone): only the filters change between calls, through
+    the `{interactions}` (over `i`) and `{participants}` (over `p`, its contact `c`
+    and interaction `i`) slots, each used as the WHERE of its own part.
+    """
+    month = month_sql("i.occurred_at", zone)
+    table = connection.ops.quote_name
+    interaction, contact = table(Interaction._meta.db_table), table(Contact._meta.db_table)
+    participant = table(InteractionParticipant._meta.db_table)
+    participants = (
+        f"FROM {participant} p JOIN {contact} c ON c.id = p.contact_id "
+        f"JOIN {interaction} i ON i.id = p.interaction_id "
+        f"WHERE {{participants}} AND NOT i.cancelled AND c.side = {sql_literal(Side.PARTNER.value)}"
     )
-    found = raw_tuples(rows, ("alliance_id", "month", *measure_names()))
-    return [(alliance_id, as_month(month), *rest) for alliance_id, month, *rest in found]
+    measures = ", ".join(f"{sql} AS {name}" for name, sql in _measures(vendor).items())
+    sponsor = sql_literal(ContactRole.EXECUTIVE_SPONSOR.value)
+    meeting = sql_literal(InteractionKind.MEETING.value)
+    # Partner people and sponsor meetings count for the contact's alliance; a month
+    # of them without interactions of that alliance is left out, as it always was.
+    return (
+        "SELECT m.alliance_id AS alliance_id, m.month AS month, "
+        "COALESCE(pp.people, 0) AS partner_people, "
+        "COALESCE(sp.invited, 0) AS sponsor_invited, "
+        "COALESCE(sp.attended, 0) AS sponsor_attended, "
+        f"{', '.join('m.' + name for name in MEASURES)} FROM ("
+        f"SELECT i.alliance_id AS alliance_id, {month} AS month, {measures} "
+        f"FROM {interaction} i WHERE {{interactions}} GROUP BY 1, 2) m "
+        "LEFT JOIN ("
+        f"SELECT c.alliance_id AS alliance_id, {month} AS month, "
+        f"COUNT(DISTINCT p.contact_id) AS people {participants} AND p.attended GROUP BY 1, 2"
+        ") pp ON pp.alliance_id = m.alliance_id AND pp.month = m.month "
+        "LEFT JOIN ("
+        f"SELECT c.alliance_id AS alliance_id, {month} AS month, "
+        "COUNT(DISTINCT p.interaction_id) AS invited, "
+        "COUNT(DISTINCT p.interaction_id) FILTER (WHERE p.attended) AS attended "
+        f"{participants} AND p.invited AND i.kind = {meeting} AND c.role = {sponsor} GROUP BY 1, 2"
+        ") sp ON sp.alliance_id = m.alliance_id AND sp.month = m.month"
+    )
 
 
-def with_people(
-    rows: list[tuple[Any, ...]], people: dict[Key, int], sponsors: dict[Key, tuple[int, int]]
-) -> list[tuple[Any, ...]]:
-    """Month rows with their distinct partner people and the sponsor meetings (invited,
-    attended) inserted after the month."""
-    return [
-        (a, month, people.get((a, month), 0), *sponsors.get((a, month), (0, 0)), *rest)
-        for a, month, *rest in rows
-    ]
+def alliance_filter(column: str, alliances: Alliances) -> tuple[str, list[Any]]:
+    """`column IN (…)`: the ids, or the queryset as a subquery; and its parameters."""
+    if isinstance(alliances, QuerySet):
+        sql, params = alliances.order_by().values("id").query.sql_with_params()
+        return f"{column} IN ({sql})", list(params)
+    ids = [int(pk) for pk in alliances]
+    if not ids:
+        return "FALSE", []
+    return f"{column} IN ({', '.join(['%s'] * len(ids))})", ids
+
+
+def month_rows_query(
+    alliances: Alliances, since: datetime | None = None, before: datetime | None = None
+) -> tuple[str, list[Any]]:
+    """The SELECT of the month rows (MONTH_ROW) of `alliances` over interactions in
+    [since, before), and its parameters; months are cut in the current time zone."""
+    sql = _month_rows_sql(connection.vendor, timezone.get_current_timezone())
+    bounds, bound_params = "", []
+    adapt = connection.ops.adapt_datetimefield_value
+    if since is not None:
+        bounds += " AND i.occurred_at >= %s"
+        bound_params.append(adapt(since))
+    if before is not None:
+        bounds += " AND i.occurred_at < %s"
+        bound_params.append(adapt(before))
+    chosen, params = alliance_filter("i.alliance_id", alliances)
+    contacts, contact_params = alliance_filter("c.alliance_id", alliances)
+    sql = sql.format(interactions=chosen + bounds, participants=contacts + bounds)
+    people = [*contact_params, *bound_params]
+    return sql, [*params, *bound_params, *people, *people]
 
 
 def stats_from_rows(rows: list[tuple[Any, ...]]) -> dict[int, list[PeriodStats]]:
@@ -230,61 +304,6 @@ PERIOD_FIELDS = (
     "sponsor_attended",
 )
 _by_alliance_and_month = itemgetter(0, 1)
-
-
-def partner_people(
-    contacts: Q, before: datetime | None = None, since: datetime | None = None
-) -> dict[Key, int]:
-    """Distinct partner contacts who took part, per (alliance, month), in [since, before)."""
-    chosen = InteractionParticipant.objects.filter(
-        contacts,  # drives the join from the few contacts
-        interaction__cancelled=False,
-        attended=True,
-        contact__side=Side.PARTNER.value,
-    )
-    if before is not None:
-        chosen = chosen.filter(interaction__occurred_at__lt=before)
-    if since is not None:
-        chosen = chosen.filter(interaction__occurred_at__gte=since)
-    rows = (
-        chosen.annotate(month=month_of("interaction__occurred_at"))
-        .values("contact__alliance_id", "month")
-        .annotate(people=Count("contact_id", distinct=True))
-        .order_by()
-    )
-    return {(row["contact__alliance_id"], as_month(row["month"])): row["people"] for row in rows}
-
-
-def sponsor_attendance(
-    contacts: Q, before: datetime | None = None, since: datetime | None = None
-) -> dict[Key, tuple[int, int]]:
-    """Per (alliance, month) in [since, before): held meetings a partner executive sponsor
-    was invited to, and held meetings one attended."""
-    chosen = InteractionParticipant.objects.filter(
-        contacts,
-        interaction__kind=InteractionKind.MEETING.value,
-        interaction__cancelled=False,
-        invited=True,
-        contact__side=Side.PARTNER.value,
-        contact__role=ContactRole.EXECUTIVE_SPONSOR.value,
-    )
-    if before is not None:
-        chosen = chosen.filter(interaction__occurred_at__lt=before)
-    if since is not None:
-        chosen = chosen.filter(interaction__occurred_at__gte=since)
-    rows = (
-        chosen.annotate(month=month_of("interaction__occurred_at"))
-        .values("contact__alliance_id", "month")
-        .annotate(
-            invited=Count("interaction_id", distinct=True),
-            attended=Count("interaction_id", distinct=True, filter=Q(attended=True)),
-        )
-        .order_by()
-    )
-    return {
-        (row["contact__alliance_id"], as_month(row["month"])): (row["invited"], row["attended"])
-        for row in rows
-    }
 
 
 def raw_tuples(
