@@ -1,5 +1,5 @@
 """The reference the monthly statistics are tested against: the definitions of
-radar.portfolio.aggregate spelled with the ORM (Django's own month truncation in
+radar.portfolio.activity_stats spelled with the ORM (Django's own month truncation in
 every zone), recomputed from every interaction, no kept totals, no raw SQL."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from radar.engine.records import REPLY_FLOOR_HOURS, PeriodStats
 from radar.engine.vocab import ContactRole, Direction, InteractionKind, Side
-from radar.portfolio import aggregate
+from radar.portfolio import activity_stats
 from radar.portfolio.models import Alliance, Interaction, InteractionParticipant
 from radar.portfolio.months import end_of_day
 
@@ -28,7 +28,7 @@ Key = tuple[int, date]
 
 
 def measures() -> dict[str, Any]:
-    """The aggregates in aggregate.MEASURES' order (n_*: an annotation may not reuse a
+    """The aggregates in activity_stats.MEASURES' order (n_*: an annotation may not reuse a
     field's name)."""
     found: dict[str, Any] = {
         "n_meetings_held": Count("id", filter=HELD),
@@ -51,14 +51,14 @@ def measures() -> dict[str, Any]:
         "n_defensive": Count("id", filter=Q(defensive=True)),
         "n_last_contact": Max("occurred_at", filter=DIRECT_CONTACT),
     }
-    for ritual in aggregate.RITUALS:
+    for ritual in activity_stats.RITUALS:
         found[f"n_ritual_{ritual.value}"] = Max("occurred_at", filter=HELD & Q(ritual=ritual.value))
     replied = INBOUND & Q(reply_hours__isnull=False)
     log_hours = Ln(Greatest(F("reply_hours"), Value(REPLY_FLOOR_HOURS)))
     found["n_partner_replies"] = Count("reply_hours", filter=INBOUND)
     found["n_partner_reply_log"] = Avg(log_hours, filter=replied)
     found["n_partner_reply_log_sq"] = Avg(Power(log_hours, 2), filter=replied)
-    assert [name[2:] for name in found] == list(aggregate.MEASURES)
+    assert [name[2:] for name in found] == list(activity_stats.MEASURES)
     return found
 
 
@@ -137,4 +137,4 @@ def live_monthly_stats(alliances: QuerySet[Alliance], as_of: date) -> dict[int, 
         for key, rest in found.items()
         for alliance_id, month in [key]
     ]
-    return aggregate.stats_from_rows(rows)
+    return activity_stats.stats_from_rows(rows)

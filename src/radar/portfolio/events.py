@@ -34,7 +34,7 @@ from radar.engine.vocab import (
     SurveyKind,
 )
 from radar.portfolio import models as m
-from radar.portfolio.aggregate import Alliances, raw_tuples
+from radar.portfolio.activity_stats import Alliances, raw_tuples
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")

@@ -2,7 +2,7 @@
 
 `load_histories` runs a fixed number of queries (about fifteen) whatever the
 number of alliances: interactions are aggregated in the database per
-(alliance, calendar month) in one GROUP BY pass (radar.portfolio.aggregate),
+(alliance, calendar month) in one GROUP BY pass (radar.portfolio.activity_stats),
 everything else is fetched in bulk and grouped in Python
 (radar.portfolio.events). Nothing dated after `as_of` is used, so the same
 store can be evaluated at any past date (backtesting).
@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from radar.engine.records import AllianceInfo, History
 from radar.engine.vocab import AllianceKind, Phase
 from radar.portfolio import events
-from radar.portfolio.aggregate import Alliances
+from radar.portfolio.activity_stats import Alliances
 from radar.portfolio.models import Alliance
 from radar.portfolio.periods import monthly_stats
 

@@ -3,7 +3,7 @@
 Triggers mark every alliance whose interactions, participants or contacts
 change (declared in migration 0012); `refresh` recomputes the marked
 alliances' months with the very statement an evaluation would otherwise run over
-every interaction (radar.portfolio.aggregate), written in place by one
+every interaction (radar.portfolio.activity_stats), written in place by one
 INSERT … SELECT, so reading a month from here or recomputing it gives the same
 numbers. Importers refresh at the end of their
 transaction, so the cost lands on the write; an evaluation refreshes whatever
@@ -23,8 +23,8 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from radar.portfolio import aggregate
-from radar.portfolio.aggregate import Alliances, alliance_filter
+from radar.portfolio import activity_stats
+from radar.portfolio.activity_stats import Alliances, alliance_filter
 from radar.portfolio.models import ActivityMonth, ActivityStale
 
 CHUNK = 500  # alliances per recomputing query: bounded parameter lists and memory
@@ -53,8 +53,8 @@ SQLITE_INSERT_TRIGGERS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# A kept month, read back as a month row (aggregate.MONTH_ROW).
-STORED = aggregate.MONTH_ROW
+# A kept month, read back as a month row (activity_stats.MONTH_ROW).
+STORED = activity_stats.MONTH_ROW
 
 
 def zone_name() -> str:
@@ -166,7 +166,7 @@ def _mark_everything() -> None:
 
 def stored_rows_query(alliances: Alliances, until: date) -> tuple[str, list[Any]]:
     """The SELECT of the kept months of `alliances` before the month `until`, as month
-    rows (aggregate.MONTH_ROW), and its parameters."""
+    rows (activity_stats.MONTH_ROW), and its parameters."""
     chosen, params = alliance_filter("alliance_id", alliances)
     sql = f"SELECT {', '.join(STORED)} FROM {MONTHS} WHERE {chosen} AND zone = %s AND month < %s"
     return sql, [*params, zone_name(), connection.ops.adapt_datefield_value(until)]
@@ -176,7 +176,7 @@ def _recompute(cursor: Any, ids: list[int], zone: str) -> None:
     """The months of `ids` anew: one delete, one INSERT … SELECT of the month rows."""
     where, params = alliance_filter("alliance_id", ids)
     cursor.execute(f"DELETE FROM {MONTHS} WHERE {where}", params)
-    select, params = aggregate.month_rows_query(ids)
+    select, params = activity_stats.month_rows_query(ids)
     cursor.execute(
         f"INSERT INTO {MONTHS} ({', '.join(STORED)}, zone) SELECT q.*, %s FROM ({select}) q",
         [zone, *params],

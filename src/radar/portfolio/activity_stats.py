@@ -7,7 +7,7 @@ whatever the number of alliances or interactions. It is plain SQL, its text
 built once per database and time zone, because compiling the same aggregates
 through the ORM on every call cost more than running them (two thirds of a
 one-alliance re-score). Evaluations read whole months from the totals kept at
-write time (radar.portfolio.rollup, read through radar.portfolio.periods),
+write time (radar.portfolio.activity, read through radar.portfolio.periods),
 which are built with this same statement, so both ways give the same
 PeriodStats; tests compare both with an ORM spelling of these definitions.
 

@@ -15,7 +15,7 @@ from django.utils import timezone as django_timezone
 
 from radar.engine.records import PeriodStats
 from radar.engine.vocab import Ritual
-from radar.portfolio import aggregate, events
+from radar.portfolio import activity_stats, events
 from radar.portfolio import models as m
 
 RITUALS = [r for r in Ritual if r is not Ritual.NONE]
@@ -25,7 +25,7 @@ ZONES = ("UTC", "Europe/Berlin", "Asia/Kolkata", "America/New_York")
 def plain_period(row: tuple[Any, ...], zone: Any) -> PeriodStats:
     """The reference: every field by name, every instant made aware first."""
     _, month, people, sponsor_invited, sponsor_attended, *measures = row
-    named = dict(zip(aggregate.MEASURES, measures, strict=True))
+    named = dict(zip(activity_stats.MEASURES, measures, strict=True))
 
     def aware(value: Any) -> datetime | None:
         if value is None:
@@ -113,8 +113,8 @@ def random_row(rng: random.Random, alliance_id: int, month: date) -> tuple[Any, 
 
 
 def test_the_positional_order_is_the_records_own():
-    assert tuple(f.name for f in dataclasses.fields(PeriodStats)) == aggregate.PERIOD_FIELDS
-    assert len(aggregate.MEASURES) == 17 + len(RITUALS) + 3
+    assert tuple(f.name for f in dataclasses.fields(PeriodStats)) == activity_stats.PERIOD_FIELDS
+    assert len(activity_stats.MEASURES) == 17 + len(RITUALS) + 3
 
 
 @pytest.mark.parametrize("zone_name", ZONES)
@@ -126,7 +126,7 @@ def test_rows_convert_as_the_plain_way_does(zone_name):
     zone = ZoneInfo(zone_name)
 
     with django_timezone.override(zone):
-        fast = aggregate.stats_from_rows(rows)
+        fast = activity_stats.stats_from_rows(rows)
 
     expected: dict[int, list[PeriodStats]] = {}
     for row in sorted(rows, key=lambda r: (r[0], r[1])):
