@@ -191,7 +191,7 @@ def main() -> None:
     from django.core.management import call_command
 
     from bench.dashboard import build
-    from radar.portfolio import rollup, standing_rows
+    from radar.portfolio import activity, standing_rows
     from radar.portfolio.models import Alliance
 
     call_command("migrate", verbosity=0)
@@ -204,7 +204,7 @@ def main() -> None:
     else:
         print(f"reusing the {args.alliances} alliances in {workdir}")
     standing_rows.rebuild()  # the standing columns of this code's version
-    rollup.rebuild()
+    activity.rebuild()
     found = measure(args.runs, NOW, args.profile)
     for key, label in LABELS.items():
         print(line(label, found[key]))

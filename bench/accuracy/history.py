@@ -1,7 +1,7 @@
 """The engine-level path: a World's events as the engine's `History`.
 
 This is what a perfect importer and the store would hand the engine: the
-monthly totals follow radar.portfolio.aggregate's definitions (scheduled, held
+monthly totals follow radar.portfolio.activity_stats's definitions (scheduled, held
 and cancelled meetings, attendance of held meetings, inbound and outbound mail,
 reply hours of replies to the other side, tone over every scored text, distinct
 partner people who took part, last two-way contact, last day of each ritual),

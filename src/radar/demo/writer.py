@@ -13,7 +13,7 @@ from django.db import transaction
 from radar.demo.batch import ORDER, Batch
 from radar.demo.generate import generate
 from radar.demo.people import OUR_DOMAIN, OWNERS
-from radar.portfolio import models, rollup
+from radar.portfolio import activity, models
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo-radar"
@@ -97,5 +97,5 @@ def seed_demo(
         owners = ensure_users()
         batch = generate(seed, as_of, owners, on_alliance)
         write_batch(batch, on_rows)
-        rollup.refresh()  # the monthly totals evaluations read, kept with the write
+        activity.refresh()  # the monthly totals evaluations read, kept with the write
     return SeedResult(seed, as_of, {kind: batch.count(kind) for kind in ORDER})

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import connection, models
 
-from radar.portfolio.rollup import bulk_inserting
+from radar.portfolio.activity import bulk_inserting
 
 BATCH = 5_000
 
@@ -34,7 +34,7 @@ def insert_many(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
     count = 0
     batch: list[tuple[Any, ...]] = []
     # Interactions and participants: their alliances are marked once for the
-    # monthly totals, not by a trigger per row (radar.portfolio.rollup).
+    # monthly totals, not by a trigger per row (radar.portfolio.activity).
     with bulk_inserting(str(meta.db_table)) as note, connection.cursor() as cursor:
         for row in rows:
             note(row)

@@ -61,12 +61,12 @@ def run_import(
     become `ImportRefused` with a plain message."""
     from django.db import DatabaseError
 
-    from radar.portfolio import rollup  # loads the models: not before Django is set up
+    from radar.portfolio import activity  # loads the models: not before Django is set up
 
     try:
         summary = importer.run(path, options, progress)
         if not options.dry_run:
-            rollup.refresh()  # the monthly totals evaluations read, kept with the write
+            activity.refresh()  # the monthly totals evaluations read, kept with the write
         return summary
     except OSError as exc:
         raise ImportRefused(f"Cannot read {path}: {exc}") from exc

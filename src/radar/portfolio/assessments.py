@@ -19,7 +19,7 @@ from radar import gcpause
 from radar.engine.assessment import Assessment
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
 from radar.engine.evaluate import evaluate
-from radar.portfolio import assessment_rows, rollup
+from radar.portfolio import activity, assessment_rows
 from radar.portfolio.errors import EvaluationFailed as EvaluationFailed  # callers import it here
 from radar.portfolio.loader import alliances_as_of, load_histories
 from radar.portfolio.workers import evaluate_in_workers, worker_count
@@ -48,7 +48,7 @@ def evaluate_portfolio(
             ids = list(alliances_as_of(as_of, alliance_ids).values_list("id", flat=True))
             count = worker_count(len(ids), workers)
             if count > 1:
-                rollup.refresh(ids)  # here, so the workers only read
+                activity.refresh(ids)  # here, so the workers only read
                 report(0, len(ids))
                 # The workers prepare the rows to store, so the parent only writes them.
                 assessments, rows = evaluate_in_workers(as_of, ids, chosen, count, report, store)

@@ -34,7 +34,7 @@ from radar.engine.vocab import (
     SurveyKind,
 )
 from radar.portfolio import models as m
-from radar.portfolio.aggregate import raw_tuples
+from radar.portfolio.activity_stats import Alliances, raw_tuples
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
@@ -81,7 +81,7 @@ def _group(pairs: list[tuple[int, T]]) -> Grouped[T]:
     return grouped
 
 
-def contacts(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.ContactRecord]:
+def contacts(alliances: Alliances, as_of: date) -> Grouped[rec.ContactRecord]:
     rows = _rows(
         m.Contact.objects.filter(alliance__in=alliances)
         .exclude(started_on__gt=as_of)
@@ -120,7 +120,7 @@ def contacts(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.Contac
     return _group(pairs)
 
 
-def deliverables(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.DeliverableRecord]:
+def deliverables(alliances: Alliances, as_of: date) -> Grouped[rec.DeliverableRecord]:
     """Deliverables due by `as_of`, or finished by then even if due later."""
     rows = _rows(
         m.Deliverable.objects.filter(alliance__in=alliances)
@@ -146,7 +146,7 @@ def deliverables(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.De
     return _group(pairs)
 
 
-def metrics(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.MetricSeries]:
+def metrics(alliances: Alliances, as_of: date) -> Grouped[rec.MetricSeries]:
     definitions = _rows(
         m.MetricDefinition.objects.filter(alliance__in=alliances)
         .order_by("key")
@@ -186,7 +186,7 @@ def metrics(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.MetricS
     return _group(pairs)
 
 
-def surveys(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.SurveyRecord]:
+def surveys(alliances: Alliances, as_of: date) -> Grouped[rec.SurveyRecord]:
     sent = m.Survey.objects.filter(alliance__in=alliances, sent_on__lte=as_of)
     answers: dict[int, list[rec.SurveyResponse]] = defaultdict(list)
     responses = _rows(
@@ -218,7 +218,7 @@ def surveys(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.SurveyR
     return _group(pairs)
 
 
-def observations(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.ObservationRecord]:
+def observations(alliances: Alliances, as_of: date) -> Grouped[rec.ObservationRecord]:
     rows = m.Observation.objects.filter(alliance__in=alliances, observed_on__lte=as_of)
     pairs = []
     for o in rows.order_by("observed_on", "id"):
@@ -238,7 +238,7 @@ def observations(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.Ob
 
 
 def context(
-    alliances: QuerySet[m.Alliance], as_of: date
+    alliances: Alliances, as_of: date
 ) -> tuple[Grouped[rec.ContextFactorRecord], list[rec.ContextFactorRecord]]:
     """Context factors per alliance, and the portfolio-wide ones (alliance left empty)."""
     rows = m.ContextFactor.objects.filter(
@@ -261,7 +261,7 @@ def context(
     return _group(pairs), everywhere
 
 
-def checkins(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.CheckInRecord]:
+def checkins(alliances: Alliances, as_of: date) -> Grouped[rec.CheckInRecord]:
     rows = _rows(
         m.CheckIn.objects.filter(alliance__in=alliances, held_on__lte=as_of)
         .order_by("held_on", "id")
@@ -287,7 +287,7 @@ def checkins(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.CheckI
     return _group(pairs)
 
 
-def decisions(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.DecisionRecord]:
+def decisions(alliances: Alliances, as_of: date) -> Grouped[rec.DecisionRecord]:
     """Decisions taken by `as_of`, with the action items still open on that day."""
     still_open = Q(actions__done_on__isnull=True) | Q(actions__done_on__gt=as_of)
     rows = (
@@ -307,7 +307,7 @@ def decisions(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.Decis
     return _group(pairs)
 
 
-def agreements(alliances: QuerySet[m.Alliance], as_of: date) -> dict[int, rec.AgreementInfo]:
+def agreements(alliances: Alliances, as_of: date) -> dict[int, rec.AgreementInfo]:
     """Agreements signed by `as_of` (or with no signing date recorded)."""
     rows = _rows(
         m.Agreement.objects.filter(alliance__in=alliances)
@@ -355,7 +355,7 @@ def agreements(alliances: QuerySet[m.Alliance], as_of: date) -> dict[int, rec.Ag
     return result
 
 
-def governance(alliances: QuerySet[m.Alliance]) -> Grouped[rec.GovernanceBody]:
+def governance(alliances: Alliances) -> Grouped[rec.GovernanceBody]:
     rows = _rows(
         m.GovernanceBody.objects.filter(alliance__in=alliances)
         .order_by("tier", "name")
@@ -378,7 +378,7 @@ def governance(alliances: QuerySet[m.Alliance]) -> Grouped[rec.GovernanceBody]:
     )
 
 
-def goals(alliances: QuerySet[m.Alliance], as_of: date) -> Grouped[rec.GoalRecord]:
+def goals(alliances: Alliances, as_of: date) -> Grouped[rec.GoalRecord]:
     """Goals with their metric's key; a review dated after `as_of` was not known then."""
     rows = _rows(
         m.Goal.objects.filter(alliance__in=alliances)

@@ -2,7 +2,7 @@
 
 `load_histories` runs a fixed number of queries (about fifteen) whatever the
 number of alliances: interactions are aggregated in the database per
-(alliance, calendar month) in one GROUP BY pass (radar.portfolio.aggregate),
+(alliance, calendar month) in one GROUP BY pass (radar.portfolio.activity_stats),
 everything else is fetched in bulk and grouped in Python
 (radar.portfolio.events). Nothing dated after `as_of` is used, so the same
 store can be evaluated at any past date (backtesting).
@@ -22,8 +22,11 @@ from django.db.models import Q, QuerySet
 from radar.engine.records import AllianceInfo, History
 from radar.engine.vocab import AllianceKind, Phase
 from radar.portfolio import events
+from radar.portfolio.activity_stats import Alliances
 from radar.portfolio.models import Alliance
 from radar.portfolio.periods import monthly_stats
+
+FEW = 100  # alliances named by id in the monthly statistics' statement
 
 
 def alliances_as_of(as_of: date, alliance_ids: Iterable[int] | None = None) -> QuerySet[Alliance]:
@@ -41,18 +44,23 @@ def load_histories(as_of: date, alliance_ids: Iterable[int] | None = None) -> di
     infos = [_info(a) for a in alliances.select_related("owner", "partner").order_by("id")]
     if not infos:
         return {}
-    periods = monthly_stats(alliances, as_of)
-    contacts = events.contacts(alliances, as_of)
-    deliverables = events.deliverables(alliances, as_of)
-    metrics = events.metrics(alliances, as_of)
-    surveys = events.surveys(alliances, as_of)
-    observations = events.observations(alliances, as_of)
-    context, everywhere = events.context(alliances, as_of)
-    checkins = events.checkins(alliances, as_of)
-    decisions = events.decisions(alliances, as_of)
-    agreements = events.agreements(alliances, as_of)
-    governance = events.governance(alliances)
-    goals = events.goals(alliances, as_of)
+    # A few alliances (a re-score) are named by their ids: plain IN lists, cheap to
+    # compile; a portfolio by its query, as a subquery (no parameter per alliance).
+    chosen: Alliances = alliances
+    if alliance_ids is not None and len(infos) <= FEW:
+        chosen = [info.id for info in infos]
+    periods = monthly_stats(chosen, as_of)
+    contacts = events.contacts(chosen, as_of)
+    deliverables = events.deliverables(chosen, as_of)
+    metrics = events.metrics(chosen, as_of)
+    surveys = events.surveys(chosen, as_of)
+    observations = events.observations(chosen, as_of)
+    context, everywhere = events.context(chosen, as_of)
+    checkins = events.checkins(chosen, as_of)
+    decisions = events.decisions(chosen, as_of)
+    agreements = events.agreements(chosen, as_of)
+    governance = events.governance(chosen)
+    goals = events.goals(chosen, as_of)
     histories = {}
     for info in infos:
         key = info.id

@@ -17,35 +17,41 @@ from __future__ import annotations
 
 import functools
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
 
 from django.db import connection
-from django.db.models import CharField, DateField, F, Func, Value
-from django.db.models.expressions import Combinable
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 
-def month_of(field: str) -> Combinable:
-    """An expression giving the month of `field`; read the result with `as_month`."""
-    zone = timezone.get_current_timezone()
+def month_sql(column: str, zone: tzinfo) -> str:
+    """SQL for the first day of the calendar month (in `zone`) of the instant `column`:
+    a date on PostgreSQL, 'YYYY-MM-01' text on SQLite; read the result with `as_month`.
+
+    Parameter-free (the zone is written in as a literal), so statements that use it
+    can be built once per zone.
+    """
     if connection.vendor == "sqlite":
         offset = fixed_offset_minutes(zone)
         if offset == 0:
             # Django stores UTC text "YYYY-MM-DD HH:MM:SS" on SQLite.
-            return Func(F(field), Value(1), Value(7), function="substr", output_field=CharField())
+            return f"substr({column}, 1, 7) || '-01'"
         if offset is not None:
-            return Func(
-                Value("%Y-%m"),
-                F(field),
-                Value(f"{offset:+d} minutes"),
-                function="strftime",
-                output_field=CharField(),
-            )
-    return TruncMonth(field, tzinfo=zone, output_field=DateField())
+            return f"strftime('%%Y-%%m-01', {column}, '{offset:+d} minutes')"
+    # Django's own truncation (a Python function per row on SQLite), made literal.
+    # (sql, params) since Django 4.2; django-stubs still says str.
+    found: Any = connection.ops.datetime_trunc_sql("month", column, (), str(zone))
+    sql, params = found
+    sql = sql % tuple(sql_literal(str(param)) for param in params)
+    return f"substr({sql}, 1, 10)" if connection.vendor == "sqlite" else f"CAST({sql} AS date)"
+
+
+def sql_literal(text: str) -> str:
+    """`text` as a SQL string literal, for statements run with parameters (% doubled)."""
+    return "'" + text.replace("'", "''").replace("%", "%%") + "'"
 
 
 def as_month(value: date | datetime | str) -> date:
-    """The first day of the month from whatever `month_of` produced."""
+    """The first day of the month from whatever `month_sql` produced."""
     if isinstance(value, str):
         return date(int(value[:4]), int(value[5:7]), 1)
     if isinstance(value, datetime):

@@ -27,7 +27,7 @@ from radar.ingest.bundle.tables import BY_NAME, TABLES, Row, Table
 from radar.ingest.bundle.validate import Duplicates, Keep, RowChecker
 from radar.ingest.bundle.write import TableWriter, chunks
 from radar.ingest.limits import Limits, LineBudget
-from radar.portfolio import rollup
+from radar.portfolio import activity
 from radar.portfolio.models import Alliance
 from radar.progress import Progress, no_progress
 
@@ -132,7 +132,7 @@ class BundleImport:
             if self.options.dry_run:
                 transaction.set_rollback(True)
             else:
-                rollup.refresh()  # the monthly totals evaluations read, kept with the write
+                activity.refresh()  # the monthly totals evaluations read, kept with the write
         self.progress(max(0, total - self.done), total)
         self.summary.warnings.extend(self.problems.warnings)
         return self.summary

@@ -34,7 +34,7 @@ from radar.ingest.bundle import bulk
 from radar.ingest.bundle.catalogue import INTERACTION_KEY_INDEX, Catalogue
 from radar.ingest.bundle.stored import StoredRows
 from radar.ingest.bundle.tables import Ref, Row, Table, auto_external_id, ident
-from radar.portfolio import rollup
+from radar.portfolio import activity
 
 BULK_ROWS = 50_000  # from this many new rows on, indexes are built after loading
 Duplicate = Callable[[int, Row], None]
@@ -160,7 +160,9 @@ class TableWriter:
             self.blank = self._blank_id_rows()
         column = _MARKED_BY.get(table.name)
         if column is not None:
-            self.note = self.stack.enter_context(rollup.bulk_inserting(table.model._meta.db_table))
+            self.note = self.stack.enter_context(
+                activity.bulk_inserting(table.model._meta.db_table)
+            )
             self.marked_by = self.attnames.index(column)
 
     def finish(self) -> Counter[str]:

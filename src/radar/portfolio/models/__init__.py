@@ -1,5 +1,6 @@
 """The portfolio store. One module per part of the domain."""
 
+from radar.portfolio.models.activity import ActivityMonth, ActivityStale
 from radar.portfolio.models.alliance import Agreement, Alliance, Goal, GovernanceBody, Partner
 from radar.portfolio.models.deliverables import Deliverable
 from radar.portfolio.models.interactions import Interaction, InteractionParticipant
@@ -13,7 +14,6 @@ from radar.portfolio.models.reviews import (
     Decision,
     ReviewComment,
 )
-from radar.portfolio.models.rollup import ActivityMonth, ActivityStale
 from radar.portfolio.models.sightings import ContextFactor, Observation
 from radar.portfolio.models.standing import Standing
 

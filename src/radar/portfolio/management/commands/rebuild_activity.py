@@ -11,12 +11,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from radar.portfolio import rollup
+from radar.portfolio import activity
 
 
 class Command(BaseCommand):
     help = "Recompute the monthly interaction totals kept for evaluations (all alliances)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        count = rollup.rebuild()
+        count = activity.rebuild()
         self.stdout.write(f"Recomputed the monthly totals of {count} alliances.")

@@ -2,9 +2,10 @@
 
 Triggers mark every alliance whose interactions, participants or contacts
 change (declared in migration 0012); `refresh` recomputes the marked
-alliances' months with the very queries an evaluation would otherwise run over
-every interaction (radar.portfolio.aggregate), so reading a month from here or
-recomputing it gives the same numbers. Importers refresh at the end of their
+alliances' months with the very statement an evaluation would otherwise run over
+every interaction (radar.portfolio.activity_stats), written in place by one
+INSERT … SELECT, so reading a month from here or recomputing it gives the same
+numbers. Importers refresh at the end of their
 transaction, so the cost lands on the write; an evaluation refreshes whatever
 is still marked (a form save, an admin edit) before it reads.
 
@@ -14,20 +15,21 @@ zone they were cut in, and a change of zone rebuilds everything on the next read
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from radar.portfolio import aggregate
-from radar.portfolio.models import ActivityMonth, ActivityStale, Alliance, Interaction
+from radar.portfolio import activity_stats
+from radar.portfolio.activity_stats import Alliances, alliance_filter
+from radar.portfolio.models import ActivityMonth, ActivityStale
 
 CHUNK = 500  # alliances per recomputing query: bounded parameter lists and memory
 STALE = ActivityStale._meta.db_table
+MONTHS = ActivityMonth._meta.db_table
 MARK_EXISTING = (
     f"INSERT INTO {STALE} (alliance_id, marks) "
     "SELECT DISTINCT alliance_id, 1 FROM portfolio_interaction WHERE TRUE "
@@ -51,48 +53,62 @@ SQLITE_INSERT_TRIGGERS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# Stored column for each aggregate of `aggregate._measures` (the n_ prefix dropped).
-COLUMNS: dict[str, str] = {name: name[2:] for name in aggregate.measure_names()}
-# A kept month read back in the shape of `aggregate.stats_from_rows` rows.
-PEOPLE = ("partner_people", "sponsor_invited", "sponsor_attended")  # from the participants
-STORED = ("alliance_id", "month", *PEOPLE, *COLUMNS.values())
+# A kept month, read back as a month row (activity_stats.MONTH_ROW).
+STORED = activity_stats.MONTH_ROW
 
 
 def zone_name() -> str:
     return str(timezone.get_current_timezone())
 
 
-def refresh(alliances: QuerySet[Alliance] | Sequence[int] | None = None) -> int:
+def refresh(alliances: Alliances | None = None) -> int:
     """Recompute the months of the marked alliances (all, or those among `alliances`).
 
     Returns how many alliances were recomputed. Cheap when nothing is marked:
-    two reads, and no transaction.
+    one read, and no transaction. Plain SQL throughout: for one alliance every
+    statement reads or writes its own rows only (index ranges), nothing that
+    grows with the portfolio.
     """
     zone = zone_name()
-    marked = ActivityStale.objects.order_by("alliance_id")
+    params: list[Any] = []
+    if alliances is None:
+        chosen = "TRUE"
+    else:
+        chosen, params = alliance_filter("alliance_id", alliances)
     # Months cut in another zone: only the alliances asked about are checked (and
     # recut), so refreshing one alliance reads its own rows, not the whole table.
-    recut = ActivityMonth.objects.exclude(zone=zone)
-    if alliances is not None:
-        ids = alliances.values("id") if isinstance(alliances, QuerySet) else list(alliances)
-        marked = marked.filter(alliance_id__in=ids)
-        recut = recut.filter(alliance_id__in=ids)
-    # Plain reads first: a page that finds nothing to do takes no write lock, so it
+    recut = f"FROM {MONTHS} WHERE zone <> %s AND {chosen}"
+    # A plain read first: a page that finds nothing to do takes no write lock, so it
     # never waits for a long import (whose own marks it cannot see until it commits).
-    if not marked.exists() and not recut.exists():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {STALE} WHERE {chosen}), EXISTS (SELECT 1 {recut})",
+            [*params, zone, *params],
+        )
+        any_marked, any_recut = cursor.fetchone()
+    if not any_marked and not any_recut:
         return 0
-    with transaction.atomic():
-        if recut.exists():
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with transaction.atomic(), connection.cursor() as cursor:
+        if any_recut:
             if alliances is None:
                 _mark_everything()
             else:
-                _mark_recut(recut)
-        stale = list(marked.select_for_update().values_list("alliance_id", flat=True))
+                cursor.execute(
+                    f"INSERT INTO {STALE} (alliance_id, marks) SELECT DISTINCT alliance_id, 1 "
+                    f"{recut} ON CONFLICT (alliance_id) DO NOTHING",
+                    [zone, *params],
+                )
+        cursor.execute(
+            f"SELECT alliance_id FROM {STALE} WHERE {chosen} ORDER BY alliance_id{lock}", params
+        )
+        stale = [row[0] for row in cursor.fetchall()]
         for chunk in _chunks(stale):
-            _recompute(chunk, zone)
+            _recompute(cursor, chunk, zone)
             # Rows are locked (PostgreSQL) or the database is (SQLite, IMMEDIATE
             # transactions): no write can have added a mark since they were read.
-            ActivityStale.objects.filter(alliance_id__in=chunk).delete()
+            where, ids = alliance_filter("alliance_id", chunk)
+            cursor.execute(f"DELETE FROM {STALE} WHERE {where}", ids)
     return len(stale)
 
 
@@ -148,53 +164,23 @@ def _mark_everything() -> None:
         cursor.execute(MARK_EXISTING)
 
 
-def _mark_recut(recut: QuerySet[ActivityMonth]) -> None:
-    """Mark the alliances of `recut` (months cut in another zone) to be recomputed."""
-    ids = sorted(set(recut.values_list("alliance_id", flat=True)))
-    for chunk in _chunks(ids):
-        ActivityStale.objects.bulk_create(
-            [ActivityStale(alliance_id=pk) for pk in chunk], ignore_conflicts=True
-        )
+def stored_rows_query(alliances: Alliances, until: date) -> tuple[str, list[Any]]:
+    """The SELECT of the kept months of `alliances` before the month `until`, as month
+    rows (activity_stats.MONTH_ROW), and its parameters."""
+    chosen, params = alliance_filter("alliance_id", alliances)
+    sql = f"SELECT {', '.join(STORED)} FROM {MONTHS} WHERE {chosen} AND zone = %s AND month < %s"
+    return sql, [*params, zone_name(), connection.ops.adapt_datefield_value(until)]
 
 
-def stored_rows(alliances: QuerySet[Alliance], until: date) -> list[tuple[Any, ...]]:
-    """Kept month rows of `alliances` before the month `until`, shaped like
-    `aggregate.month_rows` rows with their partner people and sponsor meetings after
-    the month (`aggregate.with_people`)."""
-    query = ActivityMonth.objects.filter(
-        alliance__in=alliances, zone=zone_name(), month__lt=until
-    ).values_list(*STORED)
-    return aggregate.raw_tuples(query, STORED)
-
-
-def _recompute(ids: list[int], zone: str) -> None:
-    ActivityMonth.objects.filter(alliance_id__in=ids).delete()
-    rows = aggregate.month_rows(Interaction.objects.filter(alliance_id__in=ids))
-    if not rows:
-        return
-    contacts = Q(contact__alliance_id__in=ids)
-    people = aggregate.partner_people(contacts)
-    sponsors = aggregate.sponsor_attendance(contacts)
-    names = ["alliance_id", "month", "zone", *PEOPLE, *COLUMNS.values()]
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(ActivityMonth._meta.db_table)} "
-        f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join(['%s'] * len(names))})"
+def _recompute(cursor: Any, ids: list[int], zone: str) -> None:
+    """The months of `ids` anew: one delete, one INSERT … SELECT of the month rows."""
+    where, params = alliance_filter("alliance_id", ids)
+    cursor.execute(f"DELETE FROM {MONTHS} WHERE {where}", params)
+    select, params = activity_stats.month_rows_query(ids)
+    cursor.execute(
+        f"INSERT INTO {MONTHS} ({', '.join(STORED)}, zone) SELECT q.*, %s FROM ({select}) q",
+        [zone, *params],
     )
-    adapt = connection.ops.adapt_datefield_value
-    values = [
-        (
-            alliance_id,
-            adapt(month),
-            zone,
-            people.get((alliance_id, month), 0),
-            *sponsors.get((alliance_id, month), (0, 0)),
-            *measures,
-        )
-        for alliance_id, month, *measures in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, values)
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:

@@ -1,11 +1,11 @@
 """Monthly interaction totals kept at write time, so an evaluation need not rescan.
 
 `ActivityMonth` holds, per alliance and calendar month (cut in one time zone),
-exactly the aggregates `radar.portfolio.aggregate` computes from `Interaction`
+exactly the aggregates `radar.portfolio.activity_stats` computes from `Interaction`
 and `InteractionParticipant`. Database triggers (migration 0002) mark an
 alliance in `ActivityStale` whenever one of its interactions, participants or
 contacts changes, whatever wrote it: the ORM, a bulk importer, raw SQL or the
-admin. `radar.portfolio.rollup.refresh` recomputes the marked alliances.
+admin. `radar.portfolio.activity.refresh` recomputes the marked alliances.
 """
 
 from __future__ import annotations

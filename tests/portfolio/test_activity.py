@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from radar.engine.records import PeriodStats
 from radar.ingest.fastsql import insert_many
+from radar.portfolio import activity
 from radar.portfolio import models as m
-from radar.portfolio import rollup
 from radar.portfolio.loader import alliances_as_of
 from radar.portfolio.periods import monthly_stats
 from tests.portfolio.live_stats import live_monthly_stats
@@ -242,16 +242,16 @@ def test_a_change_of_time_zone_recuts_every_month(portfolio, zone):
 def test_refreshing_some_alliances_leaves_the_others_marked(portfolio):
     alliances = portfolio[1]
 
-    assert rollup.refresh([alliances[0].id]) == 1
+    assert activity.refresh([alliances[0].id]) == 1
 
     assert marked() == {alliances[1].id, alliances[2].id}
-    assert rollup.refresh() == 2
-    assert rollup.refresh() == 0
+    assert activity.refresh() == 2
+    assert activity.refresh() == 0
 
 
 def test_the_month_of_as_of_is_read_up_to_as_of_only(portfolio):
     rng, alliances, _ = portfolio
-    rollup.refresh()
+    activity.refresh()
     day = date(2025, 11, 14)
     later = m.Interaction.objects.create(
         **{
@@ -261,7 +261,7 @@ def test_the_month_of_as_of_is_read_up_to_as_of_only(portfolio):
             "occurred_at": datetime(2025, 11, 20, 9, tzinfo=UTC),
         }
     )
-    rollup.refresh()
+    activity.refresh()
 
     stats = monthly_stats(alliances_as_of(day), day)[alliances[0].id]
 
@@ -271,7 +271,7 @@ def test_the_month_of_as_of_is_read_up_to_as_of_only(portfolio):
 
 
 def test_rebuild_command_recomputes_everything(portfolio):
-    rollup.refresh()
+    activity.refresh()
     m.ActivityMonth.objects.update(calls=999)  # damage the kept totals behind the triggers' back
 
     call_command("rebuild_activity", verbosity=0)
@@ -287,18 +287,18 @@ def _fields(interaction: m.Interaction) -> dict[str, object]:
 
 def test_a_refresh_with_nothing_to_do_only_reads(portfolio):
     """No transaction, so no write lock: a page never waits for a long import."""
-    rollup.refresh()
+    activity.refresh()
 
     with CaptureQueriesContext(connection) as queries:
-        assert rollup.refresh(alliances_as_of(DATES[2])) == 0
+        assert activity.refresh(alliances_as_of(DATES[2])) == 0
 
     statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
-    assert statements == ["SELECT", "SELECT"]
+    assert statements == ["SELECT"]
 
 
 def test_bulk_inserts_mark_their_alliances_once_and_keep_the_triggers(portfolio):
     rng, alliances, contacts = portfolio
-    rollup.refresh()
+    activity.refresh()
     new = [_fields(random_interaction(rng, alliances[1])) for _ in range(20)]
 
     with transaction.atomic():
@@ -319,7 +319,7 @@ def test_bulk_inserts_mark_their_alliances_once_and_keep_the_triggers(portfolio)
 
 def test_a_failed_bulk_insert_leaves_the_triggers_in_place(portfolio):
     rng, alliances, _ = portfolio
-    rollup.refresh()
+    activity.refresh()
 
     good = _fields(random_interaction(rng, alliances[0]))
     broken = {**_fields(random_interaction(rng, alliances[1])), "kind": None}  # NOT NULL
@@ -347,9 +347,9 @@ def test_sponsor_meetings_and_reply_statistics_are_kept(portfolio):
 def test_refreshing_one_alliance_recuts_only_its_own_months(portfolio):
     _, alliances, _ = portfolio
     one, other = alliances[0], alliances[1]
-    rollup.refresh()
+    activity.refresh()
     with timezone.override(ZoneInfo("Asia/Kolkata")):
-        assert rollup.refresh([one.pk]) == 1  # its months were cut in UTC: recomputed
+        assert activity.refresh([one.pk]) == 1  # its months were cut in UTC: recomputed
         zones = dict(
             m.ActivityMonth.objects.filter(alliance__in=[one, other])
             .values_list("alliance_id", "zone")

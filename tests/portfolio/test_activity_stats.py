@@ -15,7 +15,7 @@ from django.utils import timezone as django_timezone
 
 from radar.engine.records import PeriodStats
 from radar.engine.vocab import Ritual
-from radar.portfolio import aggregate, events
+from radar.portfolio import activity_stats, events
 from radar.portfolio import models as m
 
 RITUALS = [r for r in Ritual if r is not Ritual.NONE]
@@ -25,7 +25,7 @@ ZONES = ("UTC", "Europe/Berlin", "Asia/Kolkata", "America/New_York")
 def plain_period(row: tuple[Any, ...], zone: Any) -> PeriodStats:
     """The reference: every field by name, every instant made aware first."""
     _, month, people, sponsor_invited, sponsor_attended, *measures = row
-    named = dict(zip(aggregate.measure_names(), measures, strict=True))
+    named = dict(zip(activity_stats.MEASURES, measures, strict=True))
 
     def aware(value: Any) -> datetime | None:
         if value is None:
@@ -39,34 +39,34 @@ def plain_period(row: tuple[Any, ...], zone: Any) -> PeriodStats:
 
     rituals = {}
     for ritual in RITUALS:
-        when = aware(named[f"n_ritual_{ritual.value}"])
+        when = aware(named[f"ritual_{ritual.value}"])
         if when is not None:
             rituals[ritual] = when.astimezone(zone).date()
     return PeriodStats(
         period=month,
-        meetings_scheduled=named["n_meetings_held"] + named["n_meetings_cancelled"],
-        meetings_held=named["n_meetings_held"],
-        meetings_cancelled=named["n_meetings_cancelled"],
-        partner_invited=int(named["n_partner_invited"] or 0),
-        partner_attended=int(named["n_partner_attended"] or 0),
-        ours_invited=int(named["n_ours_invited"] or 0),
-        ours_attended=int(named["n_ours_attended"] or 0),
-        calls=named["n_calls"],
-        emails_inbound=named["n_emails_inbound"],
-        emails_outbound=named["n_emails_outbound"],
-        partner_reply_hours=number(named["n_partner_reply_hours"]),
-        our_reply_hours=number(named["n_our_reply_hours"]),
-        partner_words=number(named["n_partner_words"]),
-        tone=number(named["n_tone"]),
-        toned=named["n_toned"],
-        blaming=named["n_blaming"],
-        defensive=named["n_defensive"],
+        meetings_scheduled=named["meetings_held"] + named["meetings_cancelled"],
+        meetings_held=named["meetings_held"],
+        meetings_cancelled=named["meetings_cancelled"],
+        partner_invited=int(named["partner_invited"] or 0),
+        partner_attended=int(named["partner_attended"] or 0),
+        ours_invited=int(named["ours_invited"] or 0),
+        ours_attended=int(named["ours_attended"] or 0),
+        calls=named["calls"],
+        emails_inbound=named["emails_inbound"],
+        emails_outbound=named["emails_outbound"],
+        partner_reply_hours=number(named["partner_reply_hours"]),
+        our_reply_hours=number(named["our_reply_hours"]),
+        partner_words=number(named["partner_words"]),
+        tone=number(named["tone"]),
+        toned=named["toned"],
+        blaming=named["blaming"],
+        defensive=named["defensive"],
         partner_people=people,
-        last_contact=aware(named["n_last_contact"]),
+        last_contact=aware(named["last_contact"]),
         rituals=rituals,
-        partner_replies=named["n_partner_replies"],
-        partner_reply_log=number(named["n_partner_reply_log"]),
-        partner_reply_log_sq=number(named["n_partner_reply_log_sq"]),
+        partner_replies=named["partner_replies"],
+        partner_reply_log=number(named["partner_reply_log"]),
+        partner_reply_log_sq=number(named["partner_reply_log_sq"]),
         sponsor_invited=sponsor_invited,
         sponsor_attended=sponsor_attended,
     )
@@ -113,8 +113,8 @@ def random_row(rng: random.Random, alliance_id: int, month: date) -> tuple[Any, 
 
 
 def test_the_positional_order_is_the_records_own():
-    assert tuple(f.name for f in dataclasses.fields(PeriodStats)) == aggregate.PERIOD_FIELDS
-    assert len(aggregate.measure_names()) == 17 + len(RITUALS) + 3
+    assert tuple(f.name for f in dataclasses.fields(PeriodStats)) == activity_stats.PERIOD_FIELDS
+    assert len(activity_stats.MEASURES) == 17 + len(RITUALS) + 3
 
 
 @pytest.mark.parametrize("zone_name", ZONES)
@@ -126,7 +126,7 @@ def test_rows_convert_as_the_plain_way_does(zone_name):
     zone = ZoneInfo(zone_name)
 
     with django_timezone.override(zone):
-        fast = aggregate.stats_from_rows(rows)
+        fast = activity_stats.stats_from_rows(rows)
 
     expected: dict[int, list[PeriodStats]] = {}
     for row in sorted(rows, key=lambda r: (r[0], r[1])):
