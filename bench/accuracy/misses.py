@@ -17,14 +17,19 @@ one of two groups, and the last line counts them:
 - *uncorroborated*: something was confirmed in the window, but nothing made it
   a pattern (another category, a systemic cluster) in time.
 
+Before that line, two lines tally the misses' early-window month ends: how many
+rules were sighted at each (0, 1, 2, ...) and how often each rule was: the
+evidence there is to confirm, whatever the bookkeeping.
+
 Hold-out seeds are refused: whoever works on the engine looks at dev seeds only.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -77,9 +82,39 @@ def alliance_lines(alliance: Alliance, last_day: date) -> tuple[str, list[str]]:
     return ("uncorroborated" if confirmed_in_window else "never confirmed"), lines
 
 
+def window_rules(line: str) -> set[str] | None:
+    """The rules sighted at one month end inside the early window (None outside it)."""
+    if not re.match(r"^   \d{4}-\d\d-\d\d W ", line):
+        return None
+    return {re.sub(r"[*!].*", "", mark) for mark in line.split()[5:] if "!" in mark}
+
+
+def tally(lines: Iterable[str]) -> list[str]:
+    """What the misses saw in their early windows: how many rules were sighted at each
+    month end, and which rules (the sparse evidence any new rule must add to)."""
+    per_month: Counter[int] = Counter()
+    rules: Counter[str] = Counter()
+    for line in lines:
+        sighted = window_rules(line)
+        if sighted is not None:
+            per_month[len(sighted)] += 1
+            rules.update(sighted)
+    months = sum(per_month.values())
+    return [
+        f"{months} early-window month ends of the misses, by rules sighted: "
+        + ", ".join(f"{n}: {per_month[n]}" for n in sorted(per_month)),
+        "rules sighted in them (month ends): "
+        + ", ".join(f"{rule} {n}" for rule, n in rules.most_common()),
+    ]
+
+
 def misses(seeds: list[int], per_class: int) -> Iterator[str]:
     groups: Counter[str] = Counter()
-    yield from declining_lines(seeds, per_class, alliance_lines, "early", groups)
+    shown: list[str] = []
+    for line in declining_lines(seeds, per_class, alliance_lines, "early", groups):
+        shown.append(line)
+        yield line
+    yield from tally(shown)
     total = sum(groups.values())
     yield f"{total} declining alliances: " + ", ".join(
         f"{groups[g]} {g}" for g in ("early", "never confirmed", "uncorroborated")

@@ -81,7 +81,7 @@ def test_one_confirmed_problem_corroborated_elsewhere_with_falling_engagement_is
     phase = diagnose(frame, found, scores(frame, 3.5), DEFAULT_CONFIG)
     assert phase.phase is Phase.DECLINE
     assert (
-        "Confirmed problems in communication, corroborated by repeated sightings elsewhere, "
+        "Confirmed problems in communication, corroborated by other signals, "
         "while engagement falls." in phase.reasons
     )
     # A standing risk (a single point of contact) is no problem that a sighting corroborates.

@@ -92,6 +92,22 @@ def test_one_confirmed_problem_needs_corroboration_to_be_a_reset():
     assert decide(**confirmed(CONFIRMED, corroborated=True))[:2] == (A.RESET, "reset_pattern")
 
 
+def test_two_confirmed_changes_in_one_category_read_as_two_signs_of_one_trouble():
+    fewer = sig("communication.fewer_meetings", confirmed=True)
+    facts = dataclasses.replace(QUIET, **confirmed(CONFIRMED, fewer, corroborated=True))
+    rule, codes = decide_action(facts, DEFAULT_CONFIG)
+    assert (rule.name, codes[0]) == ("reset_pattern", R.CORROBORATED)
+    sentence = explain_action(codes, facts, DEFAULT_CONFIG)[0]
+    assert "two signs of the same trouble" in sentence
+    assert "another category" not in sentence
+    # One problem corroborated elsewhere still says so.
+    alone = dataclasses.replace(QUIET, **confirmed(CONFIRMED, corroborated=True))
+    assert (
+        "another category"
+        in explain_action(decide_action(alone, DEFAULT_CONFIG)[1], alone, DEFAULT_CONFIG)[0]
+    )
+
+
 def test_a_systemic_cluster_is_a_reset():
     assert decide(systemic=True)[:2] == (A.RESET, "reset_systemic")
 

@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 from radar.engine.config import DEFAULT_CONFIG, EngineConfig
 from radar.engine.features import add_months
 from radar.engine.records import ContextFactorRecord
-from radar.engine.triage import _systemic, context_notes, is_explained, triage
+from radar.engine.triage import (
+    STRUCTURAL_RULES,
+    _systemic,
+    context_notes,
+    is_explained,
+    triage,
+)
 from radar.engine.vocab import Category, ContextKind, Polarity
 from tests.engine.detections import covered, det, fires, months
 
@@ -151,6 +157,38 @@ def test_a_category_repeats_when_two_of_its_rules_are_seen_in_two_months():
         det("communication.fewer_meetings", P[4]),
     ]
     assert not run(same)[4].corroborated
+
+
+def test_two_confirmed_changes_in_one_category_corroborate_each_other():
+    # Fewer meetings and slower replies, each past the rule of three: two series tell the
+    # same way, a pattern even though both are communication.
+    detections = [
+        *fires("communication.fewer_meetings", P[2:5]),
+        *fires("communication.reply_slower", P[2:5]),
+    ]
+    result = run(detections)
+    assert not result[3].corroborated  # neither confirmed yet
+    assert result[4].corroborated and not result[4].systemic
+    assert result[4].cluster == (Category.COMMUNICATION,)
+
+
+def test_one_confirmed_change_and_sightings_of_its_category_are_not_corroborated():
+    # The other rule is seen twice but never confirmed: one problem, watched.
+    detections = [
+        *fires("communication.fewer_meetings", P[2:5]),
+        det("communication.reply_slower", P[3]),
+        det("communication.reply_slower", P[4]),
+    ]
+    assert not run(detections)[4].corroborated
+
+
+def test_a_standing_risk_does_not_corroborate_a_change_in_its_category():
+    # A single point of contact is a standing risk, not a second change.
+    detections = [
+        *fires("resource.team_shrinking", P[2:5]),
+        *fires("resource.single_contact", P[2:5]),
+    ]
+    assert not run(detections)[4].corroborated
 
 
 def test_repeated_sightings_of_two_rules_count_towards_a_systemic_cluster():
@@ -329,7 +367,14 @@ def test_the_shortcuts_give_the_plain_systemic_verdict_and_context_notes(
             for s in found
             if s.polarity == "negative"
         )
-        assert now.corroborated == (confirmed and len(counted) >= 2)
+        changes: dict[str, set[str]] = {}
+        for _, found in recent:
+            for s in found:
+                negative = s.confirmed and s.polarity == "negative"
+                if negative and not is_explained(s) and s.rule not in STRUCTURAL_RULES:
+                    changes.setdefault(s.category, set()).add(s.rule)
+        two_changes = any(len(rules) >= 2 for rules in changes.values())
+        assert now.corroborated == (confirmed and (len(counted) >= 2 or two_changes))
         assert now.systemic_categories == (counted if systemic else ())
         for s in now.signals:
             if s.polarity is not Polarity.NEGATIVE:

@@ -44,7 +44,7 @@ def _shown(score: float | None) -> str:
 
 def _names(f: PhaseFacts) -> str:
     names = join_names([c for c in Category if c in f.confirmed]) or "several categories"
-    return f"{names}, corroborated by repeated sightings elsewhere," if f.corroborated else names
+    return f"{names}, corroborated by other signals," if f.corroborated else names
 
 
 def _confirmed_while_falling(f: PhaseFacts, config: EngineConfig) -> str:

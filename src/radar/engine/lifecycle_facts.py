@@ -209,7 +209,8 @@ class PhaseFacts:
     event: RenewalEvent | None  # a renewal event (not one that backs growth)
     stalled: Stalled | None  # the event, when the alliance has not responded to it
     declared: Phase | None
-    # The cluster is one confirmed problem corroborated by repeated sightings elsewhere.
+    # The cluster is one confirmed problem corroborated by another category or a second
+    # confirmed change of its own (radar.engine.triage).
     corroborated: bool = False
     # A confirmed problem (a change, not a standing risk or an explained result) while
     # engagement has stayed well below its healthy level: degraded and stalled.

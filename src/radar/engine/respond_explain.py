@@ -142,6 +142,9 @@ _SENTENCES: dict[ActionReason, Callable[[ActionFacts, EngineConfig], list[str]]]
     R.CORROBORATED: lambda f, c: [
         f"Confirmed problems in {join_names(_ordered(f.problem_categories))}: a pattern."
         if len(f.problem_categories) > 1
+        else f"Confirmed: {join_words(_quoted(f.problems))}, two signs of the same trouble: "
+        "a pattern."
+        if len({s.rule for s in f.problems}) > 1
         else "A confirmed problem, and repeated sightings in another category: a pattern."
     ],
     R.DURABLE_FACT: lambda f, c: [f"Unresolved: {s.detail}" for s in f.durable],

@@ -401,13 +401,31 @@ def _systemic(
 def _corroborated(
     window: Sequence[tuple[date, tuple[Signal, ...]]], counted: Sequence[Category]
 ) -> bool:
-    """A confirmed problem no outside force explains, and negatives that count in at
-    least two categories: one problem corroborated by another."""
-    return len(counted) >= 2 and any(
-        s.confirmed and s.polarity is Polarity.NEGATIVE and not is_explained(s)
+    """A confirmed problem no outside force explains, and either negatives that count in
+    at least two categories, or a second confirmed problem read by another rule of its
+    category: one problem corroborated by another."""
+    problems = {
+        (s.category, s.rule)
         for _, signals in window
         for s in signals
-    )
+        if s.confirmed and s.polarity is Polarity.NEGATIVE and not is_explained(s)
+    }
+    if not problems:
+        return False
+    if len(counted) >= 2:
+        return True
+    return _two_changes_in_one_category(problems)
+
+
+def _two_changes_in_one_category(problems: set[tuple[Category, str]]) -> bool:
+    """Two confirmed changes read by different rules of one category (fewer meetings and
+    slower replies): two series, each past the rule of three, tell the same way. A
+    standing risk (a single point of contact) is no change, so it corroborates nothing."""
+    rules: dict[Category, set[str]] = {}
+    for category, rule in problems:
+        if rule not in STRUCTURAL_RULES:
+            rules.setdefault(category, set()).add(rule)
+    return any(len(found) >= 2 for found in rules.values())
 
 
 @cache  # at most 2**6 different sets of categories
@@ -440,8 +458,8 @@ def _window_systemic(
     window's signals one by one only when it can be either.
 
     `negatives` holds `_negative_categories` of each period of the window. The categories
-    that count are a subset of those with a negative signal, so too few of those, or no
-    confirmed one, settle it without the per-signal scan (most windows).
+    that count are a subset of those with a negative signal, so too few of those and no
+    confirmed one settle it without the per-signal scan (most windows).
     """
     categories = confirmed = _NONE
     for found, sure in negatives:
@@ -451,7 +469,7 @@ def _window_systemic(
         len(categories) >= config.systemic_min_categories
         and len(confirmed) >= config.systemic_min_confirmed
     )
-    if not can_be_systemic and (not confirmed or len(categories) < 2):
+    if not can_be_systemic and not confirmed:
         return False, (), _in_order(categories), False
     systemic, counted, cluster = _systemic(window, config)
     return systemic, counted, cluster, _corroborated(window, counted)
