@@ -15,8 +15,9 @@ from typing import Any
 from django import template
 
 from radar.accounts.roles import Ability, can
-from radar.portfolio.models import Agreement, Alliance
+from radar.portfolio.models import Alliance
 from radar.web.agreement_flags import agreement_flags as flags_of
+from radar.web.alliance_records import agreement_of
 from radar.web.goals import goals_context
 from radar.web.setup_steps import steps_for
 
@@ -46,7 +47,7 @@ def goals_card(context: template.Context, alliance: Alliance, day: date) -> dict
 
 @register.inclusion_tag("web/partials/agreement_hygiene.html", takes_context=True)
 def agreement_flags(context: template.Context, alliance: Alliance, day: date) -> dict[str, Any]:
-    agreement = Agreement.objects.filter(alliance=alliance).first()
+    agreement = agreement_of(alliance)
     return {
         "alliance": alliance,
         "agreement": agreement,

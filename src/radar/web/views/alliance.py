@@ -22,7 +22,10 @@ def _as_of(request: HttpRequest, today: date) -> date | None:
 
 
 def _alliance(slug: str) -> Alliance:
-    return get_object_or_404(Alliance.objects.select_related("partner", "owner"), slug=slug)
+    # The agreement too: the overview, the agreement section, the goals and the
+    # agreement's flags all read it.
+    found = Alliance.objects.select_related("partner", "owner", "agreement")
+    return get_object_or_404(found, slug=slug)
 
 
 @requires(Ability.READ)
