@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 
 from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
@@ -23,9 +23,9 @@ from radar.web import people
 from radar.web.alliance_records import agreement_of, deliverables, governance, metric_charts
 from radar.web.directory import people_of
 from radar.web.next_steps import next_steps
-from radar.web.portfolio import annotated_alliances, build_row, store_facts
+from radar.web.portfolio import build_row, store_facts, with_store_facts
 from radar.web.summary import summarize
-from radar.web.timeline import timeline
+from radar.web.timeline import Event, decision_events, timeline
 
 OVERVIEW_STEPS = 3
 
@@ -78,6 +78,14 @@ def alliance_url(alliance: Alliance, as_of: date | None = None) -> str:
     return f"{url}?as_of={as_of.isoformat()}" if as_of else url
 
 
+def with_overview_facts(alliances: QuerySet[Alliance], cutoff: date) -> QuerySet[Alliance]:
+    """`alliances` with what the overview shows besides the assessment, up to `cutoff`:
+    the last direct contact and the latest check-in (its id too), in the same query."""
+    _, checkins = store_facts(cutoff)
+    latest = Subquery(checkins.values("pk")[:1])
+    return with_store_facts(alliances, cutoff).annotate(latest_checkin=latest)
+
+
 def open_actions(decisions: Iterable[Decision], cutoff: date) -> list[ActionItem]:
     """Action items of `decisions` (read with `decisions_of`) still open on `cutoff`,
     soonest due first."""
@@ -106,16 +114,11 @@ def state_context(
     decisions: list[Decision] | None = None,
 ) -> dict[str, Any]:
     """The overview: score, why it moved, recommendation and the next things to do.
-    `decisions`: the alliance's, when the caller has already read them (`decisions_of`)."""
+    `alliance` is read with `with_overview_facts` up to the page's day; `decisions`
+    are its decisions, when the caller has already read them (`decisions_of`)."""
     cutoff = as_of or today
     payload, assessed_at = _assessment(alliance, today, as_of)
-    _, checkins = store_facts(cutoff)
-    annotated = (
-        annotated_alliances(Alliance.objects.filter(pk=alliance.pk), cutoff)
-        .annotate(latest_checkin=Subquery(checkins.values("pk")[:1]))
-        .get()
-    )
-    latest_checkin = annotated.latest_checkin
+    latest_checkin = alliance.latest_checkin  # type: ignore[attr-defined]
     if decisions is None:
         decisions = decisions_of(alliance, cutoff)
     actions = open_actions(decisions, cutoff)
@@ -130,7 +133,7 @@ def state_context(
     return {
         "alliance": alliance,
         "payload": payload,
-        "row": build_row(annotated, summarize(payload) if payload else None, cutoff),
+        "row": build_row(alliance, summarize(payload) if payload else None, cutoff),
         "today": cutoff,
         "as_of": as_of,
         "steps": steps[:OVERVIEW_STEPS],
@@ -169,7 +172,9 @@ def alliance_context(
         "signal_titles": {sig["rule"]: sig["title"] for sig in (payload or {}).get("signals", [])},
         "score_chart": _score_chart(payload),
         "people_sides": (("ours", "Our side"), ("partner", "Partner side")),
-        "timeline": timeline(alliance, payload, cutoff, as_of=as_of),
+        "timeline": timeline(
+            alliance, payload, cutoff, as_of=as_of, known={"decision": _decided(decisions, cutoff)}
+        ),
         "people": people.people(contacts, cutoff),
         # Last direct contact and keep-in-touch status: today's view only (not in backtests).
         "touch": {} if as_of else people_of(alliance, today),
@@ -184,6 +189,14 @@ def alliance_context(
             Q(alliance=alliance) | Q(alliance__isnull=True), starts_on__lte=cutoff
         ),
     }
+
+
+def _decided(decisions: list[Decision], cutoff: date) -> list[Event]:
+    """The timeline's decision events from the decisions the page shows (an action is
+    done after its decision is made, so these hold every action done by `cutoff`)."""
+    done = [(a.done_on, a) for d in decisions for a in d.actions.all() if a.done_on]
+    newest_first = sorted((p for p in done if p[0] <= cutoff), key=lambda p: p[0], reverse=True)
+    return decision_events(decisions, [a for _, a in newest_first])
 
 
 def _signals(payload: dict[str, Any] | None) -> dict[str, list[dict[str, Any]]]:
