@@ -73,12 +73,13 @@ def postgres_cpu_seconds(url: str) -> float | None:
     (the kernel adds those to the postmaster's cutime/cstime). None when it is elsewhere."""
     import psycopg
 
-    with psycopg.connect(url) as conn:
+    with psycopg.connect(url) as conn:  # read while the backend lives
         row = conn.execute("SELECT pg_backend_pid()").fetchone()
-    try:
-        postmaster = int(Path(f"/proc/{row[0]}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, TypeError):
-        return None
+        try:
+            stat = Path(f"/proc/{row[0]}/stat").read_text()
+        except (OSError, TypeError):
+            return None
+    postmaster = int(stat.rsplit(")", 1)[1].split()[1])
     total = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
