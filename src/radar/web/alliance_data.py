@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
+from django.utils import timezone
 
 from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
 from radar.portfolio.models import ActionItem, Alliance, ContextFactor, Decision
@@ -59,7 +60,8 @@ def _assessment(
     alliance: Alliance, today: date, as_of: date | None
 ) -> tuple[dict[str, Any] | None, datetime | None]:
     """(payload, when it was computed) of the latest stored assessment, read in one
-    query; a past date or a new alliance is evaluated instead (computed: unknown)."""
+    query; a past date (never stored: no time) or a new alliance (stored: now) is
+    evaluated instead."""
     if as_of is None:
         stored = alliance.assessments.order_by("-as_of").values_list("payload", "computed_at")
         found = stored.first()
@@ -69,7 +71,9 @@ def _assessment(
         fresh = evaluate_portfolio(as_of or today, [alliance.pk], store=as_of is None)
     except (NotImplementedError, EvaluationFailed):
         return None, None
-    return (fresh[0].to_dict() if fresh else None), None
+    if not fresh:
+        return None, None
+    return fresh[0].to_dict(), (timezone.now() if as_of is None else None)
 
 
 def alliance_url(alliance: Alliance, as_of: date | None = None) -> str:
