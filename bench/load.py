@@ -16,7 +16,8 @@ than the action expects. Prints requests/s, median and p95 latency and errors
 per run, min/median/max over the runs, the load average, how often the server
 logged "database is locked", and the server's CPU time per request (its own
 processes' CPU: a figure the other programs on a shared machine change little,
-unlike the latencies). Bounded: loopback only, a fixed duration, the server
+unlike the latencies), and on PostgreSQL the database server's CPU per request
+too (it runs on the same cores). Bounded: loopback only, a fixed duration, the server
 stopped at the end.
 """
 
@@ -66,12 +67,39 @@ def group_cpu_seconds(group: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def postgres_cpu_seconds(url: str) -> float | None:
+    """CPU time of a PostgreSQL server running on this machine: the postmaster, its live
+    children (one backend per connection) and the children it has already reaped
+    (the kernel adds those to the postmaster's cutime/cstime). None when it is elsewhere."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:  # read while the backend lives
+        row = conn.execute("SELECT pg_backend_pid()").fetchone()
+        try:
+            stat = Path(f"/proc/{row[0]}/stat").read_text()
+        except (OSError, TypeError):
+            return None
+    postmaster = int(stat.rsplit(")", 1)[1].split()[1])
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == postmaster:  # ppid: a backend or helper process
+            total += int(fields[11]) + int(fields[12])
+        elif stat.parent.name == str(postmaster):
+            total += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class RunResult:
     samples: list[Sample] = field(default_factory=list)
     seconds: float = 0.0
     load: float = 0.0
     server_cpu: float = 0.0  # CPU seconds the server spent during the run
+    database_cpu: float | None = None  # the same for a PostgreSQL server on this machine
 
     @property
     def ok(self) -> list[float]:
@@ -92,6 +120,7 @@ class RunResult:
             "errors": self.errors,
             "load1": self.load,
             "cpu_ms": self.server_cpu * 1000 / len(self.samples) if self.samples else 0.0,
+            "db_cpu_ms": (self.database_cpu or 0.0) * 1000 / max(1, len(self.samples)),
         }
 
 
@@ -217,14 +246,16 @@ def report(
         f"{db} ({label}), {len(runs)} runs; server {args.processes or 'default'} processes x "
         f"{args.threads or 'default'} threads"
     )
+    database = runs[0].database_cpu is not None
     heads = ("requests", "req/s", "median ms", "p95 ms", "errors", "load1", "CPU ms/req")
+    heads += ("DB CPU ms",) if database else ()
     print(f"{'run':>4} " + " ".join(f"{h:>10}" for h in heads))
     figures = [run.figures() for run in runs]
     for number, f in enumerate(figures, 1):
         print(
             f"{number:>4} {f['requests']:>10.0f} {f['rps']:>10.1f} {f['median_ms']:>10.0f} "
             f"{f['p95_ms']:>10.0f} {f['errors']:>10.0f} {f['load1']:>10.2f} "
-            f"{f['cpu_ms']:>10.1f}"
+            f"{f['cpu_ms']:>10.1f}" + (f" {f['db_cpu_ms']:>10.1f}" if database else "")
         )
     print("min / median / max over the runs:")
     for key, name in (
@@ -234,8 +265,9 @@ def report(
         ("errors", "errors"),
         ("load1", "load average (1 min)"),
         ("cpu_ms", "server CPU ms/request"),
+        *([("db_cpu_ms", "database CPU ms/request")] if database else []),
     ):
-        print(f"  {name:<22} {summary([f[key] for f in figures])}")
+        print(f"  {name:<24} {summary([f[key] for f in figures])}")
     by_action: dict[str, list[float]] = {}
     for run in runs:
         for s in run.samples:
@@ -305,9 +337,14 @@ def main(argv: list[str] | None = None) -> None:
             ]
             for client in clients:  # signed in before the clock starts
                 client.session.sign_in(f"load{client.number + 1:02d}", prepared["password"])
+            url = env.get("RADAR_DATABASE_URL", "")
+            database = postgres_cpu_seconds(url) if url.startswith("postgres") else None
             before = group_cpu_seconds(server.pid)
             runs.append(run_clients(clients, args.seconds, args.think))
             runs[-1].server_cpu = group_cpu_seconds(server.pid) - before
+            after = postgres_cpu_seconds(url) if database is not None else None
+            if database is not None and after is not None:
+                runs[-1].database_cpu = after - database
             print(f"run {number + 1}: {runs[-1].figures()}", file=sys.stderr)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -13,9 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def bar(user: User, alliance: Alliance) -> str:
-    return render_to_string(
-        "web/partials/alliance_actions.html", {"user": user, "alliance": alliance}
-    )
+    # The page passes the latest check-in's id, read with the overview's facts.
+    latest = alliance.checkins.order_by("-held_on", "-pk").values_list("pk", flat=True).first()
+    context = {"user": user, "alliance": alliance, "latest_checkin": latest}
+    return render_to_string("web/partials/alliance_actions.html", context)
 
 
 def test_it_shows_managers_every_form(users: dict[str, User], alliance: Alliance) -> None:

@@ -62,6 +62,15 @@ def test_pages_say_how_fresh_the_scores_are(users: dict[str, User], alliance: An
     assert '<span class="assessed-ago">Assessed <time' in page
 
 
+def test_the_first_visit_to_a_new_alliance_assesses_it_and_says_so(
+    users: dict[str, User], alliance: Any
+) -> None:
+    assert not alliance.assessments.exists()
+    page = client_for(users["manager"]).get(reverse("alliance", args=[alliance.slug]))
+    assert alliance.assessments.exists()
+    assert '<span class="assessed-ago">Assessed <time' in page.content.decode()
+
+
 def test_a_run_that_assessed_but_could_not_mail_still_counts_as_fresh(
     users: dict[str, User], alliance: Any
 ) -> None:

@@ -9,20 +9,22 @@ and the store's records are cut at that date.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
+from django.utils import timezone
 
 from radar.portfolio.assessments import EvaluationFailed, evaluate_portfolio
-from radar.portfolio.models import ActionItem, Alliance, ContextFactor
+from radar.portfolio.models import ActionItem, Alliance, ContextFactor, Decision
 from radar.web.alliance import people
 from radar.web.alliance.next_steps import next_steps
 from radar.web.alliance.records import agreement_of, deliverables, governance, metric_charts
-from radar.web.alliance.timeline import timeline
-from radar.web.dashboard.portfolio import annotated_alliances, build_row, latest_payloads
+from radar.web.alliance.timeline import Event, decision_events, timeline
+from radar.web.dashboard.portfolio import build_row, store_facts, with_store_facts
 from radar.web.dashboard.summary import summarize
 from radar.web.people.directory import people_of
 
@@ -51,15 +53,27 @@ SECTIONS = (
 
 def payload_for(alliance: Alliance, today: date, as_of: date | None) -> dict[str, Any] | None:
     """The stored latest assessment, or a fresh evaluation for a past date / a new alliance."""
+    return _assessment(alliance, today, as_of)[0]
+
+
+def _assessment(
+    alliance: Alliance, today: date, as_of: date | None
+) -> tuple[dict[str, Any] | None, datetime | None]:
+    """(payload, when it was computed) of the latest stored assessment, read in one
+    query; a past date (never stored: no time) or a new alliance (stored: now) is
+    evaluated instead."""
     if as_of is None:
-        stored = latest_payloads(Alliance.objects.filter(pk=alliance.pk)).get(alliance.pk)
-        if stored is not None:
-            return stored
+        stored = alliance.assessments.order_by("-as_of").values_list("payload", "computed_at")
+        found = stored.first()
+        if found is not None:
+            return found
     try:
-        found = evaluate_portfolio(as_of or today, [alliance.pk], store=as_of is None)
+        fresh = evaluate_portfolio(as_of or today, [alliance.pk], store=as_of is None)
     except (NotImplementedError, EvaluationFailed):
-        return None
-    return found[0].to_dict() if found else None
+        return None, None
+    if not fresh:
+        return None, None
+    return fresh[0].to_dict(), (timezone.now() if as_of is None else None)
 
 
 def alliance_url(alliance: Alliance, as_of: date | None = None) -> str:
@@ -68,30 +82,50 @@ def alliance_url(alliance: Alliance, as_of: date | None = None) -> str:
     return f"{url}?as_of={as_of.isoformat()}" if as_of else url
 
 
-def open_actions(alliance: Alliance, cutoff: date) -> list[ActionItem]:
-    """Action items still open on `cutoff`, soonest due first."""
+def with_overview_facts(alliances: QuerySet[Alliance], cutoff: date) -> QuerySet[Alliance]:
+    """`alliances` with what the overview shows besides the assessment, up to `cutoff`:
+    the last direct contact and the latest check-in (its id too), in the same query."""
+    _, checkins = store_facts(cutoff)
+    latest = Subquery(checkins.values("pk")[:1])
+    return with_store_facts(alliances, cutoff).annotate(latest_checkin=latest)
+
+
+def open_actions(decisions: Iterable[Decision], cutoff: date) -> list[ActionItem]:
+    """Action items of `decisions` (read with `decisions_of`) still open on `cutoff`,
+    soonest due first."""
+    found = [
+        a for d in decisions for a in d.actions.all() if a.done_on is None or a.done_on > cutoff
+    ]
+    return sorted(found, key=lambda a: (a.due_on, a.pk))
+
+
+def decisions_of(alliance: Alliance, cutoff: date) -> list[Decision]:
+    """Decisions made by `cutoff`, newest first, with their action items (two queries)."""
+    actions = ActionItem.objects.select_related("owner_user").order_by("due_on", "pk")
     return list(
-        ActionItem.objects.filter(decision__alliance=alliance, decision__decided_on__lte=cutoff)
-        .filter(Q(done_on__isnull=True) | Q(done_on__gt=cutoff))
-        .select_related("decision", "owner_user")
-        .order_by("due_on", "pk")
+        alliance.decisions.filter(decided_on__lte=cutoff)
+        .select_related("decided_by")
+        .prefetch_related(Prefetch("actions", queryset=actions))
     )
 
 
 def state_context(
-    alliance: Alliance, today: date, as_of: date | None = None, *, can_edit: bool = False
+    alliance: Alliance,
+    today: date,
+    as_of: date | None = None,
+    *,
+    can_edit: bool = False,
+    decisions: list[Decision] | None = None,
 ) -> dict[str, Any]:
-    """The overview: score, why it moved, recommendation and the next things to do."""
+    """The overview: score, why it moved, recommendation and the next things to do.
+    `alliance` is read with `with_overview_facts` up to the page's day; `decisions`
+    are its decisions, when the caller has already read them (`decisions_of`)."""
     cutoff = as_of or today
-    payload = payload_for(alliance, today, as_of)
-    annotated = annotated_alliances(Alliance.objects.filter(pk=alliance.pk), cutoff).get()
-    latest_checkin = (
-        alliance.checkins.filter(held_on__lte=cutoff)
-        .order_by("-held_on", "-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    actions = open_actions(alliance, cutoff)
+    payload, assessed_at = _assessment(alliance, today, as_of)
+    latest_checkin = alliance.latest_checkin  # type: ignore[attr-defined]
+    if decisions is None:
+        decisions = decisions_of(alliance, cutoff)
+    actions = open_actions(decisions, cutoff)
     steps = next_steps(
         alliance,
         payload,
@@ -103,12 +137,13 @@ def state_context(
     return {
         "alliance": alliance,
         "payload": payload,
-        "row": build_row(annotated, summarize(payload) if payload else None, cutoff),
+        "row": build_row(alliance, summarize(payload) if payload else None, cutoff),
         "today": cutoff,
         "as_of": as_of,
         "steps": steps[:OVERVIEW_STEPS],
         "more_steps": max(0, len(steps) - OVERVIEW_STEPS),
         "latest_checkin": latest_checkin,
+        "assessed_at": assessed_at,
         "page_url": alliance_url(alliance, as_of),
         "can_edit": can_edit and as_of is None,
         "open_action_count": len(actions),
@@ -123,16 +158,12 @@ def alliance_context(
     can_edit: bool = False,
 ) -> dict[str, Any]:
     cutoff = as_of or today
-    context = state_context(alliance, today, as_of, can_edit=can_edit)
+    decisions = decisions_of(alliance, cutoff)
+    context = state_context(alliance, today, as_of, can_edit=can_edit, decisions=decisions)
     payload = context["payload"]
     contacts = list(alliance.contacts.select_related("successor").all())
     nodes, edges, graph_height = people.connection_graph(alliance, contacts, cutoff)
     signals = _signals(payload)
-    decisions = (
-        alliance.decisions.filter(decided_on__lte=cutoff)
-        .select_related("decided_by")
-        .prefetch_related(Prefetch("actions", queryset=_actions_by_due_date()))
-    )
     return {
         **context,
         "sections": SECTIONS,
@@ -145,7 +176,9 @@ def alliance_context(
         "signal_titles": {sig["rule"]: sig["title"] for sig in (payload or {}).get("signals", [])},
         "score_chart": _score_chart(payload),
         "people_sides": (("ours", "Our side"), ("partner", "Partner side")),
-        "timeline": timeline(alliance, payload, cutoff, as_of=as_of),
+        "timeline": timeline(
+            alliance, payload, cutoff, as_of=as_of, known={"decision": _decided(decisions, cutoff)}
+        ),
         "people": people.people(contacts, cutoff),
         # Last direct contact and keep-in-touch status: today's view only (not in backtests).
         "touch": {} if as_of else people_of(alliance, today),
@@ -162,8 +195,12 @@ def alliance_context(
     }
 
 
-def _actions_by_due_date() -> Any:
-    return ActionItem.objects.select_related("owner_user").order_by("due_on")
+def _decided(decisions: list[Decision], cutoff: date) -> list[Event]:
+    """The timeline's decision events from the decisions the page shows (an action is
+    done after its decision is made, so these hold every action done by `cutoff`)."""
+    done = [(a.done_on, a) for d in decisions for a in d.actions.all() if a.done_on]
+    newest_first = sorted((p for p in done if p[0] <= cutoff), key=lambda p: p[0], reverse=True)
+    return decision_events(decisions, [a for _, a in newest_first])
 
 
 def _signals(payload: dict[str, Any] | None) -> dict[str, list[dict[str, Any]]]:

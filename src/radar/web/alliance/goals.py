@@ -15,7 +15,8 @@ from django.utils import timezone
 from radar.engine.config import DEFAULT_CONFIG
 from radar.engine.goals import GoalProgress, GoalStatus, progress_all
 from radar.portfolio import events
-from radar.portfolio.models import Agreement, Alliance, Goal
+from radar.portfolio.models import Alliance, Goal
+from radar.web.alliance.records import agreement_of
 
 STATUS_LABELS = {
     GoalStatus.MET: ("met", "chip--positive"),
@@ -66,7 +67,7 @@ def last_review(alliance: Alliance, goals: list[Goal], day: date) -> tuple[date 
     """When the goals were last reviewed by `day`, and whether that was the agreement's
     review (which covers goals and terms): the same dates the goal-drift signal reads."""
     own = [g.reviewed_on for g in goals if g.reviewed_on and g.reviewed_on <= day]
-    agreement = Agreement.objects.filter(alliance=alliance).first()
+    agreement = agreement_of(alliance)
     joint = agreement.last_reviewed_on if agreement else None
     joint = joint if joint and joint <= day else None
     latest = max([*own, *([joint] if joint else [])], default=None)

@@ -95,6 +95,8 @@ def governance(alliance: Alliance, cutoff: date) -> list[dict[str, Any]]:
 
 
 def agreement_of(alliance: Alliance) -> Agreement | None:
+    """The alliance's agreement, read once per alliance instance (Django keeps it on
+    the instance; the alliance page joins it to the alliance) however many parts ask."""
     try:
         return alliance.agreement
     except Agreement.DoesNotExist:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from radar.portfolio.models import ActionItem, Alliance, ContextFactor, ReviewComment
+from radar.portfolio.models import ActionItem, Alliance, ContextFactor, Decision, ReviewComment
 from radar.web.days import day_after
 from radar.web.history.changes import alliance_changes, describe
 from radar.web.present import parse_date, ritual_label
@@ -142,17 +142,23 @@ def _reviews(alliance: Alliance, _payload: Any, cutoff: date, limit: int) -> lis
 
 
 def _decisions(alliance: Alliance, _payload: Any, cutoff: date, limit: int) -> list[Event]:
-    found = [
-        Event(d.decided_on, "decision", f"Decision: {d.get_kind_display()}", d.rationale)
-        for d in alliance.decisions.filter(decided_on__lte=cutoff).order_by("-decided_on")[:limit]
-    ]
+    decisions = alliance.decisions.filter(decided_on__lte=cutoff).order_by("-decided_on")
     done = ActionItem.objects.filter(
         decision__alliance=alliance, done_on__isnull=False, done_on__lte=cutoff
-    ).order_by("-done_on")[:limit]
+    ).order_by("-done_on")
+    return decision_events(decisions[:limit], done[:limit])
+
+
+def decision_events(decisions: Iterable[Decision], done: Iterable[ActionItem]) -> list[Event]:
+    """The timeline's decisions and the action items done, from records already read."""
+    found = [
+        Event(d.decided_on, "decision", f"Decision: {d.get_kind_display()}", d.rationale)
+        for d in decisions
+    ]
     found += [
         Event(a.done_on, "decision", f"Action done: {a.title}", a.owner)
         for a in done
-        if a.done_on is not None  # always, by the filter: narrows the type
+        if a.done_on is not None  # always, by the callers' filters: narrows the type
     ]
     return found
 
@@ -195,10 +201,16 @@ def timeline(
     kinds: tuple[str, ...] = tuple(KINDS),
     page: int = 1,
     as_of: date | None = None,
+    known: Mapping[str, list[Event]] | None = None,
 ) -> TimelinePage:
+    """`known`: kind -> all its events up to `cutoff`, when the caller has the records
+    already (the alliance page shows every decision anyway): not read again."""
     limit = page * PAGE_SIZE + 1
     events: list[Event] = []
     for kind in kinds:
+        if known and kind in known:
+            events += known[kind]
+            continue
         for source in SOURCES[kind]:
             events += source(alliance, payload, cutoff, limit)
     events.sort(key=lambda e: e.when, reverse=True)  # stable: same-day order kept

@@ -187,21 +187,24 @@ def annotated_alliances(
 ) -> QuerySet[Alliance]:
     """Alliances with last contact and the latest check-in (up to `cutoff`), in one query."""
     qs = Alliance.objects.filter(active=True) if qs is None else qs
-    last_contact, checkins = store_facts(cutoff)
     # Only the columns the pages show: a thousand model instances are built per visit.
     fields = ("name", "slug", "tier", "owner_name", "declared_phase", "active", "started_on")
     owner = ("partner__name", "owner__username", "owner__first_name", "owner__last_name")
-    return (
-        qs.select_related("owner", "partner")
-        .only(*fields, *owner)
-        .annotate(
-            last_contact_at=Subquery(last_contact),
-            last_checkin_on=Subquery(checkins.values("held_on")[:1]),
-            checkin_manual=Subquery(checkins.values("manual_score")[:1]),
-            checkin_computed=Subquery(checkins.values("computed_score")[:1]),
-            checkin_comment=Subquery(checkins.values("score_comment")[:1]),
-            checkin_neutral=Subquery(checkins.values("neutral_reviewer")[:1]),
-        )
+    return with_store_facts(qs.select_related("owner", "partner").only(*fields, *owner), cutoff)
+
+
+def with_store_facts(qs: QuerySet[Alliance], cutoff: date | None) -> QuerySet[Alliance]:
+    """`qs` with the facts `build_row` reads besides the assessment (the last direct
+    contact, the latest check-in's day, scores and comment, up to `cutoff`), as
+    subqueries of the same query."""
+    last_contact, checkins = store_facts(cutoff)
+    return qs.annotate(
+        last_contact_at=Subquery(last_contact),
+        last_checkin_on=Subquery(checkins.values("held_on")[:1]),
+        checkin_manual=Subquery(checkins.values("manual_score")[:1]),
+        checkin_computed=Subquery(checkins.values("computed_score")[:1]),
+        checkin_comment=Subquery(checkins.values("score_comment")[:1]),
+        checkin_neutral=Subquery(checkins.values("neutral_reviewer")[:1]),
     )
 
 

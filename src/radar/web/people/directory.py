@@ -193,13 +193,12 @@ def _last_contacts(contacts: QuerySet[Contact]) -> dict[int, datetime]:
     return {row["contact_id"]: row["last"] for row in rows}
 
 
-def _key_people() -> dict[tuple[int, str], int]:
-    rows = (
-        Contact.objects.filter(alliance__active=True, ended_on__isnull=True, role__in=_KEY)
-        .values("alliance_id", "side")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+def _key_people(alliance: Alliance | None = None) -> dict[tuple[int, str], int]:
+    """(alliance id, side) -> current key people: of every active alliance, or of one."""
+    found = Contact.objects.filter(alliance__active=True, ended_on__isnull=True, role__in=_KEY)
+    if alliance is not None:  # one alliance's page: not the whole portfolio's people
+        found = found.filter(alliance=alliance)
+    rows = found.values("alliance_id", "side").annotate(n=Count("pk")).order_by()
     return {(row["alliance_id"], row["side"]): row["n"] for row in rows}
 
 
@@ -222,7 +221,8 @@ def person_of(contact: Contact, today: date) -> Person | None:
 
 def people_of(alliance: Alliance, today: date) -> dict[int, Person]:
     """Contact id -> person (last contact, rhythm, status) for one alliance's page."""
-    return {p.contact_id: p for p in _build(Contact.objects.filter(alliance=alliance), today)}
+    found = _build(Contact.objects.filter(alliance=alliance), today, alliance)
+    return {p.contact_id: p for p in found}
 
 
 # The columns a directory row needs, read as plain tuples: building thousands of
@@ -234,9 +234,10 @@ _COLUMNS = (
 _ROLE_LABELS = {r.value: label_of(ContactRole, r.value) for r in ContactRole}
 
 
-def _build(contacts: QuerySet[Contact], today: date) -> list[Person]:
+def _build(contacts: QuerySet[Contact], today: date, only: Alliance | None = None) -> list[Person]:
+    """`only`: the one alliance all `contacts` belong to, if so."""
     last = _last_contacts(contacts)
-    keys = _key_people()
+    keys = _key_people(only)
     found: dict[str, Person] = {}
     rows = contacts.order_by("name", "pk").values_list(*_COLUMNS)
     for pk, name, title, email, side, role, ended, every, alliance, a_name, slug, tier in rows:

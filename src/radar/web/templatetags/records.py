@@ -15,9 +15,10 @@ from typing import Any
 from django import template
 
 from radar.accounts.roles import Ability, can
-from radar.portfolio.models import Agreement, Alliance
+from radar.portfolio.models import Alliance
 from radar.web.alliance.agreement_flags import agreement_flags as flags_of
 from radar.web.alliance.goals import goals_context
+from radar.web.alliance.records import agreement_of
 from radar.web.alliance.setup_steps import steps_for
 
 register = template.Library()
@@ -46,7 +47,7 @@ def goals_card(context: template.Context, alliance: Alliance, day: date) -> dict
 
 @register.inclusion_tag("web/partials/agreement_hygiene.html", takes_context=True)
 def agreement_flags(context: template.Context, alliance: Alliance, day: date) -> dict[str, Any]:
-    agreement = Agreement.objects.filter(alliance=alliance).first()
+    agreement = agreement_of(alliance)
     return {
         "alliance": alliance,
         "agreement": agreement,

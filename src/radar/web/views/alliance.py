@@ -10,7 +10,12 @@ from django.utils import timezone
 
 from radar.accounts.roles import Ability, can, requires
 from radar.portfolio.models import Alliance
-from radar.web.alliance.data import alliance_context, payload_for, state_context
+from radar.web.alliance.data import (
+    alliance_context,
+    payload_for,
+    state_context,
+    with_overview_facts,
+)
 from radar.web.alliance.timeline import KINDS, parse_kinds, parse_page, timeline
 from radar.web.present import parse_date, wants_region
 
@@ -21,16 +26,23 @@ def _as_of(request: HttpRequest, today: date) -> date | None:
     return day if day is not None and day < today else None
 
 
-def _alliance(slug: str) -> Alliance:
-    return get_object_or_404(Alliance.objects.select_related("partner", "owner"), slug=slug)
+def _alliance(slug: str, facts_on: date | None = None) -> Alliance:
+    """The alliance, with the overview's facts up to `facts_on` when given. The
+    agreement too: the overview, the agreement section, the goals and the
+    agreement's flags all read it."""
+    found = Alliance.objects.select_related("partner", "owner", "agreement")
+    if facts_on is not None:
+        found = with_overview_facts(found, facts_on)
+    return get_object_or_404(found, slug=slug)
 
 
 @requires(Ability.READ)
 def alliance_page(request: HttpRequest, slug: str) -> HttpResponse:
-    alliance = _alliance(slug)
     today = timezone.localdate()
+    as_of = _as_of(request, today)
+    alliance = _alliance(slug, facts_on=as_of or today)
     can_edit = can(request.user, Ability.EDIT)
-    context = alliance_context(alliance, today, _as_of(request, today), can_edit=can_edit)
+    context = alliance_context(alliance, today, as_of, can_edit=can_edit)
     context["can_edit"] = can_edit
     context["can_comment"] = can(request.user, Ability.COMMENT)
     context["timeline_kinds"] = KINDS
@@ -40,10 +52,11 @@ def alliance_page(request: HttpRequest, slug: str) -> HttpResponse:
 @requires(Ability.READ)
 def alliance_state(request: HttpRequest, slug: str) -> HttpResponse:
     """The overview only: forms swap this in after a save."""
-    alliance = _alliance(slug)
     today = timezone.localdate()
+    as_of = _as_of(request, today)
+    alliance = _alliance(slug, facts_on=as_of or today)
     can_edit = can(request.user, Ability.EDIT)
-    context = state_context(alliance, today, _as_of(request, today), can_edit=can_edit)
+    context = state_context(alliance, today, as_of, can_edit=can_edit)
     return render(request, "web/partials/alliance_state.html", context)
 
 

@@ -1,9 +1,9 @@
 """How fresh the scores on a page are: "assessed 4 minutes ago".
 
-`alliance_assessed_at` is when the alliance's latest assessment was computed
-(one indexed query); `portfolio_assessed_at` is when the worker last finished
-re-assessing (the latest nightly, full or change-driven run), which says how
-far behind the data the dashboard can be.
+`portfolio_assessed_at` is when the worker last finished re-assessing (the
+latest nightly, full or change-driven run), which says how far behind the data
+the dashboard can be. An alliance's page reads when its own latest assessment
+was computed together with the assessment (radar.web.alliance.data).
 """
 
 from __future__ import annotations
@@ -13,18 +13,11 @@ from datetime import datetime
 from django import template
 from django.db.models import Q
 
-from radar.portfolio.models import Alliance, Assessment
 from radar.worker.models import Job
 
 register = template.Library()
 
 REFRESHING = (Job.Kind.NIGHTLY, Job.Kind.EVALUATE, Job.Kind.RESCORE)
-
-
-@register.simple_tag
-def alliance_assessed_at(alliance: Alliance) -> datetime | None:
-    latest = Assessment.objects.filter(alliance=alliance).order_by("-as_of")
-    return latest.values_list("computed_at", flat=True).first()
 
 
 @register.simple_tag
