@@ -158,6 +158,28 @@ def test_confirmed_problems_without_anything_falling_are_not_decline():
     assert phase.phase is Phase.MATURITY and not phase.healthy_plateau
 
 
+def test_a_corroborated_problem_is_decline_while_the_numbers_hold():
+    # The champion left and the partner's mail keeps thinning: the relationship erodes
+    # months before revenue falls, and nothing has fallen yet.
+    frame = frame_of(metrics=(metric("revenue", START, [100.0] * 24),))
+    gone = sig("resource.champion_left", confirmed=True)
+    found = dataclasses.replace(
+        signals(gone, sig("communication.fewer_inbound")), corroborated=True
+    )
+    phase = diagnose(frame, found, scores(frame, 4.2), DEFAULT_CONFIG)
+    assert phase.phase is Phase.DECLINE
+    assert phase.reason_codes[-1] == "early_pattern"
+    # Uncorroborated, the same problem is no decline while nothing falls or stays low.
+    alone = signals(gone, sig("communication.fewer_inbound"))
+    assert diagnose(frame, alone, scores(frame, 4.2), DEFAULT_CONFIG).phase is Phase.MATURITY
+    # A standing risk beside one problem is no pattern: it waits for the numbers.
+    standing = signals(
+        sig("resource.single_contact", confirmed=True),
+        sig("communication.fewer_inbound", confirmed=True),
+    )
+    assert diagnose(frame, standing, scores(frame, 4.2), DEFAULT_CONFIG).phase is Phase.MATURITY
+
+
 def test_a_sustained_low_score_is_decline():
     frame = frame_of()
     phase = diagnose(frame, signals(), scores(frame, 2.0), DEFAULT_CONFIG)

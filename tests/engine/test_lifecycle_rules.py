@@ -74,6 +74,30 @@ def test_decline_needs_a_confirmed_cluster_with_something_falling():
     assert phase is Phase.DECLINE and R.CONFIRMED_WHILE_FALLING in codes
 
 
+def test_a_pattern_to_reset_on_is_decline_before_anything_falls():
+    # Revenue is a lagging indicator: a pattern the recommendation resets on declines
+    # while the numbers still hold.
+    pattern = {
+        "cluster": True,
+        "corroborated": True,
+        "pattern": True,
+        "confirmed": frozenset({Category.RESOURCE}),
+    }
+    phase, codes = decide(**pattern)
+    assert phase is Phase.DECLINE and codes[-1] is R.EARLY_PATTERN
+    sentences = explain_phase(phase, codes, facts(**pattern), DEFAULT_CONFIG)
+    assert sentences[-1].startswith(
+        "Confirmed problems in resource, corroborated by repeated sightings elsewhere, make "
+        "a pattern before any number falls"
+    )
+    # With something falling too, the reason says so instead.
+    phase, codes = decide(**pattern, falling_parts=("engagement",))
+    assert codes[-1] is R.CONFIRMED_WHILE_FALLING
+    # A cluster that is no such pattern (a standing risk beside one problem) still needs
+    # something falling.
+    assert decide(**{**pattern, "pattern": False})[0] is Phase.MATURITY
+
+
 def test_a_degraded_stalled_alliance_with_confirmed_problems_is_decline():
     cluster = {"cluster": True, "confirmed": frozenset({Category.COMMUNICATION, Category.RESOURCE})}
     phase, codes = decide(**cluster, degraded_parts=(("engagement", -0.45),))

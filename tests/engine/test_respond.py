@@ -12,7 +12,15 @@ from radar.engine.respond import agreement_dates, recommend
 from radar.engine.score import PeriodScore
 from radar.engine.triage import PeriodSignals, context_notes
 from radar.engine.vocab import ContactRole, ContextKind, DecisionKind, Phase, Polarity, Side
-from tests.engine.builders import alliance, build, contact, deliverable, history, steady_periods
+from tests.engine.builders import (
+    alliance,
+    build,
+    contact,
+    deliverable,
+    history,
+    metric,
+    steady_periods,
+)
 from tests.engine.detections import sig
 
 AS_OF = date(2025, 12, 31)
@@ -251,3 +259,18 @@ def test_contact_yesterday_reads_yesterday_not_one_days_ago():
     items = checklist_of(frame_of(periods=periods))
     spoken = items["Have we spoken directly with the partner in the last 30 days"]
     assert spoken.finding == "Last direct contact yesterday (2025-12-30)."
+
+
+def test_revenue_that_has_stayed_far_below_its_healthy_level_is_a_reset():
+    # Eighteen healthy months, then half the revenue for six: confirmed, and lasting.
+    revenue = metric("joint_revenue", START, [100.0] * 18 + [50.0] * 6)
+    frame = frame_of(metrics=(revenue,))
+    found = signals(sig("metrics.falling.joint_revenue", confirmed=True))
+    rec = recommend(frame, found, scores(frame, 4.3), MATURE, DEFAULT_CONFIG)
+    assert (rec.action, rec.rule) == (DecisionKind.RESET, "reset_lasting_loss")
+    assert any("50% below their healthy level" in r for r in rec.reasons)
+    # One low month is no lasting loss: watched until something corroborates it.
+    dip = metric("joint_revenue", START, [100.0] * 23 + [50.0])
+    frame = frame_of(metrics=(dip,))
+    rec = recommend(frame, found, scores(frame, 4.3), MATURE, DEFAULT_CONFIG)
+    assert rec.rule == "watch_uncorroborated"

@@ -67,6 +67,7 @@ def test_the_table_is_read_in_order_and_always_ends_in_monitor():
         "reset_pattern",
         "reset_our_delivery",
         "reset_fact",
+        "reset_lasting_loss",
         "watch_uncorroborated",
         "watch_sightings",
         "monitor_outside_force",
@@ -140,6 +141,21 @@ def test_a_downturn_that_explains_the_results_while_the_relationship_is_quiet_is
     assert decide(**confirmed(unexplained))[0] is A.WATCH
 
 
+def test_a_confirmed_fall_in_the_results_that_has_lasted_is_a_reset():
+    unexplained = dataclasses.replace(REVENUE, possibly_external=False, context=())
+    action, name, codes = decide(**confirmed(unexplained), results_loss=-0.45)
+    assert (action, name, codes[0]) == (A.RESET, "reset_lasting_loss", R.LASTING_LOSS)
+    facts = dataclasses.replace(QUIET, **confirmed(unexplained), results_loss=-0.45)
+    (sentence,) = explain_action((R.LASTING_LOSS,), facts, DEFAULT_CONFIG)
+    assert "have stayed 45% below their healthy level" in sentence
+    # Not a fall an outside force on record may explain: the market, not the partner,
+    assert decide(**confirmed(REVENUE), results_loss=-0.45)[1] == "monitor_external"
+    # ... nor a fall that has not lasted (the results are not far below their level),
+    assert decide(**confirmed(unexplained))[1] == "watch_uncorroborated"
+    # ... nor a low level while the confirmed problem is elsewhere.
+    assert decide(**confirmed(CONFIRMED), results_loss=-0.45)[1] == "watch_uncorroborated"
+
+
 def test_a_single_point_of_contact_on_a_healthy_alliance_is_a_task_not_a_reset():
     action, name, codes = decide(**confirmed(ONE_CONTACT), score=4.7)
     assert (action, name, codes) == (A.MONITOR, "monitor_task", (R.STRUCTURAL_TASK,))
@@ -211,6 +227,16 @@ def test_seasonal_sightings_are_no_early_warning():
     assert decide(negatives=tuple(seen))[1] == "monitor"
 
 
+def test_our_own_unconfirmed_slip_is_no_sighting_of_the_partner():
+    rules = ("communication.reply_slower", "resource.team_shrinking", "execution.our_missed")
+    seen = tuple(sig(rule) for rule in rules)
+    action, name, codes = decide(negatives=seen, our_slips=(seen[-1],))
+    assert (action, name) == (A.MONITOR, "monitor")
+    assert R.OUR_SLIPS in codes  # said, not ignored
+    partner = (*seen[:2], sig("execution.partner_missed"))
+    assert decide(negatives=partner)[1] == "watch_sightings"
+
+
 def test_our_unconfirmed_slips_are_a_reason_whatever_the_action():
     _, _, codes = decide(negatives=(SLOWER,), our_slips=(SLOWER,))
     assert codes == (R.OPEN_SIGNALS, R.OUR_SLIPS)
@@ -227,6 +253,7 @@ def test_every_reason_code_has_a_sentence_and_every_rule_a_headline():
         recent_reset=RESET.decided,
         deadline=("renewal", date(2026, 2, 1)),
         outside=(DOWNTURN_NOTE,),
+        results_loss=-0.4,
     )
     codes = tuple(c for c in ActionReason if c is not R.CONTEXT)
     sentences = explain_action(codes, facts, DEFAULT_CONFIG)

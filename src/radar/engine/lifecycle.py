@@ -12,7 +12,12 @@ the first rule that applies names the phase:
    engagement or metrics are rising backs its growth rather than renewing it;
 2. decline — confirmed negative signals in `decline_min_categories` categories
    (or a systemic cluster) together with something falling (engagement, metrics
-   or the score), or a score at or below `exit_score_max` for
+   or the score, or engagement or metrics staying well below their healthy level),
+   or a pattern the recommendation resets on even while nothing falls yet (confirmed
+   changes in `decline_min_categories` categories, one corroborated by repeated
+   sightings elsewhere, or a systemic cluster: revenue is a lagging indicator), or
+   one confirmed problem while engagement stays well below its healthy level (a
+   degraded, stalled alliance), or a score at or below `exit_score_max` for
    `exit_sustained_periods` periods in a row, or a renewal event (above) after
    which the confirmed cluster persisted or grew;
 3. formation — younger than `formation_months`;
@@ -57,13 +62,23 @@ def _renewing(f: PhaseFacts, config: EngineConfig) -> bool:
 
 
 def _declining(f: PhaseFacts, config: EngineConfig) -> bool:
-    return (f.cluster and f.worse) or f.degraded_problem or f.sustained_low or f.stalled is not None
+    return (
+        (f.cluster and f.worse)
+        or f.pattern
+        or f.degraded_problem
+        or f.sustained_low
+        or f.stalled is not None
+    )
 
 
 def _decline_reasons(f: PhaseFacts) -> tuple[PhaseReason, ...]:
     found = [R.NOT_TURNED_ROUND] if f.stalled is not None else []
-    if f.cluster:
-        found.append(R.CONFIRMED_WHILE_FALLING if f.worse else R.CONFIRMED_PERSIST)
+    if f.cluster and f.worse:
+        found.append(R.CONFIRMED_WHILE_FALLING)
+    elif f.pattern and f.stalled is None:  # else "not turned round" says it
+        found.append(R.EARLY_PATTERN)
+    elif f.cluster:
+        found.append(R.CONFIRMED_PERSIST)
     if f.degraded_problem and not f.cluster:
         found.append(R.DEGRADED_PROBLEM)
     if f.sustained_low:

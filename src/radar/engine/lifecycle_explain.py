@@ -91,6 +91,10 @@ _SENTENCES: dict[PhaseReason, Callable[[PhaseFacts, EngineConfig], str]] = {
         f"A confirmed problem in {_names(f)} while engagement has stayed well below its "
         "healthy level for months: a degraded, stalled alliance declines too."
     ),
+    R.EARLY_PATTERN: lambda f, c: (
+        f"Confirmed problems in {_names(f)} make a pattern before any number falls: "
+        "revenue is a lagging indicator, and a decline shows first in the relationship."
+    ),
     R.SUSTAINED_LOW: lambda f, c: f"The score has stayed at or below {c.exit_score_max:.1f}.",
     R.YOUNG: lambda f, c: f"Younger than {c.formation_months} months: still forming.",
     R.RISING: lambda f, c: "Engagement or results are still rising: the alliance is growing.",

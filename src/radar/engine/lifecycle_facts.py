@@ -34,6 +34,7 @@ class PhaseReason(StrEnum):
     CONFIRMED_PERSIST = "confirmed_persist"
     SUSTAINED_LOW = "sustained_low"
     DEGRADED_PROBLEM = "degraded_problem"  # a confirmed problem while engagement stays low
+    EARLY_PATTERN = "early_pattern"  # a pattern to reset on, before any number falls
     YOUNG = "young"
     RISING = "rising"
     HEALTHY_PLATEAU = "healthy_plateau"
@@ -100,16 +101,31 @@ def _metrics_trend(frame: Frame, config: EngineConfig) -> tuple[float | None, st
     return fmean(rates), "rising" if up > down else "falling" if down > up else "flat"
 
 
-def _metrics_gap(frame: Frame, config: EngineConfig) -> float | None:
-    """The metrics' mean distance from their healthy level, in their good direction."""
+def _metrics_gap(frame: Frame, config: EngineConfig, back: int = 0) -> float | None:
+    """The metrics' mean distance from their healthy level, in their good direction,
+    `back` month ends ago."""
     gaps = []
     for series in frame.history.metrics:
         key = series.definition.key
         good = series.definition.higher_is_better
-        gap = level_gap(frame.metric(key), config, good, frame.metric_medians(key))
+        values, medians = frame.metric(key), frame.metric_medians(key)
+        end = len(values) - back
+        if end <= 0:
+            continue
+        gap = level_gap(values[:end], config, good, medians[:end])
         if gap is not None:
             gaps.append(gap)
     return fmean(gaps) if gaps else None
+
+
+def results_degraded(frame: Frame, config: EngineConfig) -> float | None:
+    """How far the metrics stay below their healthy level when they have stayed at least
+    `deviation_relative` below it at each of the last `degraded_periods` month ends (a
+    lasting loss, not one low month); None otherwise."""
+    gaps = [_metrics_gap(frame, config, back) for back in range(max(config.degraded_periods, 1))]
+    if any(gap is None or gap > -config.deviation_relative for gap in gaps):
+        return None
+    return gaps[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +231,10 @@ class PhaseFacts:
     # A confirmed problem (a change, not a standing risk or an explained result) while
     # engagement has stayed well below its healthy level: degraded and stalled.
     degraded_problem: bool = False
+    # A pattern the recommendation resets on (radar.engine.respond): confirmed changes in
+    # two categories, or one corroborated, or a systemic cluster — standing risks and
+    # results an outside force may explain make none.
+    pattern: bool = False
 
     @property
     def falling(self) -> bool:
@@ -269,12 +289,22 @@ def phase_facts(
     # problem (a change, not a standing risk) corroborated in another category is a
     # pattern too, as it is for the recommendation (radar.engine.respond) — unless the
     # problem is in the results and an outside force on record may explain it.
-    problems = any(
-        s.confirmed and not is_structural(s) and not is_explained(s) for s in signals.negatives
+    changes = frozenset(
+        s.category
+        for s in signals.negatives
+        if s.confirmed and not is_structural(s) and not is_explained(s)
     )
+    problems = bool(changes)
     many = len(confirmed) >= config.decline_min_categories or signals.systemic
     corroborated = not many and problems and signals.corroborated
     cluster = many or corroborated
+    # Revenue is a lagging indicator: a pattern the recommendation resets on is a decline
+    # before any number falls (standing risks and explained results make no such pattern).
+    pattern = (
+        signals.systemic
+        or len(changes) >= config.decline_min_categories
+        or (problems and signals.corroborated)
+    )
     # A degraded, stalled alliance: one confirmed problem while engagement has stayed
     # far below its healthy level (the reference, not the trailing median that absorbs a
     # slow boil) declines even when nothing falls any more and nothing corroborates it.
@@ -305,4 +335,5 @@ def phase_facts(
         declared=history.alliance.declared_phase,
         corroborated=corroborated,
         degraded_problem=degraded_problem,
+        pattern=pattern,
     )

@@ -17,15 +17,23 @@ that applies chooses the action:
 - reset_systemic: a systemic cluster;
 - reset_pattern: confirmed problems in `decline_min_categories` categories, or
   one confirmed problem corroborated by a repeated sighting in another category
-  (triangulation: a pattern, not a coincidence); a problem in the results that
+  or by a second confirmed rule of its own (triangulation: a pattern, not a
+  coincidence); a problem in the results that
   an outside force on record may explain is no part of the pattern;
 - reset_our_delivery: our own side failing to deliver, confirmed by the rule of
   three like any other: the reset starts with our delivery;
 - reset_fact: an unresolved fact that changes the alliance — a key seat left
   empty, the partner signing with our competitor, a programme cut;
+- reset_lasting_loss: a confirmed fall in the results that no outside force on
+  record explains, while the metrics have stayed at least `deviation_relative`
+  below their healthy level at each of the last `degraded_periods` month ends.
+  Revenue is a lagging indicator: by the time it has fallen this far and stayed
+  there, the cause in the relationship is entrenched, whether or not another
+  category still shows it — the candid conversation is due;
 - watch_uncorroborated: one confirmed problem that nothing else corroborates yet;
 - watch_sightings: unconfirmed sightings in `watch_min_categories` categories
-  in the same month — an early warning;
+  in the same month — an early warning (a seasonal repeat, or our own
+  unconfirmed slip, is no sighting of the partner);
 - monitor_outside_force: healthy enough to reinvest, but an outside force (a
   downturn, a regulation) has been on record within the last
   `lifecycle_window_periods` months: the results move with the market, so hold
@@ -60,7 +68,7 @@ from radar.engine.respond_explain import explain_action, headline
 from radar.engine.respond_facts import ActionFacts, ActionReason, action_facts, agreement_dates
 from radar.engine.score import PeriodScore
 from radar.engine.triage import PeriodSignals
-from radar.engine.vocab import DecisionKind, Phase
+from radar.engine.vocab import Category, DecisionKind, Phase
 
 __all__ = ["ACTION_RULES", "ActionRule", "agreement_dates", "decide_action", "recommend"]
 
@@ -86,6 +94,10 @@ def _monitor_external(f: ActionFacts, config: EngineConfig) -> bool:
 def _reset_pattern(f: ActionFacts, config: EngineConfig) -> bool:
     many = len(f.unexplained_categories) >= config.decline_min_categories
     return many or (bool(f.unexplained_categories) and f.corroborated)
+
+
+def _reset_lasting_loss(f: ActionFacts, config: EngineConfig) -> bool:
+    return Category.METRICS in f.unexplained_categories and f.results_loss is not None
 
 
 def _watch_sightings(f: ActionFacts, config: EngineConfig) -> bool:
@@ -134,6 +146,7 @@ ACTION_RULES: tuple[ActionRule, ...] = (
     ActionRule("reset_pattern", A.RESET, _reset_pattern, lambda f: (R.CORROBORATED,)),
     ActionRule("reset_our_delivery", A.RESET, lambda f, c: bool(f.ours), lambda f: ()),
     ActionRule("reset_fact", A.RESET, lambda f, c: bool(f.durable), lambda f: (R.DURABLE_FACT,)),
+    ActionRule("reset_lasting_loss", A.RESET, _reset_lasting_loss, lambda f: (R.LASTING_LOSS,)),
     ActionRule(
         "watch_uncorroborated",
         A.WATCH,

@@ -38,6 +38,10 @@ _HEADLINES = {
     "reset_pattern": _RESET,
     "reset_our_delivery": "Reset, starting with our own delivery: we are missing commitments.",
     "reset_fact": "Reset: something has changed the alliance; realign with the partner now.",
+    "reset_lasting_loss": (
+        "Reset: the results have stayed far below their healthy level; have the candid "
+        "conversation about why."
+    ),
     "watch_uncorroborated": (
         "Watch: one problem is confirmed but nothing corroborates it yet; ask the partner "
         "before it spreads."
@@ -163,11 +167,21 @@ _SENTENCES: dict[ActionReason, Callable[[ActionFacts, EngineConfig], list[str]]]
         "so this is no time to judge the alliance's growth or to invest more."
         for note in f.outside
     ],
+    R.LASTING_LOSS: lambda f, c: [
+        f"Confirmed: {join_words(_quoted(_results(f)))}; the results have stayed "
+        f"{-(f.results_loss or 0.0):.0%} below their healthy level for months. Revenue is a "
+        "lagging indicator: by now the cause is entrenched, whether or not the relationship "
+        "still shows it."
+    ],
     R.SIGHTINGS: lambda f, c: [
         f"Unconfirmed sightings this month in {join_names(_ordered(f.sighted))}: together "
         "they may be the start of a pattern."
     ],
 }
+
+
+def _results(f: ActionFacts) -> list[Signal]:
+    return [s for s in f.problems if s.category is Category.METRICS]
 
 
 def _lower_first(text: str) -> str:

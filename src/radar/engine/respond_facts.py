@@ -11,6 +11,7 @@ from radar.engine.assessment import PhaseDiagnosis, Signal
 from radar.engine.checklist import is_our_side
 from radar.engine.config import EngineConfig
 from radar.engine.features import Frame, add_months, month_start
+from radar.engine.lifecycle_facts import results_degraded
 from radar.engine.records import AgreementInfo, DecisionRecord
 from radar.engine.score import PeriodScore, sustained_low
 from radar.engine.triage import PeriodSignals, context_notes, is_explained, is_structural
@@ -41,6 +42,7 @@ class ActionReason(StrEnum):
     UNCORROBORATED = "uncorroborated"  # one confirmed problem, nothing else says so yet
     SIGHTINGS = "sightings"  # unconfirmed sightings in several categories this month
     OUTSIDE_FORCE = "outside_force"  # healthy, but an outside force is on record: hold back
+    LASTING_LOSS = "lasting_loss"  # a confirmed fall in the results that has lasted
 
 
 # Outside forces that move an alliance's results with the market: while one is on record,
@@ -129,6 +131,9 @@ class ActionFacts:
     # in the last `lifecycle_window_periods` months: the window the growth trend is read
     # over, so a rebound after a downturn is the market coming back, not the alliance.
     outside: tuple[str, ...] = ()
+    # How far the metrics have stayed below their healthy level (-0.4: 40 % below) when
+    # they have stayed far below it for months (radar.engine.lifecycle_facts); else None.
+    results_loss: float | None = None
 
     @property
     def declining(self) -> bool:
@@ -170,9 +175,12 @@ class ActionFacts:
     def sighted(self) -> frozenset[Category]:
         """Categories with a negative sighting in the assessed month; a seasonal one (a
         repeat of last year's dip, a declared quiet period) counts nothing, so warns of
-        nothing either."""
+        nothing either. Nor does our own unconfirmed slip: it says nothing about the
+        partner, and drives no action until it confirms (it adds a reason instead)."""
         return frozenset(
-            s.category for s in self.negatives if s.last_seen == self.period and not s.seasonal
+            s.category
+            for s in self.negatives
+            if s.last_seen == self.period and not s.seasonal and not is_our_side(s.rule)
         )
 
 
@@ -210,4 +218,5 @@ def action_facts(
             signals.period,
             [f for f in history.context if f.kind in MARKET_KINDS],
         ),
+        results_loss=results_degraded(frame, config),
     )
