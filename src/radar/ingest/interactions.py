@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from django.db.models import QuerySet
+
 from radar.ingest.base import ImportSummary
 from radar.ingest.contacts import ContactKey
 from radar.ingest.fastsql import insert_many
@@ -72,9 +74,22 @@ class StoredInteraction:
 class InteractionSync:
     """Plan and apply the changes for one source (e.g. "ics") and a set of alliances."""
 
-    def __init__(self, source: str, alliance_ids: Iterable[int]):
+    def __init__(
+        self,
+        source: str,
+        alliance_ids: Iterable[int],
+        keys: set[tuple[int, str]] | None = None,
+    ):
+        """`keys` (alliance id, external id): look up only these, for a chunk of a long file.
+
+        Without them every stored row of the source and alliances is read, which
+        a caller that syncs the whole set at once (and may remove rows) needs.
+        """
         self.source = source
+        self.keys = keys
         query = Interaction.objects.filter(source=source, alliance_id__in=set(alliance_ids))
+        if keys is not None:
+            query = _by_key(query, {external for _, external in keys})
         self.stored: dict[tuple[int, str], StoredInteraction] = {
             (row["alliance_id"], row["external_id"]): StoredInteraction(row["id"], row)
             for row in query.values("id", "alliance_id", "external_id", *FIELDS)
@@ -166,6 +181,8 @@ class InteractionSync:
         query = Interaction.objects.filter(
             source=self.source, alliance_id__in={r.alliance_id for r in self._create}
         )
+        if self.keys is not None:
+            query = _by_key(query, {r.external_id for r in self._create})
         return {(a, e): pk for pk, a, e in query.values_list("id", "alliance_id", "external_id")}
 
     def _stored_attendance(self) -> dict[int, list[Attendance]]:
@@ -173,9 +190,12 @@ class InteractionSync:
         if not self.stored:
             return {}
         alliance_ids = {a for a, _ in self.stored}
-        rows = InteractionParticipant.objects.filter(
+        query = InteractionParticipant.objects.filter(
             interaction__source=self.source, interaction__alliance_id__in=alliance_ids
-        ).values_list(
+        )
+        if self.keys is not None:
+            query = query.filter(interaction_id__in=[s.pk for s in self.stored.values()])
+        rows = query.values_list(
             "interaction_id",
             "interaction__alliance_id",
             "contact__email",
@@ -194,6 +214,17 @@ class InteractionSync:
                 )
             )
         return {pk: sorted(items) for pk, items in found.items()}
+
+
+def _by_key(query: QuerySet[Interaction], external_ids: set[str]) -> QuerySet[Interaction]:
+    """Only these external ids, through the natural-key index (alliance, source, external id).
+
+    That unique index is partial (external id not empty): SQLite uses it only
+    when the query repeats its condition, else it reads every row of each
+    alliance, and a long import would slow down with every chunk. No ordering:
+    a sort would be wasted.
+    """
+    return query.filter(external_id__in=external_ids).exclude(external_id="").order_by()
 
 
 def dedupe_attendance(items: Iterable[Attendance]) -> list[Attendance]:
