@@ -152,3 +152,20 @@ def test_the_tally_gives_the_series_of_a_plain_recount():
         assert result["pipeline"][period] == pytest.approx(sum(open_then), rel=1e-12)
         created = [o for o in opps if o.created.replace(day=1) == period]
         assert result["leads"][period] == len(created)
+
+
+def test_an_xlsx_export_streams_from_the_sheet_it_recognises(tmp_path: Path, run_crm: RunCrm, acme):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Summary"
+    book.active.append(["Engagements exported", "2025-04-01"])
+    sheet = book.create_sheet("Engagements")
+    sheet.append(["HubSpot export"])
+    for row in [HEADINGS, *(activity(n) for n in range(CHUNK + 10))]:
+        sheet.append(row)
+    path = tmp_path / "engagements.xlsx"
+    book.save(path)
+    summary = run_crm(path)
+    assert summary.created["interactions"] == CHUNK + 10 == Interaction.objects.count()
+    assert Interaction.objects.filter(subject="Call 0").exists()
