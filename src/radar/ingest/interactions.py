@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Q, QuerySet
 
 from radar.ingest.base import ImportSummary
 from radar.ingest.contacts import ContactKey
@@ -89,7 +90,7 @@ class InteractionSync:
         self.keys = keys
         query = Interaction.objects.filter(source=source, alliance_id__in=set(alliance_ids))
         if keys is not None:
-            query = _by_key(query, {external for _, external in keys})
+            query = _by_key(query, keys)
         self.stored: dict[tuple[int, str], StoredInteraction] = {
             (row["alliance_id"], row["external_id"]): StoredInteraction(row["id"], row)
             for row in query.values("id", "alliance_id", "external_id", *FIELDS)
@@ -143,7 +144,9 @@ class InteractionSync:
                 for row in self._create
             ),
         )
-        ids = self._ids_of_created()
+        # The new rows' ids are only needed for their participants (none from a CRM).
+        attended = [r for r in self._create if r.attendance]
+        ids = self._ids_of_created(attended) if attended else {}
         # bulk_update writes every named field, so rows are grouped by the fields they set.
         by_fields: dict[tuple[str, ...], list[Interaction]] = {}
         for pk, row in self._update:
@@ -154,7 +157,7 @@ class InteractionSync:
         InteractionParticipant.objects.filter(
             interaction_id__in=[pk for pk, _ in self._reattend]
         ).delete()
-        todo = [(ids[(r.alliance_id, r.external_id)], r) for r in self._create]
+        todo = [(ids[(r.alliance_id, r.external_id)], r) for r in attended]
         todo += self._reattend
         insert_many(
             InteractionParticipant,
@@ -175,14 +178,12 @@ class InteractionSync:
             ),
         )
 
-    def _ids_of_created(self) -> dict[tuple[int, str], int]:
-        if not self._create:
-            return {}
-        query = Interaction.objects.filter(
-            source=self.source, alliance_id__in={r.alliance_id for r in self._create}
-        )
+    def _ids_of_created(self, created: list[IncomingInteraction]) -> dict[tuple[int, str], int]:
         if self.keys is not None:
-            query = _by_key(query, {r.external_id for r in self._create})
+            return _created_ids(self.source, created)
+        query = Interaction.objects.filter(
+            source=self.source, alliance_id__in={r.alliance_id for r in created}
+        )
         return {(a, e): pk for pk, a, e in query.values_list("id", "alliance_id", "external_id")}
 
     def _stored_attendance(self) -> dict[int, list[Attendance]]:
@@ -216,15 +217,44 @@ class InteractionSync:
         return {pk: sorted(items) for pk, items in found.items()}
 
 
-def _by_key(query: QuerySet[Interaction], external_ids: set[str]) -> QuerySet[Interaction]:
-    """Only these external ids, through the natural-key index (alliance, source, external id).
+def _by_key(query: QuerySet[Interaction], keys: set[tuple[int, str]]) -> QuerySet[Interaction]:
+    """Only these (alliance, external id) keys, through the natural-key index.
 
-    That unique index is partial (external id not empty): SQLite uses it only
-    when the query repeats its condition, else it reads every row of each
-    alliance, and a long import would slow down with every chunk. No ordering:
-    a sort would be wasted.
+    Grouped by alliance, so the index is probed once per key (an IN list of
+    alliances and one of external ids would probe every pair). The index is
+    partial (external id not empty): SQLite uses it only when the query
+    repeats its condition. No ordering: a sort would be wasted.
     """
-    return query.filter(external_id__in=external_ids).exclude(external_id="").order_by()
+    match = Q()
+    for alliance_id, externals in _grouped(keys).items():
+        match |= Q(alliance_id=alliance_id, external_id__in=externals)
+    return query.filter(match).exclude(external_id="").order_by()
+
+
+def _grouped(keys: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
+    grouped: dict[int, list[str]] = {}
+    for alliance_id, external in keys:
+        grouped.setdefault(alliance_id, []).append(external)
+    return grouped
+
+
+def _created_ids(source: str, created: list[IncomingInteraction]) -> dict[tuple[int, str], int]:
+    """The ids of one chunk's new rows, on a plain cursor (ids and keys need no conversion)."""
+    terms: list[str] = []
+    params: list[Any] = [source]
+    for alliance_id, externals in _grouped((r.alliance_id, r.external_id) for r in created).items():
+        terms.append(
+            f"(alliance_id = %s AND external_id IN ({', '.join(['%s'] * len(externals))}))"
+        )
+        params += [alliance_id, *externals]
+    sql = (
+        f"SELECT id, alliance_id, external_id FROM {Interaction._meta.db_table}"
+        f" WHERE source = %s AND ({' OR '.join(terms)})"
+        " AND NOT (external_id = %s)"  # the natural-key index's condition (_by_key)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, ""])
+        return {(a, e): pk for pk, a, e in cursor.fetchall()}
 
 
 def dedupe_attendance(items: Iterable[Attendance]) -> list[Attendance]:
