@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from django.db import connection
-from django.db.models import Q, QuerySet
 
 from radar.ingest.base import ImportSummary
 from radar.ingest.contacts import ContactKey
@@ -90,7 +89,7 @@ class InteractionSync:
         self.keys = keys
         query = Interaction.objects.filter(source=source, alliance_id__in=set(alliance_ids))
         if keys is not None:
-            query = _by_key(query, keys)
+            query = Interaction.objects.filter(pk__in=_key_ids(source, keys).values())
         self.stored: dict[tuple[int, str], StoredInteraction] = {
             (row["alliance_id"], row["external_id"]): StoredInteraction(row["id"], row)
             for row in query.values("id", "alliance_id", "external_id", *FIELDS)
@@ -180,7 +179,7 @@ class InteractionSync:
 
     def _ids_of_created(self, created: list[IncomingInteraction]) -> dict[tuple[int, str], int]:
         if self.keys is not None:
-            return _created_ids(self.source, created)
+            return _key_ids(self.source, {(r.alliance_id, r.external_id) for r in created})
         query = Interaction.objects.filter(
             source=self.source, alliance_id__in={r.alliance_id for r in created}
         )
@@ -217,44 +216,38 @@ class InteractionSync:
         return {pk: sorted(items) for pk, items in found.items()}
 
 
-def _by_key(query: QuerySet[Interaction], keys: set[tuple[int, str]]) -> QuerySet[Interaction]:
-    """Only these (alliance, external id) keys, through the natural-key index.
+def _key_ids(source: str, keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
+    """The stored ids of these (alliance, external id) keys of `source`, by the natural-key index.
 
-    Grouped by alliance, so the index is probed once per key (an IN list of
-    alliances and one of external ids would probe every pair). The index is
-    partial (external id not empty): SQLite uses it only when the query
-    repeats its condition. No ordering: a sort would be wasted.
+    One SELECT per alliance, joined by UNION ALL (at most 500 per statement,
+    SQLite's limit), each an exact range of the (alliance, source, external
+    id) index: an IN list of alliances and one of external ids would probe
+    every pair, and an OR of the groups or a row-value IN makes SQLite read
+    every row of the alliances or the whole index, which grows with the store.
+    The index is partial (external id not empty): SQLite uses it only when
+    the query repeats that condition.
     """
-    match = Q()
-    for alliance_id, externals in _grouped(keys).items():
-        match |= Q(alliance_id=alliance_id, external_id__in=externals)
-    return query.filter(match).exclude(external_id="").order_by()
-
-
-def _grouped(keys: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
     grouped: dict[int, list[str]] = {}
     for alliance_id, external in keys:
         grouped.setdefault(alliance_id, []).append(external)
-    return grouped
-
-
-def _created_ids(source: str, created: list[IncomingInteraction]) -> dict[tuple[int, str], int]:
-    """The ids of one chunk's new rows, on a plain cursor (ids and keys need no conversion)."""
-    terms: list[str] = []
-    params: list[Any] = [source]
-    for alliance_id, externals in _grouped((r.alliance_id, r.external_id) for r in created).items():
-        terms.append(
-            f"(alliance_id = %s AND external_id IN ({', '.join(['%s'] * len(externals))}))"
-        )
-        params += [alliance_id, *externals]
-    sql = (
-        f"SELECT id, alliance_id, external_id FROM {Interaction._meta.db_table}"
-        f" WHERE source = %s AND ({' OR '.join(terms)})"
-        " AND NOT (external_id = %s)"  # the natural-key index's condition (_by_key)
-    )
+    table = Interaction._meta.db_table
+    found: dict[tuple[int, str], int] = {}
+    alliances = list(grouped)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, ""])
-        return {(a, e): pk for pk, a, e in cursor.fetchall()}
+        for start in range(0, len(alliances), 500):
+            selects: list[str] = []
+            params: list[Any] = []
+            for alliance_id in alliances[start : start + 500]:
+                externals = grouped[alliance_id]
+                marks = ", ".join(["%s"] * len(externals))
+                selects.append(
+                    f"SELECT id, alliance_id, external_id FROM {table} WHERE alliance_id = %s"
+                    f" AND source = %s AND external_id IN ({marks}) AND NOT (external_id = %s)"
+                )
+                params += [alliance_id, source, *externals, ""]
+            cursor.execute(" UNION ALL ".join(selects), params)
+            found.update(((a, e), pk) for pk, a, e in cursor.fetchall())
+    return found
 
 
 def dedupe_attendance(items: Iterable[Attendance]) -> list[Attendance]:
