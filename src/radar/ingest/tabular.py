@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from radar.ingest.base import ImportFailed, Problem
-from radar.ingest.common import head, read_bytes
+from radar.ingest.common import check_size, head, read_bytes
 from radar.ingest.limits import (
     BLOCK,
     Limits,
@@ -81,6 +81,7 @@ def first_row(path: Path) -> list[str]:
 
 
 def read_table(path: Path, recognise: Recognise) -> Table:
+    check_size(path)  # every row is kept: the cap of the readers that hold a file whole
     stream = stream_table(path, recognise)
     return Table(stream.name, stream.headings, list(stream.rows))
 

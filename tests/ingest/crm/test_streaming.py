@@ -169,3 +169,14 @@ def test_an_xlsx_export_streams_from_the_sheet_it_recognises(tmp_path: Path, run
     summary = run_crm(path)
     assert summary.created["interactions"] == CHUNK + 10 == Interaction.objects.count()
     assert Interaction.objects.filter(subject="Call 0").exists()
+
+
+def test_only_the_reader_that_keeps_every_row_refuses_a_file_over_the_whole_file_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    path = write_csv(tmp_path, [HEADINGS, *(activity(n) for n in range(50))], "eng.csv")
+    monkeypatch.setattr("radar.ingest.common.MAX_BYTES", path.stat().st_size - 1)
+    with pytest.raises(ImportFailed) as failed:
+        read_table(path, lambda headings: True)
+    assert "the file is too large" in failed.value.problems[0].message
+    assert sum(1 for _ in stream_table(path, lambda headings: True).rows) == 50
