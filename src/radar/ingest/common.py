@@ -15,16 +15,26 @@ MAX_BYTES = 512 * 1024 * 1024
 
 
 def read_bytes(path: Path) -> bytes:
+    check_size(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportFailed(
-                [Problem(path.name, "file", f"the file is too large ({size:,} bytes)")]
-            )
         return path.read_bytes()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ImportFailed([Problem(path.name, "file", f"cannot read the file: {reason}")]) from exc
+        raise _unreadable(path, exc) from exc
+
+
+def check_size(path: Path) -> None:
+    """Refuse a file over MAX_BYTES, for readers that hold it (or its rows) whole."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    if size > MAX_BYTES:
+        raise ImportFailed([Problem(path.name, "file", f"the file is too large ({size:,} bytes)")])
+
+
+def _unreadable(path: Path, exc: OSError) -> ImportFailed:
+    reason = exc.strerror or str(exc)
+    return ImportFailed([Problem(path.name, "file", f"cannot read the file: {reason}")])
 
 
 def load_directory(path: Path, options: ImportOptions) -> Directory:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from django.db import connection
+
 from radar.ingest.base import ImportSummary
 from radar.ingest.contacts import ContactKey
 from radar.ingest.fastsql import insert_many
@@ -72,9 +74,22 @@ class StoredInteraction:
 class InteractionSync:
     """Plan and apply the changes for one source (e.g. "ics") and a set of alliances."""
 
-    def __init__(self, source: str, alliance_ids: Iterable[int]):
+    def __init__(
+        self,
+        source: str,
+        alliance_ids: Iterable[int],
+        keys: set[tuple[int, str]] | None = None,
+    ):
+        """`keys` (alliance id, external id): look up only these, for a chunk of a long file.
+
+        Without them every stored row of the source and alliances is read, which
+        a caller that syncs the whole set at once (and may remove rows) needs.
+        """
         self.source = source
+        self.keys = keys
         query = Interaction.objects.filter(source=source, alliance_id__in=set(alliance_ids))
+        if keys is not None:
+            query = Interaction.objects.filter(pk__in=_key_ids(source, keys).values())
         self.stored: dict[tuple[int, str], StoredInteraction] = {
             (row["alliance_id"], row["external_id"]): StoredInteraction(row["id"], row)
             for row in query.values("id", "alliance_id", "external_id", *FIELDS)
@@ -128,7 +143,9 @@ class InteractionSync:
                 for row in self._create
             ),
         )
-        ids = self._ids_of_created()
+        # The new rows' ids are only needed for their participants (none from a CRM).
+        attended = [r for r in self._create if r.attendance]
+        ids = self._ids_of_created(attended) if attended else {}
         # bulk_update writes every named field, so rows are grouped by the fields they set.
         by_fields: dict[tuple[str, ...], list[Interaction]] = {}
         for pk, row in self._update:
@@ -139,7 +156,7 @@ class InteractionSync:
         InteractionParticipant.objects.filter(
             interaction_id__in=[pk for pk, _ in self._reattend]
         ).delete()
-        todo = [(ids[(r.alliance_id, r.external_id)], r) for r in self._create]
+        todo = [(ids[(r.alliance_id, r.external_id)], r) for r in attended]
         todo += self._reattend
         insert_many(
             InteractionParticipant,
@@ -160,11 +177,11 @@ class InteractionSync:
             ),
         )
 
-    def _ids_of_created(self) -> dict[tuple[int, str], int]:
-        if not self._create:
-            return {}
+    def _ids_of_created(self, created: list[IncomingInteraction]) -> dict[tuple[int, str], int]:
+        if self.keys is not None:
+            return _key_ids(self.source, {(r.alliance_id, r.external_id) for r in created})
         query = Interaction.objects.filter(
-            source=self.source, alliance_id__in={r.alliance_id for r in self._create}
+            source=self.source, alliance_id__in={r.alliance_id for r in created}
         )
         return {(a, e): pk for pk, a, e in query.values_list("id", "alliance_id", "external_id")}
 
@@ -173,9 +190,12 @@ class InteractionSync:
         if not self.stored:
             return {}
         alliance_ids = {a for a, _ in self.stored}
-        rows = InteractionParticipant.objects.filter(
+        query = InteractionParticipant.objects.filter(
             interaction__source=self.source, interaction__alliance_id__in=alliance_ids
-        ).values_list(
+        )
+        if self.keys is not None:
+            query = query.filter(interaction_id__in=[s.pk for s in self.stored.values()])
+        rows = query.values_list(
             "interaction_id",
             "interaction__alliance_id",
             "contact__email",
@@ -194,6 +214,40 @@ class InteractionSync:
                 )
             )
         return {pk: sorted(items) for pk, items in found.items()}
+
+
+def _key_ids(source: str, keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
+    """The stored ids of these (alliance, external id) keys of `source`, by the natural-key index.
+
+    One SELECT per alliance, joined by UNION ALL (at most 500 per statement,
+    SQLite's limit), each an exact range of the (alliance, source, external
+    id) index: an IN list of alliances and one of external ids would probe
+    every pair, and an OR of the groups or a row-value IN makes SQLite read
+    every row of the alliances or the whole index, which grows with the store.
+    The index is partial (external id not empty): SQLite uses it only when
+    the query repeats that condition.
+    """
+    grouped: dict[int, list[str]] = {}
+    for alliance_id, external in keys:
+        grouped.setdefault(alliance_id, []).append(external)
+    table = Interaction._meta.db_table
+    found: dict[tuple[int, str], int] = {}
+    alliances = list(grouped)
+    with connection.cursor() as cursor:
+        for start in range(0, len(alliances), 500):
+            selects: list[str] = []
+            params: list[Any] = []
+            for alliance_id in alliances[start : start + 500]:
+                externals = grouped[alliance_id]
+                marks = ", ".join(["%s"] * len(externals))
+                selects.append(
+                    f"SELECT id, alliance_id, external_id FROM {table} WHERE alliance_id = %s"
+                    f" AND source = %s AND external_id IN ({marks}) AND NOT (external_id = %s)"
+                )
+                params += [alliance_id, source, *externals, ""]
+            cursor.execute(" UNION ALL ".join(selects), params)
+            found.update(((a, e), pk) for pk, a, e in cursor.fetchall())
+    return found
 
 
 def dedupe_attendance(items: Iterable[Attendance]) -> list[Attendance]:

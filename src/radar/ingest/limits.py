@@ -15,13 +15,21 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import IO
+from typing import Protocol
 
 from django.conf import settings
 
 from radar.ingest.base import ImportFailed, Problem
 
 BLOCK = 1024 * 1024  # bytes read at a time when counting lines
+
+
+class Readable(Protocol):
+    """A binary file, or anything that reads like one (a block at a time)."""
+
+    def read(self, size: int = ..., /) -> bytes: ...
+
+
 # Members smaller than this may compress as well as they like (a tiny CSV of
 # blanks); the ratio check is about what can exhaust memory.
 RATIO_FLOOR = 1024 * 1024
@@ -108,7 +116,7 @@ class LineBudget:
         self.limits = limits
         self.lines = 0
 
-    def count(self, file: str, stream: IO[bytes]) -> int:
+    def count(self, file: str, stream: Readable) -> int:
         """Lines in `stream` (an upper bound of its rows), read in blocks.
 
         Refuses as soon as the import's line total passes the row limit or a

@@ -4,21 +4,28 @@ Shared by the spreadsheet and CRM importers. CSV: UTF-8 (with or without a
 BOM), falling back to Windows-1252 as older Excel writes it; the delimiter
 (comma, semicolon, tab) is sniffed. XLSX: the first sheet whose heading row
 the caller recognises, read with openpyxl in read-only mode.
+
+`stream_table` reads the rows as they are used (memory does not grow with
+the number of rows: a CSV is checked in one pass of 1 MiB blocks, then parsed
+a line at a time); `read_table` keeps them all, for importers that need them
+together.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from radar.ingest.base import ImportFailed, Problem
-from radar.ingest.common import head, read_bytes
+from radar.ingest.common import check_size, head, read_bytes
 from radar.ingest.limits import (
+    BLOCK,
     Limits,
     LineBudget,
     check_bytes,
@@ -33,12 +40,30 @@ XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 # The heading row is looked for among the first rows (titles often sit above it).
 HEADER_SEARCH_ROWS = 10
 
+Row = tuple[int, list[object]]  # 1-based row number, cells
+Recognise = Callable[[list[str]], bool]
+
 
 @dataclass
 class Table:
     name: str  # file name, plus the sheet for workbooks
     headings: list[str]
-    rows: list[tuple[int, list[object]]] = field(default_factory=list)  # 1-based row numbers
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class RowStream:
+    """A table whose rows are read as they are iterated (once)."""
+
+    name: str
+    headings: list[str]
+    rows: Iterator[Row]
+    lines: int | None  # an upper bound of the rows, for progress (None: unknown)
+
+    def close(self) -> None:
+        close = getattr(self.rows, "close", None)
+        if close is not None:
+            close()
 
 
 def is_workbook(path: Path) -> bool:
@@ -48,45 +73,83 @@ def is_workbook(path: Path) -> bool:
 def first_row(path: Path) -> list[str]:
     """Headings for detection (first CSV line or first sheet row), [] when unreadable."""
     try:
-        table = read_table(path, lambda headings: True)
+        stream = stream_table(path, lambda headings: True)
     except ImportFailed:
         return []
-    return table.headings
+    stream.close()
+    return stream.headings
 
 
-def read_table(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
+def read_table(path: Path, recognise: Recognise) -> Table:
+    check_size(path)  # every row is kept: the cap of the readers that hold a file whole
+    stream = stream_table(path, recognise)
+    return Table(stream.name, stream.headings, list(stream.rows))
+
+
+def stream_table(path: Path, recognise: Recognise) -> RowStream:
     if is_workbook(path):
-        return _read_xlsx(path, recognise)
-    return _read_csv(path, recognise)
+        return _stream_xlsx(path, recognise)
+    return _stream_csv(path, recognise)
 
 
-def _read_csv(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
+def _stream_csv(path: Path, recognise: Recognise) -> RowStream:
     limits = Limits.current()
-    data = read_bytes(path)
-    check_bytes(path.name, len(data), limits)
-    LineBudget(limits).count(path.name, io.BytesIO(data))
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    if "\x00" in text:
+        check_bytes(path.name, path.stat().st_size, limits)
+        with path.open("rb") as handle:
+            scan = _Scan(handle)
+            lines = LineBudget(limits).count(path.name, scan)
+        with path.open("r", encoding=scan.encoding, errors="replace", newline="") as handle:
+            sample = handle.read(4096)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ImportFailed([Problem(path.name, "file", f"cannot read the file: {reason}")]) from exc
+    if scan.nul:
         raise ImportFailed([Problem(path.name, "file", "this is not a text (CSV) file")])
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t")
     except csv.Error:
         dialect = csv.excel
+    rows = _csv_rows(path, scan.encoding, dialect, limits)
+    return _with_headings(path.name, rows, recognise, lines)
+
+
+class _Scan:
+    """Reads a file for LineBudget while noting its encoding and any NUL byte."""
+
+    def __init__(self, handle: IO[bytes]):
+        self.handle = handle
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.encoding = "utf-8-sig"
+        self.nul = False
+
+    def read(self, size: int = BLOCK) -> bytes:
+        block = self.handle.read(size)
+        self.nul = self.nul or b"\x00" in block
+        if self.encoding == "utf-8-sig":
+            try:
+                self.decoder.decode(block, final=not block)
+            except UnicodeDecodeError:
+                self.encoding = "cp1252"
+        return block
+
+
+def _csv_rows(
+    path: Path, encoding: str, dialect: type[csv.Dialect] | csv.Dialect, limits: Limits
+) -> Iterator[Row]:
     csv.field_size_limit(limits.cell)
-    rows: list[tuple[int, list[object]]] = []
-    # strict: a stray quote is an error, not a cell that swallows the rows after it.
-    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
-    try:
-        for number, line in enumerate(reader, 1):
-            rows.append((number, list(line)))
-    except csv.Error as exc:
-        message = _csv_problem(str(exc), limits)
-        where = f"row {len(rows) + 1}"
-        raise ImportFailed([Problem(path.name, where, message)]) from exc
-    return _table(path.name, rows, recognise)
+    read = 0
+    # "replace" only matters for cp1252, whose five unassigned bytes become U+FFFD.
+    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
+        # strict: a stray quote is an error, not a cell that swallows the rows after it.
+        reader = csv.reader(handle, dialect, strict=True)
+        try:
+            for number, line in enumerate(reader, 1):
+                read = number
+                yield number, list(line)
+        except csv.Error as exc:
+            message = _csv_problem(str(exc), limits)
+            raise ImportFailed([Problem(path.name, f"row {read + 1}", message)]) from exc
 
 
 def _csv_problem(reason: str, limits: Limits) -> str:
@@ -97,11 +160,11 @@ def _csv_problem(reason: str, limits: Limits) -> str:
     return f"not a readable CSV file: {reason}"
 
 
-def _read_xlsx(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
+def _stream_xlsx(path: Path, recognise: Recognise) -> RowStream:
     import openpyxl  # ~0.2 s to import, and most files imported are CSV
 
     limits = Limits.current()
-    data = read_bytes(path)
+    data = read_bytes(path)  # a workbook is a zip: openpyxl reads it whole anyway
     _check_workbook(path, data, limits)
     try:
         # From bytes, so a workbook saved with a .csv name still opens.
@@ -109,26 +172,42 @@ def _read_xlsx(path: Path, recognise: Callable[[list[str]], bool]) -> Table:
     except ImportFailed:
         raise
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        problem = Problem(path.name, "file", f"not a readable Excel workbook: {exc}")
-        raise ImportFailed([problem]) from exc
+        raise _unreadable(path, exc) from exc
     try:
-        first: Table | None = None
+        if not book.worksheets:
+            raise ImportFailed([Problem(path.name, "file", "the workbook has no sheets")])
+        chosen = None
+        # A read-only sheet parses its XML again on each pass, so looking at the
+        # first rows of the sheets before the chosen one costs little.
         for sheet in book.worksheets:
-            rows = _sheet_rows(path.name, sheet, limits)
-            table = _table(f"{path.name} [{sheet.title}]", rows, recognise)
-            if recognise(table.headings):
-                return table
-            first = first or table
-    except ImportFailed:
+            stream = _sheet_stream(path, sheet, recognise, limits)
+            if recognise(stream.headings):
+                chosen = stream
+                break
+            stream.close()
+        if chosen is None:  # no sheet recognised: the first, whose headings the caller names
+            chosen = _sheet_stream(path, book.worksheets[0], recognise, limits)
+    except BaseException:
+        book.close()
         raise
-    except Exception as exc:  # damaged sheet XML shows up only while reading rows
-        problem = Problem(path.name, "file", f"not a readable Excel workbook: {exc}")
-        raise ImportFailed([problem]) from exc
+    chosen.rows = _then_close(chosen.rows, book)
+    return chosen
+
+
+def _sheet_stream(path: Path, sheet: Any, recognise: Recognise, limits: Limits) -> RowStream:
+    rows = _sheet_rows(path, sheet, limits)
+    return _with_headings(f"{path.name} [{sheet.title}]", rows, recognise, None)
+
+
+def _unreadable(path: Path, exc: Exception) -> ImportFailed:
+    return ImportFailed([Problem(path.name, "file", f"not a readable Excel workbook: {exc}")])
+
+
+def _then_close(rows: Iterator[Row], book: Any) -> Iterator[Row]:
+    try:
+        yield from rows
     finally:
         book.close()
-    if first is None:
-        raise ImportFailed([Problem(path.name, "file", "the workbook has no sheets")])
-    return first
 
 
 def _check_workbook(path: Path, data: bytes, limits: Limits) -> None:
@@ -140,28 +219,47 @@ def _check_workbook(path: Path, data: bytes, limits: Limits) -> None:
         raise refuse(path.name, "file", f"not a readable Excel workbook: {exc}") from exc
 
 
-def _sheet_rows(file: str, sheet: Any, limits: Limits) -> list[tuple[int, list[object]]]:
-    rows: list[tuple[int, list[object]]] = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-        if number > limits.rows:
-            raise too_many_rows(file, limits)
-        if any(isinstance(v, str) and len(v) > limits.cell for v in values):
-            raise too_long(file, f"row {number}", limits)
-        rows.append((number, list(values)))
-    return rows
+def _sheet_rows(path: Path, sheet: Any, limits: Limits) -> Iterator[Row]:
+    try:
+        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+            if number > limits.rows:
+                raise too_many_rows(path.name, limits)
+            if any(isinstance(v, str) and len(v) > limits.cell for v in values):
+                raise too_long(path.name, f"row {number}", limits)
+            yield number, list(values)
+    except ImportFailed:
+        raise
+    except Exception as exc:  # damaged sheet XML shows up only while reading rows
+        raise _unreadable(path, exc) from exc
 
 
-def _table(
-    name: str, rows: list[tuple[int, list[object]]], recognise: Callable[[list[str]], bool]
-) -> Table:
-    rows = [(n, cells) for n, cells in rows if any(_filled(c) for c in cells)]
-    for position, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        headings = [_text(c) for c in cells]
+def _with_headings(
+    name: str, rows: Iterator[Row], recognise: Recognise, lines: int | None
+) -> RowStream:
+    """The heading row among the first filled rows, and a stream of the rows below it."""
+    filled = (row for row in rows if any(_filled(c) for c in row[1]))
+    first: list[Row] = []
+    for row in filled:
+        first.append(row)
+        headings = [_text(c) for c in row[1]]
         if recognise(headings):
-            return Table(name, headings, rows[position + 1 :])
-    if not rows:
-        return Table(name, [])
-    return Table(name, [_text(c) for c in rows[0][1]], rows[1:])
+            return RowStream(name, headings, _chain([], filled, rows), lines)
+        if len(first) == HEADER_SEARCH_ROWS:
+            break
+    if not first:
+        return RowStream(name, [], _chain([], filled, rows), lines)
+    return RowStream(name, [_text(c) for c in first[0][1]], _chain(first[1:], filled, rows), lines)
+
+
+def _chain(kept: list[Row], rest: Iterable[Row], source: Iterator[Row]) -> Iterator[Row]:
+    """The rows already read, then the rest; closing it closes the file behind."""
+    try:
+        yield from kept
+        yield from rest
+    finally:
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
 
 
 def _filled(cell: object) -> bool:

@@ -1,7 +1,12 @@
-"""`radar import opportunities.csv`: Salesforce reports and HubSpot exports."""
+"""`radar import opportunities.csv`: Salesforce reports and HubSpot exports.
+
+Streamed: the file is read, checked and written a chunk of rows at a time in
+one transaction (all or nothing), so memory does not grow with its length.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,11 +16,12 @@ from django.db import transaction
 from radar.ingest.base import ImportFailed, ImportOptions, ImportSummary, Problem
 from radar.ingest.common import load_directory, today
 from radar.ingest.crm.detect import crm_format
-from radar.ingest.crm.records import Account, Activity, CrmRows, Opportunity
-from radar.ingest.crm.series import SERIES, monthly_series
+from radar.ingest.crm.records import CHUNK, Account, Activity, CrmRows
+from radar.ingest.crm.seen import SeenIds
+from radar.ingest.crm.series import SERIES, SeriesTally
 from radar.ingest.interactions import IncomingInteraction, InteractionSync
 from radar.ingest.mapping import Directory, normalise_name
-from radar.ingest.tabular import first_row, read_table
+from radar.ingest.tabular import RowStream, first_row, stream_table
 from radar.ingest.upsert import upsert
 from radar.portfolio.models import MetricDefinition, MetricValue, Partner
 from radar.progress import Progress
@@ -33,7 +39,15 @@ class CrmImporter:
         )
 
     def run(self, path: Path, options: ImportOptions, progress: Progress) -> ImportSummary:
-        table = read_table(path, lambda headings: crm_format(headings) is not None)
+        table = stream_table(path, lambda headings: crm_format(headings) is not None)
+        try:
+            return self._run(path, table, options, progress)
+        finally:
+            table.close()
+
+    def _run(
+        self, path: Path, table: RowStream, options: ImportOptions, progress: Progress
+    ) -> ImportSummary:
         fmt = crm_format(table.headings)
         if fmt is None:
             message = (
@@ -41,34 +55,52 @@ class CrmImporter:
             )
             raise ImportFailed([Problem(table.name, "heading row", message)])
         directory = load_directory(path, options)
-        rows = CrmRows(table, options.dayfirst, ZoneInfo(settings.TIME_ZONE))
         system, _, what = fmt.partition("_")
         summary = ImportSummary(kind=self.kind, source=str(path), dry_run=options.dry_run)
         label = {"salesforce": "Salesforce", "hubspot": "HubSpot"}[system]
         summary.warnings.append(f"read as a {label} {what} export")
+        # One transaction: rows are written a chunk at a time as they are read and
+        # checked, and a problem anywhere in the file rolls every chunk back.
         with transaction.atomic():
+            seen = SeenIds()
+            rows = CrmRows(table, options.dayfirst, ZoneInfo(settings.TIME_ZONE), seen, progress)
             if what == "accounts":
                 _accounts(rows, directory, summary)
             elif what == "opportunities":
                 _opportunities(rows, directory, summary, today(options))
             else:
                 _activities(rows, directory, summary, system)
-            progress(len(table.rows), len(table.rows))
+            seen.drop()
             if options.dry_run:
                 transaction.set_rollback(True)
         return summary
 
 
 def _fail_on(rows: CrmRows) -> None:
-    if rows.problems:
-        raise ImportFailed(rows.problems)
+    if rows.found:
+        raise ImportFailed(rows.problems, omitted=rows.omitted)
+
+
+class _Alliances:
+    """Partner names (as the export spells them) to alliance ids, each looked up once."""
+
+    def __init__(self, directory: Directory):
+        self.directory = directory
+        self.known: dict[str, int | None] = {}
+
+    def of(self, name: str) -> int | None:
+        if name not in self.known:
+            found = self.directory
+            alliance = found.alliance_by_name(name) if name or found.forced else None
+            self.known[name] = alliance.pk if alliance is not None else None
+        return self.known[name]
 
 
 def _accounts(rows: CrmRows, directory: Directory, summary: ImportSummary) -> None:
-    accounts = rows.accounts()
-    _fail_on(rows)
     partners = {normalise_name(p.name): p for p in Partner.objects.all()}
-    for account in accounts:
+    for account in rows.accounts():
+        if rows.found:
+            continue  # the import will fail: checking the rest is all that is left to do
         partner = partners.get(normalise_name(account.name)) or _by_domain(directory, account)
         if partner is None:
             summary.skip("accounts", "not one of our partners (a CRM holds every customer)")
@@ -81,6 +113,7 @@ def _accounts(rows: CrmRows, directory: Directory, summary: ImportSummary) -> No
             domains = [*domains, account.domain]
         upsert(Partner, {"pk": partner.pk}, {"email_domains": ", ".join(domains)},
                summary, "partners", False)  # fmt: skip
+    _fail_on(rows)
 
 
 def _by_domain(directory: Directory, account: Account) -> Partner | None:
@@ -90,31 +123,20 @@ def _by_domain(directory: Directory, account: Account) -> Partner | None:
     return Partner.objects.filter(pk=partner_id).first() if partner_id else None
 
 
-def _alliance_ids(directory: Directory, names: set[str]) -> dict[str, int]:
-    found = {}
-    for name in names:
-        alliance = directory.alliance_by_name(name) if name or directory.forced else None
-        if alliance is not None:
-            found[name] = alliance.pk
-    return found
-
-
-def _opportunities(
-    rows: CrmRows, directory: Directory, summary: ImportSummary, now: object
-) -> None:
+def _opportunities(rows: CrmRows, directory: Directory, summary: ImportSummary, now: date) -> None:
     if not rows.require("created"):
         _fail_on(rows)
-    opps = rows.opportunities()
-    _fail_on(rows)
-    alliance_of = _alliance_ids(directory, {o.partner for o in opps})
-    grouped: dict[int, list[Opportunity]] = {}
-    for opp in opps:
-        if opp.partner in alliance_of:
-            grouped.setdefault(alliance_of[opp.partner], []).append(opp)
-        else:
+    alliances = _Alliances(directory)
+    tallies: dict[int, SeriesTally] = {}
+    for opp in rows.opportunities():
+        alliance_id = alliances.of(opp.partner)
+        if alliance_id is None:
             summary.skip("opportunities", "with an account that is not one of our partners")
-    for alliance_id, items in grouped.items():
-        for key, values in monthly_series(items, now).items():  # type: ignore[arg-type]
+            continue
+        tallies.setdefault(alliance_id, SeriesTally()).add(opp)
+    _fail_on(rows)
+    for alliance_id, tally in tallies.items():
+        for key, values in tally.series(now).items():
             name, kind, higher = SERIES[key]
             metric = upsert(MetricDefinition, {"alliance_id": alliance_id, "key": key},
                             {}, summary, "metrics", False)  # fmt: skip
@@ -130,19 +152,30 @@ def _opportunities(
 def _activities(rows: CrmRows, directory: Directory, summary: ImportSummary, system: str) -> None:
     if not rows.require("date"):
         _fail_on(rows)
-    activities = rows.activities()
-    _fail_on(rows)
-    summary.skip("rows", "notes or tasks, which are not interactions", rows.skipped)
-    alliance_of = _alliance_ids(directory, {a.partner for a in activities})
-    incoming: list[IncomingInteraction] = []
-    for act in activities:
-        if act.partner not in alliance_of:
+    alliances = _Alliances(directory)
+    chunk: list[IncomingInteraction] = []
+    for act in rows.activities():
+        alliance_id = alliances.of(act.partner)
+        if alliance_id is None:
             summary.skip("activities", "with an account that is not one of our partners")
             continue
-        incoming.append(IncomingInteraction(alliance_of[act.partner], f"{system}:{act.record_id}",
-                                            _values(act), None))  # fmt: skip
-    sync = InteractionSync("crm", {r.alliance_id for r in incoming})
-    sync.plan(incoming, summary)
+        key = f"{system}:{act.record_id}"
+        chunk.append(IncomingInteraction(alliance_id, key, _values(act), None))
+        if len(chunk) == CHUNK:
+            _write(chunk, summary)
+            chunk = []
+    _write(chunk, summary)
+    _fail_on(rows)
+    summary.skip("rows", "notes or tasks, which are not interactions", rows.skipped)
+
+
+def _write(chunk: list[IncomingInteraction], summary: ImportSummary) -> None:
+    """Create or update one chunk's interactions, looking up only their own keys."""
+    if not chunk:
+        return
+    keys = {(r.alliance_id, r.external_id) for r in chunk}
+    sync = InteractionSync("crm", {a for a, _ in keys}, keys=keys)
+    sync.plan(chunk, summary)
     sync.apply({})
 
 
