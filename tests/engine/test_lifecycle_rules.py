@@ -87,7 +87,7 @@ def test_a_pattern_to_reset_on_is_decline_before_anything_falls():
     assert phase is Phase.DECLINE and codes[-1] is R.EARLY_PATTERN
     sentences = explain_phase(phase, codes, facts(**pattern), DEFAULT_CONFIG)
     assert sentences[-1].startswith(
-        "Confirmed problems in resource, corroborated by repeated sightings elsewhere, make "
+        "Confirmed problems in resource, corroborated by other signals, make "
         "a pattern before any number falls"
     )
     # With something falling too, the reason says so instead.
