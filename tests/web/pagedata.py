@@ -29,6 +29,7 @@ from radar.portfolio.models import Alliance, Interaction, Partner
 from radar.portfolio.models import Assessment as StoredAssessment
 
 TODAY = date(2026, 11, 15)
+NOW = datetime(2026, 11, 15, 12, tzinfo=UTC)  # noon on TODAY: the page tests' stopped clock
 
 
 def signal(

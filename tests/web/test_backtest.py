@@ -5,26 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-import time_machine
 from django.test import Client
 
 from radar.portfolio.models import Alliance, Assessment
 from tests.web import pagedata as pd
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime(2026, 11, 15, 12, tzinfo=UTC), tick=False):
-        yield
-
-
-@pytest.fixture
-def client_in() -> Client:
-    c = Client()
-    c.force_login(pd.user())
-    return c
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_pagedata_day")]
 
 
 def _with_monthly_calls(name: str, started: date, until: date) -> Alliance:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-import time_machine
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,14 +13,8 @@ from radar.portfolio.models import ActionItem, Alliance, Decision
 from tests.web import pagedata as pd
 from tests.web.support import client_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_pagedata_day")]
 TODAY = date(2026, 11, 15)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime(2026, 11, 15, 12, tzinfo=UTC), tick=False):
-        yield
 
 
 def action(a: Alliance, title: str, owner: User | None, due: date, **kw) -> ActionItem:

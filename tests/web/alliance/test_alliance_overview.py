@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
-import time_machine
 from django.test import Client
 
 from radar.accounts.roles import Role, grant_role
@@ -16,14 +15,8 @@ from radar.portfolio.models import ActionItem, Decision
 from radar.web.alliance.data import SECTIONS
 from tests.web import pagedata as pd
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_pagedata_day")]
 TEMPLATES = Path(__file__).resolve().parents[3] / "src" / "radar" / "web" / "templates"
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime(2026, 11, 15, 12, tzinfo=UTC), tick=False):
-        yield
 
 
 def signed_in(role: Role) -> Client:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-import time_machine
 from django.test import Client
 
 from radar.accounts.roles import Role, grant_role
@@ -26,20 +25,7 @@ from radar.portfolio.models import (
 )
 from tests.web import pagedata as pd
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime(2026, 11, 15, 12, tzinfo=UTC), tick=False):
-        yield
-
-
-@pytest.fixture
-def client_in() -> Client:
-    c = Client()
-    c.force_login(pd.user())
-    return c
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_pagedata_day")]
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -26,7 +25,7 @@ from radar.portfolio.models import (
 )
 from tests.web import pagedata as pd
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_pagedata_day")]
 
 # Session, user and roles (3); the alliance with its agreement and the overview's
 # facts, and its latest assessment (2); decisions and their action items (2, for the
@@ -44,12 +43,6 @@ READ_ONCE = {
     "portfolio_actionitem",
 }
 TABLE = re.compile(r'^SELECT (?:DISTINCT )?"(\w+)"\.')
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime(2026, 11, 15, 12, tzinfo=UTC), tick=False):
-        yield
 
 
 @pytest.fixture

@@ -5,29 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from radar.portfolio.models import CheckIn, Decision, Interaction, Observation
 from radar.web.alliance.timeline import PAGE_SIZE, parse_kinds
 from tests.web import pagedata as pd
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(datetime(2026, 11, 15, 12, tzinfo=UTC), tick=False):
-        yield
-
-
-@pytest.fixture
-def client_in() -> Client:
-    c = Client()
-    c.force_login(pd.user())
-    return c
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_pagedata_day")]
 
 
 def busy(n_calls: int):

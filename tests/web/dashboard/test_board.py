@@ -6,7 +6,6 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
@@ -21,16 +20,9 @@ from radar.web.dashboard.portfolio import portfolio_rows
 from radar.web.views.dashboard import dashboard_context
 from tests.web import pagedata as pd
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_pagedata_day")]
 
-NOW = datetime(2026, 11, 15, 12, tzinfo=UTC)
 FLAGS = ("review_overdue", "decision_overdue", "no_direct_contact", "ritual_overdue")
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 def varied_portfolio(n: int, seed: int = 3, prefix: str = "Ally") -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -15,22 +14,7 @@ from radar.engine.vocab import Category
 from radar.portfolio.models import Assessment, CheckIn
 from tests.web import pagedata as pd
 
-pytestmark = pytest.mark.django_db
-
-NOW = datetime(2026, 11, 15, 12, tzinfo=UTC)
-
-
-@pytest.fixture
-def client_in() -> Client:
-    c = Client()
-    c.force_login(pd.user())
-    return c
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_pagedata_day")]
 
 
 def test_it_sends_anonymous_visitors_to_login() -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,15 +14,9 @@ from radar.web.people.directory import Filters, people
 from tests.web import pagedata as pd
 from tests.web.support import client_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_pagedata_day")]
 TODAY = date(2026, 11, 15)
-NOW = datetime(2026, 11, 15, 12, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
+NOW = pd.NOW
 
 
 def person(a: Alliance, name: str, *, side: str = "partner", role: str = "other", **kw) -> Contact:
