@@ -7,7 +7,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
 
+from bench.accuracy.backtest import month_ends
+from bench.accuracy.history import full_history, history_as_of
 from bench.accuracy.portfolio import Alliance, build_portfolio
+from radar.engine.records import History
 
 Lines = Callable[[Alliance, date], tuple[str, list[str]]]
 
@@ -32,3 +35,16 @@ def declining_lines(
                 f"(onset {label.onset}, revenue falls {label.revenue_fall})"
             )
             yield from lines
+
+
+def histories_before_the_fall(
+    alliance: Alliance, last_day: date, since: date
+) -> Iterator[tuple[date, History]]:
+    """Each month end from `since` until the revenue falls, with the alliance's history
+    as it stood then."""
+    label = alliance.label
+    assert label.revenue_fall is not None
+    full = full_history(alliance.world, alliance.id)
+    for as_of in month_ends(last_day, alliance.world.started):
+        if since <= as_of < label.revenue_fall:
+            yield as_of, history_as_of(full, as_of)

@@ -33,9 +33,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from bench.accuracy.backtest import month_ends
-from bench.accuracy.declines import declining_lines
-from bench.accuracy.history import full_history, history_as_of
+from bench.accuracy.declines import declining_lines, histories_before_the_fall
 from bench.accuracy.labels import ALARMS
 from bench.accuracy.portfolio import Alliance, split_of
 from bench.accuracy.readings import EARLY_DAYS
@@ -57,13 +55,10 @@ def alliance_lines(alliance: Alliance, last_day: date) -> tuple[str, list[str]]:
     """(the cause group, or "early" when called in time; the month-by-month lines)."""
     label = alliance.label
     assert label.onset is not None and label.revenue_fall is not None
-    full = full_history(alliance.world, alliance.id)
     lines: list[str] = []
     early = confirmed_in_window = False
-    for as_of in month_ends(last_day, alliance.world.started):
-        if as_of < label.onset - LOOK_BACK or as_of >= label.revenue_fall:
-            continue
-        assessment = evaluate(history_as_of(full, as_of), as_of)
+    for as_of, history in histories_before_the_fall(alliance, last_day, label.onset - LOOK_BACK):
+        assessment = evaluate(history, as_of)
         action = str(assessment.recommendation.action.value)
         window = as_of >= label.onset and (label.revenue_fall - as_of).days >= EARLY_DAYS
         negatives = [s for s in assessment.signals if str(s.polarity.value) == "negative"]

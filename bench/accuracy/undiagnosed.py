@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from bench.accuracy.backtest import month_ends
-from bench.accuracy.declines import declining_lines
+from bench.accuracy.declines import declining_lines, histories_before_the_fall
 from bench.accuracy.history import full_history, history_as_of
 from bench.accuracy.portfolio import Alliance, build_portfolio, split_of
 from radar.engine.config import DEFAULT_CONFIG
@@ -96,13 +96,9 @@ def undiagnosed_lines(alliance: Alliance, last_day: date) -> tuple[str, list[str
     """("diagnosed", []) or (the blocker in most window months, the month lines)."""
     label = alliance.label
     assert label.onset is not None and label.revenue_fall is not None
-    full = full_history(alliance.world, alliance.id)
     lines: list[str] = []
     blockers: Counter[str] = Counter()
-    for as_of in month_ends(last_day, alliance.world.started):
-        if not label.onset <= as_of < label.revenue_fall:
-            continue
-        history = history_as_of(full, as_of)
+    for as_of, history in histories_before_the_fall(alliance, last_day, label.onset):
         assessment = evaluate(history, as_of)
         if assessment.systemic or str(assessment.phase.phase) == "decline":
             return "diagnosed", []
