@@ -77,6 +77,10 @@ def alliance_lines(alliance: Alliance, last_day: date) -> tuple[str, list[str]]:
     return ("uncorroborated" if confirmed_in_window else "never confirmed"), lines
 
 
+def _most_then_name(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
 def window_rules(line: str) -> set[str] | None:
     """The rules sighted at one month end inside the early window (None outside it)."""
     if not re.match(r"^   \d{4}-\d\d-\d\d W ", line):
@@ -99,7 +103,8 @@ def tally(lines: Iterable[str]) -> list[str]:
         f"{months} early-window month ends of the misses, by rules sighted: "
         + ", ".join(f"{n}: {per_month[n]}" for n in sorted(per_month)),
         "rules sighted in them (month ends): "
-        + ", ".join(f"{rule} {n}" for rule, n in rules.most_common()),
+        # Ties by name: a set's order changes with the hash seed, and two runs should agree.
+        + ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items(), key=_most_then_name)),
     ]
 
 

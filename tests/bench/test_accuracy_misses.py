@@ -58,3 +58,13 @@ def test_hold_out_seeds_are_refused(capsys):
     with pytest.raises(SystemExit):
         main(["--seed", "10000"])
     assert "dev seeds only" in capsys.readouterr().err
+
+
+def test_rules_sighted_as_often_are_listed_by_name_whatever_the_hash_seed():
+    lines = [
+        "   2024-05-31 W monitor  monitor  4.9  resource.z!1 culture.b!1 priority.a!1",
+        "   2024-06-30 W monitor  monitor  4.9  resource.z!2",
+    ]
+    assert tally(lines)[1] == (
+        "rules sighted in them (month ends): resource.z 2, culture.b 1, priority.a 1"
+    )
