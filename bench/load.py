@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -57,14 +58,21 @@ def group_cpu_seconds(group: int) -> float:
     """CPU time (user + system) of the live processes of a process group (Linux /proc):
     the server's own cost, which the other programs on the machine do not change."""
     total = 0
+    for _pid, fields in _process_stats():
+        if int(fields[2]) == group:  # pgrp
+            total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _process_stats() -> Iterator[tuple[str, list[str]]]:
+    """(pid, the fields after the command's name) of each live process (Linux /proc);
+    the name is in parentheses and may hold spaces, so fields start after the last ')'."""
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
-            continue
-        if int(fields[2]) == group:  # pgrp
-            total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
-    return total / os.sysconf("SC_CLK_TCK")
+            continue  # it ended while we looked
+        yield stat.parent.name, fields
 
 
 def postgres_cpu_seconds(url: str) -> float | None:
@@ -81,14 +89,10 @@ def postgres_cpu_seconds(url: str) -> float | None:
             return None
     postmaster = int(stat.rsplit(")", 1)[1].split()[1])
     total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
+    for pid, fields in _process_stats():
         if int(fields[1]) == postmaster:  # ppid: a backend or helper process
             total += int(fields[11]) + int(fields[12])
-        elif stat.parent.name == str(postmaster):
+        elif pid == str(postmaster):
             total += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
     return total / os.sysconf("SC_CLK_TCK")
 
