@@ -19,7 +19,7 @@ SCHEMA_VERSION = "2.0"
 
 @dataclass(frozen=True, slots=True)
 class EvidencePoint:
-    label: str  # usually a period ("2026-09") or a date
+    label: str  # what `Evidence.points_of` names: a period ("2026-09"), a date, a goal...
     value: float | str
 
 
@@ -32,6 +32,9 @@ class Evidence:
     baseline: float | None = None
     threshold: float | None = None
     unit: str = ""
+    # What the points' labels are, for the evidence table's row heading: most rules show
+    # a series of periods, some show goals, metrics or the dates of events.
+    points_of: str = "period"
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ def test_it_fires_when_every_measured_goal_is_off_target():
     found = drift(metrics=(FALLING,))
     assert found and "only measured goal is off target" in found[-1].detail
     assert found[-1].evidence.points[0].value == "51 of 130 (at risk)"
+    assert found[-1].evidence.points_of == "goal"  # the evidence table's row heading
 
 
 def test_the_evidence_writes_large_amounts_as_people_do():

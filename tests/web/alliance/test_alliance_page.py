@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 import pytest
 from django.test import Client
 
 from radar.accounts.roles import Role, grant_role
+from radar.engine.assessment import Evidence, EvidencePoint
 from radar.engine.vocab import Category
 from radar.portfolio.models import (
     ActionItem,
     Agreement,
+    Assessment,
     CheckIn,
     Contact,
     Decision,
@@ -52,6 +55,31 @@ def test_it_shows_score_phase_recommendation_and_evidence(client_in, northwind) 
     assert "Spoke with the partner in the last 30 days?" in html  # checklist
     assert 'id="score-data"' in html  # chart data for Chart.js
     assert "vendor/chart.umd.min.js" in html  # loaded by charts.js when a chart is on the page
+
+
+def test_the_evidence_table_names_what_its_labels_are(client_in) -> None:
+    a = pd.alliance("Northwind Cloud")
+    by_goal = dataclasses.replace(
+        pd.signal(title="Goals are drifting"),
+        evidence=Evidence(
+            summary="goals against their targets",
+            points=(EvidencePoint("Joint revenue", "40,800 of 110,000 (at risk)"),),
+            points_of="goal",
+        ),
+    )
+    pd.store(pd.assessment(a, 3.1, signals=(by_goal,)))
+    html = client_in.get(f"/alliances/{a.slug}/").content.decode()
+    assert '<th scope="row">Goal</th><td>Joint revenue</td>' in html
+    assert '<th scope="row">Period</th>' not in html
+
+
+def test_an_assessment_stored_before_points_of_existed_reads_periods(client_in, northwind) -> None:
+    stored = Assessment.objects.get(alliance=northwind)
+    for s in stored.payload["signals"]:
+        del s["evidence"]["points_of"]
+    stored.save()
+    html = client_in.get(f"/alliances/{northwind.slug}/").content.decode()
+    assert '<th scope="row">Period</th><td>2026-08</td>' in html
 
 
 def test_it_warns_about_a_single_point_of_contact_and_a_champion_who_left(

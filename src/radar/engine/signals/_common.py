@@ -164,6 +164,7 @@ def observation_rule(rule: str, category: Category, polarity: Polarity, title: s
                         EvidencePoint(o.observed.isoformat(), o.title or kind_label(o.kind))
                         for o in found
                     ),
+                    points_of="date",
                 ),
                 severity=0.8 if external else 0.6,
                 instant=external,

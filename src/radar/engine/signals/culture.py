@@ -140,6 +140,7 @@ def _survey_evidence(
         baseline=round(worst.usual, 3) if worst.usual is not None else None,
         threshold=round((worst.usual or 0) - config.survey_drop, 3),
         unit="share of scale",
+        points_of="survey sent",
     )
     detail = _sentence("; ".join(_reading_text(r) for r in readings))
     return detail, evidence, round(min(1.0, 0.4 + 2 * ((worst.usual or 0) - worst.score)), 2)

@@ -176,6 +176,7 @@ def late_share_rising(frame: Frame, config: EngineConfig) -> Iterator[Detection]
                 baseline=round(before, 3),
                 threshold=round(before + config.late_share_rise, 3),
                 unit="share",
+                points_of="months",
             ),
             severity=round(min(1.0, 0.3 + recent - before), 2),
         )

@@ -108,6 +108,7 @@ def goal_drift(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
                 baseline=None if age is None else float(age),
                 threshold=float(config.goal_review_days),
                 unit="days",
+                points_of="goal",
             ),
             severity=0.4 + 0.15 * len(reasons),
         )

@@ -83,6 +83,7 @@ def new_partner_contacts(frame: Frame, config: EngineConfig) -> Iterator[Detecti
                     EvidencePoint(c.started.isoformat() if c.started else "", c.name)
                     for c in joined
                 ),
+                points_of="joined",
             ),
             severity=min(1.0, 0.3 + 0.1 * len(joined)),
         )

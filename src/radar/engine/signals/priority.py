@@ -67,6 +67,7 @@ def survey_unanswered(frame: Frame, config: EngineConfig) -> Iterator[Detection]
                 points=(EvidencePoint(latest.sent.isoformat(), f"{latest.kind.value}: sent"),),
                 threshold=float(config.survey_response_days),
                 unit="days",
+                points_of="sent",
             ),
             severity=0.5,
             occurrences=int(fresh),  # one survey left unanswered is one reading
@@ -122,6 +123,7 @@ def reports_stopped(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
                 summary="months since each partner-supplied metric last came in",
                 points=tuple(EvidencePoint(d.name, float(since)) for d, since, _ in silent),
                 unit="months",
+                points_of="metric",
             ),
             severity=0.6,
             occurrences=min(expected, 1),  # one reading per report that was due and missed

@@ -116,7 +116,9 @@ def key_contact_left(frame: Frame, config: EngineConfig) -> Iterator[Detection]:
             if planned
             else "A key partner contact moved on",
             detail="; ".join(sentences) + ".",
-            evidence=Evidence(summary="partner contacts in key roles", points=tuple(points)),
+            evidence=Evidence(
+                summary="partner contacts in key roles", points=tuple(points), points_of="left"
+            ),
             severity=round(severity, 2),
             instant=not planned,
             active_periods=lasts,
